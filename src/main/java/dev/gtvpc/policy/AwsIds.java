@@ -1,0 +1,172 @@
+package dev.gtvpc.policy;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The shapes of the AWS identifiers gtvpc handles, each check returning what is wrong in words a
+ * user can act on, or empty when the identifier is well formed.
+ */
+public final class AwsIds {
+    private static final Pattern VPCE = Pattern.compile("vpce-(?:[0-9a-f]{8}|[0-9a-f]{17})");
+    private static final Pattern VPC = Pattern.compile("vpc-(?:[0-9a-f]{8}|[0-9a-f]{17})");
+    private static final Pattern ACCOUNT = Pattern.compile("[0-9]{12}");
+    private static final Pattern REGION = Pattern.compile("[a-z]{2}(?:-[a-z]+)+-[0-9]+");
+    private static final Pattern IAM_NAME = Pattern.compile("[\\w+=,.@-]+");
+    private static final Pattern IAM_PATH = Pattern.compile("/(?:[\\x21-\\x7E&&[^/]]+/)*");
+    private static final Pattern BUCKET_CHARS = Pattern.compile("[a-z0-9.-]+");
+    private static final Pattern IPV4 = Pattern.compile("[0-9]{1,3}(?:\\.[0-9]{1,3}){3}");
+
+    private AwsIds() {
+    }
+
+    /** A VPC endpoint ID: {@code vpce-} and 8 or 17 lowercase hexadecimal digits. */
+    public static boolean isVpceId(String id) {
+        return VPCE.matcher(id).matches();
+    }
+
+    /** A VPC ID: {@code vpc-} and 8 or 17 lowercase hexadecimal digits. */
+    public static boolean isVpcId(String id) {
+        return VPC.matcher(id).matches();
+    }
+
+    public static boolean isAccountId(String id) {
+        return ACCOUNT.matcher(id).matches();
+    }
+
+    public static boolean isRegionName(String region) {
+        return REGION.matcher(region).matches();
+    }
+
+    public static Optional<String> checkVpceId(String id) {
+        if (isVpceId(id)) {
+            return Optional.empty();
+        }
+        if (isVpcId(id)) {
+            return Optional.of("'" + id + "' is a VPC ID, not a VPC endpoint ID (vpce-…); pass it as a VPC");
+        }
+        return Optional.of("'" + id + "' is not a VPC endpoint ID: expected 'vpce-' and 8 or 17 lowercase hex digits,"
+                + " e.g. vpce-0abc1234def567890");
+    }
+
+    public static Optional<String> checkVpcId(String id) {
+        if (isVpcId(id)) {
+            return Optional.empty();
+        }
+        if (isVpceId(id)) {
+            return Optional.of("'" + id + "' is a VPC endpoint ID, not a VPC ID (vpc-…); pass it as an endpoint");
+        }
+        return Optional.of("'" + id + "' is not a VPC ID: expected 'vpc-' and 8 or 17 lowercase hex digits,"
+                + " e.g. vpc-0abc1234def567890");
+    }
+
+    /** The partition a region belongs to, from its name's prefix. */
+    public static String partitionOf(String region) {
+        if (region.startsWith("cn-")) {
+            return "aws-cn";
+        }
+        if (region.startsWith("us-gov-")) {
+            return "aws-us-gov";
+        }
+        if (region.startsWith("us-isob-")) {
+            return "aws-iso-b";
+        }
+        if (region.startsWith("us-isof-") || region.startsWith("eu-isof-")) {
+            return "aws-iso-f";
+        }
+        if (region.startsWith("eu-isoe-")) {
+            return "aws-iso-e";
+        }
+        if (region.startsWith("us-iso-")) {
+            return "aws-iso";
+        }
+        return "aws";
+    }
+
+    /**
+     * Checks an ARN that {@code aws:PrincipalArn} can hold: an IAM role or user. An STS assumed-role
+     * session ARN is refused with the role ARN to use instead, because the key holds the role's ARN
+     * for every session of it.
+     */
+    public static Optional<String> checkPrincipalArn(String arn, String expectedPartition) {
+        Optional<Arn> parsed = Arn.parse(arn);
+        if (parsed.isEmpty()) {
+            return Optional.of("'" + arn + "' is not an ARN; expected arn:" + expectedPartition + ":iam::ACCOUNT:role/NAME");
+        }
+        Arn a = parsed.get();
+        if (a.service().equals("sts") && a.resource().startsWith("assumed-role/")) {
+            String[] parts = a.resource().split("/");
+            String role = parts.length >= 2 ? parts[1] : "NAME";
+            return Optional.of("'" + arn + "' is an assumed-role session; aws:PrincipalArn holds the role's ARN for every"
+                    + " session, so use arn:" + a.partition() + ":iam::" + a.account() + ":role/" + role
+                    + " (with the role's path, if it has one, before the name)");
+        }
+        if (!a.partition().equals(expectedPartition)) {
+            return Optional.of("'" + arn + "' is in partition '" + a.partition() + "' but the region is in '"
+                    + expectedPartition + "'");
+        }
+        if (!a.service().equals("iam") || !a.region().isEmpty()) {
+            return Optional.of("'" + arn + "' is not an IAM role or user ARN; expected arn:" + expectedPartition
+                    + ":iam::ACCOUNT:role/NAME");
+        }
+        if (!isAccountId(a.account())) {
+            return Optional.of("'" + arn + "' has account '" + a.account() + "'; an account ID is 12 digits");
+        }
+        if (arn.contains("*") || arn.contains("?")) {
+            return Optional.of("'" + arn + "' has a wildcard; the StringNotEquals exemption compares whole ARNs,"
+                    + " so name each role exactly");
+        }
+        String resource = a.resource();
+        int slash = resource.indexOf('/');
+        String type = slash < 0 ? resource : resource.substring(0, slash);
+        if (!type.equals("role") && !type.equals("user") || slash < 0) {
+            return Optional.of("'" + arn + "' is not an IAM role or user ARN; expected arn:" + expectedPartition
+                    + ":iam::ACCOUNT:role/NAME");
+        }
+        String rest = resource.substring(slash);
+        int last = rest.lastIndexOf('/');
+        String path = rest.substring(0, last + 1);
+        String name = rest.substring(last + 1);
+        if (!IAM_PATH.matcher(path).matches() || !IAM_NAME.matcher(name).matches() || name.length() > 64) {
+            return Optional.of("'" + arn + "' has an invalid " + type + " name or path; names use letters, digits"
+                    + " and +=,.@_- (at most 64)");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * S3's rules for general purpose bucket names
+     * (https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html).
+     */
+    public static Optional<String> checkBucketName(String name) {
+        String problem = null;
+        if (name.length() < 3 || name.length() > 63) {
+            problem = "must be 3 to 63 characters long";
+        } else if (!BUCKET_CHARS.matcher(name).matches()) {
+            problem = "may hold only lowercase letters, digits, dots and hyphens";
+        } else if (!isLetterOrDigit(name.charAt(0)) || !isLetterOrDigit(name.charAt(name.length() - 1))) {
+            problem = "must begin and end with a letter or digit";
+        } else if (name.contains("..")) {
+            problem = "must not have two dots in a row";
+        } else if (IPV4.matcher(name).matches()) {
+            problem = "must not look like an IP address";
+        } else {
+            for (String prefix : new String[] {"xn--", "sthree-", "amzn-s3-demo-"}) {
+                if (name.startsWith(prefix)) {
+                    problem = "must not start with the reserved prefix '" + prefix + "'";
+                }
+            }
+            for (String suffix : new String[] {"-s3alias", "--ol-s3", ".mrap", "--x-s3", "--table-s3"}) {
+                if (name.endsWith(suffix)) {
+                    problem = "must not end with the reserved suffix '" + suffix + "'";
+                }
+            }
+        }
+        return Optional.ofNullable(problem).map(p -> "bucket name '" + name + "' " + p
+                + " (S3 bucket naming rules: https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html)");
+    }
+
+    private static boolean isLetterOrDigit(char c) {
+        return c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
+    }
+}

@@ -1,0 +1,307 @@
+package dev.gtvpc.policy.io;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A JSON tree that remembers where each value was written and keeps every object member, duplicates
+ * included, in order. Ordinary parsers keep the last of two equal keys; the AWS page's third example
+ * shows why that is dangerous for policies, so duplicates stay visible here and readers decide.
+ * This is the one place that talks to Jackson.
+ */
+public final class Json {
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
+            .build();
+
+    private Json() {
+    }
+
+    /** A JSON value with the location of its first character. */
+    public sealed interface Value permits Obj, Arr, Str, Num, Bool, Null {
+        SourceLocation location();
+
+        /** The JSON type's name as a user reads it in an error message. */
+        String typeName();
+    }
+
+    public record Member(String name, SourceLocation nameLocation, Value value) {
+    }
+
+    public record Obj(List<Member> members, SourceLocation location) implements Value {
+        public Obj {
+            members = List.copyOf(members);
+        }
+
+        public Optional<Value> get(String name) {
+            for (Member m : members) {
+                if (m.name().equals(name)) {
+                    return Optional.of(m.value());
+                }
+            }
+            return Optional.empty();
+        }
+
+        @Override
+        public String typeName() {
+            return "an object";
+        }
+    }
+
+    public record Arr(List<Value> items, SourceLocation location) implements Value {
+        public Arr {
+            items = List.copyOf(items);
+        }
+
+        @Override
+        public String typeName() {
+            return "an array";
+        }
+    }
+
+    public record Str(String value, SourceLocation location) implements Value {
+        @Override
+        public String typeName() {
+            return "a string";
+        }
+    }
+
+    /** A number, kept as written: IAM compares condition values as text. */
+    public record Num(String text, SourceLocation location) implements Value {
+        @Override
+        public String typeName() {
+            return "a number";
+        }
+    }
+
+    public record Bool(boolean value, SourceLocation location) implements Value {
+        @Override
+        public String typeName() {
+            return "a boolean";
+        }
+    }
+
+    public record Null(SourceLocation location) implements Value {
+        @Override
+        public String typeName() {
+            return "null";
+        }
+    }
+
+    /** Invalid JSON: where the parser stopped and why. */
+    public static final class SyntaxException extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final transient SourceLocation location;
+        private final String pointer;
+
+        SyntaxException(String message, SourceLocation location, String pointer) {
+            super(message);
+            this.location = location;
+            this.pointer = pointer;
+        }
+
+        public SourceLocation location() {
+            return location;
+        }
+
+        /** The pointer of the value the parser was inside when it stopped. */
+        public String pointer() {
+            return pointer;
+        }
+    }
+
+    public static Value parse(String text) throws SyntaxException {
+        try (JsonParser parser = FACTORY.createParser(text)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                throw new SyntaxException("the document is empty", SourceLocation.START, JsonPointer.ROOT);
+            }
+            Value root = readValue(parser, first);
+            JsonToken trailing = parser.nextToken();
+            if (trailing != null) {
+                throw new SyntaxException("unexpected content after the end of the document",
+                        location(parser.currentTokenLocation()), JsonPointer.ROOT);
+            }
+            return root;
+        } catch (JsonProcessingException e) {
+            JsonParser parser = e.getProcessor() instanceof JsonParser p ? p : null;
+            String pointer = parser == null ? JsonPointer.ROOT : parser.getParsingContext().pathAsPointer().toString();
+            throw new SyntaxException(firstLine(e.getOriginalMessage()), location(e.getLocation()), pointer);
+        } catch (IOException e) {
+            throw new SyntaxException(firstLine(e.getMessage()), SourceLocation.START, JsonPointer.ROOT);
+        }
+    }
+
+    private static Value readValue(JsonParser parser, JsonToken token) throws IOException {
+        SourceLocation at = location(parser.currentTokenLocation());
+        switch (token) {
+            case START_OBJECT -> {
+                List<Member> members = new ArrayList<>();
+                JsonToken t;
+                while ((t = parser.nextToken()) == JsonToken.FIELD_NAME) {
+                    String name = parser.currentName();
+                    SourceLocation nameAt = location(parser.currentTokenLocation());
+                    members.add(new Member(name, nameAt, readValue(parser, parser.nextToken())));
+                }
+                return new Obj(members, at);
+            }
+            case START_ARRAY -> {
+                List<Value> items = new ArrayList<>();
+                JsonToken t;
+                while ((t = parser.nextToken()) != JsonToken.END_ARRAY) {
+                    items.add(readValue(parser, t));
+                }
+                return new Arr(items, at);
+            }
+            case VALUE_STRING -> {
+                return new Str(parser.getText(), at);
+            }
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+                return new Num(parser.getText(), at);
+            }
+            case VALUE_TRUE -> {
+                return new Bool(true, at);
+            }
+            case VALUE_FALSE -> {
+                return new Bool(false, at);
+            }
+            case VALUE_NULL -> {
+                return new Null(at);
+            }
+            default -> throw new IllegalStateException("unexpected token " + token);
+        }
+    }
+
+    private static SourceLocation location(JsonLocation loc) {
+        if (loc == null || loc.getLineNr() < 1) {
+            return SourceLocation.START;
+        }
+        return new SourceLocation(loc.getLineNr(), Math.max(1, loc.getColumnNr()));
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable JSON";
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+
+    /**
+     * Writes a tree as JSON text: with two-space indentation and one array item per line, or
+     * compact without any whitespace. Output depends on nothing but the tree.
+     */
+    public static String write(Value value, boolean pretty) {
+        StringBuilder out = new StringBuilder(256);
+        write(value, pretty, 0, out);
+        return out.toString();
+    }
+
+    private static void write(Value value, boolean pretty, int depth, StringBuilder out) {
+        if (value instanceof Obj o) {
+            if (o.members().isEmpty()) {
+                out.append("{}");
+                return;
+            }
+            out.append('{');
+            for (int i = 0; i < o.members().size(); i++) {
+                Member m = o.members().get(i);
+                if (i > 0) {
+                    out.append(',');
+                }
+                newline(pretty, depth + 1, out);
+                quote(m.name(), out);
+                out.append(pretty ? ": " : ":");
+                write(m.value(), pretty, depth + 1, out);
+            }
+            newline(pretty, depth, out);
+            out.append('}');
+        } else if (value instanceof Arr a) {
+            if (a.items().isEmpty()) {
+                out.append("[]");
+                return;
+            }
+            out.append('[');
+            for (int i = 0; i < a.items().size(); i++) {
+                if (i > 0) {
+                    out.append(',');
+                }
+                newline(pretty, depth + 1, out);
+                write(a.items().get(i), pretty, depth + 1, out);
+            }
+            newline(pretty, depth, out);
+            out.append(']');
+        } else if (value instanceof Str s) {
+            quote(s.value(), out);
+        } else if (value instanceof Num n) {
+            out.append(n.text());
+        } else if (value instanceof Bool b) {
+            out.append(b.value());
+        } else {
+            out.append("null");
+        }
+    }
+
+    private static void newline(boolean pretty, int depth, StringBuilder out) {
+        if (pretty) {
+            out.append('\n');
+            out.append("  ".repeat(depth));
+        }
+    }
+
+    /** Appends {@code text} as a JSON string literal. */
+    public static void quote(String text, StringBuilder out) {
+        out.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
+    }
+
+    public static String quote(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 2);
+        quote(text, out);
+        return out.toString();
+    }
+
+    /** Convenience constructors for trees built in code (their locations are meaningless). */
+    public static Str str(String value) {
+        return new Str(value, SourceLocation.START);
+    }
+
+    public static Obj obj(List<Member> members) {
+        return new Obj(members, SourceLocation.START);
+    }
+
+    public static Arr arr(List<Value> items) {
+        return new Arr(items, SourceLocation.START);
+    }
+
+    public static Member member(String name, Value value) {
+        return new Member(name, SourceLocation.START, value);
+    }
+}

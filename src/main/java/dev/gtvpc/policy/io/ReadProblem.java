@@ -1,0 +1,41 @@
+package dev.gtvpc.policy.io;
+
+import java.util.Objects;
+
+/**
+ * Why a document is not a policy gtvpc can read, and where. {@link Kind#id()} is also the id of the
+ * lint rule that reports it, so one run of lint can report these like any other finding.
+ */
+public record ReadProblem(Kind kind, String pointer, SourceLocation location, String message) {
+    public enum Kind {
+        INVALID_JSON("invalid-json"),
+        DUPLICATE_KEY("duplicate-key"),
+        WRONG_TYPE("wrong-type"),
+        UNKNOWN_ELEMENT("unknown-element"),
+        CONFLICTING_ELEMENTS("conflicting-elements"),
+        INVALID_EFFECT("invalid-effect"),
+        TOO_LARGE("policy-too-large");
+
+        private final String id;
+
+        Kind(String id) {
+            this.id = id;
+        }
+
+        public String id() {
+            return id;
+        }
+    }
+
+    public ReadProblem {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(pointer, "pointer");
+        Objects.requireNonNull(location, "location");
+        Objects.requireNonNull(message, "message");
+    }
+
+    /** {@code SOURCE:LINE:COL: message (at POINTER)} — the form compilers use, so editors can jump to it. */
+    public String format(String source) {
+        return source + ":" + location + ": " + message + " (at " + JsonPointer.display(pointer) + ")";
+    }
+}
