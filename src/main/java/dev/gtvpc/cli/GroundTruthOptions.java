@@ -1,0 +1,20 @@
+package dev.gtvpc.cli;
+
+import dev.gtvpc.groundtruth.RegionTable;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Where the Ground Truth region table comes from. */
+public final class GroundTruthOptions {
+    @Option(names = "--regions-file", paramLabel = "FILE",
+            description = "Use this region table instead of the bundled one (same format as regions/ground-truth.json"
+                    + " in the repository).")
+    Path regionsFile;
+
+    RegionTable table() {
+        if (regionsFile == null) {
+            return RegionTable.bundled();
+        }
+        return RegionTable.parse(Inputs.read(regionsFile.toString(), "--regions-file"), regionsFile.toString());
+    }
+}

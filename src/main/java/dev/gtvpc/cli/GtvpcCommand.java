@@ -1,0 +1,28 @@
+package dev.gtvpc.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+@Command(name = "gtvpc",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        subcommands = {PolicyCommand.class, RegionsCommand.class},
+        synopsisSubcommandLabel = "COMMAND",
+        description = {
+            "S3 bucket policies that keep SageMaker Ground Truth labeling data inside your VPC,",
+            "while letting the region's Ground Truth service endpoint and your chosen roles through.",
+            ""},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  gtvpc policy generate --region us-east-1 --bucket my-labeling-data \\",
+            "      --vpc vpc-0abc1234def567890 > policy.json",
+            "  gtvpc regions list",
+            "",
+            "Exit codes: 0 done, 1 a check failed, 2 bad input, 3 AWS or network error,",
+            "70 internal error (a bug in gtvpc: please report it with the --verbose output)."})
+public final class GtvpcCommand {
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "On an error, also print the stack trace.")
+    boolean verbose;
+}

@@ -1,0 +1,12 @@
+package dev.gtvpc.cli;
+
+import picocli.CommandLine.Command;
+
+@Command(name = "policy",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        synopsisSubcommandLabel = "COMMAND",
+        description = "Write and check S3 bucket policies.",
+        subcommands = {PolicyGenerateCommand.class})
+public final class PolicyCommand {
+}

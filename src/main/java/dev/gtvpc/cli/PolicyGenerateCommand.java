@@ -1,0 +1,139 @@
+package dev.gtvpc.cli;
+
+import dev.gtvpc.GtvpcException;
+import dev.gtvpc.groundtruth.ActionSelection;
+import dev.gtvpc.groundtruth.GenerateRequest;
+import dev.gtvpc.groundtruth.GroundTruthPolicy;
+import dev.gtvpc.groundtruth.PolicyStyle;
+import dev.gtvpc.groundtruth.S3ActionCatalog;
+import dev.gtvpc.render.OutputFormat;
+import dev.gtvpc.render.PolicyRenderer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "generate",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        sortOptions = false,
+        description = {
+            "Write the bucket policy that denies the chosen actions on the bucket and its objects to every request"
+                    + " that does not come through one of your VPC endpoints (--vpce), from one of your VPCs (--vpc),"
+                    + " or from one of your roles (--role-arn) — and always lets the region's Ground Truth service"
+                    + " endpoint through, which labeling jobs need.",
+            "",
+            "All exemptions sit in one StringNotEquals block: IAM ANDs its keys, so the Deny applies only when a"
+                    + " request matches none of them. (Split into separate statements, each would deny on its own"
+                    + " and lock Ground Truth out.)",
+            ""},
+        footerHeading = "%nAction presets for --actions (mix them with names: --actions data,s3:GetBucketCORS):%n",
+        footer = {
+            "  doc           s3:GetObject, s3:PutObject: what the AWS page denies (the default)",
+            "  ground-truth  what Ground Truth itself does: s3:AbortMultipartUpload, s3:GetObject,",
+            "                s3:PutObject, s3:ListBucket, s3:GetBucketLocation",
+            "  data          every action on objects, plus s3:ListBucket",
+            "",
+            "A Deny covers only the actions it names: with 'doc', s3:DeleteObject and s3:ListBucket stay",
+            "open to anyone your identity policies allow. Prefer 'data' unless you need the page's policy.",
+            "",
+            "Examples:",
+            "  gtvpc policy generate --region us-east-1 --bucket my-labeling-data \\",
+            "      --vpc vpc-0abc1234def567890 > bucket-policy.json",
+            "  gtvpc policy generate --region eu-west-1 --bucket my-labeling-data \\",
+            "      --vpce vpce-0abc1234def567890 --role-arn arn:aws:iam::111122223333:role/LabelingAdmin \\",
+            "      --actions data --format terraform -o bucket-policy.tf"})
+public final class PolicyGenerateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--region", required = true, paramLabel = "REGION",
+            description = "The AWS Region of the bucket and the labeling job (they must be the same), e.g. us-east-1."
+                    + " 'gtvpc regions list' shows the regions Ground Truth has an endpoint in.")
+    String region;
+
+    @Option(names = "--bucket", required = true, paramLabel = "BUCKET",
+            description = "The bucket's name (not its ARN).")
+    String bucket;
+
+    @Option(names = "--vpc", paramLabel = "VPC_ID", split = ",",
+            description = "A VPC whose requests keep access (aws:SourceVpc): vpc- and 8 or 17 hex digits. Repeatable.")
+    List<String> vpcs = new ArrayList<>();
+
+    @Option(names = "--vpce", paramLabel = "VPCE_ID", split = ",",
+            description = "A VPC endpoint whose requests keep access (aws:SourceVpce): vpce- and 8 or 17 hex digits."
+                    + " Repeatable. At least one --vpc or --vpce is required.")
+    List<String> vpces = new ArrayList<>();
+
+    @Option(names = "--role-arn", paramLabel = "ARN", split = ",",
+            description = "An IAM role (or user) that keeps access from anywhere (aws:PrincipalArn), e.g. the role people"
+                    + " start labeling jobs from in the console. For an assumed-role session give the role's ARN."
+                    + " Repeatable.")
+    List<String> principalArns = new ArrayList<>();
+
+    @Option(names = "--gt-endpoint", paramLabel = "VPCE_ID",
+            description = "Ground Truth's service endpoint, instead of the region table's (for a region added since"
+                    + " this release).")
+    String gtEndpoint;
+
+    @Option(names = "--actions", paramLabel = "LIST", defaultValue = "doc",
+            description = "Comma-separated S3 actions and presets the Deny covers (default: ${DEFAULT-VALUE})."
+                    + " Presets are listed below.")
+    String actions;
+
+    @Option(names = "--style", paramLabel = "STYLE", defaultValue = "strict",
+            converter = Converters.Style.class, completionCandidates = Converters.Style.class,
+            description = "strict (default): one StringNotEquals block. aws-doc: the AWS page's historic"
+                    + " ForAllValues:StringNotEquals, which means the same for these single-valued keys.")
+    PolicyStyle style;
+
+    @Option(names = "--sid", paramLabel = "SID", defaultValue = GenerateRequest.DEFAULT_SID,
+            description = "The statement's Sid (default: ${DEFAULT-VALUE}, the AWS page's, so applying this policy"
+                    + " replaces a statement copied from the page).")
+    String sid;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
+            converter = Converters.Format.class, completionCandidates = Converters.Format.class,
+            description = "json (default), cloudformation (a template with an AWS::S3::BucketPolicy, YAML) or"
+                    + " terraform (an aws_s3_bucket_policy resource).")
+    OutputFormat format;
+
+    @Option(names = "--compact", description = "JSON on one line (for --format json).")
+    boolean compact;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Write to FILE instead of standard output (all or nothing: never a half-written file).")
+    String output;
+
+    @Mixin
+    GroundTruthOptions groundTruth;
+
+    @Override
+    public Integer call() {
+        if (compact && format != OutputFormat.JSON) {
+            throw GtvpcException.badInput("--compact applies to --format json only");
+        }
+        S3ActionCatalog catalog = S3ActionCatalog.bundled();
+        GenerateRequest request = new GenerateRequest(region, bucket, vpcs, vpces, principalArns,
+                Optional.ofNullable(gtEndpoint), ActionSelection.parse(actions, catalog), style, sid);
+        GroundTruthPolicy.Generated generated = GroundTruthPolicy.generate(request, groundTruth.table());
+        String description = "VPC-only access to s3://" + bucket + " (" + region + "): requests not from the listed VPCs,"
+                + " VPC endpoints or roles, nor from Ground Truth's endpoint " + generated.groundTruthEndpoint()
+                + ", are denied. Generated by gtvpc.";
+        String text = switch (format) {
+            case JSON -> PolicyRenderer.json(generated.policy(), compact);
+            case CLOUDFORMATION -> PolicyRenderer.cloudFormation(generated.policy(), bucket, description);
+            case TERRAFORM -> PolicyRenderer.terraform(generated.policy(), bucket, description);
+        };
+        for (String note : generated.notes()) {
+            spec.commandLine().getErr().println("gtvpc: note: " + note);
+        }
+        Outputs.write(text, output, spec.commandLine().getOut());
+        return 0;
+    }
+}

@@ -1,0 +1,134 @@
+package dev.gtvpc.groundtruth;
+
+import dev.gtvpc.GtvpcException;
+import dev.gtvpc.policy.ActionBlock;
+import dev.gtvpc.policy.AwsIds;
+import dev.gtvpc.policy.Condition;
+import dev.gtvpc.policy.ConditionBlock;
+import dev.gtvpc.policy.ConditionEntry;
+import dev.gtvpc.policy.ConditionOperator;
+import dev.gtvpc.policy.ConditionValues;
+import dev.gtvpc.policy.Effect;
+import dev.gtvpc.policy.OperatorType;
+import dev.gtvpc.policy.Policy;
+import dev.gtvpc.policy.PrincipalBlock;
+import dev.gtvpc.policy.ResourceBlock;
+import dev.gtvpc.policy.SetQualifier;
+import dev.gtvpc.policy.Statement;
+import dev.gtvpc.policy.Values;
+import dev.gtvpc.policy.Wildcards;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Writes the VPC-only bucket policy: one Deny for everyone ({@code "Principal": "*"}) on the chosen
+ * actions, on the bucket and its objects, unless the request comes through one of the user's
+ * endpoints or the region's Ground Truth endpoint, from one of the user's VPCs, or is made by one of
+ * the named principals. All exemptions sit under one operator: IAM ANDs the keys of one operator,
+ * so the Deny applies only when every exemption fails. Split across statements they would each deny
+ * on their own, and Ground Truth (whose requests come from its own VPC) would be locked out.
+ */
+public final class GroundTruthPolicy {
+    private static final Pattern SID = Pattern.compile("[A-Za-z0-9]*");
+
+    private GroundTruthPolicy() {
+    }
+
+    /** What was generated, and the endpoint gtvpc used for Ground Truth. */
+    public record Generated(Policy policy, String groundTruthEndpoint, List<String> notes) {
+        public Generated {
+            notes = List.copyOf(notes);
+        }
+    }
+
+    public static Generated generate(GenerateRequest request, RegionTable table) {
+        List<String> notes = new ArrayList<>();
+        if (!AwsIds.isRegionName(request.region())) {
+            throw GtvpcException.badInput("'" + request.region() + "' is not an AWS Region name such as us-east-1");
+        }
+        Optional<RegionInfo> info = table.find(request.region());
+        String partition = info.map(i -> i.partition().value()).orElse(AwsIds.partitionOf(request.region()));
+        String gtEndpoint;
+        if (request.gtEndpointOverride().isPresent()) {
+            gtEndpoint = request.gtEndpointOverride().get();
+            AwsIds.checkVpceId(gtEndpoint).ifPresent(p -> {
+                throw GtvpcException.badInput("--gt-endpoint: " + p);
+            });
+            info.filter(i -> !i.groundTruthEndpoint().value().equals(gtEndpoint)).ifPresent(i -> notes.add(
+                    "using Ground Truth endpoint " + gtEndpoint + " from --gt-endpoint instead of the table's "
+                            + i.groundTruthEndpoint().value() + " for " + request.region()));
+        } else {
+            gtEndpoint = info.map(i -> i.groundTruthEndpoint().value()).orElseThrow(() -> GtvpcException.badInput(
+                    "Ground Truth lists no service endpoint for region '" + request.region() + "'; known regions: "
+                            + String.join(", ", table.regionNames())
+                            + ". For a region added since, pass its endpoint with --gt-endpoint vpce-…"));
+        }
+        AwsIds.checkBucketName(request.bucket()).ifPresent(p -> {
+            throw GtvpcException.badInput("--bucket: " + p);
+        });
+        if (request.vpcs().isEmpty() && request.vpces().isEmpty()) {
+            throw GtvpcException.badInput("name at least one --vpc or --vpce: without them the policy would let only"
+                    + " Ground Truth and the listed roles reach the bucket");
+        }
+        for (String vpc : request.vpcs()) {
+            AwsIds.checkVpcId(vpc).ifPresent(p -> {
+                throw GtvpcException.badInput("--vpc: " + p);
+            });
+        }
+        for (String vpce : request.vpces()) {
+            AwsIds.checkVpceId(vpce).ifPresent(p -> {
+                throw GtvpcException.badInput("--vpce: " + p);
+            });
+        }
+        for (String arn : request.principalArns()) {
+            AwsIds.checkPrincipalArn(arn, partition).ifPresent(p -> {
+                throw GtvpcException.badInput("--role-arn: " + p);
+            });
+        }
+        if (request.actions().isEmpty()) {
+            throw GtvpcException.badInput("--actions names no action");
+        }
+        if (request.sid().isEmpty() || !SID.matcher(request.sid()).matches()) {
+            throw GtvpcException.badInput("--sid '" + request.sid() + "' must be letters and digits only (IAM's rule for Sid)");
+        }
+        if (request.actions().stream().anyMatch(a -> Wildcards.matchesIgnoreCase(a, "s3:PutBucketPolicy"))) {
+            notes.add("the Deny covers s3:PutBucketPolicy: from outside the VPC only the listed roles and the account's"
+                    + " root user will be able to change or delete this policy");
+        }
+
+        List<String> endpoints = distinct(request.vpces(), gtEndpoint);
+        List<ConditionEntry> exemptions = new ArrayList<>();
+        exemptions.add(new ConditionEntry("aws:SourceVpce", ConditionValues.strings(endpoints)));
+        if (!request.vpcs().isEmpty()) {
+            exemptions.add(new ConditionEntry("aws:SourceVpc", ConditionValues.strings(distinct(request.vpcs(), null))));
+        }
+        if (!request.principalArns().isEmpty()) {
+            exemptions.add(new ConditionEntry("aws:PrincipalArn",
+                    ConditionValues.strings(distinct(request.principalArns(), null))));
+        }
+        SetQualifier qualifier = request.style() == PolicyStyle.AWS_DOC ? SetQualifier.FOR_ALL_VALUES : SetQualifier.NONE;
+        ConditionOperator operator = ConditionOperator.of(qualifier, OperatorType.STRING_NOT_EQUALS, false);
+
+        String bucketArn = "arn:" + partition + ":s3:::" + request.bucket();
+        Statement deny = Statement.builder()
+                .sid(request.sid())
+                .effect(Effect.DENY)
+                .principal(PrincipalBlock.everyone())
+                .action(new ActionBlock(false, Values.natural(request.actions())))
+                .resource(new ResourceBlock(false, Values.list(List.of(bucketArn, bucketArn + "/*"))))
+                .condition(new Condition(List.of(new ConditionBlock(operator, exemptions))))
+                .build();
+        return new Generated(Policy.builder().statement(deny).build(), gtEndpoint, notes);
+    }
+
+    private static List<String> distinct(List<String> values, String last) {
+        LinkedHashSet<String> set = new LinkedHashSet<>(values);
+        if (last != null) {
+            set.add(last);
+        }
+        return List.copyOf(set);
+    }
+}
