@@ -50,8 +50,8 @@ public final class ExitCodes {
         if (e instanceof CommandLine.UnmatchedArgumentException u) {
             List<String> suggestions = u.getSuggestions();
             if (!suggestions.isEmpty()) {
-                line.append(" (did you mean ").append(String.join(" or ", suggestions.subList(0, Math.min(3, suggestions.size()))))
-                        .append("?)");
+                // picocli's first suggestion is its closest; the others are often far off
+                line.append(" (did you mean ").append(suggestions.get(0)).append("?)");
             }
         }
         line.append(" — see '").append(cmd.getCommandSpec().qualifiedName()).append(" --help'");

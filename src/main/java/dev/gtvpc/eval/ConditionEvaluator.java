@@ -74,7 +74,7 @@ final class ConditionEvaluator {
             }
             boolean matched = any == Comparisons.Outcome.TRUE;
             boolean result = type.negated() != matched;
-            String why = describe(v) + (matched ? " matches " : " matches none of ") + policyValues;
+            String why = describe(v) + (matched ? " matches one of " : " matches none of ") + policyValues;
             return new ConditionTrace(opText, key, result, why);
         }
 

@@ -67,6 +67,17 @@ public final class PolicyReader {
         return new PolicyReader().run(text);
     }
 
+    /** Reads a policy already parsed as JSON (a member of a cases file); its size is that of its compact form. */
+    public static Result parse(Json.Value root) {
+        PolicyReader reader = new PolicyReader();
+        int size = compactSize(Json.write(root, false));
+        if (size > MAX_POLICY_BYTES) {
+            reader.problems.add(reader.tooLarge(size));
+        }
+        Policy policy = reader.readPolicy(root);
+        return reader.result(reader.problems.isEmpty() ? policy : null);
+    }
+
     /**
      * Reads {@code text} or throws a bad-input error whose one-line message names the first problem
      * as {@code SOURCE:LINE:COL: message (at POINTER)}.

@@ -1,0 +1,96 @@
+package dev.gtvpc.eval;
+
+import dev.gtvpc.policy.Policy;
+import dev.gtvpc.policy.io.Json;
+import dev.gtvpc.policy.io.PolicyReader;
+import dev.gtvpc.policy.io.ReadProblem;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs the lines of a cases file. Each distinct policy (inline, by its compact text; or by file) is
+ * read once, however many cases use it. A bad line becomes an error outcome; the run goes on.
+ */
+public final class CaseRunner {
+    /** What one line came to: a case and its evaluation, or an error for that line. */
+    public record Outcome(Optional<String> id, Optional<RequestCase> requestCase, Optional<EvaluationResult> result,
+            Optional<String> error) {
+
+        static Outcome error(Optional<String> id, String message) {
+            return new Outcome(id, Optional.empty(), Optional.empty(), Optional.of(message));
+        }
+    }
+
+    private final Optional<Policy> defaultPolicy;
+    private final Path baseDir;
+    private final Map<String, Object> inlinePolicies = new HashMap<>();
+    private final Map<Path, Object> filePolicies = new HashMap<>();
+
+    /**
+     * @param defaultPolicy the policy for lines that name none
+     * @param baseDir       where relative {@code policyFile} paths start (the cases file's directory)
+     */
+    public CaseRunner(Optional<Policy> defaultPolicy, Path baseDir) {
+        this.defaultPolicy = defaultPolicy;
+        this.baseDir = baseDir;
+    }
+
+    public Outcome run(String line) {
+        RequestCase c;
+        try {
+            c = RequestCase.parse(line);
+        } catch (RequestCase.BadCase e) {
+            return Outcome.error(e.id(), e.getMessage());
+        }
+        Object policy;
+        if (c.policy().isPresent()) {
+            policy = inlinePolicies.computeIfAbsent(Json.write(c.policy().get(), false),
+                    text -> readOrProblem(PolicyReader.parse(c.policy().get()), null));
+        } else if (c.policyFile().isPresent()) {
+            String name = c.policyFile().get();
+            policy = filePolicies.computeIfAbsent(baseDir.resolve(name).normalize(), file -> readFile(file, name));
+        } else if (defaultPolicy.isPresent()) {
+            policy = defaultPolicy.get();
+        } else {
+            return Outcome.error(c.id(), "the case names no \"policy\" or \"policyFile\", and no POLICY was given");
+        }
+        if (policy instanceof String problem) {
+            return Outcome.error(c.id(), problem);
+        }
+        EvaluationResult result = Evaluator.evaluate((Policy) policy, c.request());
+        if (result.decision().isEmpty()) {
+            return new Outcome(c.id(), Optional.of(c), Optional.of(result), Optional.of(String.join("; ", result.errors())));
+        }
+        return new Outcome(c.id(), Optional.of(c), Optional.of(result), Optional.empty());
+    }
+
+    /**
+     * The policy, or the one-line problem that stops it being read (cached like a policy). An inline
+     * policy ({@code source} null) is located by its column in the case's line.
+     */
+    private static Object readOrProblem(PolicyReader.Result result, String source) {
+        if (result.ok()) {
+            return result.parsed().get().policy();
+        }
+        ReadProblem first = result.problems().get(0);
+        return source != null ? first.format(source)
+                : "policy, column " + first.location().column() + ": " + first.message() + " (at " + dev.gtvpc.policy.io.JsonPointer.display(first.pointer()) + ")";
+    }
+
+    /** {@code name} is the path as the case wrote it, which is what an error should show. */
+    private static Object readFile(Path file, String name) {
+        try {
+            return readOrProblem(PolicyReader.parse(Files.readString(file, StandardCharsets.UTF_8)), name);
+        } catch (NoSuchFileException e) {
+            return "policyFile: no such file: " + name;
+        } catch (IOException e) {
+            return "policyFile: cannot read " + name + ": " + e.getMessage();
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package dev.gtvpc.eval;
+
+import dev.gtvpc.policy.io.Json;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One line of a cases file (JSON Lines), as {@code policy simulate --cases} and {@code policy test}
+ * read it:
+ * <pre>{"id": "…", "policy": {…} | "policyFile": "path", "action": "s3:GetObject",
+ *  "resource": "arn:aws:s3:::b/k", "principal": "ARN" | "anonymous", "bucketAccount": "123456789012",
+ *  "context": {"aws:SourceVpce": "vpce-…", "aws:TagKeys": ["a", "b"]}, "expect": "deny"}</pre>
+ * Keys derived from the principal ({@code aws:PrincipalArn}, {@code aws:PrincipalAccount},
+ * {@code aws:username}) are added unless the context sets them.
+ */
+public record RequestCase(Optional<String> id, Optional<Json.Value> policy, Optional<String> policyFile, Request request,
+        Optional<Expectation> expect) {
+
+    /** What a case expects; {@code deny} is an explicit deny. */
+    public enum Expectation {
+        ALLOW("allow", Decision.ALLOW),
+        DENY("deny", Decision.EXPLICIT_DENY),
+        NOT_DENIED("not-denied", Decision.NOT_DENIED);
+
+        private final String word;
+        private final Decision decision;
+
+        Expectation(String word, Decision decision) {
+            this.word = word;
+            this.decision = decision;
+        }
+
+        public String word() {
+            return word;
+        }
+
+        public Decision decision() {
+            return decision;
+        }
+
+        /** {@code allow}, {@code deny}, {@code not-denied}, or a decision's name such as {@code EXPLICIT_DENY}. */
+        public static Optional<Expectation> parse(String text) {
+            for (Expectation e : values()) {
+                if (e.word.equals(text) || e.decision.name().equals(text)) {
+                    return Optional.of(e);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** A line that is not a case: the message says which field is wrong. */
+    public static final class BadCase extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final transient Optional<String> id;
+
+        BadCase(Optional<String> id, String message) {
+            super(message);
+            this.id = id;
+        }
+
+        public Optional<String> id() {
+            return id;
+        }
+    }
+
+    public static RequestCase parse(String line) throws BadCase {
+        Json.Value root;
+        try {
+            root = Json.parse(line);
+        } catch (Json.SyntaxException e) {
+            throw new BadCase(Optional.empty(), "invalid JSON at column " + e.location().column() + ": " + e.getMessage());
+        }
+        if (!(root instanceof Json.Obj obj)) {
+            throw new BadCase(Optional.empty(), "a case is a JSON object");
+        }
+        Optional<String> id = Optional.empty();
+        Optional<Json.Value> policy = Optional.empty();
+        Optional<String> policyFile = Optional.empty();
+        String action = null;
+        String resource = null;
+        String principal = "anonymous";
+        Optional<String> bucketAccount = Optional.empty();
+        Map<String, List<String>> context = new LinkedHashMap<>();
+        Optional<Expectation> expect = Optional.empty();
+        for (Json.Member m : obj.members()) {
+            Json.Value v = m.value();
+            switch (m.name()) {
+                case "id" -> id = Optional.of(scalar(v, "id", id));
+                case "policy" -> {
+                    if (!(v instanceof Json.Obj)) {
+                        throw new BadCase(id, "\"policy\" must be a policy object (or use \"policyFile\")");
+                    }
+                    policy = Optional.of(v);
+                }
+                case "policyFile" -> policyFile = Optional.of(string(v, "policyFile", id));
+                case "action" -> action = string(v, "action", id);
+                case "resource" -> resource = string(v, "resource", id);
+                case "principal" -> principal = string(v, "principal", id);
+                case "bucketAccount" -> bucketAccount = Optional.of(string(v, "bucketAccount", id));
+                case "context" -> context = context(v, id);
+                case "expect" -> {
+                    String word = string(v, "expect", id);
+                    Optional<Expectation> parsed = Expectation.parse(word);
+                    if (parsed.isEmpty()) {
+                        throw new BadCase(id, "\"expect\" must be allow, deny or not-denied, not \"" + word + "\"");
+                    }
+                    expect = parsed;
+                }
+                default -> {
+                    // other members (a comment, the oracle's answer…) are the author's business
+                }
+            }
+        }
+        if (action == null) {
+            throw new BadCase(id, "the case has no \"action\"");
+        }
+        if (resource == null) {
+            throw new BadCase(id, "the case has no \"resource\"");
+        }
+        if (policy.isPresent() && policyFile.isPresent()) {
+            throw new BadCase(id, "give \"policy\" or \"policyFile\", not both");
+        }
+        Request request = new Request(action, resource, RequestPrincipal.parse(principal), bucketAccount,
+                ContextKeys.of(context)).withPrincipalKeys();
+        return new RequestCase(id, policy, policyFile, request, expect);
+    }
+
+    private static String string(Json.Value v, String field, Optional<String> id) throws BadCase {
+        if (v instanceof Json.Str s) {
+            return s.value();
+        }
+        throw new BadCase(id, "\"" + field + "\" must be a string, not " + v.typeName());
+    }
+
+    /** An id may be a string or a number. */
+    private static String scalar(Json.Value v, String field, Optional<String> id) throws BadCase {
+        if (v instanceof Json.Num n) {
+            return n.text();
+        }
+        return string(v, field, id);
+    }
+
+    private static Map<String, List<String>> context(Json.Value v, Optional<String> id) throws BadCase {
+        if (!(v instanceof Json.Obj obj)) {
+            throw new BadCase(id, "\"context\" must be an object of key → value or [values]");
+        }
+        Map<String, List<String>> context = new LinkedHashMap<>();
+        for (Json.Member m : obj.members()) {
+            List<String> values = new ArrayList<>();
+            if (m.value() instanceof Json.Arr arr) {
+                for (Json.Value item : arr.items()) {
+                    values.add(contextValue(item, m.name(), id));
+                }
+            } else {
+                values.add(contextValue(m.value(), m.name(), id));
+            }
+            context.put(m.name(), values);
+        }
+        return context;
+    }
+
+    private static String contextValue(Json.Value v, String key, Optional<String> id) throws BadCase {
+        if (v instanceof Json.Str s) {
+            return s.value();
+        }
+        if (v instanceof Json.Bool b) {
+            return Boolean.toString(b.value());
+        }
+        if (v instanceof Json.Num n) {
+            return n.text();
+        }
+        throw new BadCase(id, "context key " + key + " must hold a string, boolean, number or an array of them");
+    }
+}
