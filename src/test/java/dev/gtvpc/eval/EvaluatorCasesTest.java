@@ -58,6 +58,19 @@ class EvaluatorCasesTest {
             return;
         }
         assertThat(result.decision()).as("decision; trace %s", result.statements()).contains(Decision.valueOf(expect));
+        if (c.containsKey("trace")) {
+            List<Map<String, Object>> expected = JsonData.list(c.get("trace"));
+            assertThat(result.statements()).hasSameSizeAs(expected);
+            for (int i = 0; i < expected.size(); i++) {
+                Map<String, Object> e = expected.get(i);
+                StatementTrace actual = result.statements().get(i);
+                assertThat(actual.label()).isEqualTo(e.get("statement"));
+                assertThat(actual.outcome().name()).isEqualTo(e.get("outcome"));
+                assertThat(actual.reason()).isEqualTo(e.get("reason"));
+                assertThat(actual.conditions()).extracting(ConditionTrace::toString)
+                        .containsExactlyElementsOf(JsonData.strings(e.get("conditions")));
+            }
+        }
         if (c.containsKey("statements")) {
             assertThat(result.deciding()).extracting(StatementTrace::label)
                     .containsExactlyElementsOf(JsonData.strings(c.get("statements")));
