@@ -7,6 +7,6 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         synopsisSubcommandLabel = "COMMAND",
         description = "Write and check S3 bucket policies.",
-        subcommands = {PolicyGenerateCommand.class, PolicySimulateCommand.class, PolicyTestCommand.class})
+        subcommands = {PolicyGenerateCommand.class, PolicyLintCommand.class, PolicySimulateCommand.class, PolicyTestCommand.class})
 public final class PolicyCommand {
 }

@@ -1,0 +1,187 @@
+package dev.gtvpc.lint;
+
+import dev.gtvpc.groundtruth.ConditionKeyCatalog;
+import dev.gtvpc.policy.AwsIds;
+import dev.gtvpc.policy.Condition;
+import dev.gtvpc.policy.ConditionBlock;
+import dev.gtvpc.policy.ConditionEntry;
+import dev.gtvpc.policy.ConditionOperator;
+import dev.gtvpc.policy.ConditionValue;
+import dev.gtvpc.policy.ConditionValues;
+import dev.gtvpc.policy.OperatorType;
+import dev.gtvpc.policy.Policy;
+import dev.gtvpc.policy.SetQualifier;
+import dev.gtvpc.policy.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * {@code lint --fix}: rewrites what can be rewritten without changing what the policy decides, plus
+ * the one repair whose whole point is a change of meaning, which the author evidently intended:
+ * <ul>
+ * <li>a set qualifier on a block of single-valued keys becomes the plain operator where that decides
+ *     alike: ForAllValues:X → X for a negated X (both true on a missing key), ForAllValues:X →
+ *     XIfExists for a positive X, ForAnyValue:X → X for a positive X. ForAnyValue with a negated
+ *     operator is false on a missing key, which no single operator reproduces: it is left for the
+ *     user (the fix there is meant to change the meaning);</li>
+ * <li>a condition key spelled in another case takes the reference's spelling (unless that spelling
+ *     is already used in the same block);</li>
+ * <li>a VPC ID under aws:SourceVpce moves to aws:SourceVpc of the same negated operator, which is
+ *     what the author meant: the VPC becomes exempt. Under a positive operator the move would narrow
+ *     the condition instead, so it is left alone.</li>
+ * </ul>
+ */
+public final class Fixer {
+    /** The fixed policy and a sentence per change. */
+    public record Result(Policy policy, List<String> changes) {
+        public Result {
+            changes = List.copyOf(changes);
+        }
+    }
+
+    private final ConditionKeyCatalog keys;
+    private final List<String> changes = new ArrayList<>();
+
+    private Fixer(ConditionKeyCatalog keys) {
+        this.keys = keys;
+    }
+
+    public static Result fix(Policy policy) {
+        Fixer f = new Fixer(ConditionKeyCatalog.bundled());
+        List<Statement> statements = new ArrayList<>();
+        for (int i = 0; i < policy.statements().size(); i++) {
+            statements.add(f.statement(policy.statements().get(i), i));
+        }
+        return new Result(policy.toBuilder().statements(statements).build(), f.changes);
+    }
+
+    private Statement statement(Statement s, int index) {
+        if (s.condition().isEmpty()) {
+            return s;
+        }
+        int before = changes.size();
+        List<ConditionBlock> blocks = new ArrayList<>();
+        for (ConditionBlock block : s.condition().get().blocks()) {
+            ConditionBlock b = keyCase(block, s.label(index));
+            b = qualifier(b, s.label(index));
+            b = vpcIds(b, s.label(index));
+            // moving VPC IDs can remove a key whose spelling blocked another key's
+            b = keyCase(b, s.label(index));
+            if (!b.entries().isEmpty()) {
+                blocks.add(b);
+            }
+        }
+        // two blocks may now share an operator: merge them when their keys differ, as IAM ANDs both ways
+        List<ConditionBlock> merged = new ArrayList<>();
+        for (ConditionBlock b : blocks) {
+            ConditionBlock same = merged.stream().filter(m -> m.operator().text().equals(b.operator().text())).findFirst().orElse(null);
+            if (same == null) {
+                merged.add(b);
+                continue;
+            }
+            Set<String> present = new HashSet<>();
+            same.entries().forEach(e -> present.add(e.key().toLowerCase(Locale.ROOT)));
+            if (b.entries().stream().anyMatch(e -> present.contains(e.key().toLowerCase(Locale.ROOT)))) {
+                merged.add(b); // cannot merge; the writer will refuse a duplicate operator, so keep the original form
+                continue;
+            }
+            List<ConditionEntry> all = new ArrayList<>(same.entries());
+            all.addAll(b.entries());
+            merged.set(merged.indexOf(same), new ConditionBlock(same.operator(), all));
+        }
+        if (merged.stream().map(m -> m.operator().text()).distinct().count() != merged.size()) {
+            // a fix would have produced the same operator twice: leave the statement as it was
+            changes.subList(before, changes.size()).clear();
+            return s;
+        }
+        return s.toBuilder().condition(merged.isEmpty() ? null : new Condition(merged)).build();
+    }
+
+    private ConditionBlock keyCase(ConditionBlock block, String label) {
+        Set<String> written = new HashSet<>();
+        block.entries().forEach(e -> written.add(e.key()));
+        List<ConditionEntry> entries = new ArrayList<>();
+        for (ConditionEntry e : block.entries()) {
+            String canonical = keys.canonical(e.key()).orElse(e.key());
+            if (!canonical.equals(e.key()) && !written.contains(canonical)) {
+                changes.add("statement " + label + ": " + e.key() + " → " + canonical);
+                entries.add(new ConditionEntry(canonical, e.values()));
+            } else {
+                entries.add(e);
+            }
+        }
+        return new ConditionBlock(block.operator(), entries);
+    }
+
+    private ConditionBlock vpcIds(ConditionBlock block, String label) {
+        if (block.operator().type().isEmpty() || !block.operator().type().get().negated()
+                || block.operator().qualifier() == SetQualifier.FOR_ANY_VALUE) {
+            return block;
+        }
+        ConditionEntry vpce = find(block, "aws:sourcevpce");
+        if (vpce == null || block.entries().stream().map(e -> e.key().toLowerCase(Locale.ROOT)).distinct().count()
+                != block.entries().size()) {
+            return block; // a key written twice in different cases (key-case-duplicate) is for the user to merge
+        }
+        List<ConditionValue> keep = new ArrayList<>();
+        List<ConditionValue> move = new ArrayList<>();
+        for (ConditionValue v : vpce.values().items()) {
+            (AwsIds.isVpcId(v.text()) ? move : keep).add(v);
+        }
+        if (move.isEmpty()) {
+            return block;
+        }
+        ConditionEntry vpc = find(block, "aws:sourcevpc");
+        List<ConditionEntry> entries = new ArrayList<>();
+        for (ConditionEntry e : block.entries()) {
+            if (e == vpce) {
+                if (!keep.isEmpty()) {
+                    entries.add(new ConditionEntry(e.key(), new ConditionValues(keep, keep.size() == 1 && e.values().scalar())));
+                }
+            } else if (e == vpc) {
+                List<ConditionValue> values = new ArrayList<>(e.values().items());
+                move.stream().filter(m -> values.stream().noneMatch(v -> v.text().equals(m.text()))).forEach(values::add);
+                entries.add(new ConditionEntry(e.key(), new ConditionValues(values, values.size() == 1)));
+            } else {
+                entries.add(e);
+            }
+        }
+        if (vpc == null) {
+            entries.add(new ConditionEntry("aws:SourceVpc", new ConditionValues(move, move.size() == 1)));
+        }
+        changes.add("statement " + label + ": moved " + String.join(", ", move.stream().map(ConditionValue::text).toList())
+                + " from " + vpce.key() + " to aws:SourceVpc under " + block.operator().text());
+        return new ConditionBlock(block.operator(), entries);
+    }
+
+    private ConditionBlock qualifier(ConditionBlock block, String label) {
+        ConditionOperator op = block.operator();
+        if (op.type().isEmpty() || op.qualifier() == SetQualifier.NONE) {
+            return block;
+        }
+        if (!block.entries().stream().allMatch(e -> keys.singleValued(e.key()))) {
+            return block;
+        }
+        OperatorType type = op.type().get();
+        if (type == OperatorType.NULL) {
+            return block; // ForAllValues:Null is always true: not something to rewrite silently
+        }
+        ConditionOperator plain;
+        if (op.qualifier() == SetQualifier.FOR_ALL_VALUES) {
+            plain = ConditionOperator.of(SetQualifier.NONE, type, op.ifExists() || !type.negated());
+        } else if (!type.negated() || op.ifExists()) {
+            plain = ConditionOperator.of(SetQualifier.NONE, type, op.ifExists());
+        } else {
+            return block;
+        }
+        changes.add("statement " + label + ": " + op.text() + " → " + plain.text() + " (single-valued keys; same decisions)");
+        return new ConditionBlock(plain, block.entries());
+    }
+
+    private static ConditionEntry find(ConditionBlock block, String lowerKey) {
+        return block.entries().stream().filter(e -> e.key().toLowerCase(Locale.ROOT).equals(lowerKey)).findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,30 @@
+package dev.gtvpc.lint.rules;
+
+import dev.gtvpc.lint.LintContext;
+import dev.gtvpc.lint.Severity;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Flags a Sid used by two statements; resource policies require unique Sids, and gtvpc's apply
+ * merges statements by Sid. Access Analyzer: UNIQUE_SIDS_REQUIRED. Statements without Sid are not flagged.
+ */
+public final class DuplicateSid extends BaseRule {
+    public DuplicateSid() {
+        super("duplicate-sid", Severity.ERROR, "grammar", "Two statements have the same Sid.", Docs.ACCESS_ANALYZER_CHECKS);
+    }
+
+    @Override
+    public void check(LintContext c) {
+        Map<String, String> first = new HashMap<>();
+        for (LintContext.StatementAt s : c.statements()) {
+            s.statement().sid().filter(sid -> !sid.isEmpty()).ifPresent(sid -> {
+                String earlier = first.putIfAbsent(sid, s.pointer());
+                if (earlier != null) {
+                    c.report(s.pointer() + "/Sid", "Sid \"" + sid + "\" is also the Sid of the statement at " + earlier
+                            + "; a bucket policy needs unique Sids", "rename one of them");
+                }
+            });
+        }
+    }
+}

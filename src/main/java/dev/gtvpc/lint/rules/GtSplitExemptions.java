@@ -1,0 +1,46 @@
+package dev.gtvpc.lint.rules;
+
+import dev.gtvpc.lint.LintContext;
+import dev.gtvpc.lint.Severity;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Flags network exemptions split across Deny statements: two or more Deny statements covering Ground
+ * Truth's actions, each exempting requests by its own aws:SourceVpce / aws:SourceVpc /
+ * aws:PrincipalArn test. Each Deny applies on its own, so a request must pass every one of them:
+ * Ground Truth, which comes through its endpoint from its own VPC, fails the VPC test and is locked
+ * out. In one statement under one operator the keys are ANDed and any one exempts. Runs when the
+ * region is known.
+ */
+public final class GtSplitExemptions extends BaseRule {
+    public GtSplitExemptions() {
+        super("gt-split-exemptions", Severity.ERROR, "ground-truth",
+                "Network exemptions split across Deny statements (locks Ground Truth out).", Docs.GROUND_TRUTH_VPC);
+    }
+
+    @Override
+    public void check(LintContext c) {
+        if (c.groundTruthRegion().isEmpty()) {
+            return;
+        }
+        List<LintContext.StatementAt> exempting = new ArrayList<>();
+        for (LintContext.StatementAt s : c.statements()) {
+            boolean coversGroundTruth = GroundTruth.actions().stream().anyMatch(a -> GroundTruth.denies(s, a));
+            if (coversGroundTruth && !GroundTruth.exemptionKeys(c, s).isEmpty()) {
+                exempting.add(s);
+            }
+        }
+        if (exempting.size() < 2) {
+            return;
+        }
+        LintContext.StatementAt first = exempting.get(0);
+        for (LintContext.StatementAt s : exempting.subList(1, exempting.size())) {
+            c.report(s.pointer(), "statement " + s.label() + " exempts by " + String.join(", ", GroundTruth.exemptionKeys(c, s))
+                    + " and statement " + first.label() + " by " + String.join(", ", GroundTruth.exemptionKeys(c, first))
+                    + ": each Deny applies on its own, so a request must pass both — Ground Truth, coming from its own VPC,"
+                    + " is locked out", "put every exemption key under one StringNotEquals in one Deny statement"
+                    + " (gtvpc policy generate writes it so)");
+        }
+    }
+}

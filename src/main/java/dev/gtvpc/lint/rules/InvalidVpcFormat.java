@@ -1,0 +1,41 @@
+package dev.gtvpc.lint.rules;
+
+import dev.gtvpc.lint.LintContext;
+import dev.gtvpc.lint.Severity;
+import dev.gtvpc.policy.AwsIds;
+import dev.gtvpc.policy.Wildcards;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Flags a value of aws:SourceVpc that is not "vpc-" and 8 or 17 lowercase hex digits. Endpoint IDs,
+ * placeholders, wildcards and policy variables are left to their own rules. Access Analyzer:
+ * INVALID_VPC_FORMAT.
+ */
+public final class InvalidVpcFormat extends BaseRule {
+    private static final Pattern VPCE = Pattern.compile("vpce-.*", Pattern.CASE_INSENSITIVE);
+
+    public InvalidVpcFormat() {
+        super("invalid-vpc-format", Severity.ERROR, "conditions", "A malformed VPC ID under aws:SourceVpc.",
+                Docs.ACCESS_ANALYZER_CHECKS);
+    }
+
+    @Override
+    public void check(LintContext c) {
+        for (LintContext.EntryAt e : c.conditionEntries()) {
+            if (!Keys.is(e.entry().key(), Keys.SOURCE_VPC)) {
+                continue;
+            }
+            List<String> values = e.entry().values().texts();
+            for (int i = 0; i < values.size(); i++) {
+                String v = values.get(i);
+                if (AwsIds.isVpcId(v) || VPCE.matcher(v).matches() || Placeholders.angle(v) || Wildcards.hasWildcard(v)
+                        || v.contains("${")) {
+                    continue;
+                }
+                c.report(e.valuePointer(i), "\"" + v + "\" is not a VPC ID: 'vpc-' and 8 or 17 lowercase hex digits",
+                        "copy the ID from the VPC console or `aws ec2 describe-vpcs`");
+            }
+        }
+    }
+}

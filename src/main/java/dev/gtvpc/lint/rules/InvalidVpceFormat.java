@@ -1,0 +1,38 @@
+package dev.gtvpc.lint.rules;
+
+import dev.gtvpc.lint.LintContext;
+import dev.gtvpc.lint.Severity;
+import dev.gtvpc.policy.AwsIds;
+import dev.gtvpc.policy.Wildcards;
+import java.util.List;
+
+/**
+ * Flags a value of aws:SourceVpce that is not "vpce-" and 8 or 17 lowercase hex digits. VPC IDs,
+ * placeholders, wildcards and policy variables are left to their own rules. Access Analyzer:
+ * INVALID_VPCE_FORMAT.
+ */
+public final class InvalidVpceFormat extends BaseRule {
+    public InvalidVpceFormat() {
+        super("invalid-vpce-format", Severity.ERROR, "conditions", "A malformed VPC endpoint ID under aws:SourceVpce.",
+                Docs.ACCESS_ANALYZER_CHECKS);
+    }
+
+    @Override
+    public void check(LintContext c) {
+        for (LintContext.EntryAt e : c.conditionEntries()) {
+            if (!Keys.is(e.entry().key(), Keys.SOURCE_VPCE)) {
+                continue;
+            }
+            List<String> values = e.entry().values().texts();
+            for (int i = 0; i < values.size(); i++) {
+                String v = values.get(i);
+                if (AwsIds.isVpceId(v) || VpcIdInSourceVpce.VPC_LIKE.matcher(v).matches() || Placeholders.angle(v)
+                        || Wildcards.hasWildcard(v) || v.contains("${")) {
+                    continue;
+                }
+                c.report(e.valuePointer(i), "\"" + v + "\" is not a VPC endpoint ID: 'vpce-' and 8 or 17 lowercase hex digits",
+                        "copy the ID from the VPC console or `aws ec2 describe-vpc-endpoints`");
+            }
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package dev.gtvpc.lint.rules;
+
+import dev.gtvpc.lint.LintContext;
+import dev.gtvpc.lint.Severity;
+
+/**
+ * Suggests the reference's spelling of a condition key written in another case (aws:sourceVpce →
+ * aws:SourceVpce). IAM compares key names without case, so the meaning is the same; peers that
+ * compare case-sensitively (Parliament, Checkov) miss such keys, and mixed spellings hide duplicates.
+ * Unknown keys are not flagged. Fixable with --fix.
+ */
+public final class KeyNameCase extends BaseRule {
+    public KeyNameCase() {
+        super("key-name-case", Severity.SUGGESTION, "conditions", "A condition key spelled in another case than the reference.",
+                Docs.CONDITION);
+    }
+
+    @Override
+    public void check(LintContext c) {
+        for (LintContext.EntryAt e : c.conditionEntries()) {
+            String key = e.entry().key();
+            c.keys().canonical(key).filter(canonical -> !canonical.equals(key)).ifPresent(canonical ->
+                    c.reportAtName(e.pointer(), "\"" + key + "\" is the key " + canonical + " (IAM ignores the case of key"
+                            + " names, but other tools may not)", "write \"" + canonical + "\" (gtvpc policy lint --fix does)"));
+        }
+    }
+}

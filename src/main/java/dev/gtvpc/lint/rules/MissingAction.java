@@ -1,0 +1,24 @@
+package dev.gtvpc.lint.rules;
+
+import dev.gtvpc.lint.LintContext;
+import dev.gtvpc.lint.Severity;
+
+/** Flags a statement without Action or NotAction, or with an empty list. Access Analyzer: MISSING_ACTION. */
+public final class MissingAction extends BaseRule {
+    public MissingAction() {
+        super("missing-action", Severity.ERROR, "grammar", "A statement has no Action.", Docs.GRAMMAR);
+    }
+
+    @Override
+    public void check(LintContext c) {
+        for (LintContext.StatementAt s : c.statements()) {
+            if (s.statement().action().isEmpty()) {
+                c.report(s.pointer(), "statement " + s.label() + " has no Action", "add \"Action\": [\"s3:GetObject\", ...]");
+            } else if (s.statement().action().get().actions().items().isEmpty()) {
+                c.report(s.pointer() + "/" + s.statement().action().get().elementName(),
+                        "statement " + s.label() + " has an empty " + s.statement().action().get().elementName() + " list",
+                        "name at least one action");
+            }
+        }
+    }
+}

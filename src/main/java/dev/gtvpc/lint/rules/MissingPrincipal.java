@@ -1,0 +1,27 @@
+package dev.gtvpc.lint.rules;
+
+import dev.gtvpc.lint.LintContext;
+import dev.gtvpc.lint.Severity;
+
+/**
+ * Flags a statement without Principal or NotPrincipal. Bucket policies need one in every statement:
+ * S3 answers "MalformedPolicy: Missing required field Principal" — the current AWS Ground Truth page's
+ * first example has this defect. Access Analyzer: MISSING_PRINCIPAL. Page: the policy grammar
+ * ("The principal_block element is required in resource-based policies").
+ */
+public final class MissingPrincipal extends BaseRule {
+    public MissingPrincipal() {
+        super("missing-principal", Severity.ERROR, "grammar", "A statement has no Principal.", Docs.GRAMMAR);
+    }
+
+    @Override
+    public void check(LintContext c) {
+        for (LintContext.StatementAt s : c.statements()) {
+            if (s.statement().principal().isEmpty()) {
+                c.report(s.pointer(), "statement " + s.label() + " has no Principal; S3 refuses the policy"
+                        + " (MalformedPolicy: Missing required field Principal)",
+                        "add \"Principal\": \"*\" (for a Deny that applies to everyone) or name the principals");
+            }
+        }
+    }
+}

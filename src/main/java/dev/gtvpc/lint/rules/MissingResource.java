@@ -1,0 +1,25 @@
+package dev.gtvpc.lint.rules;
+
+import dev.gtvpc.lint.LintContext;
+import dev.gtvpc.lint.Severity;
+
+/** Flags a statement without Resource or NotResource, or with an empty list. Access Analyzer: MISSING_RESOURCE. */
+public final class MissingResource extends BaseRule {
+    public MissingResource() {
+        super("missing-resource", Severity.ERROR, "grammar", "A statement has no Resource.", Docs.GRAMMAR);
+    }
+
+    @Override
+    public void check(LintContext c) {
+        for (LintContext.StatementAt s : c.statements()) {
+            if (s.statement().resource().isEmpty()) {
+                c.report(s.pointer(), "statement " + s.label() + " has no Resource",
+                        "add \"Resource\": [\"arn:aws:s3:::BUCKET\", \"arn:aws:s3:::BUCKET/*\"]");
+            } else if (s.statement().resource().get().resources().items().isEmpty()) {
+                c.report(s.pointer() + "/" + s.statement().resource().get().elementName(),
+                        "statement " + s.label() + " has an empty " + s.statement().resource().get().elementName() + " list",
+                        "name the bucket and its objects");
+            }
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package dev.gtvpc.lint.rules;
+
+import dev.gtvpc.lint.LintContext;
+import dev.gtvpc.lint.Severity;
+import dev.gtvpc.policy.Policy;
+
+/**
+ * Flags {@code "Version": "2008-10-17"}: the old language version, without policy variables.
+ * Does not flag other values (invalid-version does). Page: reference_policies_elements_version.html.
+ */
+public final class OldVersion extends BaseRule {
+    public OldVersion() {
+        super("old-version", Severity.WARNING, "grammar", "The policy uses language version 2008-10-17.", Docs.VERSION);
+    }
+
+    @Override
+    public void check(LintContext c) {
+        if (c.policy().version().filter(Policy.VERSION_2008::equals).isPresent()) {
+            c.report("/Version", "Version 2008-10-17 is the old policy language: policy variables such as ${aws:username}"
+                    + " are literal text under it", "use \"Version\": \"2012-10-17\"");
+        }
+    }
+}

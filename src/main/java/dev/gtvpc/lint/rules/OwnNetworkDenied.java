@@ -1,0 +1,67 @@
+package dev.gtvpc.lint.rules;
+
+import dev.gtvpc.eval.ContextKeys;
+import dev.gtvpc.eval.Decision;
+import dev.gtvpc.eval.EvaluationResult;
+import dev.gtvpc.eval.Evaluator;
+import dev.gtvpc.eval.Request;
+import dev.gtvpc.eval.RequestPrincipal;
+import dev.gtvpc.eval.StatementTrace;
+import dev.gtvpc.lint.LintContext;
+import dev.gtvpc.lint.Severity;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * With --vpc and --vpce, checks that the policy lets the user's own network in: gtvpc evaluates the
+ * data actions Ground Truth's workflow uses (GetObject, PutObject, ListBucket, …) from each named VPC
+ * (through an endpoint the policy does not name) and through each named endpoint (from a VPC it does
+ * not name), and reports every Deny that applies — the wrong or missing ID that would lock the VPC
+ * out of its own data.
+ */
+public final class OwnNetworkDenied extends BaseRule {
+    private static final String OTHER_ENDPOINT = "vpce-0000000000000000e";
+    private static final String OTHER_VPC = "vpc-0000000000000000e";
+
+    public OwnNetworkDenied() {
+        super("own-network-denied", Severity.ERROR, "safety", "The policy denies the VPCs or endpoints named with --vpc/--vpce.",
+                Docs.S3_VPC_ENDPOINT_POLICIES);
+    }
+
+    @Override
+    public void check(LintContext c) {
+        for (String vpc : c.options().vpcs()) {
+            check(c, "your VPC " + vpc + " (--vpc)", Map.of("aws:SourceVpce", List.of(OTHER_ENDPOINT), "aws:SourceVpc", List.of(vpc)));
+        }
+        for (String vpce : c.options().vpces()) {
+            check(c, "your endpoint " + vpce + " (--vpce)", Map.of("aws:SourceVpce", List.of(vpce), "aws:SourceVpc", List.of(OTHER_VPC)));
+        }
+    }
+
+    private static void check(LintContext c, String origin, Map<String, List<String>> context) {
+        String bucket = GroundTruth.bucket(c);
+        String account = GroundTruth.account(c);
+        String partition = c.groundTruthRegion().map(r -> r.partition().value()).orElse("aws");
+        Map<Integer, List<String>> deniedBy = new LinkedHashMap<>();
+        for (String action : GroundTruth.actions()) {
+            boolean objectAction = !action.equals("s3:ListBucket") && !action.equals("s3:GetBucketLocation");
+            Request request = new Request(action, "arn:" + partition + ":s3:::" + bucket + (objectAction ? "/gtvpc-lint-probe" : ""),
+                    RequestPrincipal.parse("arn:" + partition + ":iam::" + account + ":role/gtvpc-lint-probe"), Optional.of(account),
+                    ContextKeys.of(context)).withPrincipalKeys();
+            EvaluationResult r = Evaluator.evaluate(c.policy(), request);
+            if (r.decision().filter(Decision.EXPLICIT_DENY::equals).isPresent()) {
+                for (StatementTrace s : r.deciding()) {
+                    deniedBy.computeIfAbsent(s.index(), k -> new ArrayList<>()).add(action);
+                }
+            }
+        }
+        for (Map.Entry<Integer, List<String>> e : deniedBy.entrySet()) {
+            LintContext.StatementAt s = c.statements().get(e.getKey());
+            c.report(s.pointer(), "statement " + s.label() + " denies " + String.join(", ", e.getValue()) + " from " + origin,
+                    "add its ID to the statement's StringNotEquals exemption (aws:SourceVpc for a VPC, aws:SourceVpce for an endpoint)");
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.gtvpc.lint.rules;
+
+import dev.gtvpc.lint.LintContext;
+import dev.gtvpc.lint.Severity;
+import dev.gtvpc.policy.ConditionBlock;
+import dev.gtvpc.policy.OperatorType;
+import dev.gtvpc.policy.io.JsonPointer;
+import dev.gtvpc.util.Suggestions;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Flags a condition operator IAM does not define, with the closest real one: a misspelling
+ * ({@code StringNotEqual}), the wrong case ({@code stringEquals}: IAM answers "Invalid Condition
+ * type"), a misspelt set qualifier ({@code ForAnyValues:}), or {@code NullIfExists}. The evaluator
+ * refuses to guess what such an operator means. Access Analyzer: INVALID_CONDITION_OPERATOR.
+ */
+public final class UnknownOperator extends BaseRule {
+    private static final List<String> NAMES = names();
+
+    public UnknownOperator() {
+        super("unknown-operator", Severity.ERROR, "grammar", "A condition operator IAM does not define.", Docs.CONDITION_OPERATORS);
+    }
+
+    private static List<String> names() {
+        List<String> names = new ArrayList<>();
+        for (OperatorType t : OperatorType.values()) {
+            names.add(t.json());
+            if (t != OperatorType.NULL) {
+                names.add(t.json() + "IfExists");
+            }
+        }
+        for (String base : List.copyOf(names)) {
+            names.add("ForAllValues:" + base);
+            names.add("ForAnyValue:" + base);
+        }
+        return names;
+    }
+
+    @Override
+    public void check(LintContext c) {
+        for (LintContext.StatementAt s : c.statements()) {
+            s.statement().condition().ifPresent(condition -> {
+                for (ConditionBlock block : condition.blocks()) {
+                    if (block.operator().known()) {
+                        continue;
+                    }
+                    String text = block.operator().text();
+                    String hint = text.endsWith("NullIfExists") ? "Null takes no IfExists: use \"Null\""
+                            : Suggestions.closest(text, NAMES).map(n -> "use \"" + n + "\"")
+                                    .orElse("use an operator of the IAM reference, e.g. StringNotEquals");
+                    c.reportAtName(JsonPointer.child(s.pointer() + "/Condition", text),
+                            "unknown condition operator \"" + text + "\"" + (text.endsWith("NullIfExists")
+                                    ? " (IfExists goes with every operator but Null)" : "")
+                                    + "; S3 refuses it, and gtvpc cannot tell what it would mean", hint);
+                }
+            });
+        }
+    }
+}

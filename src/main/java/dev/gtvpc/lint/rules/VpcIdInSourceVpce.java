@@ -1,0 +1,39 @@
+package dev.gtvpc.lint.rules;
+
+import dev.gtvpc.lint.LintContext;
+import dev.gtvpc.lint.Severity;
+import dev.gtvpc.policy.AwsIds;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Flags a VPC ID (vpc-…, or a {@code <vpc>} placeholder) among the values of aws:SourceVpce. The key
+ * holds an endpoint ID, so the value can never match: the VPC is not exempted. The 2023 AWS page's
+ * first example has this defect. Fixable: --fix moves it to aws:SourceVpc.
+ */
+public final class VpcIdInSourceVpce extends BaseRule {
+    static final Pattern VPC_LIKE = Pattern.compile("vpc-[0-9a-fA-F]+|<vpc(?:[-_ ]?id)?>", Pattern.CASE_INSENSITIVE);
+
+    public VpcIdInSourceVpce() {
+        super("vpc-id-in-source-vpce", Severity.ERROR, "conditions", "A VPC ID among the values of aws:SourceVpce.",
+                Docs.GLOBAL_KEYS);
+    }
+
+    @Override
+    public void check(LintContext c) {
+        for (LintContext.EntryAt e : c.conditionEntries()) {
+            if (!Keys.is(e.entry().key(), Keys.SOURCE_VPCE)) {
+                continue;
+            }
+            List<String> values = e.entry().values().texts();
+            for (int i = 0; i < values.size(); i++) {
+                String v = values.get(i);
+                if (VPC_LIKE.matcher(v).matches() && !AwsIds.isVpceId(v)) {
+                    c.report(e.valuePointer(i), "\"" + v + "\" is a VPC ID under " + e.entry().key()
+                            + ", which holds endpoint IDs: it can never match, so the VPC is not exempted",
+                            "move it to aws:SourceVpc under the same operator (gtvpc policy lint --fix does)");
+                }
+            }
+        }
+    }
+}

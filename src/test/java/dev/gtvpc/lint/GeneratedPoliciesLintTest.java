@@ -1,0 +1,74 @@
+package dev.gtvpc.lint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gtvpc.groundtruth.ActionSelection;
+import dev.gtvpc.groundtruth.GenerateRequest;
+import dev.gtvpc.groundtruth.GroundTruthPolicy;
+import dev.gtvpc.groundtruth.PolicyStyle;
+import dev.gtvpc.groundtruth.RegionInfo;
+import dev.gtvpc.groundtruth.RegionTable;
+import dev.gtvpc.groundtruth.S3ActionCatalog;
+import dev.gtvpc.policy.io.PolicyWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * What lint says about the policies {@code generate} writes, for every region, action preset and
+ * combination of VPC, endpoint and role: the strict style draws no finding, the aws-doc style only the
+ * forallvalues-single-valued-key findings it keeps on purpose. The exception is gt-actions-open, a
+ * suggestion that fires, as it should, for the presets that leave s3:DeleteObject or s3:ListBucket out
+ * of the Deny (doc, the default, and ground-truth).
+ */
+class GeneratedPoliciesLintTest {
+    private static final RegionTable TABLE = RegionTable.bundled();
+
+    @TestFactory
+    Stream<DynamicTest> generatedPoliciesLintClean() {
+        List<DynamicTest> tests = new ArrayList<>();
+        List<List<List<String>>> networks = List.of(
+                List.of(List.of("vpc-0abc1234def567890"), List.of(), List.of()),
+                List.of(List.of(), List.of("vpce-0123456789abcdef0", "vpce-1a2b3c4d"), List.of()),
+                List.of(List.of("vpc-0abc1234def567890", "vpc-1a2b3c4d"), List.of("vpce-0123456789abcdef0"),
+                        List.of("arn:aws:iam::210987654321:role/LabelingAdmin", "arn:aws:iam::210987654321:user/console/alice")));
+        for (RegionInfo region : TABLE.regions()) {
+            for (String preset : ActionSelection.PRESETS.keySet().stream().sorted().toList()) {
+                for (List<List<String>> n : networks) {
+                    for (PolicyStyle style : PolicyStyle.values()) {
+                        String name = region.region() + " " + preset + " " + style.cliName() + " vpcs=" + n.get(0) + " vpces=" + n.get(1)
+                                + " roles=" + n.get(2);
+                        tests.add(DynamicTest.dynamicTest(name, () -> check(region, preset, n, style)));
+                    }
+                }
+            }
+        }
+        return tests.stream();
+    }
+
+    private static void check(RegionInfo region, String preset, List<List<String>> network, PolicyStyle style) {
+        List<String> actions = ActionSelection.presetActions(preset, S3ActionCatalog.bundled());
+        GenerateRequest request = new GenerateRequest(region.region(), "labeling-data-" + region.region(), network.get(0),
+                network.get(1), network.get(2), Optional.empty(), actions, style, GenerateRequest.DEFAULT_SID);
+        String text = PolicyWriter.pretty(GroundTruthPolicy.generate(request, TABLE).policy());
+        LintOptions options = new LintOptions(Optional.of(region.region()), Optional.of("labeling-data-" + region.region()),
+                network.get(0), network.get(1), Set.of());
+        List<String> found = new Linter(options, TABLE).lint(text, "generated.json").findings().stream()
+                .map(Finding::ruleId).toList();
+        List<String> expected = new ArrayList<>();
+        if (style == PolicyStyle.AWS_DOC) {
+            int keys = 1 + (network.get(0).isEmpty() ? 0 : 1) + (network.get(2).isEmpty() ? 0 : 1);
+            for (int i = 0; i < keys; i++) {
+                expected.add("forallvalues-single-valued-key");
+            }
+        }
+        if (!preset.equals("data")) {
+            expected.add("gt-actions-open");
+        }
+        assertThat(found).containsExactlyInAnyOrderElementsOf(expected);
+    }
+}
