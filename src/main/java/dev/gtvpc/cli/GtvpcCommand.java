@@ -11,12 +11,15 @@ import picocli.CommandLine.ScopeType;
         synopsisSubcommandLabel = "COMMAND",
         description = {
             "S3 bucket policies that keep SageMaker Ground Truth labeling data inside your VPC,",
-            "while letting the region's Ground Truth service endpoint and your chosen roles through.",
+            "while letting the region's Ground Truth service endpoint and your chosen roles through:",
+            "generate them, lint them, and decide requests against them as IAM does. All offline.",
             ""},
         footerHeading = "%nExamples:%n",
         footer = {
             "  gtvpc policy generate --region us-east-1 --bucket my-labeling-data \\",
             "      --vpc vpc-0abc1234def567890 > policy.json",
+            "  gtvpc policy lint --region us-east-1 policy.json",
+            "  gtvpc policy simulate policy.json --action s3:GetObject --resource arn:aws:s3:::bucket/a.jpg",
             "  gtvpc regions list",
             "",
             "Exit codes: 0 done, 1 a check failed, 2 bad input, 3 AWS or network error,",
