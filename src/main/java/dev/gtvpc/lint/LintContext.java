@@ -31,6 +31,10 @@ public final class LintContext {
         }
     }
 
+    /** One value of a condition key, with where it was written. */
+    public record ValueAt(EntryAt entry, String value, String pointer) {
+    }
+
     private final Policy policy;
     private final SourceMap sourceMap;
     private final LintOptions options;
@@ -105,6 +109,20 @@ public final class LintContext {
                 }
             }
         });
+        return list;
+    }
+
+    /** Every value of every condition key named {@code key} (compared without case, as IAM does). */
+    public List<ValueAt> valuesOf(String key) {
+        List<ValueAt> list = new ArrayList<>();
+        for (EntryAt e : conditionEntries()) {
+            if (e.entry().key().equalsIgnoreCase(key)) {
+                List<String> texts = e.entry().values().texts();
+                for (int i = 0; i < texts.size(); i++) {
+                    list.add(new ValueAt(e, texts.get(i), e.valuePointer(i)));
+                }
+            }
+        }
         return list;
     }
 

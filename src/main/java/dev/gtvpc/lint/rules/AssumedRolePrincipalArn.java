@@ -3,7 +3,6 @@ package dev.gtvpc.lint.rules;
 import dev.gtvpc.lint.LintContext;
 import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.Arn;
-import java.util.List;
 
 /**
  * Flags an STS assumed-role session ARN as a value of aws:PrincipalArn. For a session the key holds
@@ -18,22 +17,13 @@ public final class AssumedRolePrincipalArn extends BaseRule {
 
     @Override
     public void check(LintContext c) {
-        for (LintContext.EntryAt e : c.conditionEntries()) {
-            if (!Keys.is(e.entry().key(), Keys.PRINCIPAL_ARN)) {
-                continue;
-            }
-            List<String> values = e.entry().values().texts();
-            for (int i = 0; i < values.size(); i++) {
-                String v = values.get(i);
-                String pointer = e.valuePointer(i);
-                Arn.parse(v).filter(a -> a.service().equals("sts") && a.resource().startsWith("assumed-role/")).ifPresent(a -> {
-                    String[] parts = a.resource().split("/");
-                    String role = "arn:" + a.partition() + ":iam::" + a.account() + ":role/" + (parts.length > 1 ? parts[1] : "NAME");
-                    c.report(pointer, "\"" + v + "\" is an assumed-role session; aws:PrincipalArn"
-                            + " holds the role's ARN for every session, so this value never matches",
-                            "use " + role + " (with the role's path, if it has one)");
-                });
-            }
+        for (LintContext.ValueAt v : c.valuesOf("aws:PrincipalArn")) {
+            Arn.parse(v.value()).filter(a -> a.service().equals("sts") && a.resource().startsWith("assumed-role/")).ifPresent(a -> {
+                String[] parts = a.resource().split("/");
+                String role = "arn:" + a.partition() + ":iam::" + a.account() + ":role/" + (parts.length > 1 ? parts[1] : "NAME");
+                c.report(v.pointer(), "\"" + v.value() + "\" is an assumed-role session; aws:PrincipalArn holds the role's ARN"
+                        + " for every session, so this value never matches", "use " + role + " (with the role's path, if it has one)");
+            });
         }
     }
 }

@@ -3,7 +3,6 @@ package dev.gtvpc.lint.rules;
 import dev.gtvpc.groundtruth.RegionInfo;
 import dev.gtvpc.lint.LintContext;
 import dev.gtvpc.lint.Severity;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -24,20 +23,14 @@ public final class GtEndpointWrongRegion extends BaseRule {
         if (expected.isEmpty()) {
             return;
         }
-        for (LintContext.EntryAt e : c.conditionEntries()) {
-            if (!Keys.is(e.entry().key(), Keys.SOURCE_VPCE)) {
-                continue;
-            }
-            List<String> values = e.entry().values().texts();
-            for (int i = 0; i < values.size(); i++) {
-                Optional<RegionInfo> region = c.regionOfEndpoint(values.get(i));
-                if (region.isPresent() && !region.get().region().equals(expected.get().region())) {
-                    c.report(e.valuePointer(i), values.get(i) + " is Ground Truth's endpoint in " + region.get().region()
-                            + ", but the bucket is in " + expected.get().region()
-                            + (c.options().region().isPresent() ? " (--region)" : " (the region of the first Ground Truth endpoint)")
-                            + "; bucket, endpoints and labeling job must share a region",
-                            "use " + expected.get().groundTruthEndpoint().value() + ", Ground Truth's endpoint in " + expected.get().region());
-                }
+        for (LintContext.ValueAt v : c.valuesOf("aws:SourceVpce")) {
+            Optional<RegionInfo> region = c.regionOfEndpoint(v.value());
+            if (region.isPresent() && !region.get().region().equals(expected.get().region())) {
+                c.report(v.pointer(), v.value() + " is Ground Truth's endpoint in " + region.get().region()
+                        + ", but the bucket is in " + expected.get().region()
+                        + (c.options().region().isPresent() ? " (--region)" : " (the region of the first Ground Truth endpoint)")
+                        + "; bucket, endpoints and labeling job must share a region",
+                        "use " + expected.get().groundTruthEndpoint().value() + ", Ground Truth's endpoint in " + expected.get().region());
             }
         }
     }

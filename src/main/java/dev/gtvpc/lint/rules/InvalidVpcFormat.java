@@ -4,7 +4,6 @@ import dev.gtvpc.lint.LintContext;
 import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.AwsIds;
 import dev.gtvpc.policy.Wildcards;
-import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -22,20 +21,14 @@ public final class InvalidVpcFormat extends BaseRule {
 
     @Override
     public void check(LintContext c) {
-        for (LintContext.EntryAt e : c.conditionEntries()) {
-            if (!Keys.is(e.entry().key(), Keys.SOURCE_VPC)) {
+        for (LintContext.ValueAt at : c.valuesOf("aws:SourceVpc")) {
+            String v = at.value();
+            if (AwsIds.isVpcId(v) || VPCE.matcher(v).matches() || Placeholders.angle(v) || Wildcards.hasWildcard(v)
+                    || v.contains("${")) {
                 continue;
             }
-            List<String> values = e.entry().values().texts();
-            for (int i = 0; i < values.size(); i++) {
-                String v = values.get(i);
-                if (AwsIds.isVpcId(v) || VPCE.matcher(v).matches() || Placeholders.angle(v) || Wildcards.hasWildcard(v)
-                        || v.contains("${")) {
-                    continue;
-                }
-                c.report(e.valuePointer(i), "\"" + v + "\" is not a VPC ID: 'vpc-' and 8 or 17 lowercase hex digits",
-                        "copy the ID from the VPC console or `aws ec2 describe-vpcs`");
-            }
+            c.report(at.pointer(), "\"" + v + "\" is not a VPC ID: 'vpc-' and 8 or 17 lowercase hex digits",
+                    "copy the ID from the VPC console or `aws ec2 describe-vpcs`");
         }
     }
 }

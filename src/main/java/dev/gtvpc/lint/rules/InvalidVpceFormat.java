@@ -4,7 +4,6 @@ import dev.gtvpc.lint.LintContext;
 import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.AwsIds;
 import dev.gtvpc.policy.Wildcards;
-import java.util.List;
 
 /**
  * Flags a value of aws:SourceVpce that is not "vpce-" and 8 or 17 lowercase hex digits. VPC IDs,
@@ -19,20 +18,14 @@ public final class InvalidVpceFormat extends BaseRule {
 
     @Override
     public void check(LintContext c) {
-        for (LintContext.EntryAt e : c.conditionEntries()) {
-            if (!Keys.is(e.entry().key(), Keys.SOURCE_VPCE)) {
+        for (LintContext.ValueAt at : c.valuesOf("aws:SourceVpce")) {
+            String v = at.value();
+            if (AwsIds.isVpceId(v) || VpcIdInSourceVpce.VPC_LIKE.matcher(v).matches() || Placeholders.angle(v)
+                    || Wildcards.hasWildcard(v) || v.contains("${")) {
                 continue;
             }
-            List<String> values = e.entry().values().texts();
-            for (int i = 0; i < values.size(); i++) {
-                String v = values.get(i);
-                if (AwsIds.isVpceId(v) || VpcIdInSourceVpce.VPC_LIKE.matcher(v).matches() || Placeholders.angle(v)
-                        || Wildcards.hasWildcard(v) || v.contains("${")) {
-                    continue;
-                }
-                c.report(e.valuePointer(i), "\"" + v + "\" is not a VPC endpoint ID: 'vpce-' and 8 or 17 lowercase hex digits",
-                        "copy the ID from the VPC console or `aws ec2 describe-vpc-endpoints`");
-            }
+            c.report(at.pointer(), "\"" + v + "\" is not a VPC endpoint ID: 'vpce-' and 8 or 17 lowercase hex digits",
+                    "copy the ID from the VPC console or `aws ec2 describe-vpc-endpoints`");
         }
     }
 }

@@ -3,7 +3,6 @@ package dev.gtvpc.lint.rules;
 import dev.gtvpc.lint.LintContext;
 import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.AwsIds;
-import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -21,18 +20,11 @@ public final class VpcIdInSourceVpce extends BaseRule {
 
     @Override
     public void check(LintContext c) {
-        for (LintContext.EntryAt e : c.conditionEntries()) {
-            if (!Keys.is(e.entry().key(), Keys.SOURCE_VPCE)) {
-                continue;
-            }
-            List<String> values = e.entry().values().texts();
-            for (int i = 0; i < values.size(); i++) {
-                String v = values.get(i);
-                if (VPC_LIKE.matcher(v).matches() && !AwsIds.isVpceId(v)) {
-                    c.report(e.valuePointer(i), "\"" + v + "\" is a VPC ID under " + e.entry().key()
-                            + ", which holds endpoint IDs: it can never match, so the VPC is not exempted",
-                            "move it to aws:SourceVpc under the same operator (gtvpc policy lint --fix does)");
-                }
+        for (LintContext.ValueAt v : c.valuesOf("aws:SourceVpce")) {
+            if (VPC_LIKE.matcher(v.value()).matches() && !AwsIds.isVpceId(v.value())) {
+                c.report(v.pointer(), "\"" + v.value() + "\" is a VPC ID under " + v.entry().entry().key()
+                        + ", which holds endpoint IDs: it can never match, so the VPC is not exempted",
+                        "move it to aws:SourceVpc under the same operator (gtvpc policy lint --fix does)");
             }
         }
     }

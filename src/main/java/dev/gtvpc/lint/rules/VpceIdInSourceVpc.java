@@ -2,7 +2,6 @@ package dev.gtvpc.lint.rules;
 
 import dev.gtvpc.lint.LintContext;
 import dev.gtvpc.lint.Severity;
-import java.util.List;
 import java.util.regex.Pattern;
 
 /** Flags a VPC endpoint ID (vpce-…) among the values of aws:SourceVpc, where it can never match. */
@@ -17,16 +16,10 @@ public final class VpceIdInSourceVpc extends BaseRule {
 
     @Override
     public void check(LintContext c) {
-        for (LintContext.EntryAt e : c.conditionEntries()) {
-            if (!Keys.is(e.entry().key(), Keys.SOURCE_VPC)) {
-                continue;
-            }
-            List<String> values = e.entry().values().texts();
-            for (int i = 0; i < values.size(); i++) {
-                if (VPCE_LIKE.matcher(values.get(i)).matches()) {
-                    c.report(e.valuePointer(i), "\"" + values.get(i) + "\" is a VPC endpoint ID under " + e.entry().key()
-                            + ", which holds VPC IDs: it can never match", "move it to aws:SourceVpce under the same operator");
-                }
+        for (LintContext.ValueAt v : c.valuesOf("aws:SourceVpc")) {
+            if (VPCE_LIKE.matcher(v.value()).matches()) {
+                c.report(v.pointer(), "\"" + v.value() + "\" is a VPC endpoint ID under " + v.entry().entry().key()
+                        + ", which holds VPC IDs: it can never match", "move it to aws:SourceVpce under the same operator");
             }
         }
     }
