@@ -130,9 +130,8 @@ public final class PolicyLintCommand implements Callable<Integer> {
             throw GtvpcException.badInput("-o writes the fixed policy: it goes with --fix");
         }
         RegionTable table = groundTruth.table();
-        if (region != null && table.find(region).isEmpty()) {
-            throw GtvpcException.badInput("Ground Truth lists no service endpoint for region '" + region + "'; known regions: "
-                    + String.join(", ", table.regionNames()));
+        if (region != null) {
+            table.require(region);
         }
         if (bucket != null) {
             AwsIds.checkBucketName(bucket).ifPresent(p -> {

@@ -87,9 +87,7 @@ public final class RegionsCommand {
         public Integer call() {
             boolean json = format.json();
             RegionTable table = groundTruth.table();
-            RegionInfo info = table.find(region).orElseThrow(() -> GtvpcException.badInput(
-                    "Ground Truth lists no service endpoint for region '" + region + "'; known regions: "
-                            + String.join(", ", table.regionNames())));
+            RegionInfo info = table.require(region);
             String text;
             if (json) {
                 text = Json.write(toJson(info), true) + "\n";

@@ -19,9 +19,6 @@ final class PolicyVariables {
      * in a {@code Like} match: those that came from a variable or an escape.
      */
     record Resolved(String text, boolean[] literal) {
-        boolean isLiteral(int i) {
-            return literal != null && literal[i];
-        }
     }
 
     static boolean hasVariable(String value) {

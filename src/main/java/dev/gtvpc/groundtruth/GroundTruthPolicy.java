@@ -62,9 +62,7 @@ public final class GroundTruthPolicy {
                             + i.groundTruthEndpoint().value() + " for " + request.region()));
         } else {
             gtEndpoint = info.map(i -> i.groundTruthEndpoint().value()).orElseThrow(() -> GtvpcException.badInput(
-                    "Ground Truth lists no service endpoint for region '" + request.region() + "'; known regions: "
-                            + String.join(", ", table.regionNames())
-                            + ". For a region added since, pass its endpoint with --gt-endpoint vpce-…"));
+                    table.unknownRegion(request.region()) + ". For a region added since, pass its endpoint with --gt-endpoint vpce-…"));
         }
         AwsIds.checkBucketName(request.bucket()).ifPresent(p -> {
             throw GtvpcException.badInput("--bucket: " + p);

@@ -103,6 +103,17 @@ public final class RegionTable {
         return regions.stream().filter(r -> r.region().equals(region)).findFirst();
     }
 
+    /** The row of {@code region}, or a bad-input error that lists the regions there are. */
+    public RegionInfo require(String region) {
+        return find(region).orElseThrow(() -> GtvpcException.badInput(unknownRegion(region)));
+    }
+
+    /** "Ground Truth lists no service endpoint for region 'x'; known regions: …". */
+    public String unknownRegion(String region) {
+        return "Ground Truth lists no service endpoint for region '" + region + "'; known regions: "
+                + String.join(", ", regionNames());
+    }
+
     public List<String> regionNames() {
         return regions.stream().map(RegionInfo::region).toList();
     }

@@ -21,16 +21,28 @@ public final class Wildcards {
         return pattern.indexOf('*') >= 0 || pattern.indexOf('?') >= 0;
     }
 
+    /**
+     * Matches with {@code literal[i]} marking pattern characters that stand for themselves even when
+     * they are {@code *} or {@code ?} (text a policy variable put there); {@code literal} may be null.
+     */
+    public static boolean matches(String pattern, boolean[] literal, String text) {
+        return match(pattern, literal, text, false);
+    }
+
     private static boolean match(String p, String t, boolean ignoreCase) {
+        return match(p, null, t, ignoreCase);
+    }
+
+    private static boolean match(String p, boolean[] literal, String t, boolean ignoreCase) {
         int pi = 0;
         int ti = 0;
         int star = -1;
         int mark = 0;
         while (ti < t.length()) {
-            if (pi < p.length() && p.charAt(pi) == '*') {
+            if (pi < p.length() && p.charAt(pi) == '*' && !literal(literal, pi)) {
                 star = pi++;
                 mark = ti;
-            } else if (pi < p.length() && (p.charAt(pi) == '?' || same(p.charAt(pi), t.charAt(ti), ignoreCase))) {
+            } else if (pi < p.length() && (p.charAt(pi) == '?' && !literal(literal, pi) || same(p.charAt(pi), t.charAt(ti), ignoreCase))) {
                 pi++;
                 ti++;
             } else if (star >= 0) {
@@ -40,10 +52,14 @@ public final class Wildcards {
                 return false;
             }
         }
-        while (pi < p.length() && p.charAt(pi) == '*') {
+        while (pi < p.length() && p.charAt(pi) == '*' && !literal(literal, pi)) {
             pi++;
         }
         return pi == p.length();
+    }
+
+    private static boolean literal(boolean[] literal, int i) {
+        return literal != null && literal[i];
     }
 
     private static boolean same(char a, char b, boolean ignoreCase) {
