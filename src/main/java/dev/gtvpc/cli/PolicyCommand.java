@@ -7,6 +7,6 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         synopsisSubcommandLabel = "COMMAND",
         description = "Write, lint, simulate and test S3 bucket policies (offline).",
-        subcommands = {PolicyGenerateCommand.class, PolicyLintCommand.class, PolicySimulateCommand.class, PolicyTestCommand.class})
+        subcommands = {PolicyGenerateCommand.class, PolicyLintCommand.class, PolicyVerifyCommand.class, PolicySimulateCommand.class, PolicyTestCommand.class})
 public final class PolicyCommand {
 }

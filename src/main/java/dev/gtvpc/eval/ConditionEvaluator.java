@@ -74,7 +74,7 @@ final class ConditionEvaluator {
             }
             boolean matched = any == Comparisons.Outcome.TRUE;
             boolean result = type.negated() != matched;
-            String why = describe(v) + (matched ? " matches one of " : " matches none of ") + policyValues;
+            String why = describe(v) + (matched ? " matches one of " : " matches none of ") + shown(policyValues);
             return new ConditionTrace(opText, key, result, why);
         }
 
@@ -91,12 +91,12 @@ final class ConditionEvaluator {
         }
         if (q == SetQualifier.FOR_ALL_VALUES) {
             boolean result = passing == requestValues.size();
-            return new ConditionTrace(opText, key, result, result ? "every request value passes against " + policyValues
-                    : describe(firstFailure) + " does not pass against " + policyValues);
+            return new ConditionTrace(opText, key, result, result ? "every request value passes against " + shown(policyValues)
+                    : describe(firstFailure) + " does not pass against " + shown(policyValues));
         }
         boolean result = passing > 0;
-        return new ConditionTrace(opText, key, result, result ? "a request value passes against " + policyValues
-                : "no request value " + requestValues + " passes against " + policyValues);
+        return new ConditionTrace(opText, key, result, result ? "a request value passes against " + shown(policyValues)
+                : "no request value " + requestValues + " passes against " + shown(policyValues));
     }
 
     private static Comparisons.Outcome anyMatch(OperatorType positive, String v, List<Optional<PolicyVariables.Resolved>> values) {
@@ -130,6 +130,14 @@ final class ConditionEvaluator {
         }
         return new ConditionTrace(op.text(), key, result, "key " + (present ? "present" : "absent") + ", Null "
                 + policyValues);
+    }
+
+    /** The policy's values for a trace: all of a short list, the first few of a long one (a trace is read by people). */
+    private static String shown(List<String> values) {
+        if (values.size() <= 8) {
+            return values.toString();
+        }
+        return "[" + String.join(", ", values.subList(0, 5)) + ", … " + (values.size() - 5) + " more]";
     }
 
     private static String describe(String v) {

@@ -47,8 +47,10 @@ public final class PolicyReader {
 
     private final List<ReadProblem> problems = new ArrayList<>();
     private final SourceMap sourceMap = new SourceMap();
+    private final boolean lastKeyWins;
 
-    private PolicyReader() {
+    private PolicyReader(boolean lastKeyWins) {
+        this.lastKeyWins = lastKeyWins;
     }
 
     /** The outcome of reading: a policy, or the problems that stopped it (never both). */
@@ -64,12 +66,20 @@ public final class PolicyReader {
 
     /** Reads {@code text}; every problem found is in the result, none is thrown. */
     public static Result parse(String text) {
-        return new PolicyReader().run(text);
+        return new PolicyReader(false).run(text);
+    }
+
+    /**
+     * Reads {@code text} as ordinary JSON parsers do: of a key written twice, the last one wins and
+     * the first is silently dropped. Only for showing what such a parser makes of a policy.
+     */
+    public static Result parseLastKeyWins(String text) {
+        return new PolicyReader(true).run(text);
     }
 
     /** Reads a policy already parsed as JSON (a member of a cases file); its size is that of its compact form. */
     public static Result parse(Json.Value root) {
-        PolicyReader reader = new PolicyReader();
+        PolicyReader reader = new PolicyReader(false);
         int size = compactSize(Json.write(root, false));
         if (size > MAX_POLICY_BYTES) {
             reader.problems.add(reader.tooLarge(size));
@@ -173,6 +183,14 @@ public final class PolicyReader {
     private List<Json.Member> distinctMembers(Json.Obj obj, String pointer, String what) {
         Set<String> seen = new HashSet<>();
         List<Json.Member> distinct = new ArrayList<>(obj.members().size());
+        if (lastKeyWins) {
+            for (Json.Member m : obj.members()) {
+                distinct.removeIf(earlier -> earlier.name().equals(m.name()));
+                distinct.add(m);
+                sourceMap.name(JsonPointer.child(pointer, m.name()), m.nameLocation());
+            }
+            return distinct;
+        }
         for (Json.Member m : obj.members()) {
             String memberPointer = JsonPointer.child(pointer, m.name());
             if (!seen.add(m.name())) {
