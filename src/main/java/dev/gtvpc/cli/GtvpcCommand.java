@@ -12,13 +12,14 @@ import picocli.CommandLine.ScopeType;
         description = {
             "S3 bucket policies that keep SageMaker Ground Truth labeling data inside your VPC,",
             "while letting the region's Ground Truth service endpoint and your chosen roles through:",
-            "generate them, lint them, and decide requests against them as IAM does. All offline.",
+            "generate them, lint them, prove them, and decide requests against them as IAM does. Offline.",
             ""},
         footerHeading = "%nExamples:%n",
         footer = {
             "  gtvpc policy generate --region us-east-1 --bucket my-labeling-data \\",
             "      --vpc vpc-0abc1234def567890 > policy.json",
             "  gtvpc policy lint --region us-east-1 policy.json",
+            "  gtvpc policy verify policy.json --region us-east-1 --vpc vpc-0abc1234def567890 --matrix",
             "  gtvpc policy simulate policy.json --action s3:GetObject --resource arn:aws:s3:::bucket/a.jpg",
             "  gtvpc regions list",
             "",

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         synopsisSubcommandLabel = "COMMAND",
-        description = "Write, lint, simulate and test S3 bucket policies (offline).",
+        description = "Write, lint, prove, simulate and test S3 bucket policies (offline).",
         subcommands = {PolicyGenerateCommand.class, PolicyLintCommand.class, PolicyVerifyCommand.class, PolicySimulateCommand.class, PolicyTestCommand.class})
 public final class PolicyCommand {
 }

@@ -109,7 +109,7 @@ public final class PolicyVerifyCommand implements Callable<Integer> {
         Policy policy = read(policyFile);
         Optional<Policy> other = Optional.ofNullable(equivalentTo).map(this::read);
         VerifyInputs inputs = inputs(policy, groundTruth.table());
-        VerificationReport report = Verifier.verify(policy, inputs, other);
+        VerificationReport report = Verifier.verify(policy, inputs, other, matrix);
         String source = policyFile.equals("-") ? "<stdin>" : policyFile;
         String text = switch (format) {
             case "json" -> VerifyRenderer.json(report, matrix);

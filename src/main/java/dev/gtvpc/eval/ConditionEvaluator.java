@@ -55,10 +55,14 @@ final class ConditionEvaluator {
             return new ConditionTrace(opText, key, result, why);
         }
         List<String> requestValues = found.get();
-        boolean substitute = variables && (type.family() == OperatorType.Family.STRING || type.family() == OperatorType.Family.ARN);
-        List<Optional<PolicyVariables.Resolved>> resolved = new ArrayList<>(policyValues.size());
-        for (String p : policyValues) {
-            resolved.add(substitute ? PolicyVariables.resolve(p, context) : Optional.of(new PolicyVariables.Resolved(p, null)));
+        boolean substitute = variables && (type.family() == OperatorType.Family.STRING || type.family() == OperatorType.Family.ARN)
+                && policyValues.stream().anyMatch(PolicyVariables::hasVariable);
+        // without variables the values are compared as written; resolving them would only allocate
+        List<Optional<PolicyVariables.Resolved>> resolved = substitute ? new ArrayList<>(policyValues.size()) : null;
+        if (substitute) {
+            for (String p : policyValues) {
+                resolved.add(PolicyVariables.resolve(p, context));
+            }
         }
         OperatorType positive = type.positive();
 
@@ -68,7 +72,7 @@ final class ConditionEvaluator {
                         + " values for this key; without ForAllValues/ForAnyValue a multivalued key never matches");
             }
             String v = requestValues.get(0);
-            Comparisons.Outcome any = anyMatch(positive, v, resolved);
+            Comparisons.Outcome any = resolved == null ? anyMatchLiteral(positive, v, policyValues) : anyMatch(positive, v, resolved);
             if (any == Comparisons.Outcome.INVALID) {
                 return new ConditionTrace(opText, key, false, describe(v) + " cannot be compared as " + family(type));
             }
@@ -81,7 +85,7 @@ final class ConditionEvaluator {
         int passing = 0;
         String firstFailure = null;
         for (String v : requestValues) {
-            Comparisons.Outcome any = anyMatch(positive, v, resolved);
+            Comparisons.Outcome any = resolved == null ? anyMatchLiteral(positive, v, policyValues) : anyMatch(positive, v, resolved);
             boolean passes = any != Comparisons.Outcome.INVALID && type.negated() != (any == Comparisons.Outcome.TRUE);
             if (passes) {
                 passing++;
@@ -97,6 +101,21 @@ final class ConditionEvaluator {
         boolean result = passing > 0;
         return new ConditionTrace(opText, key, result, result ? "a request value passes against " + shown(policyValues)
                 : "no request value " + requestValues + " passes against " + shown(policyValues));
+    }
+
+    private static Comparisons.Outcome anyMatchLiteral(OperatorType positive, String v, List<String> values) {
+        if (positive == OperatorType.STRING_EQUALS) {
+            return Comparisons.of(values.contains(v));
+        }
+        boolean invalid = false;
+        for (String p : values) {
+            Comparisons.Outcome o = Comparisons.compare(positive, v, new PolicyVariables.Resolved(p, null));
+            if (o == Comparisons.Outcome.TRUE) {
+                return o;
+            }
+            invalid |= o == Comparisons.Outcome.INVALID;
+        }
+        return invalid ? Comparisons.Outcome.INVALID : Comparisons.Outcome.FALSE;
     }
 
     private static Comparisons.Outcome anyMatch(OperatorType positive, String v, List<Optional<PolicyVariables.Resolved>> values) {

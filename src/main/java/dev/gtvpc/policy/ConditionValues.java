@@ -16,7 +16,18 @@ public record ConditionValues(List<ConditionValue> items, boolean scalar) {
         return new ConditionValues(texts.stream().map(ConditionValue::string).toList(), texts.size() == 1);
     }
 
+    /** The values' texts, as a view: the evaluator asks for them on every request, so nothing is copied. */
     public List<String> texts() {
-        return items.stream().map(ConditionValue::text).toList();
+        return new java.util.AbstractList<>() {
+            @Override
+            public String get(int index) {
+                return items.get(index).text();
+            }
+
+            @Override
+            public int size() {
+                return items.size();
+            }
+        };
     }
 }

@@ -170,18 +170,18 @@ public final class RequestSpace {
     public String representative(String key, String value, List<String> candidates) {
         String lowerKey = key.toLowerCase(Locale.ROOT);
         List<EntryValues> entries = entriesOf(lowerKey);
-        Map<String, String> firstBySignature = representativeCache.computeIfAbsent(lowerKey, k -> new java.util.HashMap<>());
-        for (String c : candidates) {
-            if (!firstBySignatureFilled.contains(lowerKey + "\u0000" + c)) {
-                firstBySignature.putIfAbsent(signature(entries, c), c);
-                firstBySignatureFilled.add(lowerKey + "\u0000" + c);
+        // the candidates are the same list for every value of a key (the inputs' VPCs or endpoints): index them once
+        Map<String, String> firstBySignature = representativeCache.computeIfAbsent(lowerKey, k -> {
+            Map<String, String> map = new java.util.HashMap<>();
+            for (String c : candidates) {
+                map.putIfAbsent(signature(entries, c), c);
             }
-        }
+            return map;
+        });
         return firstBySignature.getOrDefault(signature(entries, value), value);
     }
 
     private final Map<String, Map<String, String>> representativeCache = new java.util.HashMap<>();
-    private final Set<String> firstBySignatureFilled = new java.util.HashSet<>();
     private final Map<String, List<EntryValues>> entryCache = new java.util.HashMap<>();
 
     /** The values of one condition entry of a key, indexed for the three comparisons String operators make. */

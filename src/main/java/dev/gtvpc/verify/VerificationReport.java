@@ -2,7 +2,7 @@ package dev.gtvpc.verify;
 
 import java.util.List;
 
-/** Every property's result, what was only sampled, and the access matrix. */
+/** Every property's result, what was only sampled, and the access matrix (null unless asked for). */
 public record VerificationReport(List<PropertyResult> results, List<String> samplingNotes, AccessMatrix matrix) {
     public VerificationReport {
         results = List.copyOf(results);

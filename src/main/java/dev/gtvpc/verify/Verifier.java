@@ -55,6 +55,11 @@ public final class Verifier {
     }
 
     public static VerificationReport verify(Policy policy, VerifyInputs in, Optional<Policy> equivalentTo) {
+        return verify(policy, in, equivalentTo, false);
+    }
+
+    /** With {@code matrix}, the report also holds the access matrix (it costs a few evaluations per row). */
+    public static VerificationReport verify(Policy policy, VerifyInputs in, Optional<Policy> equivalentTo, boolean matrix) {
         S3ActionCatalog catalog = S3ActionCatalog.bundled();
         List<Policy> policies = new ArrayList<>();
         policies.add(policy);
@@ -67,12 +72,12 @@ public final class Verifier {
         // serves them all; a refuted one is checked again for its own counterexample.
         Map<String, PropertyResult> provedByClass = new LinkedHashMap<>();
         for (String vpc : in.vpcs()) {
-            String rep = v.space.representative("aws:SourceVpc", vpc, List.copyOf(in.vpcs()));
+            String rep = v.space.representative("aws:SourceVpc", vpc, in.vpcs());
             results.add(v.shared(provedByClass, "vpc " + rep, vpc,
                     subject -> v.canAccess("vpc-can-access", subject, v.viaVpc(subject), v.bucketAccountCallers(), protectedActions)));
         }
         for (String vpce : in.vpces()) {
-            String rep = v.space.representative("aws:SourceVpce", vpce, List.copyOf(in.vpces()));
+            String rep = v.space.representative("aws:SourceVpce", vpce, in.vpces());
             results.add(v.shared(provedByClass, "vpce " + rep, vpce,
                     subject -> v.canAccess("vpce-can-access", subject, v.viaEndpoint(subject), v.bucketAccountCallers(), protectedActions)));
         }
@@ -83,7 +88,7 @@ public final class Verifier {
         in.adminArn().ifPresent(admin -> results.add(v.canAccess("owner-can-manage", admin, v.space.origins(Set.of()),
                 v.callersOf(admin), POLICY_ACTIONS.stream().map(v::actionClass).toList())));
         equivalentTo.ifPresent(other -> results.add(v.equivalentTo(other)));
-        return new VerificationReport(results, v.space.samplingNotes(), v.matrix(protectedActions));
+        return new VerificationReport(results, v.space.samplingNotes(), matrix ? v.matrix(protectedActions) : null);
     }
 
     /**
@@ -249,6 +254,18 @@ public final class Verifier {
         return space.vpcClasses().stream().map(v -> Origin.via(vpce, v)).toList();
     }
 
+    private Map<String, Integer> classCounts(String key, List<String> values) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (String v : values) {
+            counts.merge(space.representative(key, v, values), 1, Integer::sum);
+        }
+        return counts;
+    }
+
+    private static String alike(int count) {
+        return count == 1 ? "" : " (+" + (count - 1) + " alike)";
+    }
+
     /** role/NAME for a named principal, "bucket account" and "other account" for the fresh ones. */
     private static String shortLabel(Caller c) {
         if (c.label().startsWith("a principal of the bucket's account")) {
@@ -266,13 +283,14 @@ public final class Verifier {
         List<String> originLabels = new ArrayList<>();
         origins.add(Origin.INTERNET);
         originLabels.add("internet");
-        for (String vpc : in.vpcs()) {
-            origins.add(Origin.via(RequestSpace.FRESH_VPCE, vpc));
-            originLabels.add("VPC " + vpc);
+        // one row per class: a thousand endpoints in one exemption list are one row, not a thousand
+        for (Map.Entry<String, Integer> vpc : classCounts("aws:SourceVpc", in.vpcs()).entrySet()) {
+            origins.add(Origin.via(RequestSpace.FRESH_VPCE, vpc.getKey()));
+            originLabels.add("VPC " + vpc.getKey() + alike(vpc.getValue()));
         }
-        for (String vpce : in.vpces()) {
-            origins.add(Origin.via(vpce, RequestSpace.FRESH_VPC));
-            originLabels.add("endpoint " + vpce);
+        for (Map.Entry<String, Integer> vpce : classCounts("aws:SourceVpce", in.vpces()).entrySet()) {
+            origins.add(Origin.via(vpce.getKey(), RequestSpace.FRESH_VPC));
+            originLabels.add("endpoint " + vpce.getKey() + alike(vpce.getValue()));
         }
         origins.add(Origin.via(in.groundTruthEndpoint(), RequestSpace.FRESH_VPC));
         originLabels.add("Ground Truth " + in.groundTruthEndpoint());
