@@ -138,12 +138,8 @@ public final class PolicyLintCommand implements Callable<Integer> {
                 throw GtvpcException.badInput("--bucket: " + p);
             });
         }
-        vpcs.forEach(v -> AwsIds.checkVpcId(v).ifPresent(p -> {
-            throw GtvpcException.badInput("--vpc: " + p);
-        }));
-        vpces.forEach(v -> AwsIds.checkVpceId(v).ifPresent(p -> {
-            throw GtvpcException.badInput("--vpce: " + p);
-        }));
+        Validate.vpcs(vpcs);
+        Validate.vpces(vpces);
         Linter linter = new Linter(new LintOptions(Optional.ofNullable(region), Optional.ofNullable(bucket), vpcs, vpces, disabledIds),
                 table);
         List<LintReport> reports = new ArrayList<>();

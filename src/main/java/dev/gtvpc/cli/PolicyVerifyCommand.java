@@ -143,15 +143,9 @@ public final class PolicyVerifyCommand implements Callable<Integer> {
         String partition = info.map(i -> i.partition().value()).orElse(AwsIds.partitionOf(region));
         String endpoint = gtEndpoint != null ? gtEndpoint : info.map(i -> i.groundTruthEndpoint().value())
                 .orElseThrow(() -> GtvpcException.badInput(table.unknownRegion(region) + ". Pass --gt-endpoint for another region"));
-        AwsIds.checkVpceId(endpoint).ifPresent(p -> {
-            throw GtvpcException.badInput("--gt-endpoint: " + p);
-        });
-        vpcs.forEach(v -> AwsIds.checkVpcId(v).ifPresent(p -> {
-            throw GtvpcException.badInput("--vpc: " + p);
-        }));
-        vpces.forEach(v -> AwsIds.checkVpceId(v).ifPresent(p -> {
-            throw GtvpcException.badInput("--vpce: " + p);
-        }));
+        Validate.each("--gt-endpoint", List.of(endpoint), AwsIds::checkVpceId);
+        Validate.vpcs(vpcs);
+        Validate.vpces(vpces);
         List<String> principals = new ArrayList<>(roles);
         if (admin != null) {
             principals.add(admin);

@@ -1,0 +1,29 @@
+package dev.gtvpc.cli;
+
+import dev.gtvpc.GtvpcException;
+import dev.gtvpc.policy.AwsIds;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** The ID checks several commands share, each failing with the option's name in front of the problem. */
+final class Validate {
+    private Validate() {
+    }
+
+    static void vpcs(List<String> vpcs) {
+        each("--vpc", vpcs, AwsIds::checkVpcId);
+    }
+
+    static void vpces(List<String> vpces) {
+        each("--vpce", vpces, AwsIds::checkVpceId);
+    }
+
+    static void each(String option, List<String> values, Function<String, Optional<String>> check) {
+        for (String v : values) {
+            check.apply(v).ifPresent(problem -> {
+                throw GtvpcException.badInput(option + ": " + problem);
+            });
+        }
+    }
+}
