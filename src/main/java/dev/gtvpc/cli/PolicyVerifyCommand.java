@@ -177,9 +177,7 @@ public final class PolicyVerifyCommand implements Callable<Integer> {
         return policy.statements().stream().flatMap(s -> s.resource().stream())
                 .flatMap(r -> r.resources().items().stream())
                 .map(Arn::parse).flatMap(Optional::stream)
-                .filter(a -> a.service().equals("s3"))
-                .map(a -> a.resource().contains("/") ? a.resource().substring(0, a.resource().indexOf('/')) : a.resource())
-                .filter(b -> !b.isEmpty() && !b.contains("*"))
+                .map(Arn::s3Bucket).flatMap(Optional::stream)
                 .findFirst();
     }
 }

@@ -19,8 +19,6 @@ public final class ContextKeys {
         }
     }
 
-    public static final ContextKeys EMPTY = new ContextKeys(Map.of());
-
     private final Map<String, Entry> byLowerKey;
 
     private ContextKeys(Map<String, Entry> byLowerKey) {

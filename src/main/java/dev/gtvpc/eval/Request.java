@@ -1,8 +1,6 @@
 package dev.gtvpc.eval;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -20,10 +18,6 @@ public record Request(String action, String resource, RequestPrincipal principal
         Objects.requireNonNull(principal, "principal");
         Objects.requireNonNull(bucketAccount, "bucketAccount");
         Objects.requireNonNull(context, "context");
-    }
-
-    public static Request of(String action, String resource, RequestPrincipal principal, Map<String, List<String>> context) {
-        return new Request(action, resource, principal, Optional.empty(), ContextKeys.of(context));
     }
 
     /**
@@ -44,21 +38,5 @@ public record Request(String action, String resource, RequestPrincipal principal
             c = c.withDefault("aws:username", List.of(principal.name().orElseThrow()));
         }
         return new Request(action, resource, principal, bucketAccount, c);
-    }
-
-    /** True when the principal belongs to the bucket's account (unknown bucket account: false). */
-    public boolean sameAccount() {
-        return bucketAccount.isPresent() && principal.account().equals(bucketAccount);
-    }
-
-    public Request withBucketAccount(String account) {
-        return new Request(action, resource, principal, Optional.ofNullable(account), context);
-    }
-
-    public Request withContext(Map<String, List<String>> values) {
-        Map<String, List<String>> merged = new LinkedHashMap<>();
-        context.entries().forEach(e -> merged.put(e.key(), e.values()));
-        merged.putAll(values);
-        return new Request(action, resource, principal, bucketAccount, ContextKeys.of(merged));
     }
 }

@@ -20,7 +20,7 @@ public record StatementTrace(int index, Optional<String> sid, Effect effect, Out
 
     /** The statement's Sid, or {@code #index} when it has none. */
     public String label() {
-        return sid.filter(s -> !s.isEmpty()).orElse("#" + index);
+        return dev.gtvpc.policy.Statement.label(sid, index);
     }
 
     public boolean applies() {

@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -107,10 +106,6 @@ public final class ConditionKeyCatalog {
     /** True only for keys the reference says hold one value (so unknown keys are never "single-valued"). */
     public boolean singleValued(String name) {
         return find(name).map(k -> !k.multivalued()).orElse(false);
-    }
-
-    public List<String> globalNames() {
-        return exact.values().stream().map(Key::name).filter(n -> n.startsWith("aws:")).sorted().toList();
     }
 
     private static String lower(String s) {

@@ -24,11 +24,9 @@ public final class RegionTable {
     public static final String BUNDLED_RESOURCE = "/regions/ground-truth.json";
     private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
 
-    private final String description;
     private final List<RegionInfo> regions;
 
-    private RegionTable(String description, List<RegionInfo> regions) {
-        this.description = description;
+    private RegionTable(List<RegionInfo> regions) {
         this.regions = List.copyOf(regions);
     }
 
@@ -53,8 +51,6 @@ public final class RegionTable {
             throw bad(source, e.location().toString(), "invalid JSON: " + e.getMessage());
         }
         Json.Obj top = object(root, "", source);
-        String description = top.get("description").filter(Json.Str.class::isInstance)
-                .map(v -> ((Json.Str) v).value()).orElse("");
         Json.Value regionsValue = top.get("regions")
                 .orElseThrow(() -> bad(source, root.location().toString(), "the table has no \"regions\" array"));
         if (!(regionsValue instanceof Json.Arr rows)) {
@@ -87,11 +83,7 @@ public final class RegionTable {
             }
             regions.add(new RegionInfo(region, partition, endpoint, account));
         }
-        return new RegionTable(description, regions);
-    }
-
-    public String description() {
-        return description;
+        return new RegionTable(regions);
     }
 
     /** The rows in table order. */

@@ -44,12 +44,10 @@ public final class S3ActionCatalog {
 
     private final Map<String, Action> byLowerName;
     private final String dataDate;
-    private final String packageVersion;
 
-    private S3ActionCatalog(Map<String, Action> byLowerName, String dataDate, String packageVersion) {
+    private S3ActionCatalog(Map<String, Action> byLowerName, String dataDate) {
         this.byLowerName = Collections.unmodifiableMap(byLowerName);
         this.dataDate = dataDate;
-        this.packageVersion = packageVersion;
     }
 
     public static S3ActionCatalog bundled() {
@@ -82,7 +80,7 @@ public final class S3ActionCatalog {
                 Action action = new Action(text(a.get("name")), text(a.get("accessLevel")), types);
                 actions.put(action.name().toLowerCase(Locale.ROOT), action);
             }
-            return new S3ActionCatalog(actions, text(root.get("dataDate")), text(root.get("packageVersion")));
+            return new S3ActionCatalog(actions, text(root.get("dataDate")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (Json.SyntaxException | ClassCastException | java.util.NoSuchElementException e) {
@@ -107,9 +105,5 @@ public final class S3ActionCatalog {
     /** When AWS's reference data was generated. */
     public String dataDate() {
         return dataDate;
-    }
-
-    public String packageVersion() {
-        return packageVersion;
     }
 }

@@ -13,8 +13,4 @@ public record LintReport(String source, List<Finding> findings, Optional<ParsedP
     public boolean reaches(Severity threshold) {
         return findings.stream().anyMatch(f -> f.severity().reaches(threshold));
     }
-
-    public long count(Severity severity) {
-        return findings.stream().filter(f -> f.severity() == severity).count();
-    }
 }

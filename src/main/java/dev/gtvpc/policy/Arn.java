@@ -19,6 +19,16 @@ public record Arn(String partition, String service, String region, String accoun
         return Optional.of(new Arn(parts[1], parts[2], parts[3], parts[4], parts[5]));
     }
 
+    /** The bucket an S3 bucket or object ARN names, when it names exactly one (no wildcard or variable in it). */
+    public Optional<String> s3Bucket() {
+        if (!service.equals("s3")) {
+            return Optional.empty();
+        }
+        String bucket = resource.contains("/") ? resource.substring(0, resource.indexOf('/')) : resource;
+        boolean exact = !bucket.isEmpty() && !bucket.contains("*") && !bucket.contains("?") && !bucket.contains("${");
+        return exact ? Optional.of(bucket) : Optional.empty();
+    }
+
     @Override
     public String toString() {
         return "arn:" + partition + ":" + service + ":" + region + ":" + account + ":" + resource;

@@ -23,6 +23,17 @@ public record PrincipalBlock(boolean negated, boolean wildcard, List<PrincipalEn
         return new PrincipalBlock(negated, false, entries);
     }
 
+    /**
+     * True for {@code "Principal": "*"} and for a Principal whose AWS entry is {@code "*"}: both cover
+     * every caller, anonymous ones included.
+     */
+    public boolean coversEveryone() {
+        if (negated) {
+            return false;
+        }
+        return wildcard || entries.stream().anyMatch(e -> e.type() == PrincipalType.AWS && e.ids().items().contains("*"));
+    }
+
     public String elementName() {
         return negated ? "NotPrincipal" : "Principal";
     }

@@ -46,6 +46,10 @@ public record Statement(
 
     /** How a statement is named to a user: its Sid, or its position when it has none. */
     public String label(int index) {
+        return label(sid, index);
+    }
+
+    public static String label(Optional<String> sid, int index) {
         return sid.filter(s -> !s.isEmpty()).orElse("#" + index);
     }
 

@@ -1,5 +1,6 @@
 package dev.gtvpc.verify;
 
+import dev.gtvpc.eval.PolicyValues;
 import dev.gtvpc.groundtruth.S3ActionCatalog;
 import dev.gtvpc.policy.ActionBlock;
 import dev.gtvpc.policy.Arn;
@@ -451,15 +452,10 @@ public final class RequestSpace {
             }
             case DATE -> {
                 out.add(v);
-                try {
-                    java.time.Instant t = v.matches("[0-9]+") ? java.time.Instant.ofEpochSecond(Long.parseLong(v))
-                            : v.length() == 10 ? java.time.LocalDate.parse(v).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
-                            : java.time.OffsetDateTime.parse(v).toInstant();
+                PolicyValues.date(v).ifPresent(t -> {
                     out.add(t.minusSeconds(1).toString());
                     out.add(t.plusSeconds(1).toString());
-                } catch (RuntimeException e) {
-                    // as above
-                }
+                });
             }
             case BOOLEAN, NULL -> {
                 out.add("true");

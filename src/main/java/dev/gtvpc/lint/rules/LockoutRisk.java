@@ -3,8 +3,6 @@ package dev.gtvpc.lint.rules;
 import dev.gtvpc.lint.LintContext;
 import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.OperatorType;
-import dev.gtvpc.policy.PrincipalBlock;
-import dev.gtvpc.policy.PrincipalEntry;
 import java.util.List;
 
 /**
@@ -29,7 +27,7 @@ public final class LockoutRisk extends BaseRule {
     public void check(LintContext c) {
         for (LintContext.StatementAt s : c.statements()) {
             List<String> covered = POLICY_ACTIONS.stream().filter(a -> GroundTruth.denies(s, a)).toList();
-            if (covered.isEmpty() || s.statement().principal().isEmpty() || !everyone(s.statement().principal().get())) {
+            if (covered.isEmpty() || s.statement().principal().isEmpty() || !s.statement().principal().get().coversEveryone()) {
                 continue;
             }
             boolean bucketNamed = s.statement().resource().map(r -> r.negated()
@@ -48,12 +46,5 @@ public final class LockoutRisk extends BaseRule {
                         + " s3:DeleteBucketPolicy out of the Deny");
             }
         }
-    }
-
-    private static boolean everyone(PrincipalBlock p) {
-        if (p.wildcard()) {
-            return !p.negated();
-        }
-        return !p.negated() && p.entries().stream().map(PrincipalEntry::ids).anyMatch(ids -> ids.items().contains("*"));
     }
 }

@@ -3,9 +3,6 @@ package dev.gtvpc.lint.rules;
 import dev.gtvpc.lint.LintContext;
 import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.Effect;
-import dev.gtvpc.policy.PrincipalBlock;
-import dev.gtvpc.policy.PrincipalEntry;
-import dev.gtvpc.policy.PrincipalType;
 
 /**
  * Flags an Allow to everyone ({@code "*"} or {@code {"AWS": "*"}}, which include anonymous callers)
@@ -24,7 +21,7 @@ public final class PublicAllow extends BaseRule {
     public void check(LintContext c) {
         for (LintContext.StatementAt s : c.statements()) {
             if (s.statement().effect().filter(Effect.ALLOW::equals).isEmpty() || s.statement().principal().isEmpty()
-                    || !everyone(s.statement().principal().get())) {
+                    || !s.statement().principal().get().coversEveryone()) {
                 continue;
             }
             boolean restricted = c.conditionEntries(s).stream().anyMatch(e ->
@@ -35,20 +32,5 @@ public final class PublicAllow extends BaseRule {
                         "name the principals, or add a condition on aws:SourceVpce, aws:SourceVpc or aws:PrincipalArn");
             }
         }
-    }
-
-    private static boolean everyone(PrincipalBlock p) {
-        if (p.negated()) {
-            return false;
-        }
-        if (p.wildcard()) {
-            return true;
-        }
-        for (PrincipalEntry e : p.entries()) {
-            if (e.type() == PrincipalType.AWS && e.ids().items().contains("*")) {
-                return true;
-            }
-        }
-        return false;
     }
 }

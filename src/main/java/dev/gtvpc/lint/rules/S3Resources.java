@@ -19,8 +19,6 @@ final class S3Resources {
 
     /** The bucket an S3 ARN names, when it names exactly one (no wildcard in the bucket part). */
     static Optional<String> bucket(String pattern) {
-        return Arn.parse(pattern).filter(a -> a.service().equals("s3")).map(a -> a.resource().contains("/")
-                ? a.resource().substring(0, a.resource().indexOf('/')) : a.resource())
-                .filter(b -> !b.isEmpty() && !b.contains("*") && !b.contains("?") && !b.contains("${"));
+        return Arn.parse(pattern).flatMap(Arn::s3Bucket);
     }
 }
