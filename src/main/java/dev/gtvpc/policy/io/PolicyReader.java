@@ -237,10 +237,7 @@ public final class PolicyReader {
     private void readStatements(Json.Value value, String pointer, Policy.Builder builder) {
         builder.hasStatementElement(true);
         if (value instanceof Json.Obj single) {
-            Statement s = readStatement(single, pointer);
-            if (s != null) {
-                builder.statements(List.of(s)).statementIsObject(true);
-            }
+            builder.statements(List.of(readStatement(single, pointer))).statementIsObject(true);
         } else if (value instanceof Json.Arr arr) {
             List<Statement> statements = new ArrayList<>();
             for (int i = 0; i < arr.items().size(); i++) {
@@ -248,10 +245,7 @@ public final class PolicyReader {
                 String itemPointer = JsonPointer.child(pointer, i);
                 sourceMap.value(itemPointer, item.location());
                 if (item instanceof Json.Obj o) {
-                    Statement s = readStatement(o, itemPointer);
-                    if (s != null) {
-                        statements.add(s);
-                    }
+                    statements.add(readStatement(o, itemPointer));
                 } else {
                     wrongType(itemPointer, item, "Each statement", "an object");
                 }
@@ -288,13 +282,13 @@ public final class PolicyReader {
                 case CONDITION -> readCondition(v, at).ifPresent(b::condition);
             }
         }
-        conflict(order, StatementElement.PRINCIPAL, StatementElement.NOT_PRINCIPAL, obj, pointer);
-        conflict(order, StatementElement.ACTION, StatementElement.NOT_ACTION, obj, pointer);
-        conflict(order, StatementElement.RESOURCE, StatementElement.NOT_RESOURCE, obj, pointer);
+        conflict(order, StatementElement.PRINCIPAL, StatementElement.NOT_PRINCIPAL, pointer);
+        conflict(order, StatementElement.ACTION, StatementElement.NOT_ACTION, pointer);
+        conflict(order, StatementElement.RESOURCE, StatementElement.NOT_RESOURCE, pointer);
         return b.elementOrder(order).build();
     }
 
-    private void conflict(List<StatementElement> order, StatementElement a, StatementElement b, Json.Obj obj, String pointer) {
+    private void conflict(List<StatementElement> order, StatementElement a, StatementElement b, String pointer) {
         if (order.contains(a) && order.contains(b)) {
             String at = JsonPointer.child(pointer, b.json());
             problem(ReadProblem.Kind.CONFLICTING_ELEMENTS, at, sourceMap.locate(at),
