@@ -62,6 +62,9 @@ const variants = [
   { name: 'vpc, endpoint and role', extra: ['--vpc', USER_VPC, '--vpce', USER_VPCE, '--role-arn', ROLE], vpc: true, vpce: true, role: true },
   { name: 'endpoint only', extra: ['--vpce', USER_VPCE], vpc: false, vpce: true, role: false, regions: ['us-east-1', 'eu-west-1'] },
   { name: 'vpc only', extra: ['--vpc', USER_VPC], vpc: true, vpce: false, role: false, regions: ['ap-northeast-2'] },
+  // the page's two actions, on request: what the Deny leaves open stays open
+  { name: 'the page\'s actions', extra: ['--vpc', USER_VPC, '--vpce', USER_VPCE, '--role-arn', ROLE, '--actions', 'doc'], vpc: true, vpce: true,
+    role: true, narrow: true, regions: ['us-east-1', 'eu-west-2'] },
 ]
 for (const v of variants) {
   for (const row of table) {
@@ -79,9 +82,13 @@ for (const v of variants) {
         }
       }
       if (v.role) {
-        // the gap the page warns of: a Deny covers only the actions it names
-        requests.push({ scenario: 'DeleteObject from the internet (not in the Deny)', expect: 'not-denied', action: 's3:DeleteObject',
+        // the gap the page warns of: a Deny covers only the actions it names. The default (data) closes it.
+        const expect = v.narrow ? 'not-denied' : 'denied'
+        const note = v.narrow ? '(not in the Deny)' : '(in the default Deny)'
+        requests.push({ scenario: `DeleteObject from the internet ${note}`, expect, action: 's3:DeleteObject',
           resource: `arn:aws:s3:::${bucket}/images/0001.jpg`, principal: APP, context: { 'aws:PrincipalArn': APP }, resourceAccount: ACCOUNT })
+        requests.push({ scenario: `ListBucket from the internet ${note}`, expect, action: 's3:ListBucket',
+          resource: `arn:aws:s3:::${bucket}`, principal: APP, context: { 'aws:PrincipalArn': APP }, resourceAccount: ACCOUNT })
       }
       groups.push({ variant: v.name, args, policy, requests })
     }

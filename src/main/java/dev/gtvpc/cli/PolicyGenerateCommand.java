@@ -38,20 +38,23 @@ import picocli.CommandLine.Spec;
             ""},
         footerHeading = "%nAction presets for --actions (mix them with names: --actions data,s3:GetBucketCORS):%n",
         footer = {
-            "  doc           s3:GetObject, s3:PutObject: what the AWS page denies (the default)",
+            "  data          every action on objects, plus s3:ListBucket (the default)",
+            "  doc           s3:GetObject, s3:PutObject: what the AWS page denies",
             "  ground-truth  what Ground Truth itself does: s3:AbortMultipartUpload, s3:GetObject,",
             "                s3:PutObject, s3:ListBucket, s3:GetBucketLocation",
-            "  data          every action on objects, plus s3:ListBucket",
             "",
-            "A Deny covers only the actions it names: with 'doc', s3:DeleteObject and s3:ListBucket stay",
-            "open to anyone your identity policies allow. Prefer 'data' unless you need the page's policy.",
+            "A Deny covers only the actions it names: with 'doc' or 'ground-truth', s3:DeleteObject and",
+            "s3:ListBucket stay open to anyone your identity policies allow (lint's gt-actions-open says so).",
+            "Use them only to reproduce the page's policy.",
             "",
             "Examples:",
             "  gtvpc policy generate --region us-east-1 --bucket my-labeling-data \\",
             "      --vpc vpc-0abc1234def567890 > bucket-policy.json",
             "  gtvpc policy generate --region eu-west-1 --bucket my-labeling-data \\",
             "      --vpce vpce-0abc1234def567890 --role-arn arn:aws:iam::111122223333:role/LabelingAdmin \\",
-            "      --actions data --format terraform -o bucket-policy.tf"})
+            "      --format terraform -o bucket-policy.tf",
+            "  gtvpc policy generate --region us-east-1 --bucket my-labeling-data \\",
+            "      --vpce vpce-0abc1234def567890 --actions doc --style aws-doc    # the AWS page's policy"})
 public final class PolicyGenerateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -85,7 +88,7 @@ public final class PolicyGenerateCommand implements Callable<Integer> {
                     + " this release).")
     String gtEndpoint;
 
-    @Option(names = "--actions", paramLabel = "LIST", defaultValue = "doc",
+    @Option(names = "--actions", paramLabel = "LIST", defaultValue = "data",
             description = "Comma-separated S3 actions and presets the Deny covers (default: ${DEFAULT-VALUE})."
                     + " Presets are listed below.")
     String actions;

@@ -24,9 +24,9 @@ public final class ActionSelection {
 
     /** The presets, by name, with the sentence {@code --help} shows for each. */
     public static final Map<String, String> PRESETS = Map.of(
-            "doc", "s3:GetObject and s3:PutObject, as the AWS page's examples (the default)",
+            "doc", "s3:GetObject and s3:PutObject, as the AWS page's examples",
             "ground-truth", "the five actions Ground Truth needs: " + String.join(", ", GROUND_TRUTH_ACTIONS),
-            "data", "every action on objects (read, write, delete, tagging, ACLs, retention…) plus s3:ListBucket");
+            "data", "every action on objects (read, write, delete, tagging, ACLs, retention…) plus s3:ListBucket (the default)");
 
     private ActionSelection() {
     }

@@ -82,10 +82,20 @@ class PolicyLintCliTest {
     }
 
     @Test
-    void failOnCountsOnlyFindingsAtOrAboveIt(@TempDir Path dir) throws IOException {
+    void generatedPolicyWithDefaultsLintsCleanAtEveryLevel(@TempDir Path dir) throws IOException {
         Path policy = dir.resolve("p.json");
         Files.writeString(policy, Cli.run("policy", "generate", "--region", "eu-west-1", "--bucket", "labeling-data",
                 "--vpc", "vpc-0abc1234def567890").out());
+        Cli.Result result = Cli.run("policy", "lint", "--fail-on", "suggestion", policy.toString());
+        assertThat(result.exit()).isZero();
+        assertThat(result.out()).contains("no findings");
+    }
+
+    @Test
+    void failOnCountsOnlyFindingsAtOrAboveIt(@TempDir Path dir) throws IOException {
+        Path policy = dir.resolve("p.json");
+        Files.writeString(policy, Cli.run("policy", "generate", "--region", "eu-west-1", "--bucket", "labeling-data",
+                "--vpc", "vpc-0abc1234def567890", "--actions", "doc").out());
         assertThat(Cli.run("policy", "lint", "--fail-on", "warning", policy.toString()).exit()).isZero();
         Cli.Result strict = Cli.run("policy", "lint", "--fail-on", "suggestion", policy.toString());
         assertThat(strict.exit()).isEqualTo(1);

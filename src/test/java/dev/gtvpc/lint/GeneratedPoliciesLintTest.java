@@ -21,9 +21,9 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * What lint says about the policies {@code generate} writes, for every region, action preset and
  * combination of VPC, endpoint and role: the strict style draws no finding, the aws-doc style only the
- * forallvalues-single-valued-key findings it keeps on purpose. The exception is gt-actions-open, a
- * suggestion that fires, as it should, for the presets that leave s3:DeleteObject or s3:ListBucket out
- * of the Deny (doc, the default, and ground-truth).
+ * forallvalues-single-valued-key findings it keeps on purpose. The one exception is asked for: the
+ * doc and ground-truth presets leave s3:DeleteObject or s3:ListBucket out of the Deny, and the
+ * suggestion gt-actions-open says so, as it should. The default preset, data, draws nothing.
  */
 class GeneratedPoliciesLintTest {
     private static final RegionTable TABLE = RegionTable.bundled();
