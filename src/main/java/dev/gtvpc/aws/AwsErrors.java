@@ -1,0 +1,105 @@
+package dev.gtvpc.aws;
+
+import dev.gtvpc.ExitCode;
+import dev.gtvpc.GtvpcException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.util.Locale;
+import java.util.Set;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * Turns what the SDK throws into one line a user can act on, with exit code 3. The SDK's own messages
+ * never carry secrets, but the credential provider chain's is a paragraph: it is replaced.
+ */
+public final class AwsErrors {
+    private static final Set<String> ACCESS_DENIED = Set.of("accessdenied", "accessdeniedexception", "unauthorizedoperation",
+            "allaccessdisabled");
+    private static final Set<String> BAD_CREDENTIALS = Set.of("invalidaccesskeyid", "signaturedoesnotmatch", "invalidclienttokenid",
+            "expiredtoken", "expiredtokenexception", "unrecognizedclientexception", "invalidtoken", "incompletesignature");
+
+    private AwsErrors() {
+    }
+
+    /**
+     * @param operation the API call, e.g. "PutBucketPolicy"
+     * @param target what it was about, e.g. "bucket my-data", or "" when nothing in particular
+     * @param endpoint where the request went, for network failures
+     */
+    public static GtvpcException describe(String operation, String target, String endpoint, SdkException e) {
+        String on = target.isEmpty() ? operation : operation + " on " + target;
+        if (e instanceof AwsServiceException ase) {
+            String code = ase.awsErrorDetails() == null || ase.awsErrorDetails().errorCode() == null ? ""
+                    : ase.awsErrorDetails().errorCode();
+            String lower = code.toLowerCase(Locale.ROOT);
+            int status = ase.statusCode();
+            String tag = " (HTTP " + status + (code.isEmpty() ? "" : " " + code) + ")";
+            if (lower.equals("nosuchbucket")) {
+                return fail(on + ": the bucket does not exist" + tag);
+            }
+            if (ACCESS_DENIED.contains(lower) || (code.isEmpty() && status == 403)) {
+                return fail(on + ": access denied" + tag + " — the caller's identity policy or the bucket policy does not allow it");
+            }
+            if (BAD_CREDENTIALS.contains(lower)) {
+                return fail(on + ": AWS refused the credentials" + tag + " — check --profile, AWS_PROFILE or the AWS_* key variables");
+            }
+            if (ase.isThrottlingException()) {
+                return fail(on + ": throttled by AWS and still throttled after the retries" + tag + "; try again later");
+            }
+            if (status >= 500) {
+                return fail(on + ": the service failed and kept failing after the retries" + tag);
+            }
+            String message = ase.awsErrorDetails() == null ? null : ase.awsErrorDetails().errorMessage();
+            return fail(on + " failed" + tag + (message == null || message.isBlank() ? "" : ": " + oneLine(message)));
+        }
+        if (e instanceof SdkClientException) {
+            String message = String.valueOf(e.getMessage());
+            if (message.startsWith("Unable to load credentials") || message.contains("credentials provider")
+                    || message.contains("Unable to load credentials")) {
+                return fail("no AWS credentials found: use --profile, set AWS_PROFILE, or set AWS_ACCESS_KEY_ID and"
+                        + " AWS_SECRET_ACCESS_KEY (the AWS CLI's credential chain applies)");
+            }
+            Throwable network = networkCause(e);
+            if (network != null) {
+                return fail(on + ": cannot reach " + endpoint + " (" + describeNetwork(network) + ")");
+            }
+            return fail(on + " failed: " + oneLine(message));
+        }
+        return fail(on + " failed: " + oneLine(String.valueOf(e.getMessage())));
+    }
+
+    private static GtvpcException fail(String message) {
+        return new GtvpcException(ExitCode.AWS_ERROR, message);
+    }
+
+    private static Throwable networkCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IOException) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private static String describeNetwork(Throwable t) {
+        if (t instanceof UnknownHostException) {
+            return "unknown host " + t.getMessage();
+        }
+        if (t instanceof ConnectException) {
+            return "connection refused";
+        }
+        if (t instanceof SocketTimeoutException) {
+            return "timed out";
+        }
+        String m = t.getMessage();
+        return t.getClass().getSimpleName() + (m == null ? "" : ": " + oneLine(m));
+    }
+
+    private static String oneLine(String s) {
+        return s.replaceAll("\\s+", " ").strip();
+    }
+}
