@@ -25,8 +25,21 @@ public final class ExitCodes {
         return commandLine(out, err).execute(args);
     }
 
+    /** Runs {@code args} with another environment, terminal and clock (tests). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, RunContext context) {
+        return commandLine(out, err, context).execute(args);
+    }
+
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new GtvpcCommand());
+        return commandLine(out, err, null);
+    }
+
+    private static CommandLine commandLine(PrintWriter out, PrintWriter err, RunContext context) {
+        GtvpcCommand root = new GtvpcCommand();
+        if (context != null) {
+            root.context = context;
+        }
+        CommandLine cl = new CommandLine(root);
         cl.setOut(out);
         // wide enough that condition keys such as aws:SourceVpce are not broken at their colon
         cl.setUsageHelpWidth(100);

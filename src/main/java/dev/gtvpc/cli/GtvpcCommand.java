@@ -7,7 +7,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "gtvpc",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        subcommands = {PolicyCommand.class, RegionsCommand.class},
+        subcommands = {PolicyCommand.class, RegionsCommand.class, JobsCommand.class},
         synopsisSubcommandLabel = "COMMAND",
         description = {
             "S3 bucket policies that keep SageMaker Ground Truth labeling data inside your VPC,",
@@ -29,4 +29,11 @@ public final class GtvpcCommand {
     @Option(names = "--verbose", scope = ScopeType.INHERIT,
             description = "On an error, also print the stack trace.")
     boolean verbose;
+
+    /** Set by {@link ExitCodes#commandLine}; subcommands reach it through the root command. */
+    RunContext context = RunContext.system();
+
+    static RunContext context(picocli.CommandLine.Model.CommandSpec spec) {
+        return ((GtvpcCommand) spec.root().userObject()).context;
+    }
 }

@@ -92,6 +92,48 @@ public final class Verifier {
     }
 
     /**
+     * Whether the caller of an apply keeps s3:GetBucketPolicy, s3:PutBucketPolicy and
+     * s3:DeleteBucketPolicy on the bucket from where it works: the internet, or through
+     * {@code callerVpce} from any VPC. gtvpc cannot see the caller's address, so unless
+     * {@code callerIp} names it, this must hold for every address class the policy distinguishes: a
+     * policy that keeps the caller in only from some addresses is a lock-out risk. Requests through an
+     * endpoint carry no aws:SourceIp (AWS sets aws:VpcSourceIp instead).
+     *
+     * @param callerArn the caller's own ARN (a session's, for a role)
+     * @param callerPrincipalArn what aws:PrincipalArn holds for it (the role's ARN, for a session)
+     */
+    public static PropertyResult callerKeepsPolicyAccess(Policy policy, VerifyInputs in, String callerArn, String callerPrincipalArn,
+            Optional<String> callerVpce, Optional<String> callerIp) {
+        S3ActionCatalog catalog = S3ActionCatalog.bundled();
+        Verifier v = new Verifier(policy, in, RequestSpace.of(List.of(policy), in, catalog), catalog);
+        Caller caller = new Caller(callerArn, dev.gtvpc.eval.RequestPrincipal.parse(callerArn), Optional.of(callerPrincipalArn));
+        List<Origin> origins = callerVpce.map(e -> v.viaEndpoint(e)).orElse(List.of(Origin.INTERNET));
+        String ipKey = callerVpce.isPresent() ? "aws:VpcSourceIp" : "aws:SourceIp";
+        Set<Map<String, List<String>>> contexts = new LinkedHashSet<>();
+        boolean policyTestsAddresses = v.overTls().stream().anyMatch(c -> c.keySet().stream().anyMatch("aws:SourceIp"::equalsIgnoreCase));
+        for (Map<String, List<String>> c : v.overTls()) {
+            Map<String, List<String>> adjusted = new LinkedHashMap<>();
+            c.forEach((k, val) -> {
+                boolean sourceIp = k.equalsIgnoreCase("aws:SourceIp");
+                if (!(sourceIp && callerVpce.isPresent()) && !(k.equalsIgnoreCase(ipKey) && callerIp.isPresent())) {
+                    adjusted.put(k, val);
+                }
+            });
+            callerIp.ifPresent(ip -> adjusted.put(ipKey, List.of(ip)));
+            // a request from the internet always has an address: the key-absent and not-an-address classes are not callers
+            boolean internetWithoutAddress = callerVpce.isEmpty() && callerIp.isEmpty() && policyTestsAddresses
+                    && adjusted.keySet().stream().noneMatch(k -> k.equalsIgnoreCase("aws:SourceIp")
+                            && Cidrs.isAddress(adjusted.get(k).get(0)));
+            if (!internetWithoutAddress) {
+                contexts.add(adjusted);
+            }
+        }
+        String where = callerVpce.map(e -> "through " + e).orElse("from the internet") + callerIp.map(ip -> " at " + ip).orElse("");
+        return v.check("caller-keeps-policy-access", callerArn + " " + where, origins, List.of(caller),
+                POLICY_ACTIONS.stream().map(v::actionClass).toList(), d -> d != Decision.EXPLICIT_DENY, List.copyOf(contexts));
+    }
+
+    /**
      * The result for {@code subject}: proved when its class's representative was (the class's first
      * member, checked once); otherwise checked on its own, so a counterexample names the subject.
      */

@@ -1,0 +1,24 @@
+package dev.gtvpc.aws;
+
+/**
+ * The AWS services a command talks to. The CLI asks for them only inside the commands that talk to
+ * AWS, so the offline commands never load an SDK class.
+ */
+public interface AwsServices extends AutoCloseable {
+    BucketPolicyStore buckets();
+
+    LabelingJobs labelingJobs();
+
+    CallerIdentity callerIdentity();
+
+    /** The region the services are bound to. */
+    String region();
+
+    @Override
+    void close();
+
+    /** The SDK-backed services for {@code settings}; clients are created on first use. */
+    static AwsServices connect(AwsSettings settings) {
+        return new SdkServices(settings);
+    }
+}

@@ -1,0 +1,198 @@
+package dev.gtvpc.aws;
+
+import dev.gtvpc.ExitCode;
+import dev.gtvpc.GtvpcException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.profiles.ProfileFile;
+import software.amazon.awssdk.profiles.ProfileProperty;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+import software.amazon.awssdk.services.sts.StsClient;
+
+/**
+ * The SDK clients, configured as the AWS CLI would be: region and credentials from the command line,
+ * the environment or the profile; service endpoints from --endpoint-url or AWS_ENDPOINT_URL_*;
+ * standard retries; the JDK's URL connection. Each client is built on first use and closed with this.
+ */
+final class SdkServices implements AwsServices {
+    static {
+        // the SDK logs through slf4j; without a provider slf4j prints a three-line warning on stderr,
+        // which would break the one-line-per-error contract of the CLI
+        if (System.getProperty("slf4j.internal.verbosity") == null) {
+            System.setProperty("slf4j.internal.verbosity", "ERROR");
+        }
+    }
+
+    private final AwsSettings settings;
+    private final String region;
+    private final AwsCredentialsProvider credentials;
+    private final List<AutoCloseable> opened = new ArrayList<>();
+    private BucketPolicyStore buckets;
+    private LabelingJobs labelingJobs;
+    private CallerIdentity callerIdentity;
+
+    SdkServices(AwsSettings settings) {
+        this.settings = settings;
+        Optional<ProfileFile> profileFile = profileFile(settings);
+        this.region = settings.region().or(() -> settings.env("AWS_REGION")).or(() -> settings.env("AWS_DEFAULT_REGION"))
+                .or(() -> profileRegion(profileFile, settings.effectiveProfile().orElse("default")))
+                .orElseThrow(() -> GtvpcException.badInput("no AWS region: use --region, or set AWS_REGION or the profile's region"));
+        this.credentials = credentials(settings, profileFile);
+    }
+
+    @Override
+    public String region() {
+        return region;
+    }
+
+    @Override
+    public synchronized BucketPolicyStore buckets() {
+        if (buckets == null) {
+            Optional<String> endpoint = settings.endpointFor("S3");
+            S3Client s3 = build(S3Client.builder()
+                    // a custom endpoint is an S3-compatible server or a proxy: they take the bucket in the path
+                    .forcePathStyle(endpoint.isPresent())
+                    .crossRegionAccessEnabled(true)
+                    // the SDK's default CRC checksums on every request are not understood by every
+                    // S3-compatible server; S3 itself asks for them only where required
+                    .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                    .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED), endpoint);
+            buckets = new SdkBucketPolicyStore(s3, endpoint.orElse("the S3 endpoint of " + region));
+        }
+        return buckets;
+    }
+
+    @Override
+    public synchronized LabelingJobs labelingJobs() {
+        if (labelingJobs == null) {
+            Optional<String> endpoint = settings.endpointFor("SAGEMAKER");
+            labelingJobs = new SdkLabelingJobs(build(SageMakerClient.builder(), endpoint),
+                    endpoint.orElse("the SageMaker endpoint of " + region));
+        }
+        return labelingJobs;
+    }
+
+    @Override
+    public synchronized CallerIdentity callerIdentity() {
+        if (callerIdentity == null) {
+            Optional<String> endpoint = settings.endpointFor("STS");
+            callerIdentity = new SdkCallerIdentity(build(StsClient.builder(), endpoint), endpoint.orElse("the STS endpoint of " + region));
+        }
+        return callerIdentity;
+    }
+
+    private <B extends AwsClientBuilder<B, C> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, C>, C extends AutoCloseable>
+            C build(B builder, Optional<String> endpoint) {
+        builder.region(Region.of(region))
+                .credentialsProvider(credentials)
+                .overrideConfiguration(ClientOverrideConfiguration.builder().retryStrategy(RetryMode.STANDARD).build());
+        builder.httpClientBuilder(UrlConnectionHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(10))
+                .socketTimeout(Duration.ofSeconds(60)));
+        endpoint.ifPresent(e -> builder.endpointOverride(uri(e)));
+        C client = builder.build();
+        opened.add(client);
+        return client;
+    }
+
+    private static URI uri(String endpoint) {
+        try {
+            URI u = new URI(endpoint);
+            if (u.getScheme() == null || u.getHost() == null) {
+                throw GtvpcException.badInput("endpoint URL '" + endpoint + "' is not an http(s)://host[:port] URL");
+            }
+            return u;
+        } catch (URISyntaxException e) {
+            throw GtvpcException.badInput("endpoint URL '" + endpoint + "' is not a URL: " + e.getReason());
+        }
+    }
+
+    /**
+     * The AWS CLI's order: --profile wins; then keys in the environment; then AWS_PROFILE; then the
+     * SDK's default chain (web identity, container and instance credentials, the default profile).
+     */
+    private static AwsCredentialsProvider credentials(AwsSettings settings, Optional<ProfileFile> profileFile) {
+        if (settings.profile().isPresent()) {
+            return profile(settings.profile().get(), profileFile);
+        }
+        Optional<String> key = settings.env("AWS_ACCESS_KEY_ID");
+        Optional<String> secret = settings.env("AWS_SECRET_ACCESS_KEY");
+        if (key.isPresent() && secret.isPresent()) {
+            Optional<String> token = settings.env("AWS_SESSION_TOKEN");
+            return StaticCredentialsProvider.create(token.isPresent()
+                    ? AwsSessionCredentials.create(key.get(), secret.get(), token.get())
+                    : AwsBasicCredentials.create(key.get(), secret.get()));
+        }
+        Optional<String> envProfile = settings.env("AWS_PROFILE");
+        if (envProfile.isPresent()) {
+            return profile(envProfile.get(), profileFile);
+        }
+        return DefaultCredentialsProvider.builder().build();
+    }
+
+    private static AwsCredentialsProvider profile(String name, Optional<ProfileFile> profileFile) {
+        if (profileFile.isEmpty() || profileFile.get().profile(name).isEmpty()) {
+            throw GtvpcException.badInput("AWS profile '" + name + "' is not in the shared config or credentials file");
+        }
+        return ProfileCredentialsProvider.builder().profileFile(profileFile.get()).profileName(name).build();
+    }
+
+    private static Optional<String> profileRegion(Optional<ProfileFile> profileFile, String name) {
+        return profileFile.flatMap(f -> f.profile(name)).flatMap(p -> p.property(ProfileProperty.REGION));
+    }
+
+    /** The config and credentials files the AWS CLI reads: AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE or ~/.aws. */
+    private static Optional<ProfileFile> profileFile(AwsSettings settings) {
+        String home = settings.env("HOME").orElse(System.getProperty("user.home"));
+        Path config = Path.of(settings.env("AWS_CONFIG_FILE").orElse(home + "/.aws/config"));
+        Path creds = Path.of(settings.env("AWS_SHARED_CREDENTIALS_FILE").orElse(home + "/.aws/credentials"));
+        ProfileFile.Aggregator aggregator = ProfileFile.aggregator();
+        boolean any = false;
+        try {
+            if (Files.isReadable(creds)) {
+                aggregator.addFile(ProfileFile.builder().content(creds).type(ProfileFile.Type.CREDENTIALS).build());
+                any = true;
+            }
+            if (Files.isReadable(config)) {
+                aggregator.addFile(ProfileFile.builder().content(config).type(ProfileFile.Type.CONFIGURATION).build());
+                any = true;
+            }
+            return any ? Optional.of(aggregator.build()) : Optional.empty();
+        } catch (RuntimeException e) {
+            throw new GtvpcException(ExitCode.BAD_INPUT, "cannot read the AWS config files (" + config + ", " + creds + "): "
+                    + e.getMessage());
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        for (AutoCloseable c : opened) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                // closing a client only releases connections; nothing the user must know
+            }
+        }
+        opened.clear();
+    }
+}

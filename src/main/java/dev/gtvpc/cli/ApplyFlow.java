@@ -1,0 +1,102 @@
+package dev.gtvpc.cli;
+
+import dev.gtvpc.ExitCode;
+import dev.gtvpc.GtvpcException;
+import dev.gtvpc.apply.Applier;
+import dev.gtvpc.apply.ApplyPlan;
+import dev.gtvpc.apply.WriteOutcome;
+import dev.gtvpc.aws.AwsServices;
+import dev.gtvpc.aws.LabelingJob;
+import dev.gtvpc.groundtruth.RegionTable;
+import dev.gtvpc.policy.Policy;
+import dev.gtvpc.render.ApplyRenderer;
+import dev.gtvpc.verify.PropertyResult;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The part apply and rollback share, in the order the issue gives: plan, in-progress jobs, lock-out,
+ * confirmation, then backup → re-read → write → read back. Refusals are exit 1 with one line on stderr.
+ */
+final class ApplyFlow {
+    /** What the user asked for, besides the policy. */
+    record Choices(String bucket, String region, boolean merge, boolean dryRun, boolean yes, Path backupDir,
+            boolean allowInProgressJobs, boolean confirmRemoveSelfAccess, Optional<String> callerVpce, Optional<String> callerIp) {
+    }
+
+    private ApplyFlow() {
+    }
+
+    /** Fails before any AWS request when nobody could confirm: no terminal, no --yes, no --dry-run. */
+    static void requireWayToConfirm(RunContext context, Choices c) {
+        if (!c.dryRun() && !c.yes() && context.terminal().isEmpty()) {
+            throw GtvpcException.badInput("no terminal to confirm on: add --yes to apply without asking, or --dry-run to see"
+                    + " the plan only");
+        }
+    }
+
+    static int run(AwsServices aws, RegionTable regions, RunContext context, PrintWriter out, Optional<Policy> desired, Choices c) {
+        Applier applier = new Applier(aws.buckets(), aws.labelingJobs(), aws.callerIdentity(), regions, context.clock());
+        ApplyPlan plan = applier.plan(c.bucket(), c.region(), desired, c.merge());
+        String mode = desired.isEmpty() ? "delete" : c.merge() ? "merge: same-Sid statements replaced, others kept" : "replace";
+        out.print(ApplyRenderer.plan(plan, mode));
+        out.println();
+        if (!plan.changesAnything()) {
+            out.println("Nothing to change: bucket " + c.bucket() + " already has these statements.");
+            out.flush();
+            return ExitCode.OK.code();
+        }
+
+        List<LabelingJob> jobs = applier.jobsUsing(c.bucket());
+        out.print(ApplyRenderer.jobs(c.bucket(), jobs));
+        if (!jobs.isEmpty() && !c.allowInProgressJobs()) {
+            out.flush();
+            throw new GtvpcException(ExitCode.CHECK_FAILED, "refused: " + jobs.size() + " IN_PROGRESS labeling job"
+                    + (jobs.size() == 1 ? " uses" : "s use") + " bucket " + c.bucket() + " (listed above), and changing its policy"
+                    + " can make " + (jobs.size() == 1 ? "it" : "them") + " fail; wait until "
+                    + (jobs.size() == 1 ? "it ends" : "they end") + ", or add --allow-in-progress-jobs");
+        }
+
+        PropertyResult lockout = applier.lockout(plan, c.callerVpce(), c.callerIp());
+        out.print(ApplyRenderer.lockout(lockout));
+        boolean locksOut = lockout.status() != PropertyResult.Status.PROVED;
+        if (locksOut && !c.confirmRemoveSelfAccess()) {
+            out.flush();
+            throw new GtvpcException(ExitCode.CHECK_FAILED, "refused: the new policy would deny " + plan.caller().arn()
+                    + " the bucket-policy actions " + (c.callerVpce().map(e -> "through " + e).orElse("from the internet"))
+                    + (c.callerIp().isEmpty() ? " from some addresses" : " at " + c.callerIp().get())
+                    + " (counterexample above), and then only the account's root user could change it; fix the policy, say where"
+                    + " you work with --caller-vpce/--caller-ip, or add --confirm-remove-self-access");
+        }
+        if (locksOut) {
+            out.println("--confirm-remove-self-access: applying anyway, with ConfirmRemoveSelfBucketAccess.");
+        }
+
+        if (c.dryRun()) {
+            out.println("Dry run: nothing was written.");
+            out.flush();
+            return ExitCode.OK.code();
+        }
+        if (!c.yes()) {
+            out.flush();
+            String question = (desired.isEmpty() ? "Delete the policy of bucket " : "Apply this policy to bucket ") + c.bucket()
+                    + "? [y/N] ";
+            Optional<String> answer = context.terminal().orElseThrow().ask(question);
+            String a = answer.map(s -> s.strip().toLowerCase(Locale.ROOT)).orElse("");
+            if (!a.equals("y") && !a.equals("yes")) {
+                throw new GtvpcException(ExitCode.CHECK_FAILED, "not confirmed: nothing was written");
+            }
+        }
+        WriteOutcome outcome = applier.write(plan, c.backupDir(), locksOut && c.confirmRemoveSelfAccess());
+        out.println("Backed up the previous " + (plan.currentText().isPresent() ? "policy" : "state (no policy)") + " to "
+                + outcome.backup());
+        out.println((plan.target().isPresent() ? "Applied; the policy read back decides every request as the one written."
+                : "Deleted the bucket policy; reading it back finds none."));
+        out.println("To undo: gtvpc policy rollback --bucket " + c.bucket() + " --backup " + outcome.backup());
+        out.flush();
+        return ExitCode.OK.code();
+    }
+}

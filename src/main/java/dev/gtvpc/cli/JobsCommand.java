@@ -1,0 +1,12 @@
+package dev.gtvpc.cli;
+
+import picocli.CommandLine.Command;
+
+@Command(name = "jobs",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        synopsisSubcommandLabel = "COMMAND",
+        description = "SageMaker Ground Truth labeling jobs that use a bucket (talks to AWS).",
+        subcommands = {JobsInProgressCommand.class})
+public final class JobsCommand {
+}

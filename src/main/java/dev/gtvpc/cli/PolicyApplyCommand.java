@@ -1,0 +1,152 @@
+package dev.gtvpc.cli;
+
+import dev.gtvpc.ExitCode;
+import dev.gtvpc.GtvpcException;
+import dev.gtvpc.aws.AwsServices;
+import dev.gtvpc.lint.Finding;
+import dev.gtvpc.lint.LintOptions;
+import dev.gtvpc.lint.LintReport;
+import dev.gtvpc.lint.Linter;
+import dev.gtvpc.lint.Severity;
+import dev.gtvpc.policy.AwsIds;
+import dev.gtvpc.policy.Policy;
+import dev.gtvpc.render.LintRenderer;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "apply",
+        header = "Apply a bucket policy safely: plan, checks, backup, write, read back.",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        sortOptions = false,
+        description = {
+            "Puts POLICY on the bucket the way a careful person would with the AWS CLI, and refuses what would break"
+                    + " things:",
+            "  1. lints POLICY (errors stop here, before any request);",
+            "  2. checks the bucket is in --region (bucket, VPC endpoints and labeling job must share one);",
+            "  3. reads the bucket's policy and merges: statements with the same Sid are replaced, the others kept"
+                    + " (--replace writes POLICY as it is);",
+            "  4. prints the plan: the statements that change, and who gains or loses which actions;",
+            "  5. refuses while an IN_PROGRESS labeling job uses the bucket (--allow-in-progress-jobs);",
+            "  6. refuses a policy that would deny you s3:GetBucketPolicy, s3:PutBucketPolicy or s3:DeleteBucketPolicy from"
+                    + " where you work (--confirm-remove-self-access);",
+            "  7. asks on the terminal (or needs --yes); --dry-run stops after the checks;",
+            "  8. backs up the current policy to --backup-dir and flushes it to disk, re-reads the policy and stops if"
+                    + " someone changed it meanwhile, writes, reads back and compares the meaning.",
+            ""},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  gtvpc policy generate --region us-east-1 --bucket my-labeling-data --vpc vpc-0abc1234def567890 \\",
+            "      | gtvpc policy apply - --bucket my-labeling-data --region us-east-1 --dry-run",
+            "  gtvpc policy apply policy.json --bucket my-labeling-data --region us-east-1 --yes",
+            "  gtvpc policy rollback --bucket my-labeling-data --backup gtvpc-backups/my-labeling-data-20261125T101500.000Z.json",
+            "",
+            "Exit codes: 0 applied (or nothing to do, or a dry run), 1 refused by a check or not confirmed, 2 bad input,",
+            "3 AWS or network error (the message says what state the bucket is in and where the backup is)."})
+public final class PolicyApplyCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "POLICY", description = "The policy file; - for standard input.")
+    String policyFile;
+
+    @Option(names = "--bucket", required = true, paramLabel = "BUCKET", description = "The bucket's name.")
+    String bucket;
+
+    @Option(names = "--region", required = true, paramLabel = "REGION",
+            description = "The region the bucket must be in (a bucket elsewhere is refused).")
+    String region;
+
+    @Mixin
+    AwsOptions aws;
+
+    @ArgGroup(exclusive = true)
+    Mode mode = new Mode();
+
+    static final class Mode {
+        @Option(names = "--merge", description = "Keep the bucket's statements; replace those with a Sid POLICY has (default).")
+        boolean merge;
+
+        @Option(names = "--replace", description = "Write POLICY as it is: the bucket's other statements are removed.")
+        boolean replace;
+    }
+
+    @Option(names = "--dry-run", description = "Print the plan and run the checks; write nothing.")
+    boolean dryRun;
+
+    @Option(names = "--yes", description = "Do not ask; needed when there is no terminal (CI).")
+    boolean yes;
+
+    @Option(names = "--backup-dir", paramLabel = "DIR", defaultValue = "gtvpc-backups",
+            description = "Where the previous policy is saved before anything is written (default: ./${DEFAULT-VALUE}).")
+    Path backupDir;
+
+    @Option(names = "--allow-in-progress-jobs",
+            description = "Apply even though IN_PROGRESS labeling jobs use the bucket (they may fail).")
+    boolean allowInProgressJobs;
+
+    @Option(names = "--confirm-remove-self-access",
+            description = "Apply even if it denies you the bucket-policy actions; sent to S3 as ConfirmRemoveSelfBucketAccess."
+                    + " Afterwards only the account's root user may be able to change the policy.")
+    boolean confirmRemoveSelfAccess;
+
+    @Option(names = "--caller-vpce", paramLabel = "VPCE_ID",
+            description = "You reach S3 through this VPC endpoint (default: from the internet).")
+    String callerVpce;
+
+    @Option(names = "--caller-ip", paramLabel = "IP",
+            description = "Your public address (or VPC address with --caller-vpce); without it the lock-out check must hold"
+                    + " for every address the policy tells apart.")
+    String callerIp;
+
+    @Mixin
+    GroundTruthOptions groundTruth;
+
+    @Override
+    public Integer call() {
+        if (callerVpce != null) {
+            Validate.vpces(List.of(callerVpce));
+        }
+        if (callerIp != null && !callerIp.matches("[0-9.]+|[0-9A-Fa-f:.]+")) {
+            throw GtvpcException.badInput("--caller-ip: '" + callerIp + "' is not an IPv4 or IPv6 address");
+        }
+        AwsIds.checkBucketName(bucket).ifPresent(p -> {
+            throw GtvpcException.badInput("--bucket: " + p);
+        });
+        ApplyFlow.Choices choices = new ApplyFlow.Choices(bucket, region, !mode.replace, dryRun, yes, backupDir, allowInProgressJobs,
+                confirmRemoveSelfAccess, Optional.ofNullable(callerVpce), Optional.ofNullable(callerIp));
+        RunContext context = GtvpcCommand.context(spec);
+        ApplyFlow.requireWayToConfirm(context, choices);
+        var table = groundTruth.table();
+        Policy policy = lintedPolicy(table);
+        try (AwsServices services = aws.connect(spec, Optional.of(region))) {
+            return ApplyFlow.run(services, table, context, spec.commandLine().getOut(), Optional.of(policy), choices);
+        }
+    }
+
+    /** Lint errors stop the apply before any request; they are listed on stderr with their locations. */
+    private Policy lintedPolicy(dev.gtvpc.groundtruth.RegionTable table) {
+        String text = Inputs.read(policyFile, "POLICY");
+        String source = policyFile.equals("-") ? "<stdin>" : policyFile;
+        LintReport report = new Linter(new LintOptions(Optional.of(region), Optional.of(bucket), List.of(), List.of(), Set.of()), table)
+                .lint(text, source);
+        List<Finding> errors = report.findings().stream().filter(f -> f.severity() == Severity.ERROR).toList();
+        if (!errors.isEmpty() || report.policy().isEmpty()) {
+            LintReport onlyErrors = new LintReport(report.source(), errors, report.policy());
+            spec.commandLine().getErr().print(LintRenderer.text(List.of(onlyErrors)));
+            throw new GtvpcException(ExitCode.BAD_INPUT, source + " has " + errors.size() + " lint error"
+                    + (errors.size() == 1 ? "" : "s") + " (listed above): nothing was sent to AWS");
+        }
+        return report.policy().get().policy();
+    }
+}

@@ -1,0 +1,34 @@
+package dev.gtvpc.cli;
+
+import java.io.Console;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a run takes from its surroundings besides the arguments: the environment (AWS_* variables),
+ * a terminal to ask on (none when stdin is a pipe, as in CI), and the clock for backup names. The
+ * process uses the real ones; tests pass their own to run the CLI in-process.
+ */
+public record RunContext(Map<String, String> environment, Optional<Terminal> terminal, Clock clock) {
+
+    /** Asks the person at the terminal; returns their answer, or empty when the input ended. */
+    @FunctionalInterface
+    public interface Terminal {
+        Optional<String> ask(String prompt);
+    }
+
+    public RunContext {
+        environment = Map.copyOf(environment);
+        Objects.requireNonNull(terminal, "terminal");
+        Objects.requireNonNull(clock, "clock");
+    }
+
+    public static RunContext system() {
+        Console console = System.console();
+        Optional<Terminal> terminal = console == null ? Optional.empty()
+                : Optional.of(prompt -> Optional.ofNullable(console.readLine("%s", prompt)));
+        return new RunContext(System.getenv(), terminal, Clock.systemUTC());
+    }
+}

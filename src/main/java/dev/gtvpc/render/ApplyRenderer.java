@@ -1,0 +1,109 @@
+package dev.gtvpc.render;
+
+import dev.gtvpc.apply.AccessChange;
+import dev.gtvpc.apply.ApplyPlan;
+import dev.gtvpc.apply.Backup;
+import dev.gtvpc.apply.StatementChange;
+import dev.gtvpc.aws.LabelingJob;
+import dev.gtvpc.eval.Decision;
+import dev.gtvpc.verify.PropertyResult;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The plan, checks and outcome of {@code policy apply} and {@code policy rollback}, for a terminal. */
+public final class ApplyRenderer {
+    /** Actions named per access change before the rest are counted. */
+    private static final int ACTIONS_SHOWN = 4;
+
+    private ApplyRenderer() {
+    }
+
+    public static String plan(ApplyPlan plan, String mode) {
+        StringBuilder out = new StringBuilder();
+        out.append("Plan for bucket ").append(plan.bucket()).append(" (").append(plan.region()).append("), as ")
+                .append(plan.caller().arn()).append('\n');
+        out.append("  now:  ").append(plan.current().map(p -> count(p.statements().size(), "statement")).orElse("no bucket policy"))
+                .append('\n');
+        out.append("  then: ").append(plan.target().map(p -> count(p.statements().size(), "statement")).orElse("no bucket policy (deleted)"))
+                .append("  [").append(mode).append("]\n");
+        out.append("\nStatements:\n");
+        if (plan.statementChanges().isEmpty()) {
+            out.append("  (none before or after)\n");
+        }
+        for (StatementChange c : plan.statementChanges()) {
+            String mark = switch (c.kind()) {
+                case ADDED -> "+";
+                case REMOVED -> "-";
+                case CHANGED -> "~";
+                case KEPT -> "=";
+            };
+            out.append("  ").append(mark).append(' ').append(c.label()).append(" (").append(c.kind().name().toLowerCase(Locale.ROOT))
+                    .append(")\n");
+            for (String line : c.lines()) {
+                out.append("      ").append(line).append('\n');
+            }
+        }
+        out.append("\nWho can do what (origin, caller: actions: before -> after):\n");
+        if (plan.accessChanges().isEmpty()) {
+            out.append("  no change for any origin and caller\n");
+        }
+        for (AccessChange a : plan.accessChanges()) {
+            out.append("  ").append(a.origin()).append(", ").append(a.caller()).append(": ").append(actions(a.actions())).append(": ")
+                    .append(decision(a.before())).append(" -> ").append(decision(a.after())).append('\n');
+        }
+        return out.toString();
+    }
+
+    public static String jobs(String bucket, List<LabelingJob> jobs) {
+        if (jobs.isEmpty()) {
+            return "No IN_PROGRESS labeling job uses bucket " + bucket + ".\n";
+        }
+        StringBuilder out = new StringBuilder();
+        out.append(count(jobs.size(), "IN_PROGRESS labeling job")).append(jobs.size() == 1 ? " uses" : " use").append(" bucket ")
+                .append(bucket).append(":\n");
+        int width = jobs.stream().flatMap(j -> j.locationsIn(bucket).stream()).mapToInt(l -> l.role().length()).max().orElse(0);
+        for (LabelingJob j : jobs) {
+            out.append("  ").append(j.name()).append("  ").append(j.arn()).append('\n');
+            for (LabelingJob.Location l : j.locationsIn(bucket)) {
+                out.append(String.format(Locale.ROOT, "    %-" + width + "s  %s%n", l.role(), l.s3Uri()));
+            }
+        }
+        return out.toString();
+    }
+
+    public static String lockout(PropertyResult r) {
+        if (r.status() == PropertyResult.Status.PROVED) {
+            return "Lock-out check: " + r.subject() + " keeps s3:GetBucketPolicy, s3:PutBucketPolicy and s3:DeleteBucketPolicy"
+                    + (r.requests() == 0 ? "" : String.format(Locale.ROOT, " (proved over %,d requests)", r.requests())) + ".\n";
+        }
+        StringBuilder out = new StringBuilder("Lock-out check: " + r.subject() + " would lose access to the bucket policy:\n");
+        r.counterexample().ifPresent(c -> VerifyRenderer.counterexample(c).forEach(l -> out.append("  ").append(l).append('\n')));
+        return out.toString();
+    }
+
+    public static String backup(Backup b) {
+        return "backup of bucket " + b.bucket() + " (" + b.region() + ", account " + b.account() + ") taken " + b.time() + ": "
+                + b.policy().map(p -> "a policy of " + p.length() + " characters, sha256 " + b.sha256().orElseThrow())
+                        .orElse("no bucket policy");
+    }
+
+    private static String actions(List<String> actions) {
+        if (actions.size() <= ACTIONS_SHOWN) {
+            return String.join(", ", actions);
+        }
+        return String.join(", ", actions.subList(0, ACTIONS_SHOWN)) + " (+" + (actions.size() - ACTIONS_SHOWN) + " more)";
+    }
+
+    private static String decision(Optional<Decision> d) {
+        return d.map(x -> switch (x) {
+            case EXPLICIT_DENY -> "DENIED";
+            case ALLOW -> "allowed";
+            case NOT_DENIED -> "not denied";
+        }).orElse("undecided");
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+}
