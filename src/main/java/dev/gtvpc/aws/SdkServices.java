@@ -35,12 +35,6 @@ import software.amazon.awssdk.services.sts.StsClient;
  * standard retries; the JDK's URL connection. Each client is built on first use and closed with this.
  */
 final class SdkServices implements AwsServices {
-    static {
-        // the SDK logs through slf4j; without a provider slf4j prints a three-line warning on stderr,
-        // which would break the one-line-per-error contract of the CLI
-        if (System.getProperty("slf4j.internal.verbosity") == null) {
-            System.setProperty("slf4j.internal.verbosity", "ERROR");
-        }
     }
 
     private final AwsSettings settings;
