@@ -35,8 +35,6 @@ import software.amazon.awssdk.services.sts.StsClient;
  * standard retries; the JDK's URL connection. Each client is built on first use and closed with this.
  */
 final class SdkServices implements AwsServices {
-    }
-
     private final AwsSettings settings;
     private final String region;
     private final AwsCredentialsProvider credentials;

@@ -115,7 +115,7 @@ public final class PolicyApplyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (callerVpce != null) {
-            Validate.vpces(List.of(callerVpce));
+            Validate.each("--caller-vpce", List.of(callerVpce), AwsIds::checkVpceId);
         }
         if (callerIp != null && !callerIp.matches("[0-9.]+|[0-9A-Fa-f:.]+")) {
             throw GtvpcException.badInput("--caller-ip: '" + callerIp + "' is not an IPv4 or IPv6 address");

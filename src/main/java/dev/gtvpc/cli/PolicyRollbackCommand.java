@@ -77,7 +77,7 @@ public final class PolicyRollbackCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (callerVpce != null) {
-            Validate.vpces(java.util.List.of(callerVpce));
+            Validate.each("--caller-vpce", java.util.List.of(callerVpce), dev.gtvpc.policy.AwsIds::checkVpceId);
         }
         Backup backup = Backups.read(backupFile);
         if (!backup.bucket().equals(bucket)) {

@@ -19,7 +19,8 @@ public final class Cli {
         return runWithStdin(null, args);
     }
 
-    public static synchronized Result runWithStdin(String stdin, String... args) {
+    /** Runs with another environment, terminal and clock, as the AWS-facing tests need. */
+    public static synchronized Result runIn(dev.gtvpc.cli.RunContext context, String stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         InputStream previous = System.in;
@@ -27,10 +28,14 @@ public final class Cli {
             System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
         }
         try {
-            int exit = ExitCodes.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+            int exit = ExitCodes.run(args, new PrintWriter(out, true), new PrintWriter(err, true), context);
             return new Result(exit, out.toString(), err.toString());
         } finally {
             System.setIn(previous);
         }
+    }
+
+    public static Result runWithStdin(String stdin, String... args) {
+        return runIn(dev.gtvpc.cli.RunContext.system(), stdin, args);
     }
 }
