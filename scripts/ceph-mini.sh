@@ -110,6 +110,7 @@ http_ok() {
 DIR=""
 STARTED=0
 T_END=0
+TIMEOUT_S=60
 
 remaining() { local r=$((T_END - SECONDS)); [ "$r" -gt 0 ] && echo "$r" || echo 1; }
 
@@ -135,7 +136,11 @@ on_exit() {
 
 # ceph/radosgw-admin block forever on a monitor that never answers: bound each call by the deadline
 ceph_cmd() {
-  timeout "$(remaining)" "$@" -c "$DIR/ceph.conf" || fail_start "'$1 ${2:-}' failed or timed out"
+  local rc=0
+  timeout "$(remaining)" "$@" -c "$DIR/ceph.conf" || rc=$?
+  [ "$rc" = 0 ] && return 0
+  [ "$rc" = 124 ] && fail_start "'$1 ${2:-} ${3:-}' did not finish within the ${TIMEOUT_S} s start deadline"
+  fail_start "'$1 ${2:-} ${3:-}' failed (exit $rc)"
 }
 
 cmd_start() {
@@ -143,14 +148,14 @@ cmd_start() {
   local region=${RGW_REGION:-eu-west-1}
   local ak=${S3_AK:-AKIAIOSFODNN7EXAMPLE}
   local sk=${S3_SK:-wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY}
-  local timeout_s=${CEPH_MINI_TIMEOUT:-60}
+  TIMEOUT_S=${CEPH_MINI_TIMEOUT:-60}
   local missing
   missing=$(missing_tools | tr '\n' ' ')
   if [ -n "$missing" ]; then
     echo "ceph-mini: missing ${missing% }; as root run: $INSTALL_CMD" >&2
     exit 2
   fi
-  T_END=$((SECONDS + timeout_s))
+  T_END=$((SECONDS + TIMEOUT_S))
   trap on_exit EXIT
   # stop a previous cluster in the same DIR before wiping its pid files
   [ -d "$DIR" ] && cmd_stop "$DIR"
@@ -221,7 +226,7 @@ EOF
   until http_ok "$rgw_port"; do
     local n
     for n in "${DAEMONS[@]}"; do alive "$DIR/$n.pid" || fail_start "$n exited during start"; done
-    [ "$SECONDS" -lt "$T_END" ] || fail_start "radosgw did not answer on 127.0.0.1:$rgw_port within ${timeout_s} s"
+    [ "$SECONDS" -lt "$T_END" ] || fail_start "radosgw did not answer on 127.0.0.1:$rgw_port within ${TIMEOUT_S} s"
     sleep 0.2
   done
   if [ -n "${CEPH_MINI_OWNER_PID:-}" ]; then
