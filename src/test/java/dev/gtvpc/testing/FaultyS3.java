@@ -1,0 +1,298 @@
+package dev.gtvpc.testing;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.extension.ResponseTransformerV2;
+import com.github.tomakehurst.wiremock.http.HttpHeader;
+import com.github.tomakehurst.wiremock.http.HttpHeaders;
+import com.github.tomakehurst.wiremock.http.Response;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+
+/**
+ * A proxy in front of {@link CephS3} that breaks chosen bucket-policy calls ({@code ?policy} on a
+ * bucket) in the ways a real network does, so tests can see what a client does when it cannot tell
+ * whether its write happened.
+ *
+ * <p>WireMock forwards every request with the client's Host header, so the SigV4 signature (which
+ * covers Host) still verifies at Ceph. Faults are decided per request by a response-definition
+ * transformer, which runs before WireMock forwards anything: it can answer instead of forwarding (a
+ * reset or a 500 the server never saw). A fault after forwarding is a response transformer, which
+ * runs on Ceph's real answer and replaces it: Ceph applied the write, the client hears a 500 or a
+ * reset. So WireMock does all four without a hand-written proxy.
+ *
+ * <p>Counts are per method and bucket, for {@code ?policy} requests only: {@link #received} is what
+ * reached this proxy, {@link #forwarded} what it passed on to Ceph.
+ */
+public final class FaultyS3 implements AutoCloseable {
+    /** What happens to a matching request. */
+    public enum Fault {
+        /** The connection is reset before anything is forwarded: Ceph never sees the request. */
+        RESET,
+        /** A 500 InternalError answers the request; Ceph never sees it. */
+        ERROR,
+        /** Forwarded, Ceph acts on it, then the client's connection is reset instead of the answer. */
+        FORWARD_THEN_RESET,
+        /** Forwarded, Ceph acts on it, then the client gets a 500 InternalError instead of the answer. */
+        FORWARD_THEN_ERROR;
+
+        boolean forwards() {
+            return this == FORWARD_THEN_RESET || this == FORWARD_THEN_ERROR;
+        }
+    }
+
+    // WireMock's own Fault, spelled out once: the name is taken by the enum above
+    private static final com.github.tomakehurst.wiremock.http.Fault RESET_BY_PEER =
+            com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER;
+    private static final String ERROR_BODY = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+            + "<Error><Code>InternalError</Code><Message>injected by FaultyS3</Message></Error>";
+
+    private final CephS3 ceph;
+    private final WireMockServer server;
+    private final URI endpoint;
+    private final S3Client s3;
+    private final Object lock = new Object();
+    private final List<Rule> rules = new ArrayList<>();
+    private final Map<String, Integer> received = new HashMap<>();
+    private final Map<String, Integer> forwarded = new HashMap<>();
+    // faults that must wait for Ceph's answer, by the serve event both transformers see
+    private final Map<UUID, Fault> pendingAfter = new ConcurrentHashMap<>();
+
+    private FaultyS3(CephS3 ceph) {
+        this.ceph = ceph;
+        this.server = new WireMockServer(options()
+                .bindAddress("127.0.0.1")
+                .dynamicPort()
+                .preserveHostHeader(true)
+                // bodies must reach the client exactly as Ceph sent them
+                .gzipDisabled(true)
+                .disableRequestJournal()
+                .stubRequestLoggingDisabled(true)
+                .notifier(new ConsoleNotifier(false))
+                .containerThreads(16)
+                .extensions(new Before(), new After()));
+        server.start();
+        server.stubFor(any(anyUrl()).willReturn(aResponse().proxiedFrom(ceph.endpoint().toString())));
+        this.endpoint = URI.create("http://127.0.0.1:" + server.port());
+        S3ClientBuilder builder = ceph.clientBuilder(endpoint);
+        // a retry would hide the fault, or repeat a write the fault let through; toBuilder keeps
+        // CephS3's interceptor, which a fresh override configuration would drop
+        this.s3 = builder.overrideConfiguration(builder.overrideConfiguration().toBuilder()
+                        .retryStrategy(AwsRetryStrategy.doNotRetry())
+                        .build())
+                .build();
+    }
+
+    /** Starts a proxy in front of {@code ceph}; close it when done. */
+    public static FaultyS3 start(CephS3 ceph) {
+        return new FaultyS3(ceph);
+    }
+
+    /** The proxy's endpoint, {@code http://127.0.0.1:PORT}; use it with {@link CephS3#clientBuilder}. */
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    /** A client for {@link #endpoint()} that never retries, so each fault reaches the caller once. */
+    public S3Client s3() {
+        return s3;
+    }
+
+    /** The server behind the proxy. */
+    public CephS3 ceph() {
+        return ceph;
+    }
+
+    /** Applies {@code fault} to the next {@code method} request on {@code bucket?policy}, once. */
+    public void arm(String method, String bucket, Fault fault) {
+        arm(method, bucket, fault, 1);
+    }
+
+    /**
+     * Applies {@code fault} to the {@code nth} (1 = next) {@code method} request on
+     * {@code bucket?policy} counted from now, once; e.g. GET, 2 is the read-back after one read.
+     */
+    public void arm(String method, String bucket, Fault fault, int nth) {
+        if (nth < 1) {
+            throw new IllegalArgumentException("nth counts from 1: " + nth);
+        }
+        synchronized (lock) {
+            rules.add(new Rule(key(method, bucket), fault, nth, false));
+        }
+    }
+
+    /** Applies {@code fault} to every {@code method} request on {@code bucket?policy} until {@link #disarm()}. */
+    public void armAlways(String method, String bucket, Fault fault) {
+        synchronized (lock) {
+            rules.add(new Rule(key(method, bucket), fault, 1, true));
+        }
+    }
+
+    /** Drops every armed fault; counts are kept. */
+    public void disarm() {
+        synchronized (lock) {
+            rules.clear();
+        }
+    }
+
+    /** {@code method} requests on {@code bucket?policy} that reached this proxy. */
+    public int received(String method, String bucket) {
+        synchronized (lock) {
+            return received.getOrDefault(key(method, bucket), 0);
+        }
+    }
+
+    /** {@code method} requests on {@code bucket?policy} passed on to Ceph. */
+    public int forwarded(String method, String bucket) {
+        synchronized (lock) {
+            return forwarded.getOrDefault(key(method, bucket), 0);
+        }
+    }
+
+    @Override
+    public void close() {
+        s3.close();
+        server.stop();
+    }
+
+    private static String key(String method, String bucket) {
+        return method.toUpperCase(Locale.ROOT) + " " + bucket;
+    }
+
+    /** The bucket of a path-style {@code /bucket?policy} request, or null for any other request. */
+    static String policyBucket(String url) {
+        int q = url.indexOf('?');
+        if (q < 0) {
+            return null;
+        }
+        boolean policy = false;
+        for (String param : url.substring(q + 1).split("&")) {
+            int eq = param.indexOf('=');
+            if ((eq < 0 ? param : param.substring(0, eq)).equals("policy")) {
+                policy = true;
+            }
+        }
+        String path = url.substring(0, q);
+        String bucket = path.replaceAll("^/+|/+$", "");
+        return policy && !bucket.isEmpty() && !bucket.contains("/") ? bucket : null;
+    }
+
+    /** The fault for this request, if any, with the counts updated; null means forward untouched. */
+    private Fault decide(String method, String url) {
+        String bucket = policyBucket(url);
+        if (bucket == null) {
+            return null;
+        }
+        String key = key(method, bucket);
+        synchronized (lock) {
+            received.merge(key, 1, Integer::sum);
+            Fault fault = null;
+            for (Iterator<Rule> it = rules.iterator(); it.hasNext(); ) {
+                Rule rule = it.next();
+                if (!rule.key.equals(key)) {
+                    continue;
+                }
+                if (rule.always) {
+                    fault = fault == null ? rule.fault : fault;
+                } else if (--rule.countdown == 0) {
+                    it.remove();
+                    fault = fault == null ? rule.fault : fault;
+                }
+            }
+            if (fault == null || fault.forwards()) {
+                forwarded.merge(key, 1, Integer::sum);
+            }
+            return fault;
+        }
+    }
+
+    private static final class Rule {
+        final String key;
+        final Fault fault;
+        final boolean always;
+        int countdown;
+
+        Rule(String key, Fault fault, int nth, boolean always) {
+            this.key = key;
+            this.fault = fault;
+            this.countdown = nth;
+            this.always = always;
+        }
+    }
+
+    /** Runs before WireMock forwards: answers instead of forwarding, or notes a fault for {@link After}. */
+    private final class Before implements ResponseDefinitionTransformerV2 {
+        @Override
+        public ResponseDefinition transform(ServeEvent event) {
+            Fault fault = decide(event.getRequest().getMethod().getName(), event.getRequest().getUrl());
+            if (fault == null) {
+                return event.getResponseDefinition();
+            }
+            switch (fault) {
+                case RESET:
+                    return ResponseDefinitionBuilder.responseDefinition()
+                            .withFault(RESET_BY_PEER)
+                            .build();
+                case ERROR:
+                    return ResponseDefinitionBuilder.responseDefinition()
+                            .withStatus(500)
+                            .withHeader("Content-Type", "application/xml")
+                            .withBody(ERROR_BODY)
+                            .build();
+                default:
+                    pendingAfter.put(event.getId(), fault);
+                    return event.getResponseDefinition();
+            }
+        }
+
+        @Override
+        public String getName() {
+            return "faulty-s3-before";
+        }
+    }
+
+    /** Runs on Ceph's answer: replaces it when {@link Before} noted a fault for this request. */
+    private final class After implements ResponseTransformerV2 {
+        @Override
+        public Response transform(Response response, ServeEvent event) {
+            Fault fault = pendingAfter.remove(event.getId());
+            if (fault == Fault.FORWARD_THEN_RESET) {
+                return Response.Builder.like(response).but()
+                        .fault(RESET_BY_PEER)
+                        .build();
+            }
+            if (fault == Fault.FORWARD_THEN_ERROR) {
+                return Response.response()
+                        .status(500)
+                        .headers(new HttpHeaders(HttpHeader.httpHeader("Content-Type", "application/xml")))
+                        .body(ERROR_BODY)
+                        .build();
+            }
+            return response;
+        }
+
+        @Override
+        public String getName() {
+            return "faulty-s3-after";
+        }
+    }
+}
