@@ -1,0 +1,142 @@
+package dev.gtvpc.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.gtvpc.apply.Backups;
+import dev.gtvpc.testing.AwsEnv;
+import dev.gtvpc.testing.AwsStubs;
+import dev.gtvpc.testing.CephS3;
+import dev.gtvpc.testing.Cli;
+import dev.gtvpc.testing.FaultyS3;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Failures on the S3 path of an apply, injected by a proxy in front of the real server: whatever
+ * happens, the bucket ends with the old or the new policy, the backup exists, and the one line on
+ * stderr says which. gtvpc's client retries as the AWS CLI does (three attempts), so a fault that
+ * must last is armed for every attempt.
+ */
+@ExtendWith(CephS3.Extension.class)
+class ApplyFaultsTest {
+    private static WireMockServer stubs;
+    private static FaultyS3 proxy;
+
+    private final CephS3 ceph;
+    private String bucket;
+    private String oldPolicy;
+    @TempDir
+    Path dir;
+
+    ApplyFaultsTest(CephS3 ceph) {
+        this.ceph = ceph;
+    }
+
+    @BeforeAll
+    static void start(CephS3 ceph) {
+        stubs = AwsStubs.server();
+        proxy = FaultyS3.start(ceph);
+    }
+
+    @AfterAll
+    static void stop() {
+        proxy.close();
+        stubs.stop();
+    }
+
+    @BeforeEach
+    void bucketWithAPolicy() {
+        stubs.resetAll();
+        proxy.disarm();
+        AwsStubs.callerIdentity(stubs, ApplyAgainstS3Test.TESTER, ApplyAgainstS3Test.ACCOUNT, "AIDAEXAMPLETESTER");
+        AwsStubs.labelingJobs(stubs, 10, List.of());
+        bucket = ceph.createBucket("faults");
+        oldPolicy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"PartnerRead\",\"Effect\":\"Allow\","
+                + "\"Principal\":{\"AWS\":\"arn:aws:iam::444455556666:root\"},\"Action\":\"s3:GetObject\","
+                + "\"Resource\":\"arn:aws:s3:::" + bucket + "/*\"}]}";
+        ceph.s3().putBucketPolicy(b -> b.bucket(bucket).policy(oldPolicy));
+    }
+
+    private Cli.Result apply(Optional<RunContext.Terminal> terminal) throws IOException {
+        String policy = Cli.run("policy", "generate", "--region", ceph.region(), "--bucket", bucket, "--vpc", "vpc-0abc1234def567890",
+                "--role-arn", ApplyAgainstS3Test.TESTER, "--actions", ApplyAgainstS3Test.CEPH_KNOWS).out();
+        Path file = Files.writeString(dir.resolve("p.json"), policy);
+        RunContext context = new RunContext(AwsEnv.of(dir.resolve("home"), ceph, proxy.endpoint(), stubs), terminal, Clock.systemUTC());
+        return Cli.runIn(context, null, "policy", "apply", file.toString(), "--bucket", bucket, "--region", ceph.region(),
+                "--backup-dir", dir.resolve("backups").toString(), terminal.isEmpty() ? "--yes" : "--allow-in-progress-jobs");
+    }
+
+    private String serverPolicy() {
+        return ceph.s3().getBucketPolicy(b -> b.bucket(bucket)).policy();
+    }
+
+    private Path onlyBackup() throws IOException {
+        try (Stream<Path> files = Files.list(dir.resolve("backups"))) {
+            List<Path> all = files.toList();
+            assertThat(all).hasSize(1);
+            return all.get(0);
+        }
+    }
+
+    @Test
+    void connectionResetDuringPutBucketPolicyLeavesTheOldPolicyAndSaysSo() throws IOException {
+        proxy.armAlways("PUT", bucket, FaultyS3.Fault.RESET);
+        Cli.Result r = apply(Optional.empty());
+        assertThat(r.exit()).isEqualTo(3);
+        assertThat(r.err()).startsWith("gtvpc: PutBucketPolicy on bucket " + bucket + ": cannot reach " + proxy.endpoint())
+                .contains("the bucket still has its previous policy: nothing changed")
+                .contains("backup of the previous policy: " + onlyBackup());
+        assertThat(r.err().lines()).hasSize(1);
+        assertThat(proxy.forwarded("PUT", bucket)).isZero();
+        assertThat(serverPolicy()).isEqualTo(oldPolicy);
+        assertThat(Backups.read(onlyBackup()).policy()).contains(oldPolicy);
+    }
+
+    @Test
+    void aWriteThatLandsBeforeTheConnectionDropsIsReportedAsWritten() throws IOException {
+        proxy.armAlways("PUT", bucket, FaultyS3.Fault.FORWARD_THEN_RESET);
+        Cli.Result r = apply(Optional.empty());
+        assertThat(r.exit()).isEqualTo(3);
+        assertThat(r.err()).contains("yet the bucket has the new policy: the write took effect")
+                .contains("backup of the previous policy: " + onlyBackup());
+        assertThat(serverPolicy()).contains("DenyAccessFromNonGTandCustomerVPC");
+    }
+
+    @Test
+    void a500OnTheReadBackSaysTheWriteSucceededAndWhereTheBackupIs() throws IOException {
+        // the prompt comes after the plan's read; from there the re-read is GET 1, the read-back GET 2 and its retries 3 and 4
+        Cli.Result r = apply(Optional.of(question -> {
+            for (int nth = 2; nth <= 4; nth++) {
+                proxy.arm("GET", bucket, FaultyS3.Fault.ERROR, nth);
+            }
+            return Optional.of("y");
+        }));
+        assertThat(r.exit()).isEqualTo(3);
+        assertThat(r.err()).startsWith("gtvpc: PutBucketPolicy succeeded, but reading the policy back failed: GetBucketPolicy on bucket "
+                + bucket + ": the service failed and kept failing after the retries (HTTP 500 InternalError)")
+                .contains("backup of the previous policy: " + onlyBackup());
+        assertThat(serverPolicy()).contains("DenyAccessFromNonGTandCustomerVPC");
+    }
+
+    @Test
+    void oneTransient500IsRetriedAndTheApplySucceeds() throws IOException {
+        proxy.arm("PUT", bucket, FaultyS3.Fault.ERROR);
+        Cli.Result r = apply(Optional.empty());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(proxy.received("PUT", bucket)).isEqualTo(2);
+        assertThat(proxy.forwarded("PUT", bucket)).isEqualTo(1);
+        assertThat(serverPolicy()).contains("DenyAccessFromNonGTandCustomerVPC").contains("PartnerRead");
+    }
+}
