@@ -188,6 +188,10 @@ mon allow pool size one = true
 mon warn on pool no redundancy = false
 osd pool default pg num = 8
 osd pool default pgp num = 8
+# radosgw's first start creates its pools one mon proposal at a time, and the mon waits up to
+# 1 s (the default interval) before each one: 10 of the 12 s start; a lone test mon need not batch
+paxos propose interval = 0.05
+paxos min wait = 0.01
 osd pool default pg autoscale mode = off
 mon max pg per osd = 1000
 osd objectstore = memstore

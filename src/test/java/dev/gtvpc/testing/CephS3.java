@@ -7,7 +7,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -75,7 +74,6 @@ public final class CephS3 {
     private final S3Client s3;
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final AtomicLong bucketSeq = new AtomicLong();
-    private final String runId;
     private final long startMillis;
 
     private CephS3(Path script, Path dir, Path log, URI endpoint, String region, String accessKey, String secretKey,
@@ -89,9 +87,6 @@ public final class CephS3 {
         this.accessKey = accessKey;
         this.secretKey = secretKey;
         this.s3 = clientBuilder(endpoint).build();
-        // buckets outlive a test run only until the next start wipes the cluster; the random part is
-        // for two JVMs sharing one server, which this class never does today
-        this.runId = Long.toString(new SecureRandom().nextInt(36 * 36 * 36), 36);
     }
 
     /**
@@ -185,11 +180,8 @@ public final class CephS3 {
         if (clean.length() > 40) {
             clean = clean.substring(0, 40);
         }
-        String name = (clean.isEmpty() ? "b" : clean) + "-" + runId + "-" + bucketSeq.incrementAndGet();
-        if (name.length() < 3) {
-            name = name + "-bkt";
-        }
-        String bucket = name;
+        // every JVM starts its own empty cluster, so a counter is unique enough
+        String bucket = (clean.isEmpty() ? "bucket" : clean) + "-" + bucketSeq.incrementAndGet();
         s3.createBucket(b -> b.bucket(bucket).createBucketConfiguration(c -> c.locationConstraint(region)));
         return bucket;
     }

@@ -194,6 +194,33 @@ class CephS3Test {
         assertThat(faulty.forwarded("GET", bucket)).isEqualTo(2);
     }
 
+    /**
+     * Not FaultyS3's doing but worth knowing when reading its counts: the JDK's HttpURLConnection,
+     * under the SDK's url-connection client, resends a request without a body (GET, DELETE) once
+     * when the connection fails, whatever the SDK's retry strategy says. One reset on a read or a
+     * delete is invisible to the caller; PutBucketPolicy, which has a body, is not resent.
+     */
+    @Test
+    void theJdkResendsABodilessRequestOnceAfterAReset() {
+        String bucket = ceph.createBucket("reset-get");
+        put(ceph.s3(), bucket, policy(bucket, "Kept"));
+
+        faulty.arm("GET", bucket, Fault.RESET);
+        assertThat(faulty.s3().getBucketPolicy(b -> b.bucket(bucket)).policy()).contains("Kept");
+        assertThat(faulty.received("GET", bucket)).isEqualTo(2);
+        assertThat(faulty.forwarded("GET", bucket)).isEqualTo(1);
+
+        faulty.arm("DELETE", bucket, Fault.RESET);
+        faulty.s3().deleteBucketPolicy(b -> b.bucket(bucket));
+        assertThat(faulty.received("DELETE", bucket)).isEqualTo(2);
+        assertThat(faulty.forwarded("DELETE", bucket)).isEqualTo(1);
+
+        faulty.arm("GET", bucket, Fault.RESET);
+        faulty.arm("GET", bucket, Fault.RESET, 2);
+        assertThatThrownBy(() -> faulty.s3().getBucketPolicy(b -> b.bucket(bucket))).isInstanceOf(SdkClientException.class);
+        assertThat(faulty.forwarded("GET", bucket)).isEqualTo(1);
+    }
+
     @Test
     void anArmedFaultStaysUntilDisarmed() {
         String bucket = ceph.createBucket("always");

@@ -42,6 +42,11 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
  *
  * <p>Counts are per method and bucket, for {@code ?policy} requests only: {@link #received} is what
  * reached this proxy, {@link #forwarded} what it passed on to Ceph.
+ *
+ * <p>The SDK's url-connection client runs on HttpURLConnection, which resends a request without a
+ * body (GET, DELETE) once when its connection fails, whatever the SDK's retry strategy: one
+ * {@link Fault#RESET} on those is invisible to the caller (received 2, forwarded 1). Arm it for the
+ * 1st and 2nd request, or {@link #armAlways}, to make the reset reach the caller.
  */
 public final class FaultyS3 implements AutoCloseable {
     /** What happens to a matching request. */
