@@ -7,7 +7,8 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "gtvpc",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        subcommands = {PolicyCommand.class, RegionsCommand.class},
+        subcommands = {PolicyCommand.class, RegionsCommand.class, EndpointPolicyCommand.class, IamPolicyCommand.class,
+            JobCommand.class},
         synopsisSubcommandLabel = "COMMAND",
         description = {
             "S3 bucket policies that keep SageMaker Ground Truth labeling data inside your VPC,",
