@@ -16,6 +16,10 @@ public final class AwsIds {
     private static final Pattern IAM_PATH = Pattern.compile("/(?:[\\x21-\\x7E&&[^/]]+/)*");
     private static final Pattern BUCKET_CHARS = Pattern.compile("[a-z0-9.-]+");
     private static final Pattern IPV4 = Pattern.compile("[0-9]{1,3}(?:\\.[0-9]{1,3}){3}");
+    private static final Pattern SUBNET = Pattern.compile("subnet-(?:[0-9a-f]{8}|[0-9a-f]{17})");
+    private static final Pattern SECURITY_GROUP = Pattern.compile("sg-(?:[0-9a-f]{8}|[0-9a-f]{17})");
+    private static final Pattern KMS_KEY_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32}");
+    private static final Pattern KMS_ALIAS = Pattern.compile("alias/[a-zA-Z0-9/_-]{1,250}");
 
     private AwsIds() {
     }
@@ -164,6 +168,51 @@ public final class AwsIds {
         }
         return Optional.ofNullable(problem).map(p -> "bucket name '" + name + "' " + p
                 + " (S3 bucket naming rules: https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html)");
+    }
+
+    /** A subnet ID: {@code subnet-} and 8 or 17 lowercase hexadecimal digits. */
+    public static Optional<String> checkSubnetId(String id) {
+        return SUBNET.matcher(id).matches() ? Optional.empty() : Optional.of("'" + id + "' is not a subnet ID: expected"
+                + " 'subnet-' and 8 or 17 lowercase hex digits, e.g. subnet-0abc1234def567890");
+    }
+
+    /** A security group ID ({@code sg-…}); a group's name is refused, since VpcConfig takes only IDs. */
+    public static Optional<String> checkSecurityGroupId(String id) {
+        return SECURITY_GROUP.matcher(id).matches() ? Optional.empty() : Optional.of("'" + id + "' is not a security"
+                + " group ID: expected 'sg-' and 8 or 17 lowercase hex digits, e.g. sg-0abc1234def567890 (not the group's name)");
+    }
+
+    /**
+     * A KMS key as SageMaker's {@code VolumeKmsKeyId} takes it: a key ID, a key ARN, an alias name or
+     * an alias ARN. An ARN must be in {@code region}: SageMaker encrypts the volume with a key of the
+     * job's own region.
+     */
+    public static Optional<String> checkKmsKey(String key, String region) {
+        if (KMS_KEY_ID.matcher(key).matches() || KMS_ALIAS.matcher(key).matches() && !key.startsWith("alias/aws/")) {
+            return Optional.empty();
+        }
+        String expected = "expected a key ID (1234abcd-12ab-34cd-56ef-1234567890ab), a key ARN, alias/NAME or an alias ARN";
+        if (key.startsWith("alias/aws/")) {
+            return Optional.of("'" + key + "' is an AWS managed key; name a customer managed key or alias");
+        }
+        Optional<Arn> arn = Arn.parse(key);
+        if (arn.isEmpty() || !arn.get().service().equals("kms")) {
+            return Optional.of("'" + key + "' is not a KMS key: " + expected);
+        }
+        Arn a = arn.get();
+        String resource = a.resource();
+        boolean wellFormed = a.partition().equals(partitionOf(region)) && isAccountId(a.account())
+                && (resource.startsWith("key/") && KMS_KEY_ID.matcher(resource.substring(4)).matches()
+                        || KMS_ALIAS.matcher(resource).matches());
+        if (!wellFormed) {
+            return Optional.of("'" + key + "' is not a KMS key ARN: expected arn:" + partitionOf(region) + ":kms:" + region
+                    + ":ACCOUNT:key/KEY_ID or …:alias/NAME");
+        }
+        if (!a.region().equals(region)) {
+            return Optional.of("'" + key + "' is in region '" + a.region() + "' but the labeling job runs in '" + region
+                    + "'; use a key of " + region);
+        }
+        return Optional.empty();
     }
 
     private static boolean isLetterOrDigit(char c) {

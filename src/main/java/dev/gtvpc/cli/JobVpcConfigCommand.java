@@ -1,0 +1,130 @@
+package dev.gtvpc.cli;
+
+import dev.gtvpc.GtvpcException;
+import dev.gtvpc.groundtruth.JobSkeletonRequest;
+import dev.gtvpc.groundtruth.LabelingJobConfig;
+import dev.gtvpc.groundtruth.LabelingTasks;
+import dev.gtvpc.groundtruth.RegionTable;
+import dev.gtvpc.groundtruth.VpcJobRequest;
+import dev.gtvpc.render.LabelingJobRenderer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "vpc-config",
+        header = "Write the LabelingJobAlgorithmsConfig (or a whole CreateLabelingJob request) for automated labeling in a VPC.",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        sortOptions = false,
+        description = {
+            "Automated data labeling runs training and inference jobs; with a VpcConfig they run in your subnets and"
+                    + " security groups. This writes CreateLabelingJob's LabelingJobAlgorithmsConfig: the task type's"
+                    + " LabelingJobAlgorithmSpecificationArn in the region, and LabelingJobResourceConfig with VpcConfig"
+                    + " (1-16 subnets, 1-5 security groups) and, with --volume-kms-key, VolumeKmsKeyId.",
+            "",
+            "Only four task types support automated labeling: BoundingBox (object-detection), ImageMultiClass"
+                    + " (image-classification), SemanticSegmentation (semantic-segmentation), TextMultiClass"
+                    + " (text-classification). Name them either way, in any case.",
+            "",
+            "--full writes a whole CreateLabelingJob request around it: the region's PRE-/ACS- Lambdas for the task type,"
+                    + " S3 URIs under s3://BUCKET/JOB-NAME/ (input.manifest, label-categories.json,"
+                    + " worker-template.liquid, output/), and <PLACEHOLDERS> for what only you know - the execution"
+                    + " role and the private work team - unless you give --role-arn and --workteam-arn. Send it with"
+                    + " 'aws sagemaker create-labeling-job --cli-input-json file://job.json'.",
+            "",
+            "Before the job: the VPC needs an S3 endpoint ('gtvpc endpoint-policy generate'), and the bucket policy"
+                    + " must let Ground Truth in ('gtvpc policy generate').",
+            ""},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  gtvpc job vpc-config --region us-east-1 --task-type BoundingBox \\",
+            "      --subnet subnet-0abc1234def567890 --subnet subnet-0123456789abcdef0 --security-group sg-0abc1234def567890",
+            "  gtvpc job vpc-config --region eu-west-1 --task-type text-classification --subnet subnet-0abc1234def567890 \\",
+            "      --security-group sg-0abc1234def567890 --volume-kms-key alias/labeling --full --bucket my-labeling-data \\",
+            "      --role-arn arn:aws:iam::111122223333:role/LabelingJobRole -o job.json"})
+public final class JobVpcConfigCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--region", required = true, paramLabel = "REGION",
+            description = "The region of the labeling job, its VPC and its bucket, e.g. us-east-1.")
+    String region;
+
+    @Option(names = "--task-type", required = true, paramLabel = "TYPE",
+            description = "BoundingBox, ImageMultiClass, SemanticSegmentation or TextMultiClass (or their algorithm names).")
+    String taskType;
+
+    @Option(names = "--subnet", required = true, paramLabel = "SUBNET_ID", split = ",",
+            description = "A subnet for the automated labeling jobs (subnet-…). Repeatable, at most 16.")
+    List<String> subnets = new ArrayList<>();
+
+    @Option(names = "--security-group", required = true, paramLabel = "SG_ID", split = ",",
+            description = "A security group ID for them (sg-…). Repeatable, at most 5.")
+    List<String> securityGroups = new ArrayList<>();
+
+    @Option(names = "--volume-kms-key", paramLabel = "KEY",
+            description = "The KMS key that encrypts their storage volumes: key ID, key ARN, alias/NAME or alias ARN.")
+    String volumeKmsKey;
+
+    @Option(names = "--full", description = "Write a whole CreateLabelingJob request (needs --bucket).")
+    boolean full;
+
+    @Option(names = "--bucket", paramLabel = "BUCKET",
+            description = "With --full: the bucket of the job's input and output (the bucket policy's bucket).")
+    String bucket;
+
+    @Option(names = "--job-name", paramLabel = "NAME",
+            description = "With --full: the labeling job's name, also the S3 prefix of its files (default: gtvpc-ALGORITHM).")
+    String jobName;
+
+    @Option(names = "--role-arn", paramLabel = "ARN",
+            description = "With --full: the job's execution role (otherwise a placeholder).")
+    String roleArn;
+
+    @Option(names = "--workteam-arn", paramLabel = "ARN",
+            description = "With --full: the private work team (otherwise a placeholder).")
+    String workteamArn;
+
+    @Option(names = "--compact", description = "JSON on one line.")
+    boolean compact;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Write to FILE instead of standard output (all or nothing: never a half-written file).")
+    String output;
+
+    @Mixin
+    GroundTruthOptions groundTruth;
+
+    @Override
+    public Integer call() {
+        VpcJobRequest request = new VpcJobRequest(region, subnets, securityGroups, taskType, Optional.ofNullable(volumeKmsKey));
+        RegionTable table = groundTruth.table();
+        LabelingTasks tasks = LabelingTasks.bundled();
+        String text;
+        if (full) {
+            if (bucket == null) {
+                throw GtvpcException.badInput("--full needs --bucket: the bucket the job's manifest, templates and output live in");
+            }
+            String name = jobName != null ? jobName
+                    : "gtvpc-" + tasks.requireAutomated(taskType).algorithm().orElseThrow();
+            JobSkeletonRequest job = new JobSkeletonRequest(bucket, name, Optional.ofNullable(roleArn), Optional.ofNullable(workteamArn));
+            text = LabelingJobRenderer.request(LabelingJobConfig.skeleton(request, job, table, tasks), compact);
+        } else {
+            for (String[] onlyWithFull : new String[][] {{"--bucket", bucket}, {"--job-name", jobName},
+                {"--role-arn", roleArn}, {"--workteam-arn", workteamArn}}) {
+                if (onlyWithFull[1] != null) {
+                    throw GtvpcException.badInput(onlyWithFull[0] + " applies to --full only");
+                }
+            }
+            text = LabelingJobRenderer.algorithmsFragment(LabelingJobConfig.algorithms(request, table, tasks), compact);
+        }
+        Outputs.write(text, output, spec.commandLine().getOut());
+        return 0;
+    }
+}
