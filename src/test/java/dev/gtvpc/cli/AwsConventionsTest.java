@@ -1,0 +1,165 @@
+package dev.gtvpc.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.gtvpc.testing.AwsEnv;
+import dev.gtvpc.testing.AwsStubs;
+import dev.gtvpc.testing.CephS3;
+import dev.gtvpc.testing.Cli;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The AWS CLI's conventions — profiles, endpoint variables, --endpoint-url — and one clear line with
+ * exit code 3 for each kind of AWS failure, never a credential in the output.
+ */
+@ExtendWith(CephS3.Extension.class)
+class AwsConventionsTest {
+    private static WireMockServer stubs;
+    private final CephS3 ceph;
+    private String bucket;
+    @TempDir
+    Path dir;
+
+    AwsConventionsTest(CephS3 ceph) {
+        this.ceph = ceph;
+    }
+
+    @BeforeAll
+    static void start() {
+        stubs = AwsStubs.server();
+    }
+
+    @AfterAll
+    static void stop() {
+        stubs.stop();
+    }
+
+    @BeforeEach
+    void bucket() {
+        stubs.resetAll();
+        bucket = ceph.createBucket("conventions");
+        ceph.s3().putBucketPolicy(b -> b.bucket(bucket).policy("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"Partner\","
+                + "\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::444455556666:root\"},\"Action\":\"s3:GetObject\","
+                + "\"Resource\":\"arn:aws:s3:::" + bucket + "/*\"}]}"));
+    }
+
+    private Cli.Result run(Map<String, String> env, String... args) {
+        return Cli.runIn(new RunContext(env, Optional.empty(), Clock.systemUTC()), null, args);
+    }
+
+    /** A HOME whose ~/.aws holds a "tester" profile with the server's keys and region, and a "broken" one. */
+    private Map<String, String> homeWithProfiles() throws IOException {
+        Path aws = Files.createDirectories(dir.resolve("home/.aws"));
+        Files.writeString(aws.resolve("credentials"), "[tester]\naws_access_key_id = " + ceph.accessKey() + "\naws_secret_access_key = "
+                + ceph.secretKey() + "\n");
+        Files.writeString(aws.resolve("config"), "[profile tester]\nregion = " + ceph.region() + "\n");
+        Map<String, String> env = new HashMap<>();
+        env.put("HOME", dir.resolve("home").toString());
+        return env;
+    }
+
+    @Test
+    void profileFlagSuppliesKeysAndRegionAndEndpointUrlReachesTheServer() throws IOException {
+        Cli.Result r = run(homeWithProfiles(), "policy", "get", "--bucket", bucket, "--profile", "tester", "--endpoint-url",
+                ceph.endpoint().toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("\"Sid\": \"Partner\"");
+    }
+
+    @Test
+    void awsProfileAndTheGeneralEndpointVariableWorkToo() throws IOException {
+        Map<String, String> env = homeWithProfiles();
+        env.put("AWS_PROFILE", "tester");
+        env.put("AWS_ENDPOINT_URL", ceph.endpoint().toString());
+        Cli.Result r = run(env, "policy", "get", "--bucket", bucket);
+        assertThat(r.exit()).as(r.err()).isZero();
+    }
+
+    @Test
+    void anUnknownProfileIsBadInput() throws IOException {
+        Cli.Result r = run(homeWithProfiles(), "policy", "get", "--bucket", bucket, "--profile", "nope", "--region", ceph.region());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("gtvpc: AWS profile 'nope' is not in the shared config or credentials file\n");
+    }
+
+    @Test
+    void noRegionAnywhereIsBadInput() {
+        Map<String, String> env = AwsEnv.of(dir.resolve("home"), ceph, ceph.endpoint(), stubs);
+        Cli.Result r = run(env, "policy", "get", "--bucket", bucket);
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("gtvpc: no AWS region: use --region, or set AWS_REGION or the profile's region\n");
+    }
+
+    @Test
+    void accessDeniedIsOneLine() {
+        ceph.s3().putBucketPolicy(b -> b.bucket(bucket).policy("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"NoReading\","
+                + "\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:GetBucketPolicy\",\"Resource\":\"arn:aws:s3:::" + bucket + "\"}]}"));
+        Cli.Result r = run(AwsEnv.of(dir.resolve("home"), ceph, ceph.endpoint(), stubs), "policy", "get", "--bucket", bucket, "--region",
+                ceph.region());
+        assertThat(r.exit()).isEqualTo(3);
+        assertThat(r.err()).isEqualTo("gtvpc: GetBucketPolicy on bucket " + bucket + ": access denied (HTTP 403 AccessDenied) — the"
+                + " caller's identity policy or the bucket policy does not allow it\n");
+    }
+
+    @Test
+    void throttlingThatOutlastsTheRetriesIsOneLine() {
+        AwsStubs.alwaysThrottle(stubs, AwsStubs.Operation.LIST_LABELING_JOBS);
+        Cli.Result r = run(AwsEnv.of(dir.resolve("home"), ceph, ceph.endpoint(), stubs), "jobs", "in-progress", "--bucket", bucket,
+                "--region", ceph.region());
+        assertThat(r.exit()).isEqualTo(3);
+        assertThat(r.err()).isEqualTo("gtvpc: ListLabelingJobs: throttled by AWS and still throttled after the retries (HTTP 400"
+                + " ThrottlingException); try again later\n");
+    }
+
+    @Test
+    void anUnreachableEndpointIsOneLine() throws IOException {
+        int closed;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        Cli.Result r = run(AwsEnv.of(dir.resolve("home"), ceph, ceph.endpoint(), stubs), "policy", "get", "--bucket", bucket, "--region",
+                ceph.region(), "--endpoint-url", "http://127.0.0.1:" + closed);
+        assertThat(r.exit()).isEqualTo(3);
+        assertThat(r.err()).isEqualTo("gtvpc: GetBucketPolicy on bucket " + bucket + ": cannot reach http://127.0.0.1:" + closed
+                + " (connection refused)\n");
+    }
+
+    /**
+     * Without any credentials the SDK's own chain runs, which reads the real process environment and
+     * home: so this runs gtvpc in a child process with an empty environment and a fresh home.
+     */
+    @Test
+    void noCredentialsAtAllIsOneLine() throws IOException, InterruptedException {
+        Path home = Files.createDirectories(dir.resolve("empty-home"));
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Duser.home=" + home,
+                "-cp", System.getProperty("java.class.path"), "dev.gtvpc.cli.Main", "--verbose", "policy", "get", "--bucket", bucket,
+                "--region", ceph.region(), "--endpoint-url", ceph.endpoint().toString());
+        pb.environment().clear();
+        pb.environment().put("HOME", home.toString());
+        pb.environment().put("AWS_EC2_METADATA_DISABLED", "true");
+        Process p = pb.start();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.exitValue()).as(err).isEqualTo(3);
+        assertThat(err.lines().findFirst()).contains("gtvpc: no AWS credentials found: use --profile, set AWS_PROFILE, or set"
+                + " AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (the AWS CLI's credential chain applies)");
+        assertThat(List.of(err)).noneMatch(e -> e.contains(ceph.secretKey()));
+    }
+}
