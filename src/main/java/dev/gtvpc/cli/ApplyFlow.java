@@ -67,7 +67,7 @@ final class ApplyFlow {
             out.flush();
             throw new GtvpcException(ExitCode.CHECK_FAILED, "refused: the new policy would deny " + plan.caller().arn()
                     + " the bucket-policy actions " + (c.callerVpce().map(e -> "through " + e).orElse("from the internet"))
-                    + (c.callerIp().isEmpty() ? " from some addresses" : " at " + c.callerIp().get())
+                    + (c.callerIp().isEmpty() ? " (at some addresses)" : " at " + c.callerIp().get())
                     + " (counterexample above), and then only the account's root user could change it; fix the policy, say where"
                     + " you work with --caller-vpce/--caller-ip, or add --confirm-remove-self-access");
         }

@@ -287,7 +287,7 @@ class ApplyAgainstS3Test {
         Path policy = policyFile("loopback.json", onlyLoopback);
         Cli.Result anywhere = run(apply(policy, "--yes"));
         assertThat(anywhere.exit()).as(anywhere.err()).isEqualTo(1);
-        assertThat(anywhere.err()).contains("from some addresses");
+        assertThat(anywhere.err()).contains("from the internet (at some addresses)");
         Cli.Result fromHere = run(apply(policy, "--yes", "--caller-ip", "127.0.0.1"));
         assertThat(fromHere.exit()).as(fromHere.err()).isZero();
         assertThat(serverPolicy().orElseThrow()).contains("OnlyFromHere");
