@@ -6,6 +6,7 @@ import dev.gtvpc.groundtruth.RegionTable;
 import dev.gtvpc.lint.Finding;
 import dev.gtvpc.lint.Fixer;
 import dev.gtvpc.lint.LintOptions;
+import dev.gtvpc.lint.PolicyKind;
 import dev.gtvpc.lint.LintReport;
 import dev.gtvpc.lint.Linter;
 import dev.gtvpc.lint.Rules;
@@ -69,6 +70,24 @@ public final class PolicyLintCommand implements Callable<Integer> {
 
     @Option(names = "--vpce", paramLabel = "VPCE_ID", split = ",", description = "Your VPC endpoint: the policy must not deny it (repeatable).")
     List<String> vpces = new ArrayList<>();
+
+    @Option(names = "--policy-type", paramLabel = "TYPE", defaultValue = "bucket", converter = PolicyKindConverter.class,
+            description = "What the policy is attached to: bucket (default), vpc-endpoint (gtvpc endpoint-policy generate) or"
+                    + " identity (gtvpc iam-policy generate). Rules that only make sense for bucket policies (a Principal,"
+                    + " one bucket, the Ground Truth endpoint) do not run for the others.")
+    PolicyKind policyKind;
+
+    static final class PolicyKindConverter implements picocli.CommandLine.ITypeConverter<PolicyKind> {
+        @Override
+        public PolicyKind convert(String value) {
+            for (PolicyKind k : PolicyKind.values()) {
+                if (k.cliName().equals(value)) {
+                    return k;
+                }
+            }
+            throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not one of bucket, vpc-endpoint, identity");
+        }
+    }
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "text (default): FILE:LINE:COL: SEVERITY RULE-ID: message; json: an array of findings; sarif: SARIF 2.1.0.")
@@ -140,8 +159,8 @@ public final class PolicyLintCommand implements Callable<Integer> {
         }
         Validate.vpcs(vpcs);
         Validate.vpces(vpces);
-        Linter linter = new Linter(new LintOptions(Optional.ofNullable(region), Optional.ofNullable(bucket), vpcs, vpces, disabledIds),
-                table);
+        Linter linter = new Linter(new LintOptions(Optional.ofNullable(region), Optional.ofNullable(bucket), vpcs, vpces, disabledIds,
+                policyKind), table);
         List<LintReport> reports = new ArrayList<>();
         boolean unreadableFile = false;
         for (String file : files) {

@@ -34,7 +34,7 @@ public final class Linter {
         if (!read.ok()) {
             for (ReadProblem p : read.problems()) {
                 ReadProblemRule rule = Rules.forKind(p.kind());
-                if (!options.disabled().contains(rule.id())) {
+                if (options.runs(rule.id())) {
                     findings.add(new Finding(rule.id(), rule.severity(), p.message(), rule.fix(), p.pointer(), p.location()));
                 }
             }
@@ -47,7 +47,7 @@ public final class Linter {
     public List<Finding> lint(ParsedPolicy parsed) {
         LintContext context = new LintContext(parsed.policy(), parsed.sourceMap(), options, regions);
         for (Rule rule : Rules.ALL) {
-            if (!options.disabled().contains(rule.id())) {
+            if (options.runs(rule.id())) {
                 context.run(rule);
             }
         }

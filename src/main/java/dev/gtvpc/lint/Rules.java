@@ -27,6 +27,7 @@ import dev.gtvpc.lint.rules.OldVersion;
 import dev.gtvpc.lint.rules.OperatorValueType;
 import dev.gtvpc.lint.rules.OwnNetworkDenied;
 import dev.gtvpc.lint.rules.PlaceholderLeft;
+import dev.gtvpc.lint.rules.PrincipalInIdentityPolicy;
 import dev.gtvpc.lint.rules.PublicAllow;
 import dev.gtvpc.lint.rules.ReadProblemRule;
 import dev.gtvpc.lint.rules.ResourceTypeMismatch;
@@ -65,6 +66,7 @@ public final class Rules {
             new MissingStatement(),
             new MissingEffect(),
             new MissingPrincipal(),
+            new PrincipalInIdentityPolicy(),
             new MissingAction(),
             new MissingResource(),
             new DuplicateSid(),

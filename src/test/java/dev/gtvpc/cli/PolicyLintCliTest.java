@@ -92,6 +92,25 @@ class PolicyLintCliTest {
     }
 
     @Test
+    void generatedEndpointAndIdentityPoliciesLintCleanAsWhatTheyAre(@TempDir Path dir) throws IOException {
+        Path endpoint = dir.resolve("endpoint.json");
+        Files.writeString(endpoint, Cli.run("endpoint-policy", "generate", "--region", "eu-west-1", "--bucket", "labeling-data",
+                "--extra-bucket", "labeling-models").out());
+        assertThat(Cli.run("policy", "lint", "--policy-type", "vpc-endpoint", "--fail-on", "suggestion", endpoint.toString()).exit())
+                .isZero();
+        assertThat(Cli.run("policy", "lint", "--fail-on", "suggestion", endpoint.toString()).out()).contains("public-allow");
+        for (String audience : List.of("execution-role", "console-user")) {
+            Path identity = dir.resolve(audience + ".json");
+            Files.writeString(identity, Cli.run("iam-policy", "generate", "--bucket", "labeling-data", "--for", audience).out());
+            Cli.Result r = Cli.run("policy", "lint", "--policy-type", "identity", "--fail-on", "suggestion", identity.toString());
+            assertThat(r.exit()).as(r.out()).isZero();
+        }
+        Cli.Result principal = Cli.run("policy", "lint", "--policy-type", "identity", endpoint.toString());
+        assertThat(principal.exit()).isEqualTo(1);
+        assertThat(principal.out()).contains("error principal-in-identity-policy");
+    }
+
+    @Test
     void failOnCountsOnlyFindingsAtOrAboveIt(@TempDir Path dir) throws IOException {
         Path policy = dir.resolve("p.json");
         Files.writeString(policy, Cli.run("policy", "generate", "--region", "eu-west-1", "--bucket", "labeling-data",

@@ -48,7 +48,8 @@ class LintRulesTest {
         String text = c.containsKey("text") ? (String) c.get("text") : Json.write(JsonData.toJson(c.get("policy")), true);
         LintOptions options = new LintOptions(Optional.ofNullable((String) c.get("region")), Optional.ofNullable((String) c.get("bucket")),
                 c.containsKey("vpcs") ? JsonData.strings(c.get("vpcs")) : List.of(),
-                c.containsKey("vpces") ? JsonData.strings(c.get("vpces")) : List.of(), Set.of());
+                c.containsKey("vpces") ? JsonData.strings(c.get("vpces")) : List.of(), Set.of(),
+                c.containsKey("policyType") ? PolicyKind.valueOf((String) c.get("policyType")) : PolicyKind.BUCKET);
         return new Linter(options, RegionTable.bundled()).lint(text, "case.json").findings();
     }
 

@@ -1,0 +1,28 @@
+package dev.gtvpc.lint.rules;
+
+import dev.gtvpc.lint.LintContext;
+import dev.gtvpc.lint.Severity;
+
+/**
+ * Flags a Principal or NotPrincipal in an identity policy (--policy-type identity): IAM refuses the
+ * document ("MalformedPolicyDocument: Policy document should not specify a principal"); an identity
+ * policy applies to whoever it is attached to. The mirror image of missing-principal.
+ */
+public final class PrincipalInIdentityPolicy extends BaseRule {
+    public PrincipalInIdentityPolicy() {
+        super("principal-in-identity-policy", Severity.ERROR, "grammar", "An identity policy names a Principal.",
+                "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html");
+    }
+
+    @Override
+    public void check(LintContext c) {
+        for (LintContext.StatementAt s : c.statements()) {
+            if (s.statement().principal().isPresent()) {
+                String element = s.statement().principal().get().negated() ? "NotPrincipal" : "Principal";
+                c.report(s.pointer() + "/" + element, "statement " + s.label() + " has a " + element + "; IAM refuses it in an identity"
+                        + " policy (MalformedPolicyDocument: Policy document should not specify a principal)",
+                        "remove " + element + ": the policy applies to the role or user it is attached to");
+            }
+        }
+    }
+}
