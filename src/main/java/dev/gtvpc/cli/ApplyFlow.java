@@ -50,7 +50,18 @@ final class ApplyFlow {
             return ExitCode.OK.code();
         }
 
-        List<LabelingJob> jobs = applier.jobsUsing(c.bucket());
+        List<LabelingJob> jobs;
+        try {
+            jobs = applier.jobsUsing(c.bucket());
+        } catch (GtvpcException e) {
+            if (!c.allowInProgressJobs()) {
+                throw new GtvpcException(e.exitCode(), e.getMessage() + " — gtvpc lists the IN_PROGRESS labeling jobs before it"
+                        + " changes a bucket policy; with --allow-in-progress-jobs it goes on without that check", e);
+            }
+            // the user accepted the risk of running jobs, so a caller without SageMaker permissions can still apply
+            out.println("Labeling jobs: not checked (" + e.getMessage() + "); going on because of --allow-in-progress-jobs.");
+            jobs = List.of();
+        }
         out.print(ApplyRenderer.jobs(c.bucket(), jobs));
         if (!jobs.isEmpty() && !c.allowInProgressJobs()) {
             out.flush();

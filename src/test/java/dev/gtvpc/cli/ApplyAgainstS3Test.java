@@ -310,6 +310,24 @@ class ApplyAgainstS3Test {
     }
 
     @Test
+    void withoutSageMakerPermissionsTheApplyStopsUnlessJobsAreAllowed() throws IOException {
+        stubs.resetAll();
+        AwsStubs.callerIdentity(stubs, TESTER, ACCOUNT, "AIDAEXAMPLETESTER");
+        AwsStubs.error(stubs, AwsStubs.Operation.LIST_LABELING_JOBS, 400, "AccessDeniedException",
+                "User is not authorized to perform: sagemaker:ListLabelingJobs");
+        Path policy = policyFile("p.json", vpcOnly());
+        Cli.Result stopped = run(apply(policy, "--yes"));
+        assertThat(stopped.exit()).isEqualTo(3);
+        assertThat(stopped.err()).startsWith("gtvpc: ListLabelingJobs: access denied (HTTP 400 AccessDeniedException)")
+                .contains("with --allow-in-progress-jobs it goes on without that check");
+        assertThat(serverPolicy()).isEmpty();
+        Cli.Result allowed = run(apply(policy, "--yes", "--allow-in-progress-jobs"));
+        assertThat(allowed.exit()).as(allowed.err()).isZero();
+        assertThat(allowed.out()).contains("Labeling jobs: not checked (ListLabelingJobs: access denied");
+        assertThat(serverPolicy()).isPresent();
+    }
+
+    @Test
     void rollbackRestoresTheBackupAndABackupOfNoPolicyDeletesIt() throws IOException {
         putServerPolicy(foreign());
         String original = serverPolicy().orElseThrow();
