@@ -138,6 +138,8 @@ public final class Preflight {
                 caller.account(), r.vpcs(), r.vpces(), r.roleArns(), Optional.empty(), CONFINED_ACTIONS);
         VerificationReport report = Verifier.verify(policy, inputs, Optional.empty());
         List<String> evidence = new ArrayList<>();
+        evidence.add("GetBucketPolicy: " + policy.statements().size() + " statement" + (policy.statements().size() == 1 ? "" : "s")
+                + "; outside-denied checks " + String.join(" and ", CONFINED_ACTIONS) + ", which the page's policies deny");
         for (PropertyResult p : report.results()) {
             evidence.add(p.status() + " " + p.property() + " " + p.subject());
             p.counterexample().ifPresent(c -> evidence.add("  " + counterexample(c)));
@@ -187,7 +189,7 @@ public final class Preflight {
         }
         checks.add(Check.pass("s3-endpoint", title, evidence));
 
-        String policyTitle = "the S3 endpoint policy of " + vpc + " lets it reach " + r.bucket() + " and "
+        String policyTitle = "the S3 endpoint policy of " + vpc + " lets it reach " + r.bucket() + ", "
                 + String.join(" and ", region.systemBuckets());
         List<String[]> needed = EndpointPolicyCheck.needed(r.region(), r.bucket(), regions);
         List<String> policyEvidence = new ArrayList<>();
@@ -216,10 +218,11 @@ public final class Preflight {
         if (failing.isEmpty()) {
             checks.add(Check.pass("endpoint-policy", policyTitle, policyEvidence));
         } else {
+            String modify = String.join("; ", failing.stream().map(id -> "aws ec2 modify-vpc-endpoint --region " + r.region()
+                    + " --vpc-endpoint-id " + id + " --policy-document file://endpoint-policy.json").toList());
             checks.add(Check.fail("endpoint-policy", policyTitle, policyEvidence, "gtvpc endpoint-policy generate --region " + r.region()
-                    + " --bucket " + r.bucket() + " > endpoint-policy.json, then for " + String.join(", ", failing)
-                    + ": aws ec2 modify-vpc-endpoint --vpc-endpoint-id VPCE_ID --policy-document file://endpoint-policy.json"
-                    + " (or add its statements to the existing policy)"));
+                    + " --bucket " + r.bucket() + " > endpoint-policy.json, then " + modify
+                    + " (or add its statements to the endpoint's policy)"));
         }
     }
 
