@@ -1,7 +1,5 @@
 package dev.gtvpc.aws;
 
-import dev.gtvpc.ExitCode;
-import dev.gtvpc.GtvpcException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
@@ -30,7 +28,7 @@ public final class AwsErrors {
      * @param target what it was about, e.g. "bucket my-data", or "" when nothing in particular
      * @param endpoint where the request went, for network failures
      */
-    public static GtvpcException describe(String operation, String target, String endpoint, SdkException e) {
+    public static AwsCallFailed describe(String operation, String target, String endpoint, SdkException e) {
         String on = target.isEmpty() ? operation : operation + " on " + target;
         if (e instanceof AwsServiceException ase) {
             String code = ase.awsErrorDetails() == null || ase.awsErrorDetails().errorCode() == null ? ""
@@ -39,41 +37,45 @@ public final class AwsErrors {
             int status = ase.statusCode();
             String tag = " (HTTP " + status + (code.isEmpty() ? "" : " " + code) + ")";
             if (lower.equals("nosuchbucket")) {
-                return fail(on + ": the bucket does not exist" + tag);
+                return new AwsCallFailed(operation, AwsCallFailed.Reason.NOT_FOUND, code, on + ": the bucket does not exist" + tag, e);
             }
             if (ACCESS_DENIED.contains(lower) || (code.isEmpty() && status == 403)) {
-                return fail(on + ": access denied" + tag + " — the caller's identity policy or the bucket policy does not allow it");
+                return new AwsCallFailed(operation, AwsCallFailed.Reason.ACCESS_DENIED, code, on + ": access denied" + tag
+                        + " — the caller's identity policy or the bucket policy does not allow it", e);
             }
             if (BAD_CREDENTIALS.contains(lower)) {
-                return fail(on + ": AWS refused the credentials" + tag + " — check --profile, AWS_PROFILE or the AWS_* key variables");
+                return fail(operation, code, on + ": AWS refused the credentials" + tag
+                        + " — check --profile, AWS_PROFILE or the AWS_* key variables", e);
             }
             if (ase.isThrottlingException()) {
-                return fail(on + ": throttled by AWS and still throttled after the retries" + tag + "; try again later");
+                return fail(operation, code, on + ": throttled by AWS and still throttled after the retries" + tag
+                        + "; try again later", e);
             }
             if (status >= 500) {
-                return fail(on + ": the service failed and kept failing after the retries" + tag);
+                return fail(operation, code, on + ": the service failed and kept failing after the retries" + tag, e);
             }
             String message = ase.awsErrorDetails() == null ? null : ase.awsErrorDetails().errorMessage();
-            return fail(on + " failed" + tag + (message == null || message.isBlank() ? "" : ": " + oneLine(message)));
+            return fail(operation, code, on + " failed" + tag
+                    + (message == null || message.isBlank() ? "" : ": " + oneLine(message)), e);
         }
         if (e instanceof SdkClientException) {
             String message = String.valueOf(e.getMessage());
             if (message.startsWith("Unable to load credentials") || message.contains("credentials provider")
                     || message.contains("Unable to load credentials")) {
-                return fail("no AWS credentials found: use --profile, set AWS_PROFILE, or set AWS_ACCESS_KEY_ID and"
-                        + " AWS_SECRET_ACCESS_KEY (the AWS CLI's credential chain applies)");
+                return fail(operation, "", "no AWS credentials found: use --profile, set AWS_PROFILE, or set AWS_ACCESS_KEY_ID"
+                        + " and AWS_SECRET_ACCESS_KEY (the AWS CLI's credential chain applies)", e);
             }
             Throwable network = networkCause(e);
             if (network != null) {
-                return fail(on + ": cannot reach " + endpoint + " (" + describeNetwork(network) + ")");
+                return fail(operation, "", on + ": cannot reach " + endpoint + " (" + describeNetwork(network) + ")", e);
             }
-            return fail(on + " failed: " + oneLine(message));
+            return fail(operation, "", on + " failed: " + oneLine(message), e);
         }
-        return fail(on + " failed: " + oneLine(String.valueOf(e.getMessage())));
+        return fail(operation, "", on + " failed: " + oneLine(String.valueOf(e.getMessage())), e);
     }
 
-    private static GtvpcException fail(String message) {
-        return new GtvpcException(ExitCode.AWS_ERROR, message);
+    private static AwsCallFailed fail(String operation, String code, String message, SdkException e) {
+        return new AwsCallFailed(operation, AwsCallFailed.Reason.OTHER, code, message, e);
     }
 
     private static Throwable networkCause(Throwable e) {

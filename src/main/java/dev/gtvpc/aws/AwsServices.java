@@ -11,6 +11,8 @@ public interface AwsServices extends AutoCloseable {
 
     CallerIdentity callerIdentity();
 
+    VpcInventory vpcInventory();
+
     /** The region the services are bound to. */
     String region();
 

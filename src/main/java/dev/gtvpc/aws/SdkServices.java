@@ -26,6 +26,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.profiles.ProfileProperty;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -43,6 +44,7 @@ final class SdkServices implements AwsServices {
     private BucketPolicyStore buckets;
     private LabelingJobs labelingJobs;
     private CallerIdentity callerIdentity;
+    private VpcInventory vpcInventory;
 
     SdkServices(AwsSettings settings) {
         this.settings = settings;
@@ -92,6 +94,15 @@ final class SdkServices implements AwsServices {
             callerIdentity = new SdkCallerIdentity(build(StsClient.builder(), endpoint), endpoint.orElse("the STS endpoint of " + region));
         }
         return callerIdentity;
+    }
+
+    @Override
+    public synchronized VpcInventory vpcInventory() {
+        if (vpcInventory == null) {
+            Optional<String> endpoint = settings.endpointFor("EC2");
+            vpcInventory = new SdkVpcInventory(build(Ec2Client.builder(), endpoint), endpoint.orElse("the EC2 endpoint of " + region));
+        }
+        return vpcInventory;
     }
 
     private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends AutoCloseable> C build(B builder,

@@ -8,7 +8,7 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         subcommands = {PolicyCommand.class, RegionsCommand.class, EndpointPolicyCommand.class, IamPolicyCommand.class,
-            JobCommand.class, JobsCommand.class},
+            JobCommand.class, JobsCommand.class, PreflightCommand.class},
         synopsisSubcommandLabel = "COMMAND",
         description = {
             "S3 bucket policies that keep SageMaker Ground Truth labeling data inside your VPC,",

@@ -28,6 +28,7 @@ class LayeringTest {
         "eval, com.fasterxml|picocli|software.amazon|dev.gtvpc.groundtruth|dev.gtvpc.render|dev.gtvpc.cli",
         "groundtruth, com.fasterxml|picocli|software.amazon|dev.gtvpc.render|dev.gtvpc.cli",
         "render, com.fasterxml|picocli|software.amazon|dev.gtvpc.cli",
+        "preflight, com.fasterxml|picocli|software.amazon|dev.gtvpc.render|dev.gtvpc.cli",
         "util, com.fasterxml|picocli|software.amazon|dev.gtvpc.policy|dev.gtvpc.eval|dev.gtvpc.cli"})
     void dependenciesPointInward(String pkg, String forbidden) throws IOException {
         Path dir = Golden.root().resolve("src/main/java/dev/gtvpc").resolve(pkg);

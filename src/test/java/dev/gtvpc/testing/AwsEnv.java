@@ -12,8 +12,8 @@ public final class AwsEnv {
     }
 
     /**
-     * Keys of the Ceph user, S3 at {@code s3} (Ceph, or a proxy in front of it), STS and SageMaker at
-     * the stub server, and a HOME without AWS config files.
+     * Keys of the Ceph user, S3 at {@code s3} (Ceph, or a proxy in front of it), STS, SageMaker and
+     * EC2 at the stub server, and a HOME without AWS config files.
      */
     public static Map<String, String> of(Path home, CephS3 ceph, URI s3, WireMockServer stubs) {
         Map<String, String> env = new HashMap<>();
@@ -23,6 +23,7 @@ public final class AwsEnv {
         env.put("AWS_ENDPOINT_URL_S3", s3.toString());
         env.put("AWS_ENDPOINT_URL_STS", AwsStubs.endpoint(stubs));
         env.put("AWS_ENDPOINT_URL_SAGEMAKER", AwsStubs.endpoint(stubs));
+        env.put("AWS_ENDPOINT_URL_EC2", AwsStubs.endpoint(stubs));
         return env;
     }
 }
