@@ -28,7 +28,8 @@ class OfflineCommandsLoadNoSdkTest {
         "policy verify --region us-east-1 --vpc vpc-12345678 --vpce vpce-12345678 policies/generated/example-3.data.json",
         "policy simulate --action s3:GetObject --resource arn:aws:s3:::bucket-name/a.jpg policies/generated/example-3.data.json",
         "regions list",
-        "policy apply --help"})
+        "policy apply --help",
+        "completion bash"})
     void loadsNoSdkClass(String command) throws IOException, InterruptedException {
         Path log = dir.resolve("classes.log");
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
