@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Lints 10,000 policy files in one run of gtvpc and reports the wall time and files per second.
+# Lints 10,000 policy files in one run of gtvpc (the launcher, so its JVM flags) and reports the
+# wall time and files per second, JVM start included.
 # The files are Ground-Truth-style bucket policies with varying IDs, a quarter of them with defects
 # (ForAllValues on single-valued keys, a VPC ID under aws:SourceVpce, a missing Ground Truth endpoint).
 #   bench/lint-10k.sh [COUNT]
@@ -21,7 +22,7 @@ for ((i = 0; i < count; i++)); do
     "$hex" "$hex" "$op" "$vpce" "$hex" "$hex" > "$dir/policy-$hex.json"
 done
 start=$(date +%s.%N)
-java -jar target/gtvpc.jar policy lint --region us-east-1 --fail-on never --format json "$dir"/*.json > "$dir/findings.json"
+./gtvpc policy lint --region us-east-1 --fail-on never --format json "$dir"/*.json > "$dir/findings.json"
 end=$(date +%s.%N)
 findings=$(grep -c '"rule":' "$dir/findings.json" || true)
 awk -v n="$count" -v s="$start" -v e="$end" -v f="$findings" \

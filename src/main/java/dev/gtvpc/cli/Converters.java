@@ -57,4 +57,14 @@ final class Converters {
             return CHOICES.iterator();
         }
     }
+
+    /** The shells {@code completion} writes a script for. */
+    static final class Shells implements Iterable<String> {
+        static final List<String> CHOICES = List.of("bash", "zsh");
+
+        @Override
+        public Iterator<String> iterator() {
+            return CHOICES.iterator();
+        }
+    }
 }

@@ -7,7 +7,6 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         synopsisSubcommandLabel = "COMMAND",
         description = "The policy of the VPC's S3 endpoint, so the VPC reaches the labeling buckets and Ground Truth's"
-                + " system buckets (offline).",
-        subcommands = {EndpointPolicyGenerateCommand.class})
+                + " system buckets (offline).")
 public final class EndpointPolicyCommand {
 }

@@ -22,24 +22,27 @@ public final class ExitCodes {
 
     /** Builds the command line with gtvpc's handlers, runs {@code args} and returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        return commandLine(out, err).execute(args);
+        return commandLine(out, err, null, CommandTree.path(args)).execute(args);
     }
 
     /** Runs {@code args} with another environment, terminal and clock (tests). */
     public static int run(String[] args, PrintWriter out, PrintWriter err, RunContext context) {
-        return commandLine(out, err, context).execute(args);
+        return commandLine(out, err, context, CommandTree.path(args)).execute(args);
     }
 
+    /** Every command, for what describes them all: completion scripts, the man page. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        return commandLine(out, err, null);
+        return commandLine(out, err, null, List.of(CommandTree.ROOT));
     }
 
-    private static CommandLine commandLine(PrintWriter out, PrintWriter err, RunContext context) {
+    private static CommandLine commandLine(PrintWriter out, PrintWriter err, RunContext context, List<CommandTree.Node> path) {
         GtvpcCommand root = new GtvpcCommand();
         if (context != null) {
             root.context = context;
         }
         CommandLine cl = new CommandLine(root);
+        // before the settings below: picocli copies them to the subcommands present when they are set
+        CommandTree.addSubcommands(cl, path);
         cl.setOut(out);
         // wide enough that condition keys such as aws:SourceVpce are not broken at their colon
         cl.setUsageHelpWidth(100);

@@ -7,8 +7,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "gtvpc",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        subcommands = {PolicyCommand.class, RegionsCommand.class, EndpointPolicyCommand.class, IamPolicyCommand.class,
-            JobCommand.class, JobsCommand.class, PreflightCommand.class},
+        // subcommands: CommandTree registers them, building only those a run needs
         synopsisSubcommandLabel = "COMMAND",
         description = {
             "S3 bucket policies that keep SageMaker Ground Truth labeling data inside your VPC,",
@@ -26,6 +25,7 @@ import picocli.CommandLine.ScopeType;
             "  gtvpc policy simulate policy.json --action s3:GetObject --resource arn:aws:s3:::bucket/a.jpg",
             "  gtvpc policy apply policy.json --bucket my-labeling-data --region us-east-1 --dry-run",
             "  gtvpc regions list",
+            "  source <(gtvpc completion bash)    # shell completion (bash; zsh: gtvpc completion zsh)",
             "",
             "Exit codes: 0 done, 1 a check failed, 2 bad input, 3 AWS or network error,",
             "70 internal error (a bug in gtvpc: please report it with the --verbose output)."})

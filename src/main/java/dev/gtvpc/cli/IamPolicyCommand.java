@@ -7,7 +7,6 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         synopsisSubcommandLabel = "COMMAND",
         description = "Identity policies with the S3 permissions the Ground Truth VPC page lists for the job's"
-                + " execution role and for console users (offline).",
-        subcommands = {IamPolicyGenerateCommand.class})
+                + " execution role and for console users (offline).")
 public final class IamPolicyCommand {
 }

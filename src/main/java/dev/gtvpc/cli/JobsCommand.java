@@ -6,7 +6,6 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         synopsisSubcommandLabel = "COMMAND",
-        description = "SageMaker Ground Truth labeling jobs that use a bucket (talks to AWS).",
-        subcommands = {JobsInProgressCommand.class})
+        description = "SageMaker Ground Truth labeling jobs that use a bucket (talks to AWS).")
 public final class JobsCommand {
 }

@@ -20,8 +20,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         synopsisSubcommandLabel = "COMMAND",
         description = "The AWS Regions where Ground Truth publishes a service VPC endpoint, with the facts gtvpc uses"
-                + " for each and where they come from.",
-        subcommands = {RegionsCommand.ListCommand.class, RegionsCommand.ShowCommand.class})
+                + " for each and where they come from.")
 public final class RegionsCommand {
 
     /** text or json; shared by both subcommands. */

@@ -19,6 +19,12 @@ import java.util.Optional;
  */
 public final class S3ActionCatalog {
     public static final String RESOURCE = "/catalog/s3-actions.json";
+    /**
+     * What the jar reads at run time: the JSON's actions, levels and resource types, one line each.
+     * Parsing the whole 88 KB JSON into a located tree took a tenth of {@code policy generate}'s
+     * start-up; this takes a millisecond. A test keeps it equal to what the JSON says.
+     */
+    public static final String COMPACT_RESOURCE = "/catalog/s3-actions.tsv";
 
     /** One S3 action, named without its {@code s3:} prefix, as the reference spells it. */
     public record Action(String name, String accessLevel, List<String> resourceTypes) {
@@ -65,27 +71,68 @@ public final class S3ActionCatalog {
     }
 
     private static S3ActionCatalog load() {
-        try (InputStream in = S3ActionCatalog.class.getResourceAsStream(RESOURCE)) {
+        try (InputStream in = S3ActionCatalog.class.getResourceAsStream(COMPACT_RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException("the S3 action catalogue " + RESOURCE + " is missing from the jar");
+                throw new IllegalStateException("the S3 action catalogue " + COMPACT_RESOURCE + " is missing from the jar");
             }
-            Json.Obj root = (Json.Obj) Json.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            Map<String, Action> actions = new LinkedHashMap<>();
-            for (Json.Value v : ((Json.Arr) root.get("actions").orElseThrow()).items()) {
-                Json.Obj a = (Json.Obj) v;
-                List<String> types = new ArrayList<>();
-                for (Json.Value t : ((Json.Arr) a.get("resourceTypes").orElseThrow()).items()) {
-                    types.add(text(((Json.Obj) t).get("name")));
-                }
-                Action action = new Action(text(a.get("name")), text(a.get("accessLevel")), types);
-                actions.put(action.name().toLowerCase(Locale.ROOT), action);
-            }
-            return new S3ActionCatalog(actions, text(root.get("dataDate")));
+            return fromCompact(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (Json.SyntaxException | ClassCastException | java.util.NoSuchElementException e) {
+        } catch (RuntimeException e) {
             throw new IllegalStateException("the bundled S3 action catalogue is damaged: " + e.getMessage(), e);
         }
+    }
+
+    /** The catalogue in {@code s3-actions.json}'s form (the source the compact form is made from). */
+    public static S3ActionCatalog fromJson(String text) throws Json.SyntaxException {
+        Json.Obj root = (Json.Obj) Json.parse(text);
+        Map<String, Action> actions = new LinkedHashMap<>();
+        for (Json.Value v : ((Json.Arr) root.get("actions").orElseThrow()).items()) {
+            Json.Obj a = (Json.Obj) v;
+            List<String> types = new ArrayList<>();
+            for (Json.Value t : ((Json.Arr) a.get("resourceTypes").orElseThrow()).items()) {
+                types.add(text(((Json.Obj) t).get("name")));
+            }
+            Action action = new Action(text(a.get("name")), text(a.get("accessLevel")), types);
+            actions.put(action.name().toLowerCase(Locale.ROOT), action);
+        }
+        return new S3ActionCatalog(actions, text(root.get("dataDate")));
+    }
+
+    /** The catalogue in its compact form: a {@code dataDate} line, then one action a line (name, level, types). */
+    public static S3ActionCatalog fromCompact(String text) {
+        Map<String, Action> actions = new LinkedHashMap<>();
+        String dataDate = null;
+        for (String line : text.split("\n")) {
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            String[] f = line.split("\t", -1);
+            if (f[0].equals("dataDate")) {
+                dataDate = f[1];
+                continue;
+            }
+            if (f.length != 3) {
+                throw new IllegalArgumentException("not 3 tab-separated fields: " + line);
+            }
+            Action action = new Action(f[0], f[1], f[2].isEmpty() ? List.of() : List.of(f[2].split(",")));
+            actions.put(action.name().toLowerCase(Locale.ROOT), action);
+        }
+        if (dataDate == null) {
+            throw new IllegalArgumentException("no dataDate line");
+        }
+        return new S3ActionCatalog(actions, dataDate);
+    }
+
+    /** The compact form {@link #fromCompact} reads. */
+    public String toCompact() {
+        StringBuilder out = new StringBuilder("# made from s3-actions.json, which is the source: see catalog/README.md\n");
+        out.append("dataDate\t").append(dataDate).append('\n');
+        for (Action a : byLowerName.values()) {
+            out.append(a.name()).append('\t').append(a.accessLevel()).append('\t')
+                    .append(String.join(",", a.resourceTypes())).append('\n');
+        }
+        return out.toString();
     }
 
     private static String text(Optional<Json.Value> v) {

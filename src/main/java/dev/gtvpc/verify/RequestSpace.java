@@ -310,13 +310,16 @@ public final class RequestSpace {
         List<String> preferred = new ArrayList<>(dev.gtvpc.groundtruth.ActionSelection.GROUND_TRUTH_ACTIONS);
         preferred.addAll(List.of("s3:DeleteObject", "s3:GetBucketPolicy", "s3:PutBucketPolicy", "s3:DeleteBucketPolicy"));
         preferred.addAll(inputs.actions());
-        List<S3ActionCatalog.Action> ordered = new ArrayList<>();
+        // keyed by name: a list's contains() here was quadratic in the catalogue's 200-odd actions
+        Map<String, S3ActionCatalog.Action> ordered = new LinkedHashMap<>();
         for (String p : preferred) {
-            catalog.find(p).filter(a -> !ordered.contains(a)).ifPresent(ordered::add);
+            catalog.find(p).ifPresent(a -> ordered.putIfAbsent(a.name(), a));
         }
-        catalog.actions().stream().filter(a -> !ordered.contains(a)).forEach(ordered::add);
+        for (S3ActionCatalog.Action a : catalog.actions()) {
+            ordered.putIfAbsent(a.name(), a);
+        }
         Map<String, ActionClass> bySignature = new LinkedHashMap<>();
-        for (S3ActionCatalog.Action a : ordered) {
+        for (S3ActionCatalog.Action a : ordered.values()) {
             if (!a.onObjects() && !a.onBucket()) {
                 continue; // no resource a bucket policy names: a bucket policy cannot decide it
             }

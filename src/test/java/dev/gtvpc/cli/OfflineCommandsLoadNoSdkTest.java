@@ -29,7 +29,8 @@ class OfflineCommandsLoadNoSdkTest {
         "policy simulate --action s3:GetObject --resource arn:aws:s3:::bucket-name/a.jpg policies/generated/example-3.data.json",
         "regions list",
         "policy apply --help",
-        "preflight --help"})
+        "preflight --help",
+        "completion bash"})
     void loadsNoSdkClass(String command) throws IOException, InterruptedException {
         Path log = dir.resolve("classes.log");
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
