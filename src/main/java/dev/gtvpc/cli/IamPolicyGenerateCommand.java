@@ -73,21 +73,15 @@ public final class IamPolicyGenerateCommand implements Callable<Integer> {
             description = "json (default), cloudformation (an AWS::IAM::ManagedPolicy, YAML) or terraform (an aws_iam_policy).")
     OutputFormat format;
 
-    @Option(names = "--compact", description = "JSON on one line (for --format json).")
-    boolean compact;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-            description = "Write to FILE instead of standard output (all or nothing: never a half-written file).")
-    String output;
+    @Mixin
+    OutputOptions output;
 
     @Mixin
     GroundTruthOptions groundTruth;
 
     @Override
     public Integer call() {
-        if (compact && format != OutputFormat.JSON) {
-            throw GtvpcException.badInput("--compact applies to --format json only");
-        }
+        output.checkFormat(format);
         Policy policy = IdentityPolicy.generate(audience, buckets, partition(), S3ActionCatalog.bundled());
         String who = audience == IdentityPolicyAudience.EXECUTION_ROLE ? "a labeling job's execution role" : "a console user";
         String description = "S3 permissions the Ground Truth VPC page lists for " + who + " on " + String.join(", ", buckets)
@@ -95,12 +89,12 @@ public final class IamPolicyGenerateCommand implements Callable<Integer> {
         String name = (audience == IdentityPolicyAudience.EXECUTION_ROLE ? "LabelingJobExecutionRole" : "LabelingConsoleUser")
                 + "S3Access";
         String text = switch (format) {
-            case JSON -> PolicyRenderer.json(policy, compact);
+            case JSON -> PolicyRenderer.json(policy, output.compact);
             case CLOUDFORMATION -> PolicyRenderer.identityCloudFormation(policy, name, description);
             case TERRAFORM -> PolicyRenderer.identityTerraform(policy,
                     audience.cliName().replace('-', '_') + "_labeling_s3", description);
         };
-        Outputs.write(text, output, spec.commandLine().getOut());
+        output.write(text, spec.commandLine().getOut());
         return 0;
     }
 

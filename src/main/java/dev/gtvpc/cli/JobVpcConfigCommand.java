@@ -91,12 +91,8 @@ public final class JobVpcConfigCommand implements Callable<Integer> {
             description = "With --full: the private work team (otherwise a placeholder).")
     String workteamArn;
 
-    @Option(names = "--compact", description = "JSON on one line.")
-    boolean compact;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-            description = "Write to FILE instead of standard output (all or nothing: never a half-written file).")
-    String output;
+    @Mixin
+    OutputOptions output;
 
     @Mixin
     GroundTruthOptions groundTruth;
@@ -114,7 +110,7 @@ public final class JobVpcConfigCommand implements Callable<Integer> {
             String name = jobName != null ? jobName
                     : "gtvpc-" + tasks.requireAutomated(taskType).algorithm().orElseThrow();
             JobSkeletonRequest job = new JobSkeletonRequest(bucket, name, Optional.ofNullable(roleArn), Optional.ofNullable(workteamArn));
-            text = LabelingJobRenderer.request(LabelingJobConfig.skeleton(request, job, table, tasks), compact);
+            text = LabelingJobRenderer.request(LabelingJobConfig.skeleton(request, job, table, tasks), output.compact);
         } else {
             for (String[] onlyWithFull : new String[][] {{"--bucket", bucket}, {"--job-name", jobName},
                 {"--role-arn", roleArn}, {"--workteam-arn", workteamArn}}) {
@@ -122,9 +118,9 @@ public final class JobVpcConfigCommand implements Callable<Integer> {
                     throw GtvpcException.badInput(onlyWithFull[0] + " applies to --full only");
                 }
             }
-            text = LabelingJobRenderer.algorithmsFragment(LabelingJobConfig.algorithms(request, table, tasks), compact);
+            text = LabelingJobRenderer.algorithmsFragment(LabelingJobConfig.algorithms(request, table, tasks), output.compact);
         }
-        Outputs.write(text, output, spec.commandLine().getOut());
+        output.write(text, spec.commandLine().getOut());
         return 0;
     }
 }

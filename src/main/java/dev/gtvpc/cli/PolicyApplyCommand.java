@@ -8,10 +8,8 @@ import dev.gtvpc.lint.LintOptions;
 import dev.gtvpc.lint.LintReport;
 import dev.gtvpc.lint.Linter;
 import dev.gtvpc.lint.Severity;
-import dev.gtvpc.policy.AwsIds;
 import dev.gtvpc.policy.Policy;
 import dev.gtvpc.render.LintRenderer;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -81,50 +79,15 @@ public final class PolicyApplyCommand implements Callable<Integer> {
         boolean replace;
     }
 
-    @Option(names = "--dry-run", description = "Print the plan and run the checks; write nothing.")
-    boolean dryRun;
-
-    @Option(names = "--yes", description = "Do not ask; needed when there is no terminal (CI).")
-    boolean yes;
-
-    @Option(names = "--backup-dir", paramLabel = "DIR", defaultValue = "gtvpc-backups",
-            description = "Where the previous policy is saved before anything is written (default: ./${DEFAULT-VALUE}).")
-    Path backupDir;
-
-    @Option(names = "--allow-in-progress-jobs",
-            description = "Apply even though IN_PROGRESS labeling jobs use the bucket (they may fail).")
-    boolean allowInProgressJobs;
-
-    @Option(names = "--confirm-remove-self-access",
-            description = "Apply even if it denies you the bucket-policy actions; sent to S3 as ConfirmRemoveSelfBucketAccess."
-                    + " Afterwards only the account's root user may be able to change the policy.")
-    boolean confirmRemoveSelfAccess;
-
-    @Option(names = "--caller-vpce", paramLabel = "VPCE_ID",
-            description = "You reach S3 through this VPC endpoint (default: from the internet).")
-    String callerVpce;
-
-    @Option(names = "--caller-ip", paramLabel = "IP",
-            description = "Your public address (or VPC address with --caller-vpce); without it the lock-out check must hold"
-                    + " for every address the policy tells apart.")
-    String callerIp;
+    @Mixin
+    SafetyOptions safety;
 
     @Mixin
     GroundTruthOptions groundTruth;
 
     @Override
     public Integer call() {
-        if (callerVpce != null) {
-            Validate.each("--caller-vpce", List.of(callerVpce), AwsIds::checkVpceId);
-        }
-        if (callerIp != null && !callerIp.matches("[0-9.]+|[0-9A-Fa-f:.]+")) {
-            throw GtvpcException.badInput("--caller-ip: '" + callerIp + "' is not an IPv4 or IPv6 address");
-        }
-        AwsIds.checkBucketName(bucket).ifPresent(p -> {
-            throw GtvpcException.badInput("--bucket: " + p);
-        });
-        ApplyFlow.Choices choices = new ApplyFlow.Choices(bucket, region, !mode.replace, dryRun, yes, backupDir, allowInProgressJobs,
-                confirmRemoveSelfAccess, Optional.ofNullable(callerVpce), Optional.ofNullable(callerIp));
+        ApplyFlow.Choices choices = safety.choices(bucket, region, !mode.replace);
         RunContext context = GtvpcCommand.context(spec);
         ApplyFlow.requireWayToConfirm(context, choices);
         var table = groundTruth.table();

@@ -48,45 +48,21 @@ public final class PolicyRollbackCommand implements Callable<Integer> {
     @Mixin
     AwsOptions aws;
 
-    @Option(names = "--dry-run", description = "Print the plan and run the checks; write nothing.")
-    boolean dryRun;
-
-    @Option(names = "--yes", description = "Do not ask; needed when there is no terminal (CI).")
-    boolean yes;
-
-    @Option(names = "--backup-dir", paramLabel = "DIR", defaultValue = "gtvpc-backups",
-            description = "Where the policy being replaced is saved first (default: ./${DEFAULT-VALUE}).")
-    Path backupDir;
-
-    @Option(names = "--allow-in-progress-jobs", description = "Restore even though IN_PROGRESS labeling jobs use the bucket.")
-    boolean allowInProgressJobs;
-
-    @Option(names = "--confirm-remove-self-access",
-            description = "Restore even if the restored policy denies you the bucket-policy actions.")
-    boolean confirmRemoveSelfAccess;
-
-    @Option(names = "--caller-vpce", paramLabel = "VPCE_ID", description = "You reach S3 through this VPC endpoint.")
-    String callerVpce;
-
-    @Option(names = "--caller-ip", paramLabel = "IP", description = "Your address, for the lock-out check.")
-    String callerIp;
+    @Mixin
+    SafetyOptions safety;
 
     @Mixin
     GroundTruthOptions groundTruth;
 
     @Override
     public Integer call() {
-        if (callerVpce != null) {
-            Validate.each("--caller-vpce", java.util.List.of(callerVpce), dev.gtvpc.policy.AwsIds::checkVpceId);
-        }
         Backup backup = Backups.read(backupFile);
         if (!backup.bucket().equals(bucket)) {
             throw GtvpcException.badInput("--backup: " + backupFile + " is a backup of bucket " + backup.bucket() + ", not " + bucket);
         }
         String effectiveRegion = region != null ? region : backup.region();
         Optional<Policy> desired = backup.policy().map(text -> PolicyReader.read(text, backupFile.toString()).policy());
-        ApplyFlow.Choices choices = new ApplyFlow.Choices(bucket, effectiveRegion, false, dryRun, yes, backupDir, allowInProgressJobs,
-                confirmRemoveSelfAccess, Optional.ofNullable(callerVpce), Optional.ofNullable(callerIp));
+        ApplyFlow.Choices choices = safety.choices(bucket, effectiveRegion, false);
         RunContext context = GtvpcCommand.context(spec);
         ApplyFlow.requireWayToConfirm(context, choices);
         spec.commandLine().getOut().println("Restoring the " + ApplyRenderer.backup(backup) + ".");
