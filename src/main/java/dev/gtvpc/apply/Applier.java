@@ -73,7 +73,9 @@ public final class Applier {
                 caller.account(), literals(both, "aws:SourceVpc"), literals(both, "aws:SourceVpce"),
                 literals(both, "aws:PrincipalArn").stream().filter(a -> !a.equals(caller.principalArn())).toList(),
                 Optional.of(caller.principalArn()), AccessDiff.actionsInPlay(both, S3ActionCatalog.bundled()));
-        return new ApplyPlan(bucket, region, caller, currentText, current, target, StatementDiff.diff(current, target),
+        return new ApplyPlan(bucket, region, caller, currentText, current, target,
+                StatementDiff.diff(current, target, (a, b) -> equivalent(Policy.builder().statement(a).build(),
+                        Policy.builder().statement(b).build(), inputs)),
                 AccessDiff.diff(current, target, inputs), inputs);
     }
 
@@ -169,11 +171,13 @@ public final class Applier {
             return false;
         }
         Policy back = read.parsed().get().policy();
-        if (back.equals(plan.target().get())) {
-            return true;
-        }
         // S3 may reformat a policy it stores; what must hold is that it decides every request alike
-        return Verifier.verify(back, plan.inputs(), plan.target()).results().stream()
+        return back.equals(plan.target().get()) || equivalent(back, plan.target().get(), plan.inputs());
+    }
+
+    /** Whether the two decide every request alike (verify's equivalent-to property). */
+    private static boolean equivalent(Policy a, Policy b, VerifyInputs inputs) {
+        return Verifier.verify(a, inputs, Optional.of(b)).results().stream()
                 .filter(r -> r.property().equals("equivalent-to")).allMatch(r -> r.status() == PropertyResult.Status.PROVED);
     }
 

@@ -15,9 +15,13 @@ public final class StatementDiff {
 
     /**
      * Statements are paired by Sid; statements without one are paired by content. The result follows
-     * the order of {@code after}, then the removed statements in the order of {@code before}.
+     * the order of {@code after}, then the removed statements in the order of {@code before}. A pair
+     * written differently is CHANGED unless {@code sameMeaning} says the two decide alike: S3 returns a
+     * policy in its own spelling (an account ID as its root ARN, for one), and applying the same policy
+     * again must not look like a change.
      */
-    public static List<StatementChange> diff(Optional<Policy> before, Optional<Policy> after) {
+    public static List<StatementChange> diff(Optional<Policy> before, Optional<Policy> after,
+            java.util.function.BiPredicate<Statement, Statement> sameMeaning) {
         List<Statement> old = new ArrayList<>(before.map(Policy::statements).orElse(List.of()));
         List<Statement> now = after.map(Policy::statements).orElse(List.of());
         List<StatementChange> changes = new ArrayList<>();
@@ -30,7 +34,7 @@ public final class StatementDiff {
                 continue;
             }
             Statement previous = old.remove(match);
-            if (previous.equals(s)) {
+            if (previous.equals(s) || sameMeaning.test(previous, s)) {
                 changes.add(new StatementChange(StatementChange.Kind.KEPT, label, List.of()));
             } else {
                 changes.add(new StatementChange(StatementChange.Kind.CHANGED, label, lineDiff(lines(previous), lines(s))));

@@ -83,6 +83,19 @@ class ApplierTest {
     }
 
     @Test
+    void s3sOwnSpellingOfTheSamePolicyIsNoChange() {
+        // what S3 returns for a policy written with a bare account ID
+        aws.policies.put(BUCKET, FOREIGN);
+        String asWritten = FOREIGN.replace("arn:aws:iam::444455556666:root", "444455556666");
+        ApplyPlan plan = applier.plan(BUCKET, "us-east-1", Optional.of(policy(asWritten)), true);
+        assertThat(plan.statementChanges()).extracting(StatementChange::kind).containsExactly(StatementChange.Kind.KEPT);
+        assertThat(plan.changesAnything()).isFalse();
+        String otherAccount = FOREIGN.replace("444455556666", "777788889999");
+        assertThat(applier.plan(BUCKET, "us-east-1", Optional.of(policy(otherAccount)), true).statementChanges())
+                .extracting(StatementChange::kind).containsExactly(StatementChange.Kind.CHANGED);
+    }
+
+    @Test
     void aBucketInAnotherRegionIsRefusedBeforeItsPolicyIsRead() {
         aws.regions.put(BUCKET, "eu-west-1");
         assertThatThrownBy(() -> applier.plan(BUCKET, "us-east-1", Optional.of(policy(VPC_ONLY)), true))
