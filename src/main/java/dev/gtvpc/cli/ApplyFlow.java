@@ -74,6 +74,12 @@ final class ApplyFlow {
         PropertyResult lockout = applier.lockout(plan, c.callerVpce(), c.callerIp());
         out.print(ApplyRenderer.lockout(lockout));
         boolean locksOut = lockout.status() != PropertyResult.Status.PROVED;
+        if (locksOut && !c.confirmRemoveSelfAccess() && lockout.status() == PropertyResult.Status.UNDECIDED) {
+            out.flush();
+            throw new GtvpcException(ExitCode.CHECK_FAILED, "refused: gtvpc cannot decide whether the new policy keeps "
+                    + plan.caller().arn() + " able to change it (the request above uses something gtvpc does not evaluate);"
+                    + " check the policy, or add --confirm-remove-self-access");
+        }
         if (locksOut && !c.confirmRemoveSelfAccess()) {
             out.flush();
             throw new GtvpcException(ExitCode.CHECK_FAILED, "refused: the new policy would deny " + plan.caller().arn()

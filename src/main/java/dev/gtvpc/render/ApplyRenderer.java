@@ -77,7 +77,9 @@ public final class ApplyRenderer {
             return "Lock-out check: " + r.subject() + " keeps s3:GetBucketPolicy, s3:PutBucketPolicy and s3:DeleteBucketPolicy"
                     + (r.requests() == 0 ? "" : String.format(Locale.ROOT, " (proved over %,d requests)", r.requests())) + ".\n";
         }
-        StringBuilder out = new StringBuilder("Lock-out check: " + r.subject() + " would lose access to the bucket policy:\n");
+        StringBuilder out = new StringBuilder("Lock-out check: " + r.subject() + (r.status() == PropertyResult.Status.UNDECIDED
+                ? " may lose access to the bucket policy (gtvpc cannot decide this request):\n"
+                : " would lose access to the bucket policy:\n"));
         r.counterexample().ifPresent(c -> VerifyRenderer.counterexample(c).forEach(l -> out.append("  ").append(l).append('\n')));
         return out.toString();
     }

@@ -217,6 +217,13 @@ class ApplierTest {
     }
 
     @Test
+    void anOperatorGtvpcCannotEvaluateLeavesTheLockoutUndecided() {
+        String unknown = VPC_ONLY.replace("\"s3:GetObject\",\"s3:PutObject\"", "\"s3:*\"").replace("StringNotEquals", "StringNotEqualz");
+        ApplyPlan plan = applier.plan(BUCKET, "us-east-1", Optional.of(policy(unknown)), false);
+        assertThat(applier.lockout(plan, Optional.empty(), Optional.empty()).status()).isEqualTo(PropertyResult.Status.UNDECIDED);
+    }
+
+    @Test
     void theCallersRoleExemptionKeepsItsSessionsIn() {
         String exemptAdmin = VPC_ONLY.replace("\"s3:GetObject\",\"s3:PutObject\"", "\"s3:*\"")
                 .replace("\"aws:SourceVpce\":", "\"aws:PrincipalArn\":\"arn:aws:iam::111122223333:role/Admin\",\"aws:SourceVpce\":");
