@@ -28,29 +28,31 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         sortOptions = false,
         description = {
-            "Puts POLICY on the bucket the way a careful person would with the AWS CLI, and refuses what would break"
-                    + " things:",
+            "Puts POLICY on the bucket the way a careful person would with the AWS CLI, and refuses what",
+            "would break things:",
             "  1. lints POLICY (errors stop here, before any request);",
-            "  2. checks the bucket is in --region (bucket, VPC endpoints and labeling job must share one);",
-            "  3. reads the bucket's policy and merges: statements with the same Sid are replaced, the others kept"
-                    + " (--replace writes POLICY as it is);",
+            "  2. checks the bucket is in --region (bucket, VPC endpoints and job must share one);",
+            "  3. reads the bucket's policy and merges: statements with the same Sid are replaced, the",
+            "     others kept (--replace writes POLICY as it is);",
             "  4. prints the plan: the statements that change, and who gains or loses which actions;",
             "  5. refuses while an IN_PROGRESS labeling job uses the bucket (--allow-in-progress-jobs);",
-            "  6. refuses a policy that would deny you s3:GetBucketPolicy, s3:PutBucketPolicy or s3:DeleteBucketPolicy from"
-                    + " where you work (--confirm-remove-self-access);",
+            "  6. refuses a policy that would deny you s3:GetBucketPolicy, s3:PutBucketPolicy or",
+            "     s3:DeleteBucketPolicy from where you work (--confirm-remove-self-access);",
             "  7. asks on the terminal (or needs --yes); --dry-run stops after the checks;",
-            "  8. backs up the current policy to --backup-dir and flushes it to disk, re-reads the policy and stops if"
-                    + " someone changed it meanwhile, writes, reads back and compares the meaning.",
+            "  8. backs up the current policy to --backup-dir, flushed to disk; re-reads the policy and",
+            "     stops if someone changed it meanwhile; writes; reads back and compares the meaning.",
             ""},
         footerHeading = "%nExamples:%n",
         footer = {
             "  gtvpc policy generate --region us-east-1 --bucket my-labeling-data --vpc vpc-0abc1234def567890 \\",
             "      | gtvpc policy apply - --bucket my-labeling-data --region us-east-1 --dry-run",
             "  gtvpc policy apply policy.json --bucket my-labeling-data --region us-east-1 --yes",
-            "  gtvpc policy rollback --bucket my-labeling-data --backup gtvpc-backups/my-labeling-data-20261125T101500.000Z.json",
+            "  gtvpc policy rollback --bucket my-labeling-data \\",
+            "      --backup gtvpc-backups/my-labeling-data-20261125T101500.000Z.json",
             "",
-            "Exit codes: 0 applied (or nothing to do, or a dry run), 1 refused by a check or not confirmed, 2 bad input,",
-            "3 AWS or network error (the message says what state the bucket is in and where the backup is)."})
+            "Exit codes: 0 applied (or nothing to do, or a dry run), 1 refused by a check or not",
+            "confirmed, 2 bad input, 3 AWS or network error (the message says what state the bucket",
+            "is in and where the backup is)."})
 public final class PolicyApplyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -28,10 +28,11 @@ import picocli.CommandLine.Spec;
             ""},
         footerHeading = "%nExamples:%n",
         footer = {
-            "  gtvpc policy rollback --bucket my-labeling-data --backup gtvpc-backups/my-labeling-data-20261125T101500.000Z.json",
+            "  gtvpc policy rollback --bucket my-labeling-data \\",
+            "      --backup gtvpc-backups/my-labeling-data-20261125T101500.000Z.json",
             "",
-            "Exit codes: 0 restored (or nothing to do, or a dry run), 1 refused by a check or not confirmed, 2 bad input,",
-            "3 AWS or network error."})
+            "Exit codes: 0 restored (or nothing to do, or a dry run), 1 refused by a check or not",
+            "confirmed, 2 bad input, 3 AWS or network error."})
 public final class PolicyRollbackCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

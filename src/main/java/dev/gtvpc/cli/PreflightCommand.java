@@ -27,24 +27,29 @@ import picocli.CommandLine.Spec;
         description = {
             "A checklist of what the AWS page asks for, each PASS, WARN or FAIL with the evidence and the fix:",
             "  bucket-region     the bucket exists and is in --region (S3 GetBucketLocation);",
-            "  bucket-policy     its policy lets Ground Truth's endpoint, your VPCs, endpoints and roles in, and denies"
-                    + " s3:GetObject and s3:PutObject to everyone else (S3 GetBucketPolicy, then gtvpc's verifier);",
+            "  bucket-policy     its policy lets Ground Truth's endpoint, your VPCs, endpoints and roles in,",
+            "                    and denies s3:GetObject and s3:PutObject to everyone else (S3",
+            "                    GetBucketPolicy, then gtvpc's verifier);",
             "  policy-lockout    you keep s3:Get/Put/DeleteBucketPolicy (STS GetCallerIdentity);",
-            "  s3-endpoint       each VPC has an available S3 endpoint, gateway or interface (EC2 DescribeVpcEndpoints);",
-            "  endpoint-policy   its policy lets the VPC reach the bucket and the region's two Ground Truth system buckets;",
-            "  subnets, security-groups   they exist and are in the VPC (EC2 DescribeSubnets, DescribeSecurityGroups);",
-            "  in-progress-jobs  no IN_PROGRESS labeling job uses the bucket — a WARN: changing its policy could make it fail"
-                    + " (SageMaker ListLabelingJobs, DescribeLabelingJob).",
+            "  s3-endpoint       each VPC has an available S3 endpoint, gateway or interface (EC2",
+            "                    DescribeVpcEndpoints);",
+            "  endpoint-policy   its policy lets the VPC reach the bucket and the region's two Ground Truth",
+            "                    system buckets;",
+            "  subnets, security-groups",
+            "                    they exist and are in the VPC (EC2 DescribeSubnets, DescribeSecurityGroups);",
+            "  in-progress-jobs  no IN_PROGRESS labeling job uses the bucket; a WARN, as changing its policy",
+            "                    could make it fail (SageMaker ListLabelingJobs, DescribeLabelingJob).",
             "A call the caller is not allowed to make is reported in its check with the permission to add.",
             ""},
         footerHeading = "%nExamples:%n",
         footer = {
             "  gtvpc preflight --region us-east-1 --bucket my-labeling-data --vpc vpc-0abc1234def567890",
             "  gtvpc preflight --region us-east-1 --bucket my-labeling-data --vpc vpc-0abc1234def567890 \\",
-            "      --subnet subnet-0a1b2c3d4e5f60718 --security-group sg-0a1b2c3d4e5f60718 --format markdown >> $GITHUB_STEP_SUMMARY",
+            "      --subnet subnet-0a1b2c3d4e5f60718 --security-group sg-0a1b2c3d4e5f60718 \\",
+            "      --format markdown >> \"$GITHUB_STEP_SUMMARY\"",
             "",
-            "Exit codes: 0 nothing failed (warnings allowed), 1 a check failed, 2 bad input, 3 AWS or network error that",
-            "prevented checking (no credentials, network, throttling, a service failure)."})
+            "Exit codes: 0 nothing failed (warnings allowed), 1 a check failed, 2 bad input, 3 AWS or",
+            "network error that prevented checking (no credentials, network, throttling, a service failure)."})
 public final class PreflightCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
