@@ -51,8 +51,8 @@ public final class AccessDiff {
      * is one without statements: it denies nothing.
      */
     public static List<AccessChange> diff(Optional<Policy> before, Optional<Policy> after, VerifyInputs inputs) {
-        AccessMatrix a = Verifier.verify(before.orElse(Policy.builder().build()), inputs, Optional.empty(), true).matrix();
-        AccessMatrix b = Verifier.verify(after.orElse(Policy.builder().build()), inputs, Optional.empty(), true).matrix();
+        AccessMatrix a = Verifier.accessMatrix(before.orElse(Policy.builder().build()), inputs);
+        AccessMatrix b = Verifier.accessMatrix(after.orElse(Policy.builder().build()), inputs);
         List<AccessChange> changes = new ArrayList<>();
         for (int o = 0; o < a.origins().size(); o++) {
             for (int c = 0; c < a.callers().size(); c++) {

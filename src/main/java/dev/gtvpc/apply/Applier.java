@@ -15,6 +15,7 @@ import dev.gtvpc.policy.Statement;
 import dev.gtvpc.policy.Wildcards;
 import dev.gtvpc.policy.io.PolicyReader;
 import dev.gtvpc.policy.io.PolicyWriter;
+import dev.gtvpc.verify.Caller;
 import dev.gtvpc.verify.PropertyResult;
 import dev.gtvpc.verify.Verifier;
 import dev.gtvpc.verify.VerifyInputs;
@@ -62,6 +63,7 @@ public final class Applier {
                     + " (use --region " + actual + " if that is the region you mean)");
         }
         Identity caller = callerIdentity.whoAmI();
+        String callerPrincipalArn = Caller.principalArnOf(caller.arn());
         Optional<String> currentText = store.policy(bucket);
         Optional<Policy> current = currentText.map(t -> readCurrent(bucket, t));
         Optional<Policy> target = desired.map(d -> merge ? Merge.merge(current, d) : d);
@@ -71,8 +73,8 @@ public final class Applier {
         target.ifPresent(both::add);
         VerifyInputs inputs = new VerifyInputs(region, info.partition().value(), info.groundTruthEndpoint().value(), bucket,
                 caller.account(), literals(both, "aws:SourceVpc"), literals(both, "aws:SourceVpce"),
-                literals(both, "aws:PrincipalArn").stream().filter(a -> !a.equals(caller.principalArn())).toList(),
-                Optional.of(caller.principalArn()), AccessDiff.actionsInPlay(both, S3ActionCatalog.bundled()));
+                literals(both, "aws:PrincipalArn").stream().filter(a -> !a.equals(callerPrincipalArn)).toList(),
+                Optional.of(callerPrincipalArn), AccessDiff.actionsInPlay(both, S3ActionCatalog.bundled()));
         return new ApplyPlan(bucket, region, caller, currentText, current, target,
                 StatementDiff.diff(current, target, (a, b) -> equivalent(Policy.builder().statement(a).build(),
                         Policy.builder().statement(b).build(), inputs)),
@@ -93,8 +95,7 @@ public final class Applier {
             return new PropertyResult("caller-keeps-policy-access", plan.caller().arn(), PropertyResult.Status.PROVED, 0,
                     Optional.empty());
         }
-        return Verifier.callerKeepsPolicyAccess(plan.target().get(), plan.inputs(), plan.caller().arn(), plan.caller().principalArn(),
-                callerVpce, callerIp);
+        return Verifier.callerKeepsPolicyAccess(plan.target().get(), plan.inputs(), plan.caller().arn(), callerVpce, callerIp);
     }
 
     /**
@@ -177,8 +178,7 @@ public final class Applier {
 
     /** Whether the two decide every request alike (verify's equivalent-to property). */
     private static boolean equivalent(Policy a, Policy b, VerifyInputs inputs) {
-        return Verifier.verify(a, inputs, Optional.of(b)).results().stream()
-                .filter(r -> r.property().equals("equivalent-to")).allMatch(r -> r.status() == PropertyResult.Status.PROVED);
+        return Verifier.equivalence(a, b, inputs).status() == PropertyResult.Status.PROVED;
     }
 
     private static String describe(Optional<String> text) {

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -48,9 +49,20 @@ final class SdkServices implements AwsServices {
 
     SdkServices(AwsSettings settings) {
         this.settings = settings;
-        Optional<ProfileFile> profileFile = profileFile(settings);
+        // the config files are read only when a profile is used or the region is nowhere else
+        Supplier<Optional<ProfileFile>> profileFile = new Supplier<>() {
+            private Optional<ProfileFile> read;
+
+            @Override
+            public Optional<ProfileFile> get() {
+                if (read == null) {
+                    read = profileFile(settings);
+                }
+                return read;
+            }
+        };
         this.region = settings.region().or(() -> settings.env("AWS_REGION")).or(() -> settings.env("AWS_DEFAULT_REGION"))
-                .or(() -> profileRegion(profileFile, settings.effectiveProfile().orElse("default")))
+                .or(() -> profileRegion(profileFile.get(), settings.effectiveProfile().orElse("default")))
                 .orElseThrow(() -> GtvpcException.badInput("no AWS region: use --region, or set AWS_REGION or the profile's region"));
         this.credentials = credentials(settings, profileFile);
     }
@@ -135,9 +147,9 @@ final class SdkServices implements AwsServices {
      * The AWS CLI's order: --profile wins; then keys in the environment; then AWS_PROFILE; then the
      * SDK's default chain (web identity, container and instance credentials, the default profile).
      */
-    private static AwsCredentialsProvider credentials(AwsSettings settings, Optional<ProfileFile> profileFile) {
+    private static AwsCredentialsProvider credentials(AwsSettings settings, Supplier<Optional<ProfileFile>> profileFile) {
         if (settings.profile().isPresent()) {
-            return profile(settings.profile().get(), profileFile);
+            return profile(settings.profile().get(), profileFile.get());
         }
         Optional<String> key = settings.env("AWS_ACCESS_KEY_ID");
         Optional<String> secret = settings.env("AWS_SECRET_ACCESS_KEY");
@@ -149,7 +161,7 @@ final class SdkServices implements AwsServices {
         }
         Optional<String> envProfile = settings.env("AWS_PROFILE");
         if (envProfile.isPresent()) {
-            return profile(envProfile.get(), profileFile);
+            return profile(envProfile.get(), profileFile.get());
         }
         return DefaultCredentialsProvider.builder().build();
     }

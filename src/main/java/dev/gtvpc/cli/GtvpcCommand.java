@@ -34,10 +34,17 @@ public final class GtvpcCommand {
             description = "On an error, also print the stack trace.")
     boolean verbose;
 
-    /** Set by {@link ExitCodes#commandLine}; subcommands reach it through the root command. */
-    RunContext context = RunContext.system();
+    /**
+     * Set by {@link ExitCodes#run} for tests; otherwise the process's, made when a command first asks
+     * (only the AWS commands do), so offline runs do not copy the environment or probe the console.
+     */
+    RunContext context;
 
     static RunContext context(picocli.CommandLine.Model.CommandSpec spec) {
-        return ((GtvpcCommand) spec.root().userObject()).context;
+        GtvpcCommand root = (GtvpcCommand) spec.root().userObject();
+        if (root.context == null) {
+            root.context = RunContext.system();
+        }
+        return root.context;
     }
 }

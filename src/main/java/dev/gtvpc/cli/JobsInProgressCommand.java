@@ -4,10 +4,7 @@ import dev.gtvpc.ExitCode;
 import dev.gtvpc.GtvpcException;
 import dev.gtvpc.aws.AwsServices;
 import dev.gtvpc.aws.LabelingJob;
-import dev.gtvpc.policy.AwsIds;
-import dev.gtvpc.policy.io.Json;
 import dev.gtvpc.render.ApplyRenderer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -52,26 +49,13 @@ public final class JobsInProgressCommand implements Callable<Integer> {
         if (!format.equals("text") && !format.equals("json")) {
             throw GtvpcException.badInput("--format: '" + format + "' is not one of text, json");
         }
-        AwsIds.checkBucketName(bucket).ifPresent(p -> {
-            throw GtvpcException.badInput("--bucket: " + p);
-        });
+        Validate.bucket(bucket);
         List<LabelingJob> jobs;
         try (AwsServices services = aws.connect(spec, Optional.of(region))) {
             jobs = services.labelingJobs().inProgress().stream().filter(j -> j.uses(bucket)).toList();
         }
-        spec.commandLine().getOut().print(format.equals("json") ? json(jobs) : ApplyRenderer.jobs(bucket, jobs));
+        spec.commandLine().getOut().print(format.equals("json") ? ApplyRenderer.jobsJson(bucket, jobs) : ApplyRenderer.jobs(bucket, jobs));
         spec.commandLine().getOut().flush();
         return ExitCode.OK.code();
-    }
-
-    private String json(List<LabelingJob> jobs) {
-        List<Json.Value> items = new ArrayList<>();
-        for (LabelingJob j : jobs) {
-            List<Json.Value> locations = j.locationsIn(bucket).stream().<Json.Value>map(l -> Json.obj(List.of(
-                    Json.member("role", Json.str(l.role())), Json.member("s3Uri", Json.str(l.s3Uri()))))).toList();
-            items.add(Json.obj(List.of(Json.member("name", Json.str(j.name())), Json.member("arn", Json.str(j.arn())),
-                    Json.member("locations", Json.arr(locations)))));
-        }
-        return Json.write(Json.arr(items), true) + "\n";
     }
 }

@@ -3,7 +3,6 @@ package dev.gtvpc.cli;
 import dev.gtvpc.ExitCode;
 import dev.gtvpc.GtvpcException;
 import dev.gtvpc.aws.AwsServices;
-import dev.gtvpc.policy.AwsIds;
 import dev.gtvpc.policy.io.PolicyReader;
 import dev.gtvpc.policy.io.PolicyWriter;
 import java.util.Optional;
@@ -50,9 +49,7 @@ public final class PolicyGetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        AwsIds.checkBucketName(bucket).ifPresent(p -> {
-            throw GtvpcException.badInput("--bucket: " + p);
-        });
+        Validate.bucket(bucket);
         Optional<String> policy;
         try (AwsServices services = aws.connect(spec, Optional.ofNullable(region))) {
             policy = services.buckets().policy(bucket);

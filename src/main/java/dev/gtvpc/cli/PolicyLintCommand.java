@@ -11,7 +11,6 @@ import dev.gtvpc.lint.LintReport;
 import dev.gtvpc.lint.Linter;
 import dev.gtvpc.lint.Rules;
 import dev.gtvpc.lint.Severity;
-import dev.gtvpc.policy.AwsIds;
 import dev.gtvpc.policy.io.PolicyWriter;
 import dev.gtvpc.render.LintRenderer;
 import dev.gtvpc.util.Suggestions;
@@ -153,9 +152,7 @@ public final class PolicyLintCommand implements Callable<Integer> {
             table.require(region);
         }
         if (bucket != null) {
-            AwsIds.checkBucketName(bucket).ifPresent(p -> {
-                throw GtvpcException.badInput("--bucket: " + p);
-            });
+            Validate.bucket(bucket);
         }
         Validate.vpcs(vpcs);
         Validate.vpces(vpces);

@@ -162,9 +162,7 @@ public final class PolicyVerifyCommand implements Callable<Integer> {
         }
         String name = bucket != null ? bucket : bucketOf(policy).orElseThrow(() ->
                 GtvpcException.badInput("the policy names no bucket in its Resource; give --bucket"));
-        AwsIds.checkBucketName(name).ifPresent(p -> {
-            throw GtvpcException.badInput("--bucket: " + p);
-        });
+        Validate.bucket(name);
         List<String> protectedActions = actions == null ? List.of() : ActionSelection.parse(actions, S3ActionCatalog.bundled());
         if (protectedActions.stream().anyMatch(a -> a.contains("*") || a.contains("?"))) {
             throw GtvpcException.badInput("--actions: name actions without wildcards here; each is checked as a request");

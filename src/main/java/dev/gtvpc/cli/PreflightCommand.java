@@ -121,9 +121,7 @@ public final class PreflightCommand implements Callable<Integer> {
         if (!AwsIds.isRegionName(region)) {
             throw GtvpcException.badInput("--region: '" + region + "' is not an AWS Region name such as us-east-1");
         }
-        AwsIds.checkBucketName(bucket).ifPresent(p -> {
-            throw GtvpcException.badInput("--bucket: " + p);
-        });
+        Validate.bucket(bucket);
         Validate.vpcs(vpcs);
         Validate.vpces(vpces);
         Validate.each("--subnet", subnets, AwsIds::checkSubnetId);

@@ -1,6 +1,7 @@
 package dev.gtvpc.cli;
 
 import dev.gtvpc.GtvpcException;
+import dev.gtvpc.eval.PolicyValues;
 import dev.gtvpc.policy.AwsIds;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,13 +41,11 @@ public final class SafetyOptions {
 
     /** Checks the IDs given and puts the choices together; nothing here talks to AWS. */
     ApplyFlow.Choices choices(String bucket, String region, boolean merge) {
-        AwsIds.checkBucketName(bucket).ifPresent(p -> {
-            throw GtvpcException.badInput("--bucket: " + p);
-        });
+        Validate.bucket(bucket);
         if (callerVpce != null) {
             Validate.each("--caller-vpce", List.of(callerVpce), AwsIds::checkVpceId);
         }
-        if (callerIp != null && !callerIp.matches("[0-9.]+|[0-9A-Fa-f:.]+")) {
+        if (callerIp != null && !PolicyValues.address(callerIp)) {
             throw GtvpcException.badInput("--caller-ip: '" + callerIp + "' is not an IPv4 or IPv6 address");
         }
         return new ApplyFlow.Choices(bucket, region, merge, dryRun, yes, backupDir, allowInProgressJobs, confirmRemoveSelfAccess,

@@ -19,6 +19,11 @@ final class Validate {
         each("--vpce", vpces, AwsIds::checkVpceId);
     }
 
+    /** A --bucket value S3 would take. */
+    static void bucket(String bucket) {
+        each("--bucket", List.of(bucket), AwsIds::checkBucketName);
+    }
+
     static void each(String option, List<String> values, Function<String, Optional<String>> check) {
         for (String v : values) {
             check.apply(v).ifPresent(problem -> {

@@ -27,6 +27,11 @@ public final class PolicyValues {
         };
     }
 
+    /** True when {@code value} is an IPv4 or IPv6 address as the IpAddress operators read one (no CIDR, no lookup). */
+    public static boolean address(String value) {
+        return Comparisons.address(value).isPresent();
+    }
+
     /** A date as the Date operators read it: ISO 8601 or epoch seconds. */
     public static Optional<Instant> date(String value) {
         return Comparisons.date(value);

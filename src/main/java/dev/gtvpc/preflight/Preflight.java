@@ -17,6 +17,7 @@ import dev.gtvpc.policy.AwsIds;
 import dev.gtvpc.policy.Policy;
 import dev.gtvpc.policy.io.PolicyReader;
 import dev.gtvpc.verify.Counterexample;
+import dev.gtvpc.verify.Caller;
 import dev.gtvpc.verify.PropertyResult;
 import dev.gtvpc.verify.VerificationReport;
 import dev.gtvpc.verify.Verifier;
@@ -118,7 +119,7 @@ public final class Preflight {
                 throw e;
             }
             checks.add(Check.fail("bucket-policy", title, List.of("not checked: " + e.getMessage()),
-                    "allow s3:GetBucketPolicy on " + bucketArn(r) + " to " + caller.principalArn() + "; if the bucket policy"
+                    "allow s3:GetBucketPolicy on " + bucketArn(r) + " to " + Caller.principalArnOf(caller.arn()) + "; if the bucket policy"
                             + " itself denies it to you, you are locked out and only the account's root user can change it"));
             return;
         }
@@ -148,16 +149,16 @@ public final class Preflight {
         checks.add(report.proved() ? Check.pass("bucket-policy", title, evidence)
                 : Check.fail("bucket-policy", title, evidence, generateAndApply(r) + " (gtvpc policy verify shows the details)"));
 
-        String lockTitle = "you (" + caller.principalArn() + ") keep managing the bucket policy "
+        String lockTitle = "you (" + Caller.principalArnOf(caller.arn()) + ") keep managing the bucket policy "
                 + r.callerVpce().map(e -> "through " + e).orElse("from the internet");
-        PropertyResult lock = Verifier.callerKeepsPolicyAccess(policy, inputs, caller.arn(), caller.principalArn(), r.callerVpce(),
+        PropertyResult lock = Verifier.callerKeepsPolicyAccess(policy, inputs, caller.arn(), r.callerVpce(),
                 Optional.empty());
         List<String> lockEvidence = new ArrayList<>();
         lockEvidence.add(lock.status() + " " + lock.property() + " " + lock.subject() + ": " + String.join(", ", Verifier.POLICY_ACTIONS));
         lock.counterexample().ifPresent(c -> lockEvidence.add("  " + counterexample(c)));
         checks.add(lock.status() == PropertyResult.Status.PROVED ? Check.pass("policy-lockout", lockTitle, lockEvidence)
                 : Check.fail("policy-lockout", lockTitle, lockEvidence, "exempt your role in the policy (--role-arn "
-                        + caller.principalArn() + " for gtvpc policy generate), or name the endpoint you work through with"
+                        + Caller.principalArnOf(caller.arn()) + " for gtvpc policy generate), or name the endpoint you work through with"
                         + " --caller-vpce; otherwise only the account's root user can change the policy from here"));
     }
 
@@ -292,7 +293,7 @@ public final class Preflight {
                 throw e;
             }
             return Check.warn("in-progress-jobs", title, List.of("not checked: " + e.getMessage()),
-                    "allow sagemaker:ListLabelingJobs and sagemaker:DescribeLabelingJob to " + caller.principalArn()
+                    "allow sagemaker:ListLabelingJobs and sagemaker:DescribeLabelingJob to " + Caller.principalArnOf(caller.arn())
                             + ", or make sure yourself that no running job uses the bucket before changing its policy");
         }
         List<LabelingJob> using = running.stream().filter(j -> j.uses(r.bucket())).toList();
@@ -319,7 +320,7 @@ public final class Preflight {
             throw e;
         }
         return Check.fail(id, title, List.of("not checked: " + e.getMessage()), "allow " + permission + " to "
-                + caller.principalArn() + " (preflight only reads), then run it again");
+                + Caller.principalArnOf(caller.arn()) + " (preflight only reads), then run it again");
     }
 
     private static String counterexample(Counterexample c) {

@@ -6,7 +6,9 @@ import dev.gtvpc.apply.Backup;
 import dev.gtvpc.apply.StatementChange;
 import dev.gtvpc.aws.LabelingJob;
 import dev.gtvpc.eval.Decision;
+import dev.gtvpc.policy.io.Json;
 import dev.gtvpc.verify.PropertyResult;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -70,6 +72,18 @@ public final class ApplyRenderer {
             }
         }
         return out.toString();
+    }
+
+    /** {@code jobs in-progress --format json}: an array of {name, arn, locations: [{role, s3Uri}]}, the bucket's locations only. */
+    public static String jobsJson(String bucket, List<LabelingJob> jobs) {
+        List<Json.Value> items = new ArrayList<>();
+        for (LabelingJob j : jobs) {
+            List<Json.Value> locations = j.locationsIn(bucket).stream().<Json.Value>map(l -> Json.obj(List.of(
+                    Json.member("role", Json.str(l.role())), Json.member("s3Uri", Json.str(l.s3Uri()))))).toList();
+            items.add(Json.obj(List.of(Json.member("name", Json.str(j.name())), Json.member("arn", Json.str(j.arn())),
+                    Json.member("locations", Json.arr(locations)))));
+        }
+        return Json.write(Json.arr(items), true) + "\n";
     }
 
     public static String lockout(PropertyResult r) {

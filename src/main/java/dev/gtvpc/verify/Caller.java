@@ -17,6 +17,14 @@ public record Caller(String label, RequestPrincipal principal, Optional<String> 
         return new Caller(label, p, p.principalArn());
     }
 
+    /**
+     * What aws:PrincipalArn holds for a caller known by its own ARN: for an assumed-role session the
+     * role's ARN (path-less: a session's ARN does not show the path), else the ARN itself.
+     */
+    public static String principalArnOf(String arn) {
+        return RequestPrincipal.parse(arn).principalArn().orElse(arn);
+    }
+
     /** A session of {@code roleArn}, whose aws:PrincipalArn is the role's ARN as written. */
     public static Caller sessionOf(String roleArn) {
         String[] parts = roleArn.split(":", 6);

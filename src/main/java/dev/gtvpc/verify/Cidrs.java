@@ -34,19 +34,6 @@ final class Cidrs {
         return out;
     }
 
-    /** Whether {@code text} is an IPv4 or IPv6 address literal (never a host name: no lookup). */
-    static boolean isAddress(String text) {
-        if (text.isEmpty() || !(text.matches("[0-9.]+") || (text.contains(":") && text.matches("[0-9A-Fa-f:.]+")))) {
-            return false;
-        }
-        try {
-            InetAddress.getByName(text);
-            return true;
-        } catch (UnknownHostException e) {
-            return false;
-        }
-    }
-
     private static byte[] bytes(BigInteger value, int length) {
         byte[] raw = value.toByteArray();
         byte[] out = new byte[length];

@@ -4,6 +4,7 @@ import dev.gtvpc.eval.ContextKeys;
 import dev.gtvpc.eval.Decision;
 import dev.gtvpc.eval.EvaluationResult;
 import dev.gtvpc.eval.Evaluator;
+import dev.gtvpc.eval.PolicyValues;
 import dev.gtvpc.eval.Request;
 import dev.gtvpc.eval.StatementTrace;
 import dev.gtvpc.groundtruth.ActionSelection;
@@ -91,6 +92,20 @@ public final class Verifier {
         return new VerificationReport(results, v.space.samplingNotes(), matrix ? v.matrix(protectedActions) : null);
     }
 
+    /** The access matrix alone, without proving the properties: over --actions, else what the Deny covers. */
+    public static AccessMatrix accessMatrix(Policy policy, VerifyInputs in) {
+        S3ActionCatalog catalog = S3ActionCatalog.bundled();
+        Verifier v = new Verifier(policy, in, RequestSpace.of(List.of(policy), in, catalog), catalog);
+        return v.matrix(v.protectedActions());
+    }
+
+    /** The equivalent-to property alone: whether the two policies decide every request alike. */
+    public static PropertyResult equivalence(Policy policy, Policy other, VerifyInputs in) {
+        S3ActionCatalog catalog = S3ActionCatalog.bundled();
+        Verifier v = new Verifier(policy, in, RequestSpace.of(List.of(policy, other), in, catalog), catalog);
+        return v.equivalentTo(other);
+    }
+
     /**
      * Whether the caller of an apply keeps s3:GetBucketPolicy, s3:PutBucketPolicy and
      * s3:DeleteBucketPolicy on the bucket from where it works: the internet, or through
@@ -99,19 +114,19 @@ public final class Verifier {
      * policy that keeps the caller in only from some addresses is a lock-out risk. Requests through an
      * endpoint carry no aws:SourceIp (AWS sets aws:VpcSourceIp instead).
      *
-     * @param callerArn the caller's own ARN (a session's, for a role)
-     * @param callerPrincipalArn what aws:PrincipalArn holds for it (the role's ARN, for a session)
+     * @param callerArn the caller's own ARN (a session's, for a role: aws:PrincipalArn is then its role's)
      */
-    public static PropertyResult callerKeepsPolicyAccess(Policy policy, VerifyInputs in, String callerArn, String callerPrincipalArn,
-            Optional<String> callerVpce, Optional<String> callerIp) {
+    public static PropertyResult callerKeepsPolicyAccess(Policy policy, VerifyInputs in, String callerArn, Optional<String> callerVpce,
+            Optional<String> callerIp) {
         S3ActionCatalog catalog = S3ActionCatalog.bundled();
         Verifier v = new Verifier(policy, in, RequestSpace.of(List.of(policy), in, catalog), catalog);
-        Caller caller = new Caller(callerArn, dev.gtvpc.eval.RequestPrincipal.parse(callerArn), Optional.of(callerPrincipalArn));
+        Caller caller = Caller.of(callerArn, callerArn);
         List<Origin> origins = callerVpce.map(e -> v.viaEndpoint(e)).orElse(List.of(Origin.INTERNET));
         String ipKey = callerVpce.isPresent() ? "aws:VpcSourceIp" : "aws:SourceIp";
         Set<Map<String, List<String>>> contexts = new LinkedHashSet<>();
-        boolean policyTestsAddresses = v.overTls().stream().anyMatch(c -> c.keySet().stream().anyMatch("aws:SourceIp"::equalsIgnoreCase));
-        for (Map<String, List<String>> c : v.overTls()) {
+        List<Map<String, List<String>>> overTls = v.overTls();
+        boolean policyTestsAddresses = overTls.stream().anyMatch(c -> c.keySet().stream().anyMatch("aws:SourceIp"::equalsIgnoreCase));
+        for (Map<String, List<String>> c : overTls) {
             Map<String, List<String>> adjusted = new LinkedHashMap<>();
             c.forEach((k, val) -> {
                 boolean sourceIp = k.equalsIgnoreCase("aws:SourceIp");
@@ -123,7 +138,7 @@ public final class Verifier {
             // a request from the internet always has an address: the key-absent and not-an-address classes are not callers
             boolean internetWithoutAddress = callerVpce.isEmpty() && callerIp.isEmpty() && policyTestsAddresses
                     && adjusted.keySet().stream().noneMatch(k -> k.equalsIgnoreCase("aws:SourceIp")
-                            && Cidrs.isAddress(adjusted.get(k).get(0)));
+                            && PolicyValues.address(adjusted.get(k).get(0)));
             if (!internetWithoutAddress) {
                 contexts.add(adjusted);
             }

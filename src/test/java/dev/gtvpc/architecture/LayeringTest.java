@@ -28,6 +28,11 @@ class LayeringTest {
         "eval, com.fasterxml|picocli|software.amazon|dev.gtvpc.groundtruth|dev.gtvpc.render|dev.gtvpc.cli",
         "groundtruth, com.fasterxml|picocli|software.amazon|dev.gtvpc.render|dev.gtvpc.cli",
         "render, com.fasterxml|picocli|software.amazon|dev.gtvpc.cli",
+        "verify, com.fasterxml|picocli|software.amazon|dev.gtvpc.lint|dev.gtvpc.apply|dev.gtvpc.aws|dev.gtvpc.render|dev.gtvpc.cli",
+        "lint, com.fasterxml|picocli|software.amazon|dev.gtvpc.apply|dev.gtvpc.aws|dev.gtvpc.render|dev.gtvpc.cli",
+        "apply, com.fasterxml|picocli|software.amazon|dev.gtvpc.lint|dev.gtvpc.preflight|dev.gtvpc.render|dev.gtvpc.cli",
+        "aws, com.fasterxml|picocli|dev.gtvpc.policy|dev.gtvpc.eval|dev.gtvpc.verify|dev.gtvpc.lint|dev.gtvpc.groundtruth|dev.gtvpc.apply"
+                + "|dev.gtvpc.preflight|dev.gtvpc.render|dev.gtvpc.cli",
         "preflight, com.fasterxml|picocli|software.amazon|dev.gtvpc.render|dev.gtvpc.cli",
         "util, com.fasterxml|picocli|software.amazon|dev.gtvpc.policy|dev.gtvpc.eval|dev.gtvpc.cli"})
     void dependenciesPointInward(String pkg, String forbidden) throws IOException {

@@ -8,6 +8,7 @@ import dev.gtvpc.ExitCode;
 import dev.gtvpc.GtvpcException;
 import dev.gtvpc.testing.AwsStubs;
 import dev.gtvpc.testing.AwsStubs.Operation;
+import dev.gtvpc.verify.Caller;
 import java.io.IOException;
 import java.net.URI;
 import org.junit.jupiter.api.AfterAll;
@@ -58,7 +59,7 @@ class SdkCallerIdentityTest {
         Identity who = identity.whoAmI();
 
         assertThat(who).isEqualTo(new Identity("111122223333", arn, userId));
-        assertThat(who.principalArn()).isEqualTo(principalArn);
+        assertThat(Caller.principalArnOf(who.arn())).isEqualTo(principalArn);
         assertThat(AwsStubs.requestBodies(server, Operation.GET_CALLER_IDENTITY))
                 .containsExactly("Action=GetCallerIdentity&Version=2011-06-15");
     }
