@@ -577,8 +577,8 @@ function _picocli_gtvpc_policy_verify() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--matrix' '--lenient' '-h' '--help' '-V' '--version' '--verbose'"
-  local arg_opts="'--region' '--bucket' '--bucket-account' '--vpc' '--vpce' '--role-arn' '--admin-arn' '--actions' '--gt-endpoint' '--equivalent-to' '--format' '--regions-file'"
+  local flag_opts="'--ground-truth' '--aws-service-access' '--matrix' '--allow-vacuous' '--lenient' '-h' '--help' '-V' '--version' '--verbose'"
+  local arg_opts="'--region' '--bucket' '--bucket-account' '--vpc' '--vpce' '--cidr' '--role-arn' '--trusted-account' '--org-id' '--org-path' '--admin-arn' '--actions' '--gt-endpoint' '--equivalent-to' '--format' '--regions-file'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -598,7 +598,19 @@ function _picocli_gtvpc_policy_verify() {
     '--vpce')
       return
       ;;
+    '--cidr')
+      return
+      ;;
     '--role-arn')
+      return
+      ;;
+    '--trusted-account')
+      return
+      ;;
+    '--org-id')
+      return
+      ;;
+    '--org-path')
       return
       ;;
     '--admin-arn')

@@ -7,6 +7,7 @@ import dev.gtvpc.aws.CallerIdentity;
 import dev.gtvpc.aws.Identity;
 import dev.gtvpc.aws.LabelingJob;
 import dev.gtvpc.aws.LabelingJobs;
+import dev.gtvpc.groundtruth.GroundTruthAccess;
 import dev.gtvpc.groundtruth.RegionInfo;
 import dev.gtvpc.groundtruth.RegionTable;
 import dev.gtvpc.groundtruth.S3ActionCatalog;
@@ -71,10 +72,12 @@ public final class Applier {
         List<Policy> both = new ArrayList<>();
         current.ifPresent(both::add);
         target.ifPresent(both::add);
-        VerifyInputs inputs = new VerifyInputs(region, info.partition().value(), info.groundTruthEndpoint().value(), bucket,
-                caller.account(), literals(both, "aws:SourceVpc"), literals(both, "aws:SourceVpce"),
-                literals(both, "aws:PrincipalArn").stream().filter(a -> !a.equals(callerPrincipalArn)).toList(),
-                Optional.of(callerPrincipalArn), AccessDiff.actionsInPlay(both, S3ActionCatalog.bundled()));
+        VerifyInputs inputs = VerifyInputs.of(region, info.partition().value(), bucket, caller.account())
+                .withServiceEndpoints(List.of(GroundTruthAccess.endpoint(info.groundTruthEndpoint().value(), region)))
+                .withNetwork(literals(both, "aws:SourceVpc"), literals(both, "aws:SourceVpce"), List.of())
+                .withPrincipals(literals(both, "aws:PrincipalArn").stream().filter(a -> !a.equals(callerPrincipalArn)).toList(),
+                        Optional.of(callerPrincipalArn))
+                .withActions(AccessDiff.actionsInPlay(both, S3ActionCatalog.bundled()));
         return new ApplyPlan(bucket, region, caller, currentText, current, target,
                 StatementDiff.diff(current, target, (a, b) -> equivalent(Policy.builder().statement(a).build(),
                         Policy.builder().statement(b).build(), inputs)),

@@ -9,7 +9,7 @@ import dev.gtvpc.groundtruth.S3ActionCatalog;
 import dev.gtvpc.policy.AwsIds;
 import dev.gtvpc.render.OutputFormat;
 import dev.gtvpc.render.PolicyRenderer;
-import dev.gtvpc.verify.SelfCheck;
+import dev.gtvpc.groundtruth.SelfCheck;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -2,12 +2,15 @@ package dev.gtvpc.cli;
 
 import dev.gtvpc.ExitCode;
 import dev.gtvpc.GtvpcException;
+import dev.gtvpc.eval.PolicyValues;
 import dev.gtvpc.groundtruth.ActionSelection;
+import dev.gtvpc.groundtruth.GroundTruthAccess;
 import dev.gtvpc.groundtruth.RegionInfo;
 import dev.gtvpc.groundtruth.RegionTable;
 import dev.gtvpc.groundtruth.S3ActionCatalog;
 import dev.gtvpc.policy.Arn;
 import dev.gtvpc.policy.AwsIds;
+import dev.gtvpc.policy.OperatorType;
 import dev.gtvpc.policy.Policy;
 import dev.gtvpc.policy.io.PolicyReader;
 import dev.gtvpc.render.VerifyRenderer;
@@ -42,7 +45,8 @@ import picocli.CommandLine.Spec;
             "Requests are enumerated as equivalence classes of the policy's own literals; where a dimension is only"
                     + " sampled (wildcard patterns, multivalued keys, many condition keys) the output says so.",
             ""},
-        footerHeading = "%nExit codes: 0 every property proved, 1 one refuted, 2 bad input or a request with no decision.%n",
+        footerHeading = "%nExit codes: 0 every property proved, 1 one refuted, vacuous (nothing to prove: see --allow-vacuous) or"
+                + " depending on what was not given, 2 bad input or a request with no decision.%n",
         footer = {
             "",
             "Examples:",
@@ -50,14 +54,22 @@ import picocli.CommandLine.Spec;
             "      --role-arn arn:aws:iam::111122223333:role/LabelingAdmin --matrix",
             "  gtvpc policy verify new.json --region us-east-1 --vpc vpc-0abc1234def567890 --equivalent-to old.json"})
 public final class PolicyVerifyCommand implements Callable<Integer> {
+    /** The bucket's account when nothing names it: no real account has this ID, and the output says it was assumed. */
+    static final String UNKNOWN_ACCOUNT = "000000000000";
+
     @Spec
     CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "POLICY", description = "The bucket policy: a file, or - for standard input.")
     String policyFile;
 
-    @Option(names = "--region", required = true, paramLabel = "REGION", description = "The bucket's region: whose Ground Truth endpoint must get in.")
+    @Option(names = "--region", required = true, paramLabel = "REGION",
+            description = "The bucket's region: whose Ground Truth endpoint must get in, and the region of aws:SourceVpcArn.")
     String region;
+
+    @Option(names = "--ground-truth", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Check gt-can-access (the default). --no-ground-truth: the bucket is not for Ground Truth.")
+    boolean groundTruthAccess;
 
     @Option(names = "--bucket", paramLabel = "BUCKET", description = "The bucket (default: the first one the policy's Resource names).")
     String bucket;
@@ -72,8 +84,31 @@ public final class PolicyVerifyCommand implements Callable<Integer> {
     @Option(names = "--vpce", paramLabel = "VPCE_ID", split = ",", description = "Your VPC endpoint: it must get in (repeatable).")
     List<String> vpces = new ArrayList<>();
 
+    @Option(names = "--cidr", paramLabel = "CIDR", split = ",",
+            description = "An address range (a corporate network) whose requests over the internet must get in (repeatable).")
+    List<String> cidrs = new ArrayList<>();
+
     @Option(names = "--role-arn", paramLabel = "ARN", split = ",", description = "A role that must get in from anywhere (repeatable).")
     List<String> roles = new ArrayList<>();
+
+    @Option(names = "--trusted-account", paramLabel = "ACCOUNT", split = ",",
+            description = "An account outside the organization (a partner, a log-delivery account) whose principals must get in"
+                    + " from anywhere (account-can-access); they are then not \"outside\" (repeatable).")
+    List<String> trustedAccounts = new ArrayList<>();
+
+    @Option(names = "--org-id", paramLabel = "ORG_ID",
+            description = "The bucket account's organization (o-…): its principals (and the accounts of --role-arn and --admin-arn)"
+                    + " carry aws:PrincipalOrgID; anyone else is outside it.")
+    String orgId;
+
+    @Option(names = "--org-path", paramLabel = "PATH", split = ",",
+            description = "The bucket account's organization path (o-…/r-…/ou-…/), for aws:PrincipalOrgPaths (repeatable).")
+    List<String> orgPaths = new ArrayList<>();
+
+    @Option(names = "--aws-service-access",
+            description = "AWS services acting on their own, service-linked roles, and calls AWS services make for the bucket"
+                    + " account's principals must get in (aws-service-can-access); they are then not \"outside\".")
+    boolean awsServiceAccess;
 
     @Option(names = "--admin-arn", paramLabel = "ARN", description = "An administrator who must keep managing the policy from anywhere.")
     String admin;
@@ -94,6 +129,10 @@ public final class PolicyVerifyCommand implements Callable<Integer> {
     @Option(names = "--matrix", description = "Add the access matrix: origins × principals × actions → decision.")
     boolean matrix;
 
+    @Option(names = "--allow-vacuous",
+            description = "Exit 0 when a property is VACUOUS (nothing to prove), as long as none is refuted.")
+    boolean allowVacuous;
+
     @Option(names = "--lenient", description = "Read a key written twice as ordinary JSON parsers do (the last wins), to see"
             + " what they make of such a policy. Without it, a duplicate key is an error.")
     boolean lenient;
@@ -110,6 +149,10 @@ public final class PolicyVerifyCommand implements Callable<Integer> {
         Optional<Policy> other = Optional.ofNullable(equivalentTo).map(this::read);
         VerifyInputs inputs = inputs(policy, groundTruth.table());
         VerificationReport report = Verifier.verify(policy, inputs, other, matrix);
+        if (inputs.bucketAccount().equals(UNKNOWN_ACCOUNT)) {
+            report = report.withNote("the bucket's account was not given (--bucket-account) and no --role-arn or --admin-arn names"
+                    + " one: it was taken to be " + UNKNOWN_ACCOUNT + ", an account no policy names");
+        }
         String source = policyFile.equals("-") ? "<stdin>" : policyFile;
         String text = switch (format) {
             case "json" -> VerifyRenderer.json(report, matrix);
@@ -120,7 +163,7 @@ public final class PolicyVerifyCommand implements Callable<Integer> {
         if (report.undecided()) {
             return ExitCode.BAD_INPUT.code();
         }
-        return report.proved() ? ExitCode.OK.code() : ExitCode.CHECK_FAILED.code();
+        return report.passed(allowVacuous) ? ExitCode.OK.code() : ExitCode.CHECK_FAILED.code();
     }
 
     private Policy read(String file) {
@@ -137,15 +180,37 @@ public final class PolicyVerifyCommand implements Callable<Integer> {
 
     private VerifyInputs inputs(Policy policy, RegionTable table) {
         if (!AwsIds.isRegionName(region)) {
-            throw GtvpcException.badInput("'" + region + "' is not an AWS Region name such as us-east-1");
+            throw GtvpcException.badInput("--region: '" + region + "' is not an AWS Region name such as us-east-1");
         }
         Optional<RegionInfo> info = table.find(region);
         String partition = info.map(i -> i.partition().value()).orElse(AwsIds.partitionOf(region));
-        String endpoint = gtEndpoint != null ? gtEndpoint : info.map(i -> i.groundTruthEndpoint().value())
-                .orElseThrow(() -> GtvpcException.badInput(table.unknownRegion(region) + ". Pass --gt-endpoint for another region"));
-        Validate.each("--gt-endpoint", List.of(endpoint), AwsIds::checkVpceId);
+        List<VerifyInputs.TrustedEndpoint> trusted = new ArrayList<>();
+        if (groundTruthAccess) {
+            String endpoint = gtEndpoint != null ? gtEndpoint : info.map(i -> i.groundTruthEndpoint().value())
+                    .orElseThrow(() -> GtvpcException.badInput(table.unknownRegion(region)
+                            + ". Pass --gt-endpoint for another region, or --no-ground-truth if the bucket is not for Ground Truth"));
+            Validate.each("--gt-endpoint", List.of(endpoint), AwsIds::checkVpceId);
+            trusted.add(GroundTruthAccess.endpoint(endpoint, region));
+        } else if (gtEndpoint != null) {
+            throw GtvpcException.badInput("--gt-endpoint: there is no Ground Truth check with --no-ground-truth; drop one of them");
+        }
         Validate.vpcs(vpcs);
         Validate.vpces(vpces);
+        Validate.each("--cidr", cidrs, c -> PolicyValues.readable(OperatorType.IP_ADDRESS, c) ? Optional.empty()
+                : Optional.of("'" + c + "' is not an IP address or CIDR range such as 203.0.113.0/24"));
+        Optional<String> org = Optional.ofNullable(orgId);
+        org.ifPresent(o -> Validate.each("--org-id", List.of(o), AwsIds::checkOrgId));
+        Validate.each("--org-path", orgPaths, AwsIds::checkOrgPath);
+        if (org.isEmpty() && !orgPaths.isEmpty()) {
+            throw GtvpcException.badInput("--org-path: give --org-id too (the organization the path starts with)");
+        }
+        for (String path : orgPaths) {
+            if (!path.startsWith(orgId + "/")) {
+                throw GtvpcException.badInput("--org-path: '" + path + "' is not a path of " + orgId);
+            }
+        }
+        Validate.each("--trusted-account", trustedAccounts, a -> AwsIds.isAccountId(a) ? Optional.empty()
+                : Optional.of("'" + a + "' is not a 12-digit account ID"));
         List<String> principals = new ArrayList<>(roles);
         if (admin != null) {
             principals.add(admin);
@@ -156,19 +221,33 @@ public final class PolicyVerifyCommand implements Callable<Integer> {
             });
         }
         String account = bucketAccount != null ? bucketAccount
-                : principals.stream().map(a -> Arn.parse(a).get().account()).findFirst().orElse("000000000000");
+                : principals.stream().map(a -> Arn.parse(a).get().account()).findFirst().orElse(UNKNOWN_ACCOUNT);
         if (!AwsIds.isAccountId(account)) {
             throw GtvpcException.badInput("--bucket-account: '" + account + "' is not a 12-digit account ID");
         }
-        String name = bucket != null ? bucket : bucketOf(policy).orElseThrow(() ->
-                GtvpcException.badInput("the policy names no bucket in its Resource; give --bucket"));
-        Validate.bucket(name);
+        String name;
+        if (bucket != null) {
+            Validate.each("--bucket", List.of(bucket), b -> AwsIds.checkExistingBucketName(b, region));
+            name = bucket;
+        } else {
+            name = bucketOf(policy).orElseThrow(() ->
+                    GtvpcException.badInput("the policy names no bucket in its Resource; give --bucket"));
+            AwsIds.checkExistingBucketName(name, region).ifPresent(p -> {
+                throw GtvpcException.badInput("the bucket the policy's Resource names: " + p + "; give --bucket");
+            });
+        }
         List<String> protectedActions = actions == null ? List.of() : ActionSelection.parse(actions, S3ActionCatalog.bundled());
         if (protectedActions.stream().anyMatch(a -> a.contains("*") || a.contains("?"))) {
             throw GtvpcException.badInput("--actions: name actions without wildcards here; each is checked as a request");
         }
-        return new VerifyInputs(region, partition, endpoint, name, account, vpcs, vpces, roles, Optional.ofNullable(admin),
-                protectedActions);
+        return VerifyInputs.of(region, partition, name, account)
+                .withServiceEndpoints(trusted)
+                .withNetwork(vpcs, vpces, cidrs)
+                .withPrincipals(roles, Optional.ofNullable(admin))
+                .withActions(protectedActions)
+                .withOrganization(org, orgPaths)
+                .withTrustedAccounts(trustedAccounts)
+                .withAwsServiceAccess(awsServiceAccess);
     }
 
     private static Optional<String> bucketOf(Policy policy) {

@@ -31,4 +31,12 @@ public record StatementTrace(int index, Optional<String> sid, Effect effect, Out
     public boolean applies() {
         return outcome == Outcome.APPLIES;
     }
+
+    /**
+     * Whether the request is in the statement's scope: its principal, action and resource match, so
+     * that only its conditions (or an error) stood between it and the request.
+     */
+    public boolean reached() {
+        return outcome != Outcome.DOES_NOT_APPLY || !conditions.isEmpty();
+    }
 }

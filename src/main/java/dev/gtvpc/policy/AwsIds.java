@@ -200,6 +200,10 @@ public final class AwsIds {
             return Optional.empty();
         }
         Optional<String> current = checkBucketName(name);
+        if (current.isPresent() && !region.equals("us-east-1") && LEGACY_BUCKET.matcher(name).matches()) {
+            return Optional.of(current.get() + "; names like this are legacy ones, possible only for buckets made in us-east-1"
+                    + " before March 2018, and the region is " + region);
+        }
         if (current.isEmpty() || !region.equals("us-east-1")) {
             return current;
         }

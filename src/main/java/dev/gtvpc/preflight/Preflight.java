@@ -10,6 +10,7 @@ import dev.gtvpc.aws.SecurityGroup;
 import dev.gtvpc.aws.Subnet;
 import dev.gtvpc.aws.VpcEndpoint;
 import dev.gtvpc.aws.VpcInventory;
+import dev.gtvpc.groundtruth.GroundTruthAccess;
 import dev.gtvpc.groundtruth.ActionSelection;
 import dev.gtvpc.groundtruth.RegionInfo;
 import dev.gtvpc.groundtruth.RegionTable;
@@ -135,8 +136,11 @@ public final class Preflight {
             return;
         }
         Policy policy = read.parsed().get().policy();
-        VerifyInputs inputs = new VerifyInputs(r.region(), region.partition().value(), region.groundTruthEndpoint().value(), r.bucket(),
-                caller.account(), r.vpcs(), r.vpces(), r.roleArns(), Optional.empty(), CONFINED_ACTIONS);
+        VerifyInputs inputs = VerifyInputs.of(r.region(), region.partition().value(), r.bucket(), caller.account())
+                .withServiceEndpoints(List.of(GroundTruthAccess.endpoint(region.groundTruthEndpoint().value(), r.region())))
+                .withNetwork(r.vpcs(), r.vpces(), List.of())
+                .withPrincipals(r.roleArns(), Optional.empty())
+                .withActions(CONFINED_ACTIONS);
         VerificationReport report = Verifier.verify(policy, inputs, Optional.empty());
         List<String> evidence = new ArrayList<>();
         evidence.add("GetBucketPolicy: " + policy.statements().size() + " statement" + (policy.statements().size() == 1 ? "" : "s")

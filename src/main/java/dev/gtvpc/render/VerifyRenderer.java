@@ -23,6 +23,8 @@ public final class VerifyRenderer {
         for (PropertyResult r : report.results()) {
             out.append(String.format(Locale.ROOT, "%-9s %-" + width + "s  %s%s%n", r.status(), r.property(), r.subject(),
                     r.requests() == 0 ? "" : String.format(Locale.ROOT, " (%,d request%s)", r.requests(), r.requests() == 1 ? "" : "s")));
+            r.reason().ifPresent(why -> out.append("          ").append(r.status() == PropertyResult.Status.VACUOUS ? "nothing to prove: "
+                    : "").append(why).append('\n'));
             r.counterexample().ifPresent(c -> {
                 for (String line : counterexample(c)) {
                     out.append("          ").append(line).append('\n');
@@ -30,6 +32,7 @@ public final class VerifyRenderer {
             });
         }
         out.append(coverage(report)).append('\n');
+        report.notes().forEach(n -> out.append("assumed: ").append(n).append('\n'));
         if (matrix) {
             out.append('\n').append(matrixText(report.matrix()));
         }
@@ -37,11 +40,20 @@ public final class VerifyRenderer {
     }
 
     private static String summary(VerificationReport report) {
-        long proved = report.results().stream().filter(r -> r.status() == PropertyResult.Status.PROVED).count();
-        long refuted = report.results().stream().filter(r -> r.status() == PropertyResult.Status.REFUTED).count();
-        long undecided = report.results().size() - proved - refuted;
-        return proved + " proved, " + refuted + " refuted" + (undecided > 0 ? ", " + undecided + " undecided" : "")
-                + String.format(Locale.ROOT, " (%,d requests checked)", report.requests());
+        StringBuilder b = new StringBuilder();
+        b.append(count(report, PropertyResult.Status.PROVED)).append(" proved, ").append(count(report, PropertyResult.Status.REFUTED))
+                .append(" refuted");
+        for (PropertyResult.Status s : List.of(PropertyResult.Status.VACUOUS, PropertyResult.Status.DEPENDS, PropertyResult.Status.UNDECIDED)) {
+            long n = count(report, s);
+            if (n > 0) {
+                b.append(", ").append(n).append(' ').append(s.name().toLowerCase(Locale.ROOT));
+            }
+        }
+        return b.append(String.format(Locale.ROOT, " (%,d requests checked)", report.requests())).toString();
+    }
+
+    private static long count(VerificationReport report, PropertyResult.Status status) {
+        return report.results().stream().filter(r -> r.status() == status).count();
     }
 
     private static String coverage(VerificationReport report) {
@@ -116,6 +128,7 @@ public final class VerifyRenderer {
                     Json.member("subject", Json.str(r.subject())),
                     Json.member("status", Json.str(r.status().name())),
                     Json.member("requests", new Json.Num(Long.toString(r.requests()), SourceLocation.START))));
+            r.reason().ifPresent(why -> members.add(Json.member("reason", Json.str(why))));
             r.counterexample().ifPresent(c -> {
                 List<Json.Member> context = new ArrayList<>();
                 c.request().context().entries().forEach(e -> context.add(Json.member(e.key(),
@@ -135,7 +148,8 @@ public final class VerifyRenderer {
         List<Json.Member> top = new ArrayList<>(List.of(
                 Json.member("proved", new Json.Bool(report.proved(), SourceLocation.START)),
                 Json.member("properties", Json.arr(properties)),
-                Json.member("sampled", Json.arr(report.samplingNotes().stream().distinct().map(n -> (Json.Value) Json.str(n)).toList()))));
+                Json.member("sampled", Json.arr(report.samplingNotes().stream().distinct().map(n -> (Json.Value) Json.str(n)).toList())),
+                Json.member("assumed", Json.arr(report.notes().stream().map(n -> (Json.Value) Json.str(n)).toList()))));
         if (matrix) {
             AccessMatrix m = report.matrix();
             List<Json.Value> rows = new ArrayList<>();
@@ -159,11 +173,17 @@ public final class VerifyRenderer {
         StringBuilder out = new StringBuilder("## gtvpc policy verify: `" + source + "`\n\n" + summary(report) + "\n\n");
         out.append("| status | property | subject | requests |\n| --- | --- | --- | --- |\n");
         for (PropertyResult r : report.results()) {
-            out.append("| ").append(r.status() == PropertyResult.Status.PROVED ? "✅ PROVED" : "❌ " + r.status()).append(" | `")
+            out.append("| ").append(switch (r.status()) {
+                case PROVED -> "✅ PROVED";
+                case VACUOUS -> "⚪ VACUOUS";
+                default -> "❌ " + r.status();
+            }).append(" | `")
                     .append(r.property()).append("` | ").append(r.subject()).append(" | ")
                     .append(String.format(Locale.ROOT, "%,d", r.requests())).append(" |\n");
         }
         for (PropertyResult r : report.results()) {
+            r.reason().ifPresent(why -> out.append("\n**").append(r.property()).append("** (").append(r.subject()).append("): ")
+                    .append(why).append('\n'));
             r.counterexample().ifPresent(c -> {
                 out.append("\n**").append(r.property()).append("** (").append(r.subject()).append("):\n");
                 for (String line : counterexample(c)) {
@@ -172,6 +192,7 @@ public final class VerifyRenderer {
             });
         }
         out.append('\n').append(coverage(report).replace("\n  - ", "\n- ")).append('\n');
+        report.notes().forEach(n -> out.append("\nAssumed: ").append(n).append('\n'));
         if (matrix) {
             AccessMatrix m = report.matrix();
             out.append("\n| origin | ").append(String.join(" | ", m.callers())).append(" |\n|")

@@ -2,15 +2,37 @@ package dev.gtvpc.verify;
 
 import java.util.List;
 
-/** Every property's result, what was only sampled, and the access matrix (null unless asked for). */
-public record VerificationReport(List<PropertyResult> results, List<String> samplingNotes, AccessMatrix matrix) {
+/**
+ * Every property's result, what was only sampled, what was assumed ({@code notes}), and the access
+ * matrix (null unless asked for).
+ */
+public record VerificationReport(List<PropertyResult> results, List<String> samplingNotes, AccessMatrix matrix, List<String> notes) {
     public VerificationReport {
         results = List.copyOf(results);
         samplingNotes = List.copyOf(samplingNotes);
+        notes = List.copyOf(notes);
     }
 
+    public VerificationReport(List<PropertyResult> results, List<String> samplingNotes, AccessMatrix matrix) {
+        this(results, samplingNotes, matrix, List.of());
+    }
+
+    /** The same report with one more thing the reader must know was assumed. */
+    public VerificationReport withNote(String note) {
+        List<String> all = new java.util.ArrayList<>(notes);
+        all.add(note);
+        return new VerificationReport(results, samplingNotes, matrix, all);
+    }
+
+    /** Every property proved: a vacuous one is not. */
     public boolean proved() {
         return results.stream().allMatch(r -> r.status() == PropertyResult.Status.PROVED);
+    }
+
+    /** Every property proved, counting vacuous ones as passing when {@code vacuousPasses}. */
+    public boolean passed(boolean vacuousPasses) {
+        return results.stream().allMatch(r -> r.status() == PropertyResult.Status.PROVED
+                || vacuousPasses && r.status() == PropertyResult.Status.VACUOUS);
     }
 
     public boolean undecided() {

@@ -5,33 +5,108 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What the properties are about: the bucket and its account, the region's Ground Truth endpoint, the
- * user's VPCs, endpoints and roles, an administrator, and the protected actions (empty: the actions
- * the policy's Deny statements name).
+ * What the properties are about: the bucket and its account (and that account's organization), the
+ * service endpoints that must get in (Ground Truth's, for a labeling bucket), the user's VPCs,
+ * endpoints, roles and corporate address ranges, an administrator, whether AWS services must get in,
+ * and the protected actions (empty: the actions the policy's Deny statements name, else its Allow
+ * statements').
+ *
+ * @param orgId            the bucket account's organization; its principals carry aws:PrincipalOrgID
+ * @param cidrs            address ranges (a corporate network) whose requests over the internet must get in
+ * @param trustedAccounts  accounts outside the organization whose principals must get in from anywhere (partners,
+ *                         a log-delivery account), and so are not "outside"
+ * @param awsServiceAccess AWS services acting on their own, service-linked roles, and calls through AWS
+ *                         services on behalf of the organization's principals must get in (and so are not
+ *                         "outside")
  */
 public record VerifyInputs(
         String region,
         String partition,
-        String groundTruthEndpoint,
         String bucket,
         String bucketAccount,
+        List<TrustedEndpoint> serviceEndpoints,
         List<String> vpcs,
         List<String> vpces,
         List<String> roleArns,
         Optional<String> adminArn,
-        List<String> actions) {
+        List<String> actions,
+        Optional<String> orgId,
+        List<String> orgPaths,
+        List<String> cidrs,
+        List<String> trustedAccounts,
+        boolean awsServiceAccess) {
+
+    /**
+     * A VPC endpoint a service sends its requests through, which must not be denied {@code actions}
+     * from any VPC, as any principal of the bucket's account: checked as property {@code property};
+     * {@code service} names it for people ("Ground Truth").
+     */
+    public record TrustedEndpoint(String property, String service, String endpoint, String label, List<String> actions) {
+        public TrustedEndpoint {
+            Objects.requireNonNull(property, "property");
+            Objects.requireNonNull(service, "service");
+            Objects.requireNonNull(endpoint, "endpoint");
+            Objects.requireNonNull(label, "label");
+            actions = List.copyOf(actions);
+        }
+    }
 
     public VerifyInputs {
         Objects.requireNonNull(region, "region");
         Objects.requireNonNull(partition, "partition");
-        Objects.requireNonNull(groundTruthEndpoint, "groundTruthEndpoint");
         Objects.requireNonNull(bucket, "bucket");
         Objects.requireNonNull(bucketAccount, "bucketAccount");
+        serviceEndpoints = List.copyOf(serviceEndpoints);
         vpcs = List.copyOf(vpcs);
         vpces = List.copyOf(vpces);
         roleArns = List.copyOf(roleArns);
         Objects.requireNonNull(adminArn, "adminArn");
         actions = List.copyOf(actions);
+        Objects.requireNonNull(orgId, "orgId");
+        orgPaths = List.copyOf(orgPaths);
+        cidrs = List.copyOf(cidrs);
+        trustedAccounts = List.copyOf(trustedAccounts);
+    }
+
+    /** A bucket with nothing yet required of it. */
+    public static VerifyInputs of(String region, String partition, String bucket, String bucketAccount) {
+        return new VerifyInputs(region, partition, bucket, bucketAccount, List.of(), List.of(), List.of(), List.of(), Optional.empty(),
+                List.of(), Optional.empty(), List.of(), List.of(), List.of(), false);
+    }
+
+    public VerifyInputs withServiceEndpoints(List<TrustedEndpoint> e) {
+        return new VerifyInputs(region, partition, bucket, bucketAccount, e, vpcs, vpces, roleArns, adminArn, actions, orgId, orgPaths,
+                cidrs, trustedAccounts, awsServiceAccess);
+    }
+
+    public VerifyInputs withNetwork(List<String> vpcList, List<String> vpceList, List<String> cidrList) {
+        return new VerifyInputs(region, partition, bucket, bucketAccount, serviceEndpoints, vpcList, vpceList, roleArns, adminArn, actions,
+                orgId, orgPaths, cidrList, trustedAccounts, awsServiceAccess);
+    }
+
+    public VerifyInputs withPrincipals(List<String> roles, Optional<String> admin) {
+        return new VerifyInputs(region, partition, bucket, bucketAccount, serviceEndpoints, vpcs, vpces, roles, admin, actions, orgId,
+                orgPaths, cidrs, trustedAccounts, awsServiceAccess);
+    }
+
+    public VerifyInputs withActions(List<String> a) {
+        return new VerifyInputs(region, partition, bucket, bucketAccount, serviceEndpoints, vpcs, vpces, roleArns, adminArn, a, orgId,
+                orgPaths, cidrs, trustedAccounts, awsServiceAccess);
+    }
+
+    public VerifyInputs withOrganization(Optional<String> id, List<String> paths) {
+        return new VerifyInputs(region, partition, bucket, bucketAccount, serviceEndpoints, vpcs, vpces, roleArns, adminArn, actions, id,
+                paths, cidrs, trustedAccounts, awsServiceAccess);
+    }
+
+    public VerifyInputs withTrustedAccounts(List<String> accounts) {
+        return new VerifyInputs(region, partition, bucket, bucketAccount, serviceEndpoints, vpcs, vpces, roleArns, adminArn, actions,
+                orgId, orgPaths, cidrs, accounts, awsServiceAccess);
+    }
+
+    public VerifyInputs withAwsServiceAccess(boolean access) {
+        return new VerifyInputs(region, partition, bucket, bucketAccount, serviceEndpoints, vpcs, vpces, roleArns, adminArn, actions,
+                orgId, orgPaths, cidrs, trustedAccounts, access);
     }
 
     public String bucketArn() {

@@ -10,6 +10,7 @@ import dev.gtvpc.policy.io.Json;
 import dev.gtvpc.policy.io.PolicyReader;
 import dev.gtvpc.verify.VerificationReport;
 import dev.gtvpc.verify.Verifier;
+import dev.gtvpc.groundtruth.GroundTruthAccess;
 import dev.gtvpc.verify.VerifyInputs;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,9 +68,11 @@ public class VerifyBenchmark {
                 + "\"arn:aws:s3:::labeling-data/*\",\"Condition\":{\"Bool\":{\"aws:SecureTransport\":\"false\"}}}");
         json.append("]}");
         policy = readWithoutSizeLimit(json.toString(), vpces);
-        inputs = new VerifyInputs("us-east-1", "aws", "vpce-08408e335ebf95b40", "labeling-data", "210987654321",
-                List.of("vpc-0abc1234def567890"), vpces, List.of("arn:aws:iam::210987654321:role/Admin"), Optional.empty(),
-                List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:ListBucket"));
+        inputs = VerifyInputs.of("us-east-1", "aws", "labeling-data", "210987654321")
+                .withServiceEndpoints(List.of(GroundTruthAccess.endpoint("vpce-08408e335ebf95b40", "us-east-1")))
+                .withNetwork(List.of("vpc-0abc1234def567890"), vpces, List.of())
+                .withPrincipals(List.of("arn:aws:iam::210987654321:role/Admin"), Optional.empty())
+                .withActions(List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:ListBucket"));
     }
 
     /**

@@ -1,11 +1,13 @@
-package dev.gtvpc.verify;
+package dev.gtvpc.groundtruth;
 
 import dev.gtvpc.ExitCode;
 import dev.gtvpc.GtvpcException;
-import dev.gtvpc.groundtruth.GenerateRequest;
-import dev.gtvpc.groundtruth.GroundTruthPolicy;
 import dev.gtvpc.policy.Arn;
 import dev.gtvpc.policy.AwsIds;
+import dev.gtvpc.verify.PropertyResult;
+import dev.gtvpc.verify.VerificationReport;
+import dev.gtvpc.verify.Verifier;
+import dev.gtvpc.verify.VerifyInputs;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,8 +23,10 @@ public final class SelfCheck {
     public static VerificationReport check(GenerateRequest request, GroundTruthPolicy.Generated generated, String partition) {
         String account = request.principalArns().stream().map(a -> Arn.parse(a).map(Arn::account).orElse(""))
                 .filter(AwsIds::isAccountId).findFirst().orElse("000000000000");
-        VerifyInputs inputs = new VerifyInputs(request.region(), partition, generated.groundTruthEndpoint(), request.bucket(), account,
-                request.vpcs(), request.vpces(), request.principalArns(), Optional.empty(), List.of());
+        VerifyInputs inputs = VerifyInputs.of(request.region(), partition, request.bucket(), account)
+                .withServiceEndpoints(List.of(GroundTruthAccess.endpoint(generated.groundTruthEndpoint(), request.region())))
+                .withNetwork(request.vpcs(), request.vpces(), List.of())
+                .withPrincipals(request.principalArns(), Optional.empty());
         VerificationReport report = Verifier.verify(generated.policy(), inputs, Optional.empty());
         for (PropertyResult r : report.results()) {
             if (r.status() != PropertyResult.Status.PROVED) {
