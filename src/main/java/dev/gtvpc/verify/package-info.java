@@ -14,17 +14,28 @@
  * <li><b>Action</b>: every action of the S3 catalogue, grouped by the patterns that match it and by
  *     whether it acts on objects or the bucket. Exact for the catalogued actions; an unlisted action
  *     stands for actions added to S3 since, which no concrete name in a policy can match.</li>
- * <li><b>Origin</b> ({@code aws:SourceVpce} and {@code aws:SourceVpc}, present together or not at all):
- *     the internet; every endpoint and VPC the policy or the inputs name, grouped by their comparison
- *     with the policy's values; a fresh endpoint and a fresh VPC, which stand for every value equal to
- *     none of them. Under the String operators ({@code StringEquals}, {@code StringNotEquals}, their
- *     {@code IgnoreCase} forms) a value's comparisons are fixed by which literal it equals, so this is
- *     exact. A {@code Like} pattern on these keys is covered by one witness: sampled.</li>
+ * <li><b>Origin</b>: the internet, with {@code aws:SourceIp} in each class the policy's ranges and the
+ *     {@code --cidr} ranges cut (their first and last addresses and the ones just outside; an IPv4 and an
+ *     IPv6 address besides); every endpoint and VPC the policy or the inputs name (VPCs also from
+ *     {@code aws:SourceVpcArn} values), grouped by their comparison with the policy's values, with the
+ *     endpoint's owner ({@code aws:VpceAccount}, {@code aws:VpceOrgID}: the bucket's account for the user's
+ *     endpoints, an AWS account for a service's, an outsider, and the owners the policy names), the VPC's
+ *     ARN, and {@code aws:VpcSourceIp} classes; a fresh endpoint and a fresh VPC, which stand for every
+ *     value equal to none of them; and an AWS service's network, where no network key is set. S3 sets
+ *     these keys together (an endpoint request has no {@code aws:SourceIp}), so the space never pairs them
+ *     otherwise. Under the String operators a value's comparisons are fixed by which literal it equals, so
+ *     this is exact. A {@code Like} pattern on these keys is covered by one witness: sampled.</li>
  * <li><b>Principal</b>: each ARN the policy or the inputs name (and a session of each role, whose
- *     {@code aws:PrincipalArn} is the role's), a fresh principal of each named account, a principal of an
- *     account nobody names, and anonymous. Principal matching compares identities for equality only (no
- *     wildcards: IAM has none there), so this is exact; {@code aws:PrincipalArn} and
- *     {@code aws:PrincipalAccount} follow from the principal.</li>
+ *     {@code aws:PrincipalArn} is the role's, path included; an {@code aws:PrincipalArn} pattern with a
+ *     wildcard account stands for a witness in each account the space knows), a fresh principal of each
+ *     named account, a principal of an account nobody names, and anonymous; each with the keys AWS derives
+ *     ({@code aws:PrincipalIsAWSService} false, {@code aws:ViaAWSService} false, and the organization keys:
+ *     members of the bucket account's organization carry it, everyone else is tried in none and, where a
+ *     policy tests it, in another); AWS service principals (the ones the policy names and a fresh one),
+ *     which come only from a service's network; and requests an AWS service forwards for a principal
+ *     ({@code aws:ViaAWSService} true, {@code aws:CalledVia}), from a service's network or with the
+ *     principal's own {@code aws:SourceIp}. Principal matching compares identities for equality only (no
+ *     wildcards: IAM has none there), so this is exact.</li>
  * <li><b>Resource</b>: the bucket, and object keys: a fresh key plus a witness for each object pattern
  *     the policy names in the bucket. Exact when those patterns are {@code bucket/*} or literal keys;
  *     with wildcard patterns inside a key, a key matching several at once is sampled.</li>
