@@ -31,7 +31,7 @@ import java.util.Set;
  *     is already used in the same block);</li>
  * <li>a VPC ID under aws:SourceVpce moves to aws:SourceVpc of the same negated operator, which is
  *     what the author meant: the VPC becomes exempt. Under a positive operator the move would narrow
- *     the condition instead, so it is left alone.</li>
+ *     the condition instead, and under an Arn operator no ID compares at all, so both are left alone.</li>
  * </ul>
  */
 public final class Fixer {
@@ -118,7 +118,10 @@ public final class Fixer {
 
     private ConditionBlock vpcIds(ConditionBlock block, String label) {
         if (block.operator().type().isEmpty() || !block.operator().type().get().negated()
-                || block.operator().qualifier() == SetQualifier.FOR_ANY_VALUE) {
+                || block.operator().qualifier() == SetQualifier.FOR_ANY_VALUE
+                || block.operator().type().get().family() != dev.gtvpc.policy.OperatorType.Family.STRING) {
+            // under an Arn operator a VPC ID is no ARN and the condition holds for no value: moving it would
+            // change more than the one exemption (operator-value-type reports the operator instead)
             return block;
         }
         ConditionEntry vpce = find(block, "aws:sourcevpce");
