@@ -49,7 +49,8 @@ public final class VerifyRenderer {
                 b.append(", ").append(n).append(' ').append(s.name().toLowerCase(Locale.ROOT));
             }
         }
-        return b.append(String.format(Locale.ROOT, " (%,d requests checked)", report.requests())).toString();
+        return b.append(String.format(Locale.ROOT, " (%,d request%s checked)", report.requests(), report.requests() == 1 ? "" : "s"))
+                .toString();
     }
 
     private static long count(VerificationReport report, PropertyResult.Status status) {
