@@ -58,9 +58,9 @@ public final class RequestNotes {
         }
         if (!withPath.isEmpty()) {
             notes.add("aws:PrincipalArn was derived from the session ARN as " + derived + ", without the role's path, and the"
-                    + " policy names " + String.join(", ", withPath) + ": if the role has a path, give the role's ARN with"
-                    + " --principal-arn and the session name with --session (in a cases file: \"principal\" and \"session\"),"
-                    + " or set aws:PrincipalArn with --context");
+                    + " policy names " + String.join(", ", withPath) + ": if the role has a path, this decision may be wrong"
+                    + " (policy simulate takes the role's ARN with --principal-arn and the session name with --session; a cases"
+                    + " file \"principal\" and \"session\"; or set aws:PrincipalArn with --context)");
         }
         return notes;
     }

@@ -95,6 +95,7 @@ public final class ApplyRenderer {
                 ? " may lose access to the bucket policy (gtvpc cannot decide this request):\n"
                 : " would lose access to the bucket policy:\n"));
         r.counterexample().ifPresent(c -> VerifyRenderer.counterexample(c).forEach(l -> out.append("  ").append(l).append('\n')));
+        r.reason().ifPresent(why -> out.append("  note: ").append(why).append('\n'));
         return out.toString();
     }
 

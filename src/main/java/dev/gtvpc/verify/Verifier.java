@@ -5,6 +5,7 @@ import dev.gtvpc.eval.Decision;
 import dev.gtvpc.eval.EvaluationResult;
 import dev.gtvpc.eval.Evaluator;
 import dev.gtvpc.eval.Request;
+import dev.gtvpc.eval.RequestNotes;
 import dev.gtvpc.eval.StatementTrace;
 import dev.gtvpc.groundtruth.S3ActionCatalog;
 import dev.gtvpc.policy.ActionBlock;
@@ -251,8 +252,13 @@ public final class Verifier {
             origins.addAll(v.space.internetOrigins(null, false));
         }
         String where = callerVpce.map(e -> "through " + e).orElse("from the internet") + callerIp.map(ip -> " at " + ip).orElse("");
-        return v.check("caller-keeps-policy-access", callerArn + " " + where, List.copyOf(new LinkedHashSet<>(origins)), List.of(caller),
-                POLICY_ACTIONS.stream().map(v::actionClass).toList(), d -> d != Decision.EXPLICIT_DENY, v.overTls(), false);
+        PropertyResult r = v.check("caller-keeps-policy-access", callerArn + " " + where, List.copyOf(new LinkedHashSet<>(origins)),
+                List.of(caller), POLICY_ACTIONS.stream().map(v::actionClass).toList(), d -> d != Decision.EXPLICIT_DENY, v.overTls(), false);
+        // STS names the caller by its session ARN, which hides the role's path that aws:PrincipalArn holds
+        List<String> notes = RequestNotes.of(policy, new Request(POLICY_ACTIONS.get(0), in.bucketArn(), caller.principal(),
+                Optional.of(in.bucketAccount()), ContextKeys.of(caller.context())), true);
+        return notes.isEmpty() || r.status() == PropertyResult.Status.PROVED ? r
+                : new PropertyResult(r.property(), r.subject(), r.status(), r.requests(), r.counterexample(), Optional.of(notes.get(0)));
     }
 
     /**
