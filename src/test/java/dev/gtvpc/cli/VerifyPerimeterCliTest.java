@@ -29,7 +29,11 @@ class VerifyPerimeterCliTest {
         "data-perimeter-tagged|1|data-perimeter-tagged|" + PERIMETER + " --org-id o-a1b2c3d4e5",
         "allow-only-vpce|1|allow-only-vpce|--region us-east-1 --no-ground-truth --bucket-account 111122223333 --vpce vpce-1a2b3c4d",
         "legacy-bucket-name|1|legacy-bucket-name|--region us-east-1 --bucket-account 111122223333 --vpce vpce-1a2b3c4d",
-        "other-bucket|1|other-bucket|--region us-east-1 --no-ground-truth --bucket amzn-s3-demo-bucket --bucket-account 111122223333 --vpce vpce-1a2b3c4d"})
+        "other-bucket|1|other-bucket|--region us-east-1 --no-ground-truth --bucket amzn-s3-demo-bucket --bucket-account 111122223333 --vpce vpce-1a2b3c4d",
+        // the corpus (src/test/resources/corpus, JUDGEMENT.md runs v01, v02, v06): S3 User Guide examples as published
+        "corpus-s3ug-vpce-restrict-to-endpoint|1|../../corpus/bucket/s3ug-vpce-restrict-to-endpoint|--region us-east-1 --vpce vpce-1a2b3c4d --admin-arn arn:aws:iam::111122223333:role/Admin",
+        "corpus-s3ug-vpce-restrict-to-vpc|1|../../corpus/bucket/s3ug-vpce-restrict-to-vpc|--region us-east-1 --vpc vpc-111bbb22",
+        "corpus-vpcug-2021-my-secure-bucket-endpoint|1|../../corpus/bucket/vpcug-2021-my-secure-bucket-endpoint|--region us-east-1 --vpce vpce-1a2b3c4d"})
     void verify(String golden, int exit, String policy, String args) {
         List<String> argv = new ArrayList<>(List.of("policy", "verify", DIR + policy + ".json"));
         argv.addAll(List.of(args.split(" ")));
