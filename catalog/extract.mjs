@@ -111,12 +111,18 @@ async function main() {
   // --- global condition keys (only in the package's JS: dist/esm/globalConditionKeys.js,
   // reached through the exported getAllGlobalConditionKeys/getGlobalConditionKeyByName)
   const api = await import(pathToFileURL(join(root, 'dist', 'esm', 'index.js')).href)
+  // Where the package's data disagrees with the IAM User Guide, the guide wins (each with its page)
+  const typeFromTheGuide = {
+    // reference_policies_condition-keys.html#condition-keys-sourcevpcarn: "Data type: ARN"
+    'aws:SourceVpcArn': 'ARN'
+  }
   const globalKeys = api
     .getAllGlobalConditionKeys()
     .filter((k) => k.toLowerCase().startsWith('aws:'))
     .map((k) => {
       const d = api.getGlobalConditionKeyByName(k)
-      return { name: d.key, type: d.type, multivalued: d.type.startsWith('ArrayOf') }
+      const type = typeFromTheGuide[d.key] ?? d.type
+      return { name: d.key, type, multivalued: type.startsWith('ArrayOf') }
     })
     .sort((a, b) => ci(a.name, b.name))
 

@@ -641,7 +641,7 @@ function _picocli_gtvpc_policy_simulate() {
 
   local commands=""
   local flag_opts="'--trace' '-h' '--help' '-V' '--version' '--verbose'"
-  local arg_opts="'--action' '--resource' '--principal-arn' '--bucket-account' '--source-vpce' '--source-vpc' '--source-ip' '--context' '--expect' '--format' '--cases'"
+  local arg_opts="'--action' '--resource' '--principal-arn' '--session' '--org-id' '--org-path' '--bucket-account' '--source-vpce' '--source-vpc' '--source-ip' '--context' '--expect' '--format' '--cases'"
   local FORMAT_option_args=("text" "json") # --format values
 
   type compopt &>/dev/null && compopt +o default
@@ -654,6 +654,15 @@ function _picocli_gtvpc_policy_simulate() {
       return
       ;;
     '--principal-arn')
+      return
+      ;;
+    '--session')
+      return
+      ;;
+    '--org-id')
+      return
+      ;;
+    '--org-path')
       return
       ;;
     '--bucket-account')

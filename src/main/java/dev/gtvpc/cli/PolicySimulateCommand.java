@@ -4,11 +4,13 @@ import dev.gtvpc.ExitCode;
 import dev.gtvpc.GtvpcException;
 import dev.gtvpc.eval.CaseRunner;
 import dev.gtvpc.eval.ContextKeys;
+import dev.gtvpc.eval.DerivedKeys;
 import dev.gtvpc.eval.Decision;
 import dev.gtvpc.eval.EvaluationResult;
 import dev.gtvpc.eval.Evaluator;
 import dev.gtvpc.eval.Request;
 import dev.gtvpc.eval.RequestCase;
+import dev.gtvpc.eval.RequestNotes;
 import dev.gtvpc.eval.RequestPrincipal;
 import dev.gtvpc.policy.AwsIds;
 import dev.gtvpc.policy.Policy;
@@ -78,6 +80,21 @@ public final class PolicySimulateCommand implements Callable<Integer> {
                     + " (sagemaker.amazonaws.com) or anonymous (the default).")
     String principal;
 
+    @Option(names = "--session", paramLabel = "NAME",
+            description = "The request comes from session NAME of the --principal-arn role: aws:PrincipalArn is then the"
+                    + " role's ARN as given, path included (a session ARN does not show the path).")
+    String session;
+
+    @Option(names = "--org-id", paramLabel = "ORG_ID",
+            description = "The bucket account's organization (o-…): principals of the bucket's account carry"
+                    + " aws:PrincipalOrgID, the bucket aws:ResourceOrgID.")
+    String orgId;
+
+    @Option(names = "--org-path", paramLabel = "PATH", split = ",",
+            description = "The bucket account's organization path (o-…/r-…/ou-…/), for aws:PrincipalOrgPaths and"
+                    + " aws:ResourceOrgPaths (repeatable).")
+    List<String> orgPaths = new ArrayList<>();
+
     @Option(names = "--bucket-account", paramLabel = "ACCOUNT",
             description = "The bucket owner's account: tells whether NOT_DENIED means \"identity policies decide\" or \"denied\".")
     String bucketAccount;
@@ -128,7 +145,9 @@ public final class PolicySimulateCommand implements Callable<Integer> {
         Optional<RequestCase.Expectation> expected = expectation();
         Policy policy = PolicyInput.read(policyFile).policy();
         Request request = request();
-        EvaluationResult result = Evaluator.evaluate(policy, request);
+        EvaluationResult result = Evaluator.evaluate(policy, request).withNotes(RequestNotes.of(policy, request,
+                session == null && request.principal().kind() == RequestPrincipal.Kind.ASSUMED_ROLE
+                        && context.stream().noneMatch(kv -> kv.toLowerCase(java.util.Locale.ROOT).startsWith("aws:principalarn="))));
         PrintWriter out = spec.commandLine().getOut();
         if (format.equals("json")) {
             out.print(Json.write(EvaluationRenderer.json(Optional.empty(), result, trace), true) + "\n");
@@ -181,13 +200,31 @@ public final class PolicySimulateCommand implements Callable<Integer> {
             list.add(kv.substring(eq + 1));
             values.put(existing, list);
         }
-        return new Request(action, resource, RequestPrincipal.parse(principal), Optional.ofNullable(bucketAccount),
-                ContextKeys.of(values)).withPrincipalKeys();
+        RequestPrincipal who = RequestPrincipal.parse(principal);
+        Optional<String> roleArn = Optional.empty();
+        if (session != null) {
+            who = RequestPrincipal.sessionOf(principal, session).orElseThrow(() -> GtvpcException.badInput(
+                    "--session: --principal-arn must then be the role's ARN (arn:aws:iam::ACCOUNT:role/PATH/NAME), not '"
+                            + principal + "'"));
+            roleArn = Optional.of(principal);
+        }
+        Optional<String> org = Optional.ofNullable(orgId);
+        org.ifPresent(o -> Validate.each("--org-id", List.of(o), AwsIds::checkOrgId));
+        Validate.each("--org-path", orgPaths, AwsIds::checkOrgPath);
+        if (org.isEmpty() && !orgPaths.isEmpty()) {
+            throw GtvpcException.badInput("--org-path: give --org-id too (the organization the path starts with)");
+        }
+        if ((org.isPresent() || !orgPaths.isEmpty()) && bucketAccount == null) {
+            throw GtvpcException.badInput("--org-id: give --bucket-account too: the organization is the bucket account's");
+        }
+        return new Request(action, resource, who, Optional.ofNullable(bucketAccount), ContextKeys.of(values))
+                .withDerivedKeys(new DerivedKeys.Facts(roleArn, org, orgPaths));
     }
 
     private int batch() {
         if (action != null || resource != null || expect != null || !context.isEmpty() || sourceVpce != null
-                || sourceVpc != null || sourceIp != null || bucketAccount != null) {
+                || sourceVpc != null || sourceIp != null || bucketAccount != null || session != null || orgId != null
+                || !orgPaths.isEmpty()) {
             throw GtvpcException.badInput("--cases takes each request from its file; drop the request options"
                     + " (--action, --resource, --context, --expect…)");
         }

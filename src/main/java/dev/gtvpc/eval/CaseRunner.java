@@ -63,7 +63,8 @@ public final class CaseRunner {
         if (policy instanceof String problem) {
             return Outcome.error(c.id(), problem);
         }
-        EvaluationResult result = Evaluator.evaluate((Policy) policy, c.request());
+        EvaluationResult result = Evaluator.evaluate((Policy) policy, c.request())
+                .withNotes(RequestNotes.of((Policy) policy, c.request(), c.derivedPrincipalArn()));
         if (result.decision().isEmpty()) {
             return new Outcome(c.id(), Optional.of(c), Optional.of(result), Optional.of(String.join("; ", result.errors())));
         }

@@ -182,13 +182,26 @@ final class Comparisons {
 
     /**
      * ArnEquals and ArnLike behave identically: each of the six colon-separated parts is matched on its
-     * own, with wildcards, case-sensitively; the last part (the resource) keeps its own colons.
+     * own, with wildcards, case-sensitively; the last part (the resource) keeps its own colons. A policy
+     * value of {@code "*"} matches every ARN.
+     * <p>
+     * A request or policy value that is not an ARN is INVALID, like an unreadable number, date or
+     * address under their operators, so the condition does not hold whatever its polarity. The IAM
+     * reference documents no outcome for it; answering "no match" instead would make
+     * {@code ArnNotEquals}/{@code ArnNotLike} hold for a value they cannot read, so a typo in a policy
+     * value would grant an Allow (iam-simulate answers so). Lint reports such values.
      */
     private static Outcome arn(String v, PolicyVariables.Resolved p) {
         String[] vp = v.split(":", 6);
+        if (vp.length < 6 || !vp[0].equals("arn")) {
+            return Outcome.INVALID;
+        }
+        if (p.text().equals("*")) {
+            return Outcome.TRUE;
+        }
         String[] pp = p.text().split(":", 6);
-        if (vp.length < 6 || pp.length < 6 || !vp[0].equals("arn")) {
-            return Outcome.FALSE;
+        if (pp.length < 6 || !Patterns.like(slice(p, 0, pp[0].length()), "arn")) {
+            return Outcome.INVALID;
         }
         int offset = 0;
         for (int i = 0; i < 6; i++) {

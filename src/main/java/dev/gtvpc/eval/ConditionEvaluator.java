@@ -74,7 +74,10 @@ final class ConditionEvaluator {
             String v = requestValues.get(0);
             Comparisons.Outcome any = resolved == null ? anyMatchLiteral(positive, v, policyValues) : anyMatch(positive, v, resolved);
             if (any == Comparisons.Outcome.INVALID) {
-                return new ConditionTrace(opText, key, false, describe(v) + " cannot be compared as " + family(type));
+                String unreadable = PolicyValues.readable(type, v) && type.family() != OperatorType.Family.BINARY
+                        ? "a policy value of " + shown(policyValues) + " is not " + family(type)
+                        : describe(v) + " cannot be compared as " + family(type);
+                return new ConditionTrace(opText, key, false, unreadable + "; the condition holds under neither polarity");
             }
             boolean matched = any == Comparisons.Outcome.TRUE;
             boolean result = type.negated() != matched;
@@ -170,6 +173,7 @@ final class ConditionEvaluator {
             case BOOLEAN -> "a boolean";
             case BINARY -> "base64";
             case IP_ADDRESS -> "an IP address";
+            case ARN -> "an ARN";
             default -> "the operator's type";
         };
     }

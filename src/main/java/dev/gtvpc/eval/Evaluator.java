@@ -34,14 +34,12 @@ public final class Evaluator {
         boolean unknownAllow = false;
         for (int i = 0; i < policy.statements().size(); i++) {
             Statement s = policy.statements().get(i);
-            Optional<String> missing = missingElement(s);
-            if (missing.isPresent()) {
+            Optional<String> refused = refusedByS3(s);
+            if (refused.isPresent()) {
                 invalidPolicy = true;
-                String label = s.label(i);
-                errors.add("statement " + label + " has no " + missing.get() + "; S3 refuses such a policy"
-                        + " (MalformedPolicy: Missing required field " + missing.get() + ")");
+                errors.add("statement " + s.label(i) + " " + refused.get());
                 traces.add(new StatementTrace(i, s.sid(), s.effect().orElse(Effect.DENY), StatementTrace.Outcome.ERROR,
-                        "no " + missing.get(), List.of()));
+                        refused.get(), List.of()));
                 continue;
             }
             StatementTrace trace = evaluate(i, s, request, variables);
@@ -57,7 +55,7 @@ public final class Evaluator {
                     unknownDeny |= isDeny;
                     unknownAllow |= !isDeny;
                 }
-                case DOES_NOT_APPLY -> {
+                case DOES_NOT_APPLY, DELEGATES -> {
                 }
             }
         }
@@ -78,6 +76,12 @@ public final class Evaluator {
         return new EvaluationResult(decision, traces, errors);
     }
 
+    /** Why S3 would refuse a policy holding this statement: a required element missing, or an action that is not one. */
+    private static Optional<String> refusedByS3(Statement s) {
+        return missingElement(s).map(m -> "has no " + m + "; S3 refuses such a policy (MalformedPolicy: Missing required field "
+                + m + ")").or(() -> ActionGrammar.invalid(s));
+    }
+
     private static Optional<String> missingElement(Statement s) {
         if (s.effect().isEmpty()) {
             return Optional.of("Effect");
@@ -96,7 +100,8 @@ public final class Evaluator {
 
     private static StatementTrace evaluate(int index, Statement s, Request request, boolean variables) {
         Effect effect = s.effect().orElseThrow();
-        if (!PrincipalMatcher.applies(s.principal().orElseThrow(), request.principal())) {
+        PrincipalMatcher.Match principal = PrincipalMatcher.match(s.principal().orElseThrow(), request.principal(), effect == Effect.DENY);
+        if (principal == PrincipalMatcher.Match.NONE) {
             return notApplying(index, s, effect, s.principal().get().elementName() + " does not cover " + request.principal().id());
         }
         ActionBlock action = s.action().orElseThrow();
@@ -131,8 +136,38 @@ public final class Evaluator {
                 }
             }
         }
-        return new StatementTrace(index, s.sid(), effect, StatementTrace.Outcome.APPLIES,
-                held.isEmpty() ? "principal, action and resource match; no condition" : "every condition holds", held);
+        String matched = held.isEmpty() ? "principal, action and resource match; no condition" : "every condition holds";
+        if (principal == PrincipalMatcher.Match.ACCOUNT && effect == Effect.ALLOW) {
+            return accountGrant(index, s, request, held, matched);
+        }
+        return new StatementTrace(index, s.sid(), effect, StatementTrace.Outcome.APPLIES, matched, held);
+    }
+
+    /**
+     * An Allow that covers the caller only by naming its account. Within the bucket's account this
+     * delegates: "When you specify an AWS account … you delegate permissions to the account", whose
+     * identity policies then decide; only a policy naming the user, role or session grants directly.
+     * For a caller of another account it is that account's half of cross-account access
+     * (reference_policies_elements_principal.html, "AWS account principals";
+     * reference_policies_evaluation-logic-cross-account.html). Without the bucket's account the two
+     * cannot be told apart, and gtvpc says so instead of guessing.
+     */
+    private static StatementTrace accountGrant(int index, Statement s, Request request, List<ConditionTrace> held, String matched) {
+        String account = request.principal().account().orElseThrow();
+        if (request.bucketAccount().isEmpty()) {
+            return new StatementTrace(index, s.sid(), Effect.ALLOW, StatementTrace.Outcome.ERROR,
+                    "Principal names account " + account + ", which delegates to that account: within the bucket's own account"
+                            + " this grants nothing by itself, from another account it is that account's half of cross-account"
+                            + " access; give the bucket's account to decide", held);
+        }
+        if (request.bucketAccount().get().equals(account)) {
+            return new StatementTrace(index, s.sid(), Effect.ALLOW, StatementTrace.Outcome.DELEGATES, matched
+                    + ", but Principal names only account " + account + ", the bucket's own: that delegates to the account,"
+                    + " whose identity policies decide (only a policy naming the user, role or session grants directly)", held);
+        }
+        return new StatementTrace(index, s.sid(), Effect.ALLOW, StatementTrace.Outcome.APPLIES, matched
+                + "; Principal names account " + account + ": this is the bucket's half of cross-account access, and "
+                + account + "'s identity policies must also allow the request", held);
     }
 
     private static StatementTrace notApplying(int index, Statement s, Effect effect, String reason) {

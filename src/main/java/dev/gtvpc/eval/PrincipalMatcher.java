@@ -14,25 +14,54 @@ import java.util.Optional;
  * …_elements_notprincipal.html).
  * <ul>
  * <li>{@code "*"} and {@code {"AWS": "*"}} match everyone, anonymous callers included;</li>
- * <li>an account ID or {@code arn:…:iam::ACCOUNT:root} matches every principal of that account;</li>
+ * <li>an account ID or {@code arn:…:iam::ACCOUNT:root} names the account: it covers every principal of
+ *     that account, but in an Allow it only <em>delegates</em> to the account ("AWS account principals":
+ *     the account's administrators must grant access with identity policies), which is why
+ *     {@link Match#ACCOUNT} is kept apart from a direct match;</li>
  * <li>a role ARN matches the role and every session of it; a session ARN only that session;</li>
  * <li>no other wildcards: "you cannot use a wildcard to match part of a principal name or ARN".</li>
  * </ul>
  * A principal is checked as each of its identities (a session is also its role and its account).
- * Principal applies when any identity is named. NotPrincipal exempts a principal only when every
- * identity is named: AWS "might validate the account first, then the role, and then the assumed-role
- * user", and tells users to list all three.
+ * Principal applies when any identity is named. NotPrincipal in a Deny exempts a principal only when
+ * every identity is named: AWS "might validate the account first, then the role, and then the
+ * assumed-role user", and tells users to list all three. NotPrincipal in an Allow (which AWS no longer
+ * supports) grants to every principal except those named, so there one named identity is enough to
+ * be left out: reading it the Deny way would grant the very session whose role the statement excludes.
  */
 final class PrincipalMatcher {
     private PrincipalMatcher() {
     }
 
-    static boolean applies(PrincipalBlock block, RequestPrincipal principal) {
+    /** How a Principal element covers a request's principal. */
+    enum Match {
+        /** Not covered. */
+        NONE,
+        /** Covered by "*", by the principal's own ARN or, for a session, its role's. */
+        DIRECT,
+        /** Covered only because the element names the principal's account (the principal is not the account's root). */
+        ACCOUNT
+    }
+
+    static Match match(PrincipalBlock block, RequestPrincipal principal, boolean deny) {
         List<RequestPrincipal.Identity> identities = principal.identities();
-        if (!block.negated()) {
-            return identities.stream().anyMatch(id -> named(block, id));
+        if (block.negated()) {
+            boolean exempt = deny ? identities.stream().allMatch(id -> named(block, id))
+                    : identities.stream().anyMatch(id -> named(block, id));
+            return exempt ? Match.NONE : Match.DIRECT;
         }
-        return !identities.stream().allMatch(id -> named(block, id));
+        if (block.wildcard()) {
+            return Match.DIRECT;
+        }
+        boolean account = false;
+        for (RequestPrincipal.Identity id : identities) {
+            if (named(block, id)) {
+                if (id.kind() != RequestPrincipal.Kind.ROOT || principal.kind() == RequestPrincipal.Kind.ROOT) {
+                    return Match.DIRECT;
+                }
+                account = true;
+            }
+        }
+        return account ? Match.ACCOUNT : Match.NONE;
     }
 
     private static boolean named(PrincipalBlock block, RequestPrincipal.Identity id) {

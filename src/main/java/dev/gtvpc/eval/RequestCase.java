@@ -12,12 +12,15 @@ import java.util.Optional;
  * read it:
  * <pre>{"id": "…", "policy": {…} | "policyFile": "path", "action": "s3:GetObject",
  *  "resource": "arn:aws:s3:::b/k", "principal": "ARN" | "anonymous", "bucketAccount": "123456789012",
+ *  "session": "name", "orgId": "o-…", "orgPaths": ["o-…/r-…/ou-…/"],
  *  "context": {"aws:SourceVpce": "vpce-…", "aws:TagKeys": ["a", "b"]}, "expect": "deny"}</pre>
- * Keys derived from the principal ({@code aws:PrincipalArn}, {@code aws:PrincipalAccount},
- * {@code aws:username}) are added unless the context sets them.
+ * Keys AWS derives from the principal and the bucket ({@link DerivedKeys}) are added unless the
+ * context sets them. With {@code session}, {@code principal} is a role ARN and the request comes from a
+ * session of it, whose aws:PrincipalArn is that ARN, path included. {@code orgId}/{@code orgPaths}: the
+ * bucket account's organization.
  */
 public record RequestCase(Optional<String> id, Optional<Json.Value> policy, Optional<String> policyFile, Request request,
-        Optional<Expectation> expect) {
+        Optional<Expectation> expect, boolean derivedPrincipalArn) {
 
     /** What a case expects; {@code deny} is an explicit deny. */
     public enum Expectation {
@@ -86,6 +89,9 @@ public record RequestCase(Optional<String> id, Optional<Json.Value> policy, Opti
         Optional<String> bucketAccount = Optional.empty();
         Map<String, List<String>> context = new LinkedHashMap<>();
         Optional<Expectation> expect = Optional.empty();
+        Optional<String> session = Optional.empty();
+        Optional<String> orgId = Optional.empty();
+        List<String> orgPaths = List.of();
         for (Json.Member m : obj.members()) {
             Json.Value v = m.value();
             switch (m.name()) {
@@ -102,6 +108,9 @@ public record RequestCase(Optional<String> id, Optional<Json.Value> policy, Opti
                 case "principal" -> principal = string(v, "principal", id);
                 case "bucketAccount" -> bucketAccount = Optional.of(string(v, "bucketAccount", id));
                 case "context" -> context = context(v, id);
+                case "session" -> session = Optional.of(string(v, "session", id));
+                case "orgId" -> orgId = Optional.of(string(v, "orgId", id));
+                case "orgPaths" -> orgPaths = strings(v, "orgPaths", id);
                 case "expect" -> {
                     String word = string(v, "expect", id);
                     Optional<Expectation> parsed = Expectation.parse(word);
@@ -124,9 +133,21 @@ public record RequestCase(Optional<String> id, Optional<Json.Value> policy, Opti
         if (policy.isPresent() && policyFile.isPresent()) {
             throw new BadCase(id, "give \"policy\" or \"policyFile\", not both");
         }
-        Request request = new Request(action, resource, RequestPrincipal.parse(principal), bucketAccount,
-                ContextKeys.of(context)).withPrincipalKeys();
-        return new RequestCase(id, policy, policyFile, request, expect);
+        RequestPrincipal who = RequestPrincipal.parse(principal);
+        Optional<String> roleArn = Optional.empty();
+        if (session.isPresent()) {
+            String named = principal;
+            Optional<String> caseId = id;
+            who = RequestPrincipal.sessionOf(principal, session.get()).orElseThrow(() ->
+                    new BadCase(caseId, "\"session\" needs \"principal\" to be a role ARN (arn:aws:iam::ACCOUNT:role/NAME), not \""
+                            + named + "\""));
+            roleArn = Optional.of(principal);
+        }
+        ContextKeys given = ContextKeys.of(context);
+        boolean derived = who.kind() == RequestPrincipal.Kind.ASSUMED_ROLE && roleArn.isEmpty() && !given.contains("aws:PrincipalArn");
+        Request request = new Request(action, resource, who, bucketAccount, given)
+                .withDerivedKeys(new DerivedKeys.Facts(roleArn, orgId, orgPaths));
+        return new RequestCase(id, policy, policyFile, request, expect, derived);
     }
 
     private static String string(Json.Value v, String field, Optional<String> id) throws BadCase {
@@ -134,6 +155,17 @@ public record RequestCase(Optional<String> id, Optional<Json.Value> policy, Opti
             return s.value();
         }
         throw new BadCase(id, "\"" + field + "\" must be a string, not " + v.typeName());
+    }
+
+    private static List<String> strings(Json.Value v, String field, Optional<String> id) throws BadCase {
+        if (v instanceof Json.Arr arr) {
+            List<String> out = new ArrayList<>();
+            for (Json.Value item : arr.items()) {
+                out.add(string(item, field, id));
+            }
+            return out;
+        }
+        return List.of(string(v, field, id));
     }
 
     /** An id may be a string or a number. */

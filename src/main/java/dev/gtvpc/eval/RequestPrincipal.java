@@ -73,6 +73,22 @@ public record RequestPrincipal(Kind kind, String id, Optional<String> partition,
         return new RequestPrincipal(Kind.OTHER, text, partition, account, Optional.empty());
     }
 
+    /**
+     * A session {@code sessionName} of the role {@code roleArn} (whose path, if any, the session ARN
+     * does not show: keep the role ARN for aws:PrincipalArn). Empty when {@code roleArn} is not an IAM
+     * role ARN.
+     */
+    public static Optional<RequestPrincipal> sessionOf(String roleArn, String sessionName) {
+        Optional<Arn> a = Arn.parse(roleArn);
+        if (a.isEmpty() || !a.get().service().equals("iam") || !a.get().resource().startsWith("role/")
+                || !AwsIds.isAccountId(a.get().account())) {
+            return Optional.empty();
+        }
+        String name = lastSegment(a.get().resource());
+        return Optional.of(parse("arn:" + a.get().partition() + ":sts::" + a.get().account() + ":assumed-role/" + name + "/"
+                + sessionName));
+    }
+
     private static String lastSegment(String resource) {
         return resource.substring(resource.lastIndexOf('/') + 1);
     }

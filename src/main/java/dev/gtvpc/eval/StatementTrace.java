@@ -12,7 +12,12 @@ import java.util.Optional;
 public record StatementTrace(int index, Optional<String> sid, Effect effect, Outcome outcome, String reason,
         List<ConditionTrace> conditions) {
 
-    public enum Outcome { APPLIES, DOES_NOT_APPLY, ERROR }
+    /**
+     * APPLIES: the statement's Effect takes hold. DELEGATES: an Allow whose Principal names only the
+     * caller's account, and the bucket is in that account: it grants nothing by itself ("AWS account
+     * principals": the account's identity policies decide). ERROR: gtvpc cannot evaluate it.
+     */
+    public enum Outcome { APPLIES, DOES_NOT_APPLY, DELEGATES, ERROR }
 
     public StatementTrace {
         conditions = List.copyOf(conditions);

@@ -21,7 +21,26 @@ public final class AwsIds {
     private static final Pattern KMS_KEY_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32}");
     private static final Pattern KMS_ALIAS = Pattern.compile("alias/[a-zA-Z0-9/_-]{1,250}");
 
+    private static final Pattern ORG_ID = Pattern.compile("o-[a-z0-9]{10,32}");
+    private static final Pattern ORG_PATH = Pattern.compile("o-[a-z0-9]{10,32}/r-[0-9a-z]{4,32}/(?:ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}/)*");
+    private static final Pattern LEGACY_BUCKET = Pattern.compile("[A-Za-z0-9._-]{1,255}");
+
     private AwsIds() {
+    }
+
+    /** An AWS Organizations ID: {@code o-} and 10 to 32 lowercase letters or digits (Organizations API, Organization.Id). */
+    public static Optional<String> checkOrgId(String id) {
+        return ORG_ID.matcher(id).matches() ? Optional.empty()
+                : Optional.of("'" + id + "' is not an organization ID: expected o- and 10 to 32 lowercase letters or digits");
+    }
+
+    /**
+     * An organization path as aws:PrincipalOrgPaths holds it: {@code o-…/r-…/} then OU IDs, each followed by
+     * a slash (reference_policies_condition-keys.html, aws:PrincipalOrgPaths).
+     */
+    public static Optional<String> checkOrgPath(String path) {
+        return ORG_PATH.matcher(path).matches() ? Optional.empty()
+                : Optional.of("'" + path + "' is not an organization path: expected o-…/r-…/ou-…/ (each part followed by /)");
     }
 
     /** A VPC endpoint ID: {@code vpce-} and 8 or 17 lowercase hexadecimal digits. */
@@ -168,6 +187,25 @@ public final class AwsIds {
         }
         return Optional.ofNullable(problem).map(p -> "bucket name '" + name + "' " + p
                 + " (S3 bucket naming rules: https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html)");
+    }
+
+    /**
+     * A name an existing bucket can have in {@code region}: today's rules, or in us-east-1 the legacy ones
+     * (up to 255 letters of either case, digits, dots, hyphens and underscores), under which buckets made
+     * before March 2018 were named ("Legacy bucket naming rules"). The documentation's own example
+     * names ({@code amzn-s3-demo-…}) are accepted: a policy copied from the docs names them.
+     */
+    public static Optional<String> checkExistingBucketName(String name, String region) {
+        if (name.startsWith("amzn-s3-demo-") && checkBucketName(name.replace("amzn-s3-demo-", "amzn-demo-")).isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> current = checkBucketName(name);
+        if (current.isEmpty() || !region.equals("us-east-1")) {
+            return current;
+        }
+        return LEGACY_BUCKET.matcher(name).matches() ? Optional.empty()
+                : Optional.of("bucket name '" + name + "' follows neither today's nor the legacy us-east-1 naming rules"
+                        + " (https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html)");
     }
 
     /** A subnet ID: {@code subnet-} and 8 or 17 lowercase hexadecimal digits. */

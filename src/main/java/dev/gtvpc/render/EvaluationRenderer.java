@@ -24,9 +24,12 @@ public final class EvaluationRenderer {
         List<String> context = new ArrayList<>();
         request.context().entries().forEach(e -> context.add(e.key() + "=" + String.join(",", e.values())));
         out.append("  context: ").append(context.isEmpty() ? "(none)" : String.join(" ", context)).append('\n');
-        result.decision().ifPresent(d -> out.append("  meaning: ").append(meaning(d, request)).append('\n'));
+        result.decision().ifPresent(d -> out.append("  meaning: ").append(meaning(d, request, result)).append('\n'));
         for (String error : result.errors()) {
             out.append("  error: ").append(error).append('\n');
+        }
+        for (String note : result.notes()) {
+            out.append("  note: ").append(note).append('\n');
         }
         out.append("statements:\n");
         for (StatementTrace s : result.statements()) {
@@ -34,6 +37,7 @@ public final class EvaluationRenderer {
                     .append(switch (s.outcome()) {
                         case APPLIES -> "applies";
                         case DOES_NOT_APPLY -> "does not apply";
+                        case DELEGATES -> "delegates to the account";
                         case ERROR -> "cannot be evaluated";
                     })
                     .append(" — ").append(s.reason()).append('\n');
@@ -46,13 +50,26 @@ public final class EvaluationRenderer {
     }
 
     /** What the decision means for this request, in one sentence. */
-    public static String meaning(Decision decision, Request request) {
+    public static String meaning(Decision decision, Request request, EvaluationResult result) {
+        boolean delegated = result.statements().stream().anyMatch(s -> s.outcome() == StatementTrace.Outcome.DELEGATES);
+        boolean crossAccount = request.bucketAccount().isPresent() && request.principal().account().isPresent()
+                && !request.bucketAccount().equals(request.principal().account());
         return switch (decision) {
             case EXPLICIT_DENY -> "an explicit deny: no other policy can allow this request";
-            case ALLOW -> "the bucket policy allows it (unless another policy type denies it)";
+            case ALLOW -> crossAccount
+                    ? "the bucket policy allows it: the bucket's half of cross-account access; the principal's own account"
+                            + " must also allow it in an identity policy"
+                    : "the bucket policy allows it (unless another policy type denies it)";
             case NOT_DENIED -> {
+                if (delegated) {
+                    yield "an Allow names only the principal's account, the bucket's own: that delegates, so its identity"
+                            + " policies decide";
+                }
                 if (request.principal().kind() == RequestPrincipal.Kind.ANONYMOUS) {
                     yield "no statement applies, and an anonymous request needs an Allow: denied";
+                }
+                if (request.principal().kind() == RequestPrincipal.Kind.SERVICE) {
+                    yield "no statement applies, and a service principal acting on its own needs an Allow in the bucket policy: denied";
                 }
                 Optional<String> bucket = request.bucketAccount();
                 Optional<String> caller = request.principal().account();
@@ -76,6 +93,9 @@ public final class EvaluationRenderer {
                     .map(s -> (Json.Value) Json.str(s.label())).toList())));
         } else {
             members.add(Json.member("error", Json.str(String.join("; ", result.errors()))));
+        }
+        if (!result.notes().isEmpty()) {
+            members.add(Json.member("notes", Json.arr(result.notes().stream().map(n -> (Json.Value) Json.str(n)).toList())));
         }
         if (trace) {
             members.add(Json.member("trace", Json.arr(result.statements().stream().map(EvaluationRenderer::statement)

@@ -32,6 +32,9 @@ class EvaluatorCasesTest {
         }
         return files.stream().map(file -> {
             Map<String, Object> data = JsonData.map(JsonData.read(file));
+            // every case rests on a page of the AWS documentation: the file's, or its own
+            assertThat(JsonData.list(data.get("cases"))).as("%s: a \"source\" for every case", file.getFileName())
+                    .allSatisfy(c -> assertThat(data.containsKey("source") || c.containsKey("source")).isTrue());
             Object defaultPolicy = data.get("policy");
             return DynamicContainer.dynamicContainer(file.getFileName().toString(),
                     JsonData.list(data.get("cases")).stream().map(c -> DynamicTest.dynamicTest((String) c.get("name"),

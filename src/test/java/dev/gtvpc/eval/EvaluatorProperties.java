@@ -10,6 +10,7 @@ import dev.gtvpc.policy.Condition;
 import dev.gtvpc.policy.ConditionBlock;
 import dev.gtvpc.policy.ConditionEntry;
 import dev.gtvpc.policy.ConditionOperator;
+import dev.gtvpc.policy.OperatorType;
 import dev.gtvpc.policy.Policy;
 import dev.gtvpc.policy.Statement;
 import java.util.ArrayList;
@@ -100,7 +101,15 @@ class EvaluatorProperties {
         ContextKeys context = ContextKeys.of(Map.of("k", List.of(requestValue)));
         boolean p = ConditionEvaluator.evaluate(pos, entry, context, true).result();
         boolean n = ConditionEvaluator.evaluate(neg, entry, context, true).result();
-        assertThat(n).isEqualTo(!p);
+        OperatorType type = pos.type().orElseThrow();
+        boolean readable = PolicyValues.readable(type, requestValue) && !requestValue.equals("*")
+                && policyValues.stream().allMatch(v -> PolicyValues.readable(type, v));
+        if (readable || p) {
+            assertThat(n).isEqualTo(!p);
+        } else {
+            // a value the operator cannot read: the condition holds under neither polarity (arn-malformed.json)
+            assertThat(n).as("%s on unreadable values", neg.text()).isFalse();
+        }
     }
 
     @Provide

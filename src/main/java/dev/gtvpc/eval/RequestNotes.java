@@ -1,0 +1,96 @@
+package dev.gtvpc.eval;
+
+import dev.gtvpc.policy.Arn;
+import dev.gtvpc.policy.ConditionEntry;
+import dev.gtvpc.policy.Policy;
+import dev.gtvpc.policy.PrincipalEntry;
+import dev.gtvpc.policy.PrincipalType;
+import dev.gtvpc.policy.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What a reader of a decision must know about values gtvpc derived rather than was given. A role
+ * session's {@code aws:PrincipalArn} is its role's ARN <em>with the role's path</em>
+ * ({@code role/aws-service-role/macie.amazonaws.com/AWSServiceRoleForAmazonMacie}), which the session
+ * ARN ({@code assumed-role/NAME/session}) does not show. Derived from the session ARN it has no path,
+ * and where the policy names that role with a path the decision may be wrong. And a policy that
+ * conditions on the caller's organization, for a signed caller whose organization nobody gave: the
+ * request then carries no aws:PrincipalOrgID, as for a principal outside every organization.
+ */
+public final class RequestNotes {
+    private RequestNotes() {
+    }
+
+    /**
+     * @param derivedPrincipalArn true when aws:PrincipalArn was derived from a session ARN, not given
+     */
+    public static List<String> of(Policy policy, Request request, boolean derivedPrincipalArn) {
+        List<String> notes = new ArrayList<>();
+        RequestPrincipal p = request.principal();
+        boolean signed = p.kind() != RequestPrincipal.Kind.ANONYMOUS && p.kind() != RequestPrincipal.Kind.SERVICE;
+        for (String key : List.of("aws:PrincipalOrgID", "aws:PrincipalOrgPaths")) {
+            if (signed && !request.context().contains(key) && conditionKeys(policy).contains(key.toLowerCase(java.util.Locale.ROOT))) {
+                notes.add("the policy tests " + key + " and the request has none (no organization was given: --org-id,"
+                        + " \"orgId\" in a cases file, or --context): it is decided as for a principal outside every organization");
+            }
+        }
+        if (!derivedPrincipalArn || p.kind() != RequestPrincipal.Kind.ASSUMED_ROLE) {
+            return notes;
+        }
+        String derived = p.principalArn().orElseThrow();
+        Set<String> withPath = new LinkedHashSet<>();
+        for (String arn : roleArnsNamed(policy)) {
+            Optional<Arn> a = Arn.parse(arn);
+            if (a.isEmpty() || !a.get().resource().startsWith("role/")) {
+                continue;
+            }
+            String resource = a.get().resource();
+            boolean hasPath = resource.indexOf('/') != resource.lastIndexOf('/');
+            String name = resource.substring(resource.lastIndexOf('/') + 1);
+            boolean sameRole = name.equalsIgnoreCase(p.name().orElse("")) || name.contains("*") || name.contains("?");
+            if (hasPath && sameRole && (a.get().account().equals(p.account().orElse("")) || a.get().account().contains("*"))) {
+                withPath.add(arn);
+            }
+        }
+        if (!withPath.isEmpty()) {
+            notes.add("aws:PrincipalArn was derived from the session ARN as " + derived + ", without the role's path, and the"
+                    + " policy names " + String.join(", ", withPath) + ": if the role has a path, give the role's ARN with"
+                    + " --principal-arn and the session name with --session (in a cases file: \"principal\" and \"session\"),"
+                    + " or set aws:PrincipalArn with --context");
+        }
+        return notes;
+    }
+
+    private static Set<String> conditionKeys(Policy policy) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (Statement s : policy.statements()) {
+            s.condition().ifPresent(c -> c.blocks().forEach(b -> b.entries().forEach(e -> keys.add(e.key().toLowerCase(java.util.Locale.ROOT)))));
+        }
+        return keys;
+    }
+
+    private static Set<String> roleArnsNamed(Policy policy) {
+        Set<String> arns = new LinkedHashSet<>();
+        for (Statement s : policy.statements()) {
+            s.principal().ifPresent(block -> {
+                for (PrincipalEntry e : block.entries()) {
+                    if (e.type() == PrincipalType.AWS) {
+                        arns.addAll(e.ids().items());
+                    }
+                }
+            });
+            s.condition().ifPresent(c -> c.blocks().forEach(b -> {
+                for (ConditionEntry e : b.entries()) {
+                    if (e.key().equalsIgnoreCase("aws:PrincipalArn")) {
+                        arns.addAll(e.values().texts());
+                    }
+                }
+            }));
+        }
+        return arns;
+    }
+}
