@@ -4,10 +4,11 @@ import java.util.Set;
 
 /**
  * What a policy is attached to. It decides the vocabulary: a bucket policy names S3 actions and only
- * its bucket and objects; a VPC endpoint policy names S3 actions and any S3 resource (buckets, access
- * points, Multi-Region access points, Object Lambda access points); identity policies, service control
- * policies (SCPs) and resource control policies (RCPs) may name any service's actions and ARNs, so
- * only the {@code s3:} actions are checked against the catalogue and other ARNs for their syntax. It
+ * its bucket and objects; VPC endpoint policies (an S3 endpoint's names any S3 resource: buckets,
+ * access points, Multi-Region access points, Object Lambda access points; other services' endpoints
+ * have policies too), identity policies, service control policies (SCPs) and resource control
+ * policies (RCPs) may name any service's actions and ARNs, so only the {@code s3:} actions are checked
+ * against the catalogue and other ARNs for their syntax. It
  * also decides the grammar (a Principal is required in bucket, endpoint and resource control
  * policies, and refused in identity and service control policies), and which rules make sense at all:
  * an endpoint policy's Allow for every principal is what it is for, an identity policy has no
@@ -15,7 +16,7 @@ import java.util.Set;
  */
 public enum PolicyKind {
     BUCKET("bucket", false, Set.of("principal-in-identity-policy")),
-    VPC_ENDPOINT("vpc-endpoint", false, Set.of("principal-in-identity-policy", "public-allow", "bucket-mismatch", "lockout-risk",
+    VPC_ENDPOINT("vpc-endpoint", true, Set.of("principal-in-identity-policy", "public-allow", "bucket-mismatch", "lockout-risk",
             "gt-endpoint-missing", "gt-endpoint-wrong-region", "gt-split-exemptions", "gt-actions-open", "deny-misses-bucket")),
     IDENTITY("identity", true, Set.of("missing-principal", "public-allow", "bucket-mismatch", "lockout-risk", "gt-endpoint-missing",
             "gt-endpoint-wrong-region", "gt-split-exemptions", "gt-actions-open", "resource-type-mismatch", "deny-misses-bucket",
@@ -42,7 +43,7 @@ public enum PolicyKind {
         return cliName;
     }
 
-    /** True when the policy may name any service's actions and resources (identity, SCP, RCP). */
+    /** True when the policy may name any service's actions and resources (all but a bucket policy). */
     public boolean anyService() {
         return anyService;
     }

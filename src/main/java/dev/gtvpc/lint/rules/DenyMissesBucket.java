@@ -24,12 +24,13 @@ import java.util.Set;
 /**
  * Flags a Deny that protects a bucket's objects but never reaches the bucket itself: its Action covers
  * bucket-level actions by a pattern or NotAction ({@code s3:*}, {@code s3:Put*}), but its Resource
- * names only {@code arn:aws:s3:::BUCKET/*}, so s3:ListBucket, s3:PutBucketPolicy, s3:PutBucketAcl and
+ * names only {@code arn:aws:s3:::BUCKET/*}, every object of the bucket, so s3:ListBucket, s3:PutBucketPolicy, s3:PutBucketAcl and
  * the bucket's other actions stay open from anywhere the identity policies allow. gtvpc asks the
  * evaluator, for every bucket-level S3 action the statement's Action covers, whether the statement
  * (its principal and conditions set aside) denies it on {@code arn:aws:s3:::BUCKET}, and lists the
  * ones it never reaches. Actions named one by one are resource-type-mismatch's; a Deny whose Resource
- * also names the bucket, or {@code *}, is not flagged. Runs with or without --region. Page: the S3
+ * also names the bucket, or {@code *}, is not flagged, nor one scoped to a prefix of objects
+ * ({@code bucket/taxdocuments/*}: it is about those objects, not the bucket). Runs with or without --region. Page: the S3
  * actions' resource types (Service Authorization Reference) and the S3 bucket-policy examples, which
  * name both the bucket and its objects.
  */
@@ -50,7 +51,9 @@ public final class DenyMissesBucket extends BaseRule {
                     || st.resource().get().negated()) {
                 continue;
             }
-            Optional<String> bucket = st.resource().get().resources().items().stream().filter(S3Resources::namesObjects)
+            // every object of the bucket: a Deny scoped to a prefix (bucket/taxdocuments/*) is about those objects alone
+            Optional<String> bucket = st.resource().get().resources().items().stream().filter(r -> r.endsWith("/*")
+                    && S3Resources.bucket(r).map(b -> r.endsWith(":" + b + "/*")).orElse(false))
                     .map(S3Resources::bucket).flatMap(Optional::stream).findFirst();
             if (bucket.isEmpty()) {
                 continue;

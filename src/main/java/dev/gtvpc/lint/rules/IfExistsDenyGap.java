@@ -27,7 +27,7 @@ import java.util.Set;
  *     {@code BoolIfExists} for this reason.</li>
  * </ol>
  * Deliberately not flagged: a positive operator that says whom the Deny is for ({@code StringEquals
- * aws:SourceVpc}, a principal tag, aws:PrincipalAccount): a request without the key is out of the
+ * aws:SourceVpc}, a principal tag, aws:PrincipalAccount, {@code "Bool": {"aws:PrincipalIsAWSService": "true"}}): a request without the key is out of the
  * Deny's scope by design; a plain negated operator, which is true when the key is absent ("the
  * request is still denied"); {@code Null}, which tests presence on purpose; and every Allow. Single-
  * valued keys under a set operator are forallvalues-single-valued-key's as well. Page: condition
@@ -66,7 +66,8 @@ public final class IfExistsDenyGap extends BaseRule {
                             "use " + e.block().operator().text().replace("ForAnyValue:", "ForAllValues:")
                                     + ", which is true when the key is absent");
                 } else if (guarded && Keys.is(key, "aws:principalisawsservice") && e.block().operator().type().get() == OperatorType.BOOL
-                        && e.block().operator().qualifier() == SetQualifier.NONE) {
+                        && e.block().operator().qualifier() == SetQualifier.NONE
+                        && e.entry().values().texts().stream().allMatch(v -> v.equalsIgnoreCase("false"))) {
                     c.reportAtName(e.pointer(), "this Deny's Bool on " + key + " is false for unsigned requests, which carry no " + key
                             + ": anonymous callers escape the whole Deny", "use \"BoolIfExists\", as AWS's data-perimeter policies do");
                 }

@@ -35,8 +35,8 @@ import java.util.regex.Pattern;
 public final class InvalidArn extends BaseRule {
     private static final Pattern PARTITION = Pattern.compile("aws(?:-[a-z]+)*|\\*");
     private static final Pattern SERVICE = Pattern.compile("[a-z0-9][a-z0-9-]*");
-    private static final Pattern BUCKET_PATTERN = Pattern.compile("[a-z0-9.*?$\\{\\}-]+");
-    private static final List<String> ENDPOINT_SERVICES = List.of("s3", "s3-object-lambda", "s3express", "s3-outposts");
+    // legacy buckets (us-east-1, before March 2018) may have capitals and underscores, so only what no bucket name has is refused
+    private static final Pattern BUCKET_PATTERN = Pattern.compile("[A-Za-z0-9._*?$\\{\\}-]+");
     static final String CLOUDFRONT_OAI = "user/CloudFront Origin Access Identity ";
     private static final Pattern CLOUDFRONT_OAI_ID = Pattern.compile("E[A-Z0-9]{5,}");
 
@@ -111,26 +111,21 @@ public final class InvalidArn extends BaseRule {
         if (!SERVICE.matcher(a.service()).matches()) {
             return Optional.of("\"" + v + "\" has no valid service segment (s3, iam, kms…)");
         }
-        if (kind.anyService()) {
-            return a.resource().isEmpty() ? Optional.of("\"" + v + "\" has an empty resource part") : Optional.empty();
-        }
-        if (kind == PolicyKind.VPC_ENDPOINT && !ENDPOINT_SERVICES.contains(a.service())) {
-            return Optional.of("\"" + v + "\" is not an S3 ARN; an S3 VPC endpoint policy governs S3 resources only");
-        }
-        if (kind == PolicyKind.VPC_ENDPOINT && !(a.service().equals("s3") && a.region().isEmpty() && a.account().isEmpty())) {
-            // access points, Multi-Region access points, Object Lambda: region and account are theirs to carry
+        boolean bucketOrObject = a.service().equals("s3") && a.region().isEmpty() && a.account().isEmpty();
+        if (kind.anyService() && !bucketOrObject) {
+            // access points, Multi-Region access points, Object Lambda, other services: their own region and account
             return a.resource().isEmpty() ? Optional.of("\"" + v + "\" has an empty resource part") : Optional.empty();
         }
         if (!a.service().equals("s3")) {
             return Optional.of("\"" + v + "\" is not an S3 ARN; a bucket policy names only its bucket and objects");
         }
-        if (!a.region().isEmpty() || !a.account().isEmpty()) {
+        if (!bucketOrObject) {
             return Optional.of("\"" + v + "\" has a region or account; S3 bucket and object ARNs have neither"
-                    + " (arn:aws:s3:::BUCKET/KEY)" + (kind == PolicyKind.BUCKET ? ", and a bucket policy names only those" : ""));
+                    + " (arn:aws:s3:::BUCKET/KEY), and a bucket policy names only those");
         }
         String bucket = a.resource().contains("/") ? a.resource().substring(0, a.resource().indexOf('/')) : a.resource();
         if (bucket.isEmpty() || !BUCKET_PATTERN.matcher(bucket).matches()) {
-            return Optional.of("\"" + bucket + "\" in \"" + v + "\" is not a bucket name (lowercase letters, digits, dots, hyphens)");
+            return Optional.of("\"" + bucket + "\" in \"" + v + "\" is not a bucket name (letters, digits, dots, hyphens)");
         }
         return Optional.empty();
     }

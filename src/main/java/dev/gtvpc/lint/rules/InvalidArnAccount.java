@@ -21,7 +21,8 @@ import java.util.Optional;
  * element takes one (Resource, the Arn operators and StringLike: {@code ArnLike aws:PrincipalArn
  * arn:aws:iam::*:role/Admin}); a policy variable; an empty field where the service's ARNs have none
  * (S3 buckets), but not for IAM and STS principals, which always carry their account; {@code aws}
- * (AWS managed policies) and {@code cloudfront} (the legacy origin access identity) in IAM ARNs. Under
+ * (resources AWS owns: managed policies, prefix lists, Image Builder components) and {@code cloudfront}
+ * (the legacy origin access identity). Under
  * StringEquals a {@code *} is literal and matches no account, which is flagged too.
  * Placeholders are placeholder-left's. Pages: IAM identifiers (ARN format), Access Analyzer
  * INVALID_ARN_ACCOUNT.
@@ -98,7 +99,8 @@ public final class InvalidArnAccount extends BaseRule {
                     ? Optional.of("\"" + v + "\" has no account; an IAM or STS ARN always names its 12-digit account, so this never matches")
                     : Optional.empty();
         }
-        if (a.service().equals("iam") && (account.equals("aws") || InvalidArn.cloudFrontOai(a))) {
+        // "aws" owns AWS managed policies, public prefix lists, image builder components…
+        if (account.equals("aws") || InvalidArn.cloudFrontOai(a)) {
             return Optional.empty();
         }
         if (Wildcards.hasWildcard(account)) {

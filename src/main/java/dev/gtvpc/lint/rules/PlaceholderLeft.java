@@ -15,7 +15,7 @@ import java.util.List;
  * policy with them exempts an endpoint nobody has and locks out the real one. A sample account ID
  * (111122223333, 123456789012) is flagged only when the policy also has another placeholder or sample
  * value: alone, it may be someone's real account. The same placeholder written in many places is one
- * finding with all its places. Checks Resource, Principal and condition values, not Sid or Id.
+ * finding with all its places. Checks Action, Resource, Principal and condition values, not Sid or Id.
  */
 public final class PlaceholderLeft extends BaseRule {
     public PlaceholderLeft() {
@@ -30,6 +30,7 @@ public final class PlaceholderLeft extends BaseRule {
     public void check(LintContext c) {
         List<Seen> values = new ArrayList<>();
         for (LintContext.StatementAt s : c.statements()) {
+            s.statement().action().ifPresent(a -> collect(values, a.actions(), s.pointer() + "/" + a.elementName()));
             s.statement().resource().ifPresent(r -> collect(values, r.resources(), s.pointer() + "/" + r.elementName()));
             s.statement().principal().ifPresent(p -> {
                 for (PrincipalEntry e : p.entries()) {

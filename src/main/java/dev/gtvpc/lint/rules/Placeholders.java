@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * ID (111122223333) counts only beside another sample value, since a real account could have it.
  */
 final class Placeholders {
-    private static final Pattern ANGLE = Pattern.compile("<[^<>]+>");
+    // <bucket-name> and [MAX_SIGNATURE_AGE_IN_MILLISECONDS]: the two ways AWS's examples mark what to fill in
+    private static final Pattern ANGLE = Pattern.compile("<[^<>]+>|\\[[A-Z][A-Z0-9_]*\\]");
     private static final String RESOURCE = "/catalog/sample-ids.json";
     private static final Samples SAMPLES = load();
 
