@@ -5,6 +5,7 @@ import dev.gtvpc.lint.PolicyKind;
 import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.Arn;
 import dev.gtvpc.policy.AwsIds;
+import dev.gtvpc.policy.OperatorType;
 import dev.gtvpc.policy.PrincipalEntry;
 import dev.gtvpc.policy.PrincipalType;
 import dev.gtvpc.policy.Values;
@@ -60,7 +61,7 @@ public final class InvalidArn extends BaseRule {
                 }
             });
             for (LintContext.EntryAt e : c.conditionEntries(s)) {
-                if (!Keys.arnTyped(c, e.entry().key())) {
+                if (!Keys.arnTyped(c, e.entry().key()) || e.block().operator().type().filter(OperatorType.NULL::equals).isPresent()) {
                     continue;
                 }
                 List<String> texts = e.entry().values().texts();

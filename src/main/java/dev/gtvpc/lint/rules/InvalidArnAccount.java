@@ -47,7 +47,7 @@ public final class InvalidArnAccount extends BaseRule {
                 }
             });
             for (LintContext.EntryAt e : c.conditionEntries(s)) {
-                if (!Keys.arnTyped(c, e.entry().key())) {
+                if (!Keys.arnTyped(c, e.entry().key()) || e.block().operator().type().filter(OperatorType.NULL::equals).isPresent()) {
                     continue;
                 }
                 OperatorType type = e.block().operator().type().map(OperatorType::positive).orElse(null);
