@@ -22,7 +22,7 @@ import java.util.List;
  */
 public final class InvalidAction extends BaseRule {
     public InvalidAction() {
-        super("invalid-action", Severity.ERROR, "grammar", "An action that is not an S3 action.", Docs.S3_ACTIONS);
+        super("invalid-action", Severity.ERROR, "grammar", "A misspelt S3 action, or another service's action in a bucket policy.", Docs.S3_ACTIONS);
     }
 
     @Override
