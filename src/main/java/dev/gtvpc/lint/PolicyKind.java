@@ -19,14 +19,13 @@ public enum PolicyKind {
     VPC_ENDPOINT("vpc-endpoint", true, Set.of("principal-in-identity-policy", "public-allow", "bucket-mismatch", "lockout-risk",
             "gt-endpoint-missing", "gt-endpoint-wrong-region", "gt-split-exemptions", "gt-actions-open", "deny-misses-bucket")),
     IDENTITY("identity", true, Set.of("missing-principal", "public-allow", "bucket-mismatch", "lockout-risk", "gt-endpoint-missing",
-            "gt-endpoint-wrong-region", "gt-split-exemptions", "gt-actions-open", "resource-type-mismatch", "deny-misses-bucket",
-            "not-principal-allow")),
+            "gt-endpoint-wrong-region", "gt-split-exemptions", "gt-actions-open", "resource-type-mismatch", "not-principal-allow")),
     // the Organizations pages do not say whether Resource may be left out, so missing-resource does not judge SCPs and RCPs
     SCP("scp", true, Set.of("missing-principal", "principal-in-identity-policy", "public-allow", "bucket-mismatch", "lockout-risk",
             "gt-endpoint-missing", "gt-endpoint-wrong-region", "gt-split-exemptions", "gt-actions-open", "resource-type-mismatch",
-            "deny-misses-bucket", "not-principal-allow", "missing-resource")),
+            "not-principal-allow", "missing-resource")),
     RCP("rcp", true, Set.of("principal-in-identity-policy", "public-allow", "bucket-mismatch", "lockout-risk", "gt-endpoint-missing",
-            "gt-endpoint-wrong-region", "gt-split-exemptions", "gt-actions-open", "resource-type-mismatch", "deny-misses-bucket",
+            "gt-endpoint-wrong-region", "gt-split-exemptions", "gt-actions-open", "resource-type-mismatch",
             "not-principal-allow", "missing-resource"));
 
     private final String cliName;

@@ -29,7 +29,10 @@ import java.util.Set;
  * evaluator, for every bucket-level S3 action the statement's Action covers, whether the statement
  * (its principal and conditions set aside) denies it on {@code arn:aws:s3:::BUCKET}, and lists the
  * ones it never reaches. Actions named one by one are resource-type-mismatch's; a Deny whose Resource
- * also names the bucket, or {@code *}, is not flagged, nor one scoped to a prefix of objects
+ * also names the bucket, or {@code *}, is not flagged, nor one scoped to a prefix of objects. In
+ * identity policies, SCPs and RCPs only a Deny on {@code arn:aws:s3:::*}{@code /*} is judged: it
+ * reaches no bucket (a Deny there on one bucket's objects is about those objects, as in AWS's
+ * resource-perimeter SCP). Not flagged either: one
  * ({@code bucket/taxdocuments/*}: it is about those objects, not the bucket). Runs with or without --region. Page: the S3
  * actions' resource types (Service Authorization Reference) and the S3 bucket-policy examples, which
  * name both the bucket and its objects.
@@ -52,9 +55,16 @@ public final class DenyMissesBucket extends BaseRule {
                 continue;
             }
             // every object of the bucket: a Deny scoped to a prefix (bucket/taxdocuments/*) is about those objects alone
-            Optional<String> bucket = st.resource().get().resources().items().stream().filter(r -> r.endsWith("/*")
+            // outside a bucket policy a Deny on one bucket's objects is about those objects (AWS-owned buckets in perimeter SCPs)
+            Optional<String> bucket = c.options().kind().anyService() ? Optional.empty()
+                    : st.resource().get().resources().items().stream().filter(r -> r.endsWith("/*")
                     && S3Resources.bucket(r).map(b -> r.endsWith(":" + b + "/*")).orElse(false))
                     .map(S3Resources::bucket).flatMap(Optional::stream).findFirst();
+            // arn:aws:s3:::*/* (an identity policy's or SCP's every object): no bucket at all is reached
+            boolean everyObject = st.resource().get().resources().items().stream().anyMatch(r -> r.matches("arn:[a-z-]+:s3:::\\*/\\*"));
+            if (bucket.isEmpty() && everyObject) {
+                bucket = Optional.of("gtvpc-lint-any-bucket");
+            }
             if (bucket.isEmpty()) {
                 continue;
             }
@@ -79,8 +89,9 @@ public final class DenyMissesBucket extends BaseRule {
             missed.stream().filter(a -> !shown.contains(a)).forEach(shown::add);
             String named = shown.size() <= 4 ? String.join(", ", shown)
                     : String.join(", ", shown.subList(0, 4)) + " and " + (shown.size() - 4) + " more bucket actions";
+            String target = bucket.get().equals("gtvpc-lint-any-bucket") ? "a bucket" : bucketArn;
             c.report(s.pointer() + "/Resource", "statement " + s.label() + " denies " + st.action().get().actions().items()
-                    + " only on objects: its Resource never names " + bucketArn + ", so " + named
+                    + " only on objects: its Resource never names " + target + ", so " + named
                     + " stay open from anywhere the identity policies allow", "add \"" + bucketArn + "\" to its Resource");
         }
     }

@@ -124,6 +124,9 @@ public final class InvalidArn extends BaseRule {
             return Optional.of("\"" + v + "\" has a region or account; S3 bucket and object ARNs have neither"
                     + " (arn:aws:s3:::BUCKET/KEY), and a bucket policy names only those");
         }
+        if (a.resource().contains("${")) {
+            return Optional.empty(); // a policy variable (its own "/" included) is resolved at request time
+        }
         String bucket = a.resource().contains("/") ? a.resource().substring(0, a.resource().indexOf('/')) : a.resource();
         if (bucket.isEmpty() || !BUCKET_PATTERN.matcher(bucket).matches()) {
             return Optional.of("\"" + bucket + "\" in \"" + v + "\" is not a bucket name (letters, digits, dots, hyphens)");

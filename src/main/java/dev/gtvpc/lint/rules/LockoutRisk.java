@@ -24,7 +24,8 @@ import java.util.Set;
  * s3:PutBucketPolicy or s3:DeleteBucketPolicy on the bucket — after that "only the root principal in
  * a bucket owner's account" can change or delete it. gtvpc asks the evaluator, for each of the three
  * actions, what the policy decides for administrators of the bucket's account (a role session of no
- * special name, and every principal the policy exempts by aws:PrincipalArn, aws:PrincipalAccount,
+ * special name, and every principal the policy exempts by aws:PrincipalArn (but a service-linked
+ * role, whose permissions the service fixes: Macie's role cannot manage bucket policies), aws:PrincipalAccount,
  * aws:userid, aws:username, aws:PrincipalOrgID, aws:PrincipalOrgPaths, a principal tag or
  * NotPrincipal, each with what makes it exempt), over TLS, from the internet at an address the policy
  * does not name and through a VPC endpoint and VPC it does not name. It reports the action only when
@@ -104,7 +105,9 @@ public final class LockoutRisk extends BaseRule {
             for (String value : e.entry().values().texts()) {
                 String v = instantiate(value, account);
                 if (key.equals("aws:principalarn")) {
-                    admins.add(new Admin(v, Map.of()));
+                    if (!v.contains(":role/aws-service-role/")) { // a service-linked role's permissions are the service's, not an administrator's
+                        admins.add(new Admin(v, Map.of()));
+                    }
                 } else if (key.equals("aws:principalaccount")) {
                     admins.add(new Admin(Probes.adminRole(c, v), Map.of()));
                 } else {

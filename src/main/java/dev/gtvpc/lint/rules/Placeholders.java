@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 /**
  * Text copied from documentation and never replaced: {@code <bucket-name>}-style placeholders and the
  * sample IDs AWS's guides use, listed with their sources in catalog/sample-ids.json. A sample account
- * ID (111122223333) counts only beside another sample value, since a real account could have it.
+ * ID (111122223333) or organization ID counts only beside another sample value, since a real one
+ * could have it.
  */
 final class Placeholders {
     // <bucket-name> and [MAX_SIGNATURE_AGE_IN_MILLISECONDS]: the two ways AWS's examples mark what to fill in
@@ -39,8 +40,8 @@ final class Placeholders {
             for (Json.Value v : ((Json.Arr) root.get("samples").orElseThrow()).items()) {
                 Json.Obj o = (Json.Obj) v;
                 String pattern = ((Json.Str) o.get("pattern").orElseThrow()).value();
-                String kind = ((Json.Str) o.get("kind").orElseThrow()).value();
-                (kind.equals("account") ? accounts : values).add("(?:" + pattern + ")");
+                boolean besideOthers = o.get("onlyBesideOtherSamples").map(b -> ((Json.Bool) b).value()).orElse(false);
+                (besideOthers ? accounts : values).add("(?:" + pattern + ")");
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
