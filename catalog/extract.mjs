@@ -116,13 +116,15 @@ async function main() {
     // reference_policies_condition-keys.html#condition-keys-sourcevpcarn: "Data type: ARN"
     'aws:SourceVpcArn': 'ARN'
   }
+  // reference_policies_condition-keys.html#condition-keys-referer spells it aws:Referer
+  const nameFromTheGuide = { 'aws:referer': 'aws:Referer' }
   const globalKeys = api
     .getAllGlobalConditionKeys()
     .filter((k) => k.toLowerCase().startsWith('aws:'))
     .map((k) => {
       const d = api.getGlobalConditionKeyByName(k)
       const type = typeFromTheGuide[d.key] ?? d.type
-      return { name: d.key, type, multivalued: type.startsWith('ArrayOf') }
+      return { name: nameFromTheGuide[d.key] ?? d.key, type, multivalued: type.startsWith('ArrayOf') }
     })
     .sort((a, b) => ci(a.name, b.name))
 

@@ -519,7 +519,7 @@ function _picocli_gtvpc_policy_lint() {
   local commands=""
   local flag_opts="'--fix' '--list-rules' '-h' '--help' '-V' '--version' '--verbose'"
   local arg_opts="'--region' '--bucket' '--vpc' '--vpce' '--policy-type' '--format' '--fail-on' '--disable' '-o' '--output' '--regions-file'"
-  local TYPE_option_args=("BUCKET" "VPC_ENDPOINT" "IDENTITY") # --policy-type values
+  local TYPE_option_args=("BUCKET" "VPC_ENDPOINT" "IDENTITY" "SCP" "RCP") # --policy-type values
 
   type compopt &>/dev/null && compopt +o default
 

@@ -71,9 +71,10 @@ public final class PolicyLintCommand implements Callable<Integer> {
     List<String> vpces = new ArrayList<>();
 
     @Option(names = "--policy-type", paramLabel = "TYPE", defaultValue = "bucket", converter = PolicyKindConverter.class,
-            description = "What the policy is attached to: bucket (default), vpc-endpoint (gtvpc endpoint-policy generate) or"
-                    + " identity (gtvpc iam-policy generate). Rules that only make sense for bucket policies (a Principal,"
-                    + " one bucket, the Ground Truth endpoint) do not run for the others.")
+            description = "What the policy is attached to: bucket (default), vpc-endpoint (gtvpc endpoint-policy generate),"
+                    + " identity (gtvpc iam-policy generate), scp or rcp (AWS Organizations). It decides the vocabulary (any"
+                    + " service's actions and ARNs in identity policies, SCPs and RCPs) and the grammar; rules that only make"
+                    + " sense for bucket policies (one bucket, the Ground Truth endpoint, lock-out) do not run for the others.")
     PolicyKind policyKind;
 
     static final class PolicyKindConverter implements picocli.CommandLine.ITypeConverter<PolicyKind> {
@@ -84,7 +85,7 @@ public final class PolicyLintCommand implements Callable<Integer> {
                     return k;
                 }
             }
-            throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not one of bucket, vpc-endpoint, identity");
+            throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not one of " + PolicyKind.cliNames());
         }
     }
 
@@ -92,8 +93,9 @@ public final class PolicyLintCommand implements Callable<Integer> {
             description = "text (default): FILE:LINE:COL: SEVERITY RULE-ID: message; json: an array of findings; sarif: SARIF 2.1.0.")
     String format;
 
-    @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "error",
-            description = "Exit 1 when a finding is at least this severe: error (default), security-warning, warning, suggestion, never.")
+    @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "security-warning",
+            description = "Exit 1 when a finding is at least this severe: error, security-warning (default, as Access Analyzer's"
+                    + " CI validators), warning, suggestion, never.")
     String failOn;
 
     @Option(names = "--disable", paramLabel = "RULE", split = ",", description = "Skip a rule (repeatable; see --list-rules).")

@@ -24,10 +24,12 @@ public final class ConditionKeyCatalog {
 
     private final Map<String, Key> exact;
     private final Map<String, Key> prefixes;
+    private final String s3DataDate;
 
-    private ConditionKeyCatalog(Map<String, Key> exact, Map<String, Key> prefixes) {
+    private ConditionKeyCatalog(Map<String, Key> exact, Map<String, Key> prefixes, String s3DataDate) {
         this.exact = exact;
         this.prefixes = prefixes;
+        this.s3DataDate = s3DataDate;
     }
 
     public static ConditionKeyCatalog bundled() {
@@ -62,7 +64,8 @@ public final class ConditionKeyCatalog {
                 add(name, "String", name.endsWith("Keys"), exact, prefixes);
             }
         }
-        return new ConditionKeyCatalog(Map.copyOf(exact), Map.copyOf(prefixes));
+        String date = s3.get("dataDate").map(d -> ((Json.Str) d).value()).orElse("");
+        return new ConditionKeyCatalog(Map.copyOf(exact), Map.copyOf(prefixes), date.length() >= 10 ? date.substring(0, 10) : date);
     }
 
     private static void add(String name, String type, boolean multi, Map<String, Key> exact, Map<String, Key> prefixes) {
@@ -101,6 +104,28 @@ public final class ConditionKeyCatalog {
     /** The reference's spelling of {@code name}; a tag key keeps its own spelling after the prefix. */
     public Optional<String> canonical(String name) {
         return find(name).map(k -> k.tagged() ? k.name() + name.substring(name.indexOf('/') + 1) : k.name());
+    }
+
+    /**
+     * Every key gtvpc knows, as the reference spells it; a tag key as its prefix and {@code TAG-KEY}
+     * ({@code aws:PrincipalTag/TAG-KEY}). For did-you-mean.
+     */
+    public java.util.List<String> names() {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        exact.values().forEach(k -> names.add(k.name()));
+        prefixes.values().forEach(k -> names.add(k.name() + "TAG-KEY"));
+        names.sort(String.CASE_INSENSITIVE_ORDER);
+        return names;
+    }
+
+    /** True when gtvpc carries the keys of this service prefix ({@code aws}, {@code s3}), so a key it does not know is unknown. */
+    public boolean covers(String servicePrefix) {
+        return servicePrefix.equalsIgnoreCase("aws") || servicePrefix.equalsIgnoreCase("s3");
+    }
+
+    /** The date of the Service Authorization Reference data the S3 keys come from (YYYY-MM-DD). */
+    public String s3DataDate() {
+        return s3DataDate;
     }
 
     /** True only for keys the reference says hold one value (so unknown keys are never "single-valued"). */

@@ -106,7 +106,9 @@ public final class Fixer {
         List<ConditionEntry> entries = new ArrayList<>();
         for (ConditionEntry e : block.entries()) {
             String canonical = keys.canonical(e.key()).orElse(e.key());
-            if (!canonical.equals(e.key()) && !written.contains(canonical)) {
+            // S3 keys the Service Authorization Reference lower-cases are written as the S3 guide writes them: key-name-case leaves them
+            boolean referencesDisagree = canonical.startsWith("s3:") && canonical.equals(canonical.toLowerCase(Locale.ROOT));
+            if (!canonical.equals(e.key()) && !written.contains(canonical) && !referencesDisagree) {
                 changes.add("statement " + label + ": " + e.key() + " → " + canonical);
                 entries.add(new ConditionEntry(canonical, e.values()));
             } else {
@@ -118,11 +120,9 @@ public final class Fixer {
 
     private ConditionBlock vpcIds(ConditionBlock block, String label) {
         if (block.operator().type().isEmpty() || !block.operator().type().get().negated()
-                || block.operator().qualifier() == SetQualifier.FOR_ANY_VALUE
-                || block.operator().type().get().family() != dev.gtvpc.policy.OperatorType.Family.STRING) {
-            // under an Arn operator a VPC ID is no ARN and the condition holds for no value: moving it would
-            // change more than the one exemption (operator-value-type reports the operator instead)
-            return block;
+                || block.operator().type().get().family() != OperatorType.Family.STRING
+                || block.operator().qualifier() == SetQualifier.FOR_ANY_VALUE) {
+            return block; // under an Arn or IP operator a VPC ID is an unreadable value, and moving it would change decisions
         }
         ConditionEntry vpce = find(block, "aws:sourcevpce");
         if (vpce == null || block.entries().stream().map(e -> e.key().toLowerCase(Locale.ROOT)).distinct().count()

@@ -112,11 +112,15 @@ public final class LintContext {
         return list;
     }
 
-    /** Every value of every condition key named {@code key} (compared without case, as IAM does). */
+    /**
+     * Every value of every condition key named {@code key} (compared without case, as IAM does), except
+     * under Null, whose values are true or false, not values of the key.
+     */
     public List<ValueAt> valuesOf(String key) {
         List<ValueAt> list = new ArrayList<>();
         for (EntryAt e : conditionEntries()) {
-            if (e.entry().key().equalsIgnoreCase(key)) {
+            boolean isNull = e.block().operator().type().filter(dev.gtvpc.policy.OperatorType.NULL::equals).isPresent();
+            if (e.entry().key().equalsIgnoreCase(key) && !isNull) {
                 List<String> texts = e.entry().values().texts();
                 for (int i = 0; i < texts.size(); i++) {
                     list.add(new ValueAt(e, texts.get(i), e.valuePointer(i)));

@@ -53,6 +53,47 @@ public final class Linter {
         }
         List<Finding> findings = new ArrayList<>(context.findings());
         findings.sort(ORDER);
-        return findings;
+        return oneFindingPerDefect(findings);
     }
+
+    /**
+     * A rule that reports the same message and fix at several places has found one defect written
+     * several times (a placeholder in every statement): one finding, at its first place, with the
+     * others beside it. Rules name the statement or value in their message where the defect differs.
+     * A finding at a place where a placeholder was reported is the placeholder's consequence (an
+     * unreadable value, a malformed ID), not a second defect, so it is dropped.
+     */
+    static List<Finding> oneFindingPerDefect(List<Finding> sorted) {
+        java.util.Set<String> placeholderAt = new java.util.HashSet<>();
+        for (Finding f : sorted) {
+            if (f.ruleId().equals("placeholder-left")) {
+                f.places().forEach(p -> placeholderAt.add(p.pointer()));
+            }
+        }
+        java.util.Map<String, Integer> index = new java.util.HashMap<>();
+        List<Finding> merged = new ArrayList<>();
+        for (Finding f : sorted) {
+            if (!f.ruleId().equals("placeholder-left") && PLACEHOLDER_CONSEQUENCES.contains(f.ruleId())
+                    && placeholderAt.contains(f.pointer())) {
+                continue;
+            }
+            String key = f.ruleId() + "\u0000" + f.message() + "\u0000" + f.fix();
+            Integer at = index.get(key);
+            if (at == null) {
+                index.put(key, merged.size());
+                merged.add(f);
+            } else {
+                Finding first = merged.get(at);
+                List<Finding.Place> also = new ArrayList<>(first.alsoAt());
+                also.addAll(f.places());
+                merged.set(at, new Finding(first.ruleId(), first.severity(), first.message(), first.fix(), first.pointer(),
+                        first.location(), also));
+            }
+        }
+        return merged;
+    }
+
+    /** Rules whose finding on a placeholder value only restates that it is not a real value. */
+    private static final java.util.Set<String> PLACEHOLDER_CONSEQUENCES = java.util.Set.of("operator-value-type", "invalid-vpce-format",
+            "invalid-vpc-format", "invalid-arn", "invalid-arn-account");
 }

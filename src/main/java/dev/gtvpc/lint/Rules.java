@@ -11,6 +11,13 @@ import dev.gtvpc.lint.rules.GtSplitExemptions;
 import dev.gtvpc.lint.rules.IfExistsDenyGap;
 import dev.gtvpc.lint.rules.InvalidAction;
 import dev.gtvpc.lint.rules.InvalidArn;
+import dev.gtvpc.lint.rules.InvalidArnAccount;
+import dev.gtvpc.lint.rules.PolicyTypeElement;
+import dev.gtvpc.lint.rules.NotPrincipalAllow;
+import dev.gtvpc.lint.rules.UnknownConditionKey;
+import dev.gtvpc.lint.rules.DenyMissesBucket;
+import dev.gtvpc.lint.rules.EndpointAllowsNothing;
+import dev.gtvpc.lint.rules.GtSystemBucketsBlocked;
 import dev.gtvpc.lint.rules.InvalidVersion;
 import dev.gtvpc.lint.rules.InvalidVpcFormat;
 import dev.gtvpc.lint.rules.InvalidVpceFormat;
@@ -74,6 +81,9 @@ public final class Rules {
             new OperatorValueType(),
             new InvalidAction(),
             new InvalidArn(),
+            new InvalidArnAccount(),
+            new PolicyTypeElement(),
+            new NotPrincipalAllow(),
             new PlaceholderLeft(),
             new ForAllValuesSingleValuedKey(),
             new VpcIdInSourceVpce(),
@@ -82,16 +92,20 @@ public final class Rules {
             new InvalidVpcFormat(),
             new WildcardOnVpcKey(),
             new AssumedRolePrincipalArn(),
+            new UnknownConditionKey(),
             new IfExistsDenyGap(),
             new KeyCaseDuplicate(),
             new KeyNameCase(),
             new ResourceTypeMismatch(),
             new BucketMismatch(),
             new PublicAllow(),
+            new DenyMissesBucket(),
+            new EndpointAllowsNothing(),
             new GtEndpointMissing(),
             new GtEndpointWrongRegion(),
             new GtSplitExemptions(),
             new GtActionsOpen(),
+            new GtSystemBucketsBlocked(),
             new OwnNetworkDenied(),
             new LockoutRisk());
 

@@ -25,6 +25,10 @@ public final class LintRenderer {
                 counts[f.severity().ordinal()]++;
                 out.append(r.source()).append(':').append(f.location()).append(": ").append(f.severity().id()).append(' ')
                         .append(f.ruleId()).append(": ").append(f.message()).append('\n');
+                if (!f.alsoAt().isEmpty()) {
+                    out.append("    also at: ").append(String.join(", ", f.alsoAt().stream().map(p -> p.location().toString()).toList()))
+                            .append('\n');
+                }
                 out.append("    fix: ").append(f.fix()).append('\n');
             }
         }
@@ -50,7 +54,10 @@ public final class LintRenderer {
         return fileWord + ": " + total + (total == 1 ? " finding (" : " findings (") + String.join(", ", parts) + ")";
     }
 
-    /** A stable array: file, rule, severity, message, fix, pointer, line, column — one object per finding. */
+    /**
+     * A stable array: file, rule, severity, message, fix, pointer, line, column — one object per
+     * finding — and alsoAt, the other places of the same defect (pointer, line, column each).
+     */
     public static String json(List<LintReport> reports) {
         List<Json.Value> items = new ArrayList<>();
         for (LintReport r : reports) {
@@ -63,18 +70,31 @@ public final class LintRenderer {
                         Json.member("fix", Json.str(f.fix())),
                         Json.member("pointer", Json.str(f.pointer())),
                         Json.member("line", number(f.location().line())),
-                        Json.member("column", number(f.location().column())))));
+                        Json.member("column", number(f.location().column())),
+                        Json.member("alsoAt", Json.arr(f.alsoAt().stream().map(p -> (Json.Value) Json.obj(List.of(
+                                Json.member("pointer", Json.str(p.pointer())),
+                                Json.member("line", number(p.location().line())),
+                                Json.member("column", number(p.location().column()))))).toList())))));
             }
         }
         return Json.write(Json.arr(items), true) + "\n";
     }
 
+    /** SARIF for files named relative to the working directory (the paths as given). */
+    public static String sarif(List<LintReport> reports, String version) {
+        return sarif(reports, version, java.nio.file.Path.of("").toAbsolutePath());
+    }
+
     /**
      * SARIF 2.1.0: one run with every rule (id, description, help link, default level, tags) and one
-     * result per finding with its file and line:column. security-warning rules carry a
-     * {@code security-severity}, which GitHub code scanning uses to rank security findings.
+     * result per defect, at its first place ({@code locations}) with its other places
+     * ({@code relatedLocations}, linked from the message). security-warning rules carry a
+     * {@code security-severity}, which GitHub code scanning uses to rank security findings. A file
+     * given by a relative path keeps it as a relative reference; one given by an absolute path becomes
+     * an absolute {@code file:} URI, and the run then names {@code workingDirectory} (where gtvpc ran,
+     * normally the repository's checkout) so code scanning can place it.
      */
-    public static String sarif(List<LintReport> reports, String version) {
+    public static String sarif(List<LintReport> reports, String version, java.nio.file.Path workingDirectory) {
         List<Json.Value> rules = new ArrayList<>();
         for (Rule rule : Rules.ALL) {
             List<Json.Member> properties = new ArrayList<>();
@@ -93,35 +113,70 @@ public final class LintRenderer {
                     Json.member("properties", Json.obj(properties)))));
         }
         List<Json.Value> results = new ArrayList<>();
+        boolean absolute = false;
         for (LintReport r : reports) {
+            absolute |= isAbsolute(r.source());
             for (Finding f : r.findings()) {
-                SourceLocation at = f.location();
-                Json.Obj region = Json.obj(List.of(
-                        Json.member("startLine", number(at.line())),
-                        Json.member("startColumn", number(at.column()))));
-                Json.Obj physical = Json.obj(List.of(
-                        Json.member("artifactLocation", Json.obj(List.of(Json.member("uri", Json.str(uri(r.source())))))),
-                        Json.member("region", region)));
-                Json.Obj location = Json.obj(List.of(Json.member("physicalLocation", physical)));
-                results.add(Json.obj(List.of(
-                        Json.member("ruleId", Json.str(f.ruleId())),
-                        Json.member("ruleIndex", number(Rules.ids().indexOf(f.ruleId()))),
-                        Json.member("level", Json.str(level(f.severity()))),
-                        Json.member("message", text(f.message() + ". Fix: " + f.fix() + ".")),
-                        Json.member("locations", Json.arr(List.of(location))))));
+                results.add(result(r.source(), f));
             }
         }
         Json.Obj driver = Json.obj(List.of(
                 Json.member("name", Json.str("gtvpc")),
                 Json.member("version", Json.str(version)),
                 Json.member("rules", Json.arr(rules))));
-        Json.Obj run = Json.obj(List.of(
-                Json.member("tool", Json.obj(List.of(Json.member("driver", driver)))),
-                Json.member("results", Json.arr(results))));
+        List<Json.Member> run = new ArrayList<>();
+        run.add(Json.member("tool", Json.obj(List.of(Json.member("driver", driver)))));
+        if (absolute) {
+            run.add(Json.member("invocations", Json.arr(List.of(invocation(workingDirectory)))));
+        }
+        run.add(Json.member("results", Json.arr(results)));
         return Json.write(Json.obj(List.of(
                 Json.member("$schema", Json.str("https://json.schemastore.org/sarif-2.1.0.json")),
                 Json.member("version", Json.str("2.1.0")),
-                Json.member("runs", Json.arr(List.of(run))))), true) + "\n";
+                Json.member("runs", Json.arr(List.of(Json.obj(run)))))), true) + "\n";
+    }
+
+    /** One result: the defect's first place in {@code locations}, the others in {@code relatedLocations}, linked from the message. */
+    private static Json.Obj result(String source, Finding f) {
+        StringBuilder message = new StringBuilder(f.message());
+        List<Json.Value> related = new ArrayList<>();
+        for (int i = 0; i < f.alsoAt().size(); i++) {
+            Finding.Place p = f.alsoAt().get(i);
+            message.append(i == 0 ? ". Also at " : ", ").append("[").append(p.location()).append("](").append(i + 1).append(")");
+            related.add(Json.obj(List.of(
+                    Json.member("id", number(i + 1)),
+                    Json.member("physicalLocation", physicalLocation(source, p.location())),
+                    Json.member("message", text("The same defect, also written here.")))));
+        }
+        message.append(". Fix: ").append(f.fix()).append(".");
+        List<Json.Member> members = new ArrayList<>(List.of(
+                Json.member("ruleId", Json.str(f.ruleId())),
+                Json.member("ruleIndex", number(Rules.ids().indexOf(f.ruleId()))),
+                Json.member("level", Json.str(level(f.severity()))),
+                Json.member("message", text(message.toString())),
+                Json.member("locations", Json.arr(List.of(Json.obj(List.of(
+                        Json.member("physicalLocation", physicalLocation(source, f.location())))))))));
+        if (!related.isEmpty()) {
+            members.add(Json.member("relatedLocations", Json.arr(related)));
+        }
+        return Json.obj(members);
+    }
+
+    private static Json.Obj physicalLocation(String source, SourceLocation at) {
+        Json.Obj region = Json.obj(List.of(
+                Json.member("startLine", number(at.line())),
+                Json.member("startColumn", number(at.column()))));
+        return Json.obj(List.of(
+                Json.member("artifactLocation", Json.obj(List.of(Json.member("uri", Json.str(uri(source)))))),
+                Json.member("region", region)));
+    }
+
+    /** Where gtvpc ran, as the directory URI code scanning resolves absolute file URIs against (its checkout path). */
+    private static Json.Obj invocation(java.nio.file.Path workingDirectory) {
+        String dir = fileUri(workingDirectory.toAbsolutePath().toString());
+        return Json.obj(List.of(
+                Json.member("executionSuccessful", new Json.Bool(true, SourceLocation.START)),
+                Json.member("workingDirectory", Json.obj(List.of(Json.member("uri", Json.str(dir.endsWith("/") ? dir : dir + "/")))))));
     }
 
     /** --list-rules: id, severity, group and summary of every rule. */
@@ -176,17 +231,40 @@ public final class LintRenderer {
         return b.toString();
     }
 
-    /** A relative URI reference for a path as the user gave it (SARIF wants URIs; "-" is standard input). */
-    private static String uri(String source) {
+    /**
+     * The artifact URI for a path as the user gave it: an absolute path becomes an absolute file: URI
+     * (a relative reference must not begin with a slash), a relative one a relative reference; "-"
+     * (standard input) is "stdin". Characters a URI cannot hold are percent-encoded.
+     */
+    static String uri(String source) {
         if (source.equals("<stdin>")) {
             return "stdin";
         }
+        return isAbsolute(source) ? fileUri(source) : encode(source.replace('\\', '/'));
+    }
+
+    static boolean isAbsolute(String source) {
+        return source.startsWith("/") || source.matches("[A-Za-z]:[\\\\/].*") || source.startsWith("\\\\");
+    }
+
+    /** file:///home/me/x.json, file:///C:/x.json, file://server/share/x.json. */
+    static String fileUri(String absolute) {
+        String path = absolute.replace('\\', '/');
+        if (path.startsWith("//")) {
+            return "file:" + encode(path);
+        }
+        return "file://" + (path.startsWith("/") ? "" : "/") + encode(path);
+    }
+
+    private static String encode(String path) {
         StringBuilder b = new StringBuilder();
-        for (char ch : source.replace('\\', '/').toCharArray()) {
-            if (ch == ' ' || ch == '%' || ch == '#' || ch == '?') {
-                b.append(String.format(Locale.ROOT, "%%%02X", (int) ch));
+        for (byte raw : path.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            int ch = raw & 0xff;
+            boolean safe = ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z' || ch >= '0' && ch <= '9' || "-._~/:@!$&'()*+,;=".indexOf(ch) >= 0;
+            if (safe) {
+                b.append((char) ch);
             } else {
-                b.append(ch);
+                b.append(String.format(Locale.ROOT, "%%%02X", ch));
             }
         }
         return b.toString();

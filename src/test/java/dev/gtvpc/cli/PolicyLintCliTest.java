@@ -96,7 +96,7 @@ class PolicyLintCliTest {
         Path endpoint = dir.resolve("endpoint.json");
         Files.writeString(endpoint, Cli.run("endpoint-policy", "generate", "--region", "eu-west-1", "--bucket", "labeling-data",
                 "--extra-bucket", "labeling-models").out());
-        assertThat(Cli.run("policy", "lint", "--policy-type", "vpc-endpoint", "--fail-on", "suggestion", endpoint.toString()).exit())
+        assertThat(Cli.run("policy", "lint", "--policy-type", "vpc-endpoint", "--region", "eu-west-1", "--fail-on", "suggestion", endpoint.toString()).exit())
                 .isZero();
         assertThat(Cli.run("policy", "lint", "--fail-on", "suggestion", endpoint.toString()).out()).contains("public-allow");
         for (String audience : List.of("execution-role", "console-user")) {

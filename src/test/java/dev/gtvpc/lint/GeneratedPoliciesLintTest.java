@@ -33,7 +33,7 @@ class GeneratedPoliciesLintTest {
         List<DynamicTest> tests = new ArrayList<>();
         List<List<List<String>>> networks = List.of(
                 List.of(List.of("vpc-0abc1234def567890"), List.of(), List.of()),
-                List.of(List.of(), List.of("vpce-0123456789abcdef0", "vpce-1a2b3c4d"), List.of()),
+                List.of(List.of(), List.of("vpce-0123456789abcdef0", "vpce-0f1e2d3c"), List.of()),
                 List.of(List.of("vpc-0abc1234def567890", "vpc-1a2b3c4d"), List.of("vpce-0123456789abcdef0"),
                         List.of("arn:aws:iam::210987654321:role/LabelingAdmin", "arn:aws:iam::210987654321:user/console/alice")));
         for (RegionInfo region : TABLE.regions()) {

@@ -5,44 +5,82 @@ import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.Effect;
 import dev.gtvpc.policy.OperatorType;
 import dev.gtvpc.policy.SetQualifier;
+import java.util.List;
+import java.util.Set;
 
 /**
- * Flags a Deny whose condition is false for requests that lack a key — so those requests are not
- * denied. That happens with a key that some callers do not send (aws:SourceVpce from the internet,
- * aws:PrincipalArn from anonymous callers, a principal tag…) under a non-negated operator without
- * IfExists, or under ForAnyValue without IfExists. Adding IfExists closes the gap: "If the key is not
- * present, evaluate the condition element as true". A negated operator needs nothing ("the request is
- * still denied even if the condition key is not present"), and Null tests presence on purpose, so
- * neither is flagged. Page: condition operators, "…IfExists condition operators".
+ * Flags a Deny that a request escapes by lacking a key, where the key's absence is an escape from a
+ * guard rather than "not in scope". Exactly two shapes, both in a Deny, both without IfExists:
+ * <ol>
+ * <li>a guard on a network-origin key (aws:SourceVpce, aws:SourceVpc, aws:SourceIp, aws:VpcSourceIp,
+ *     aws:SourceVpcArn, aws:VpceAccount, aws:VpceOrgID, aws:VpceOrgPaths) or an identity- or
+ *     resource-perimeter key (aws:PrincipalArn, aws:PrincipalAccount, aws:PrincipalOrgID,
+ *     aws:PrincipalOrgPaths, aws:userid, aws:SourceAccount, aws:SourceArn, aws:SourceOrgID,
+ *     aws:SourceOrgPaths, aws:ResourceAccount, aws:ResourceOrgID, aws:ResourceOrgPaths) written with
+ *     a negated operator under {@code ForAnyValue:}, which is false when the key is absent
+ *     ({@code ForAnyValue:StringNotLike aws:PrincipalOrgPaths}: anonymous callers and AWS services carry
+ *     no organization path, so they are not denied);</li>
+ * <li>beside such a guard (a negated operator on one of those keys, in the same statement),
+ *     {@code "Bool": {"aws:PrincipalIsAWSService": "false"}}: the perimeter's exemption for AWS
+ *     services, whose key unsigned requests do not carry ("present … for all signed API requests"),
+ *     so anonymous callers escape the whole Deny. AWS's data-perimeter policies write
+ *     {@code BoolIfExists} for this reason.</li>
+ * </ol>
+ * Deliberately not flagged: a positive operator that says whom the Deny is for ({@code StringEquals
+ * aws:SourceVpc}, a principal tag, aws:PrincipalAccount, {@code "Bool": {"aws:PrincipalIsAWSService": "true"}}): a request without the key is out of the
+ * Deny's scope by design; a plain negated operator, which is true when the key is absent ("the
+ * request is still denied"); {@code Null}, which tests presence on purpose; and every Allow. Single-
+ * valued keys under a set operator are forallvalues-single-valued-key's as well. Page: condition
+ * operators, "…IfExists condition operators" and "Condition with multiple context keys or values";
+ * global condition keys (aws:PrincipalIsAWSService availability).
  */
 public final class IfExistsDenyGap extends BaseRule {
+    static final Set<String> NETWORK_ORIGIN = Set.of(Keys.SOURCE_VPCE, Keys.SOURCE_VPC, "aws:sourceip", "aws:vpcsourceip",
+            "aws:sourcevpcarn", "aws:vpceaccount", "aws:vpceorgid", "aws:vpceorgpaths");
+    static final Set<String> PERIMETER = Set.of(Keys.PRINCIPAL_ARN, "aws:principalaccount", "aws:principalorgid",
+            "aws:principalorgpaths", "aws:userid", "aws:sourceaccount", "aws:sourcearn", "aws:sourceorgid", "aws:sourceorgpaths",
+            "aws:resourceaccount", "aws:resourceorgid", "aws:resourceorgpaths");
+
     public IfExistsDenyGap() {
         super("ifexists-deny-gap", Severity.SECURITY_WARNING, "conditions",
-                "A Deny that requests without the condition key escape (missing IfExists).", Docs.CONDITION_OPERATORS);
+                "A perimeter Deny that requests without the key escape (ForAnyValue on a negated guard, Bool without IfExists).",
+                Docs.CONDITION_OPERATORS);
     }
 
     @Override
     public void check(LintContext c) {
-        for (LintContext.EntryAt e : c.conditionEntries()) {
-            if (e.statement().statement().effect().filter(Effect.DENY::equals).isEmpty() || e.block().operator().type().isEmpty()) {
+        for (LintContext.StatementAt s : c.statements()) {
+            if (s.statement().effect().filter(Effect.DENY::equals).isEmpty()) {
                 continue;
             }
-            String key = e.entry().key();
-            if (!Keys.SOMETIMES_ABSENT.contains(Keys.lower(key)) && !Keys.principalTag(key)) {
-                continue;
-            }
-            OperatorType type = e.block().operator().type().get();
-            SetQualifier q = e.block().operator().qualifier();
-            if (type == OperatorType.NULL || e.block().operator().ifExists()) {
-                continue;
-            }
-            boolean falseWhenAbsent = q == SetQualifier.FOR_ANY_VALUE || q == SetQualifier.NONE && !type.negated();
-            if (falseWhenAbsent) {
-                c.reportAtName(e.pointer(), "this Deny's " + e.block().operator().text() + " on " + key
-                        + " is false when a request has no " + key + ", so such requests are not denied",
-                        "use " + e.block().operator().text() + "IfExists to deny them too, or add a separate Deny with"
-                                + " \"Null\": {\"" + key + "\": \"true\"}");
+            List<LintContext.EntryAt> entries = c.conditionEntries(s);
+            boolean guarded = entries.stream().anyMatch(e -> guardKey(e) && negated(e) && e.block().operator().qualifier() != SetQualifier.FOR_ANY_VALUE);
+            for (LintContext.EntryAt e : entries) {
+                String key = e.entry().key();
+                if (e.block().operator().ifExists() || e.block().operator().type().isEmpty()) {
+                    continue;
+                }
+                if (guardKey(e) && negated(e) && e.block().operator().qualifier() == SetQualifier.FOR_ANY_VALUE) {
+                    c.reportAtName(e.pointer(), "this Deny's " + e.block().operator().text() + " on " + key + " is false when a request"
+                            + " has no " + key + ", so such requests (anonymous callers, AWS services) are not denied",
+                            "use " + e.block().operator().text().replace("ForAnyValue:", "ForAllValues:")
+                                    + ", which is true when the key is absent");
+                } else if (guarded && Keys.is(key, "aws:principalisawsservice") && e.block().operator().type().get() == OperatorType.BOOL
+                        && e.block().operator().qualifier() == SetQualifier.NONE
+                        && e.entry().values().texts().stream().allMatch(v -> v.equalsIgnoreCase("false"))) {
+                    c.reportAtName(e.pointer(), "this Deny's Bool on " + key + " is false for unsigned requests, which carry no " + key
+                            + ": anonymous callers escape the whole Deny", "use \"BoolIfExists\", as AWS's data-perimeter policies do");
+                }
             }
         }
+    }
+
+    private static boolean guardKey(LintContext.EntryAt e) {
+        String key = Keys.lower(e.entry().key());
+        return NETWORK_ORIGIN.contains(key) || PERIMETER.contains(key);
+    }
+
+    private static boolean negated(LintContext.EntryAt e) {
+        return e.block().operator().type().map(OperatorType::negated).orElse(false);
     }
 }

@@ -2,6 +2,7 @@ package dev.gtvpc.lint.rules;
 
 import dev.gtvpc.groundtruth.S3ActionCatalog;
 import dev.gtvpc.lint.LintContext;
+import dev.gtvpc.lint.PolicyKind;
 import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.ActionBlock;
 import dev.gtvpc.policy.Wildcards;
@@ -10,14 +11,18 @@ import dev.gtvpc.util.Suggestions;
 import java.util.List;
 
 /**
- * Flags an Action or NotAction value that is not an S3 action: a misspelling (with the closest
- * action), another service's action (a bucket policy can only name S3 actions), a pattern that matches
- * no S3 action. Names compare without case, as IAM does. The catalogue is the Service Authorization
+ * Flags an Action or NotAction value that is not an action: a misspelt S3 action (with the closest
+ * one), an S3 pattern that matches no S3 action, a value without a service prefix, a wildcard in the
+ * service prefix (IAM documents wildcards in the action name only), and — in bucket and VPC endpoint
+ * policies, which govern S3 alone — another service's action. In identity policies, SCPs and RCPs any
+ * service's actions are legal ({@code "NotAction": ["ec2:*", "kms:Decrypt"]}): only the {@code s3:}
+ * ones are checked, because gtvpc carries the catalogue of S3 alone; other services' action names are
+ * not judged. Names compare without case, as IAM does. The catalogue is the Service Authorization
  * Reference's (catalog/s3-actions.json, with its date). Access Analyzer: INVALID_ACTION.
  */
 public final class InvalidAction extends BaseRule {
     public InvalidAction() {
-        super("invalid-action", Severity.ERROR, "grammar", "An action that is not an S3 action.", Docs.S3_ACTIONS);
+        super("invalid-action", Severity.ERROR, "grammar", "A misspelt S3 action, or another service's action in a bucket policy.", Docs.S3_ACTIONS);
     }
 
     @Override
@@ -34,18 +39,22 @@ public final class InvalidAction extends BaseRule {
                 String a = items.get(i);
                 String pointer = block.actions().scalar() ? s.pointer() + "/" + block.elementName()
                         : JsonPointer.child(s.pointer() + "/" + block.elementName(), i);
-                String problem = problem(a, catalog);
+                String problem = problem(a, catalog, c.options().kind());
                 if (problem != null) {
-                    c.report(pointer, problem, Suggestions.closest(a, names).map(n -> "use " + n)
-                            .orElse("name S3 actions as s3:Name (see " + Docs.S3_ACTIONS + ")"));
+                    boolean s3 = a.regionMatches(true, 0, "s3:", 0, 3) || !c.options().kind().anyService();
+                    c.report(pointer, problem, (s3 ? Suggestions.closest(a, names) : java.util.Optional.<String>empty()).map(n -> "use " + n)
+                            .orElse(s3 ? "name S3 actions as s3:Name (see " + Docs.S3_ACTIONS + ")"
+                                    : "name actions as service:Name, a wildcard only after the colon (s3:Get*, kms:*)"));
                 }
             }
         }
     }
 
-    private static String problem(String action, S3ActionCatalog catalog) {
-        if (action.equals("*")) {
-            return null;
+    private static final java.util.regex.Pattern SERVICE = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]*");
+
+    private static String problem(String action, S3ActionCatalog catalog, PolicyKind kind) {
+        if (action.equals("*") || Placeholders.angle(action)) {
+            return null; // a placeholder is placeholder-left's
         }
         int colon = action.indexOf(':');
         if (colon <= 0) {
@@ -53,8 +62,17 @@ public final class InvalidAction extends BaseRule {
         }
         String service = action.substring(0, colon);
         String name = action.substring(colon + 1);
+        if (Wildcards.hasWildcard(service)) {
+            return "\"" + action + "\" has a wildcard in its service prefix; IAM documents wildcards in the action name only,"
+                    + " so what it matches is not defined";
+        }
+        if (!SERVICE.matcher(service.toLowerCase(java.util.Locale.ROOT)).matches()) {
+            return "\"" + service + "\" in \"" + action + "\" is not a service prefix (such as s3, kms, ec2)";
+        }
         if (!service.equalsIgnoreCase("s3")) {
-            return "\"" + action + "\" is not an S3 action; a bucket policy can only name S3 actions";
+            return kind.anyService() ? null
+                    : "\"" + action + "\" is not an S3 action; a" + (kind == PolicyKind.VPC_ENDPOINT ? "n S3 VPC endpoint" : " bucket")
+                            + " policy can only name S3 actions";
         }
         if (Wildcards.hasWildcard(name)) {
             return catalog.actions().stream().anyMatch(a -> Wildcards.matchesIgnoreCase(name, a.name())) ? null

@@ -1,40 +1,56 @@
 package dev.gtvpc.lint.rules;
 
 import dev.gtvpc.lint.LintContext;
+import dev.gtvpc.lint.PolicyKind;
 import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.Arn;
 import dev.gtvpc.policy.AwsIds;
+import dev.gtvpc.policy.OperatorType;
 import dev.gtvpc.policy.PrincipalEntry;
 import dev.gtvpc.policy.PrincipalType;
 import dev.gtvpc.policy.Values;
+import dev.gtvpc.policy.Wildcards;
 import dev.gtvpc.policy.io.JsonPointer;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Flags malformed ARNs: a Resource that is not an S3 bucket or object ARN (S3 bucket ARNs take no
- * region or account; a bucket policy names only its bucket and objects), a Principal AWS value that
- * is neither {@code *}, an account ID nor an IAM/STS principal ARN, and a value of
- * {@code aws:PrincipalArn} or {@code aws:SourceArn} that is not an ARN. Placeholders are left to
- * placeholder-left and policy variables are not judged. Access Analyzer: INVALID_ARN_RESOURCE,
- * ARN_ACCOUNT_NOT_ALLOWED, ARN_REGION_NOT_ALLOWED.
+ * Flags malformed ARNs, with what the policy type allows:
+ * <ul>
+ * <li>Resource: in a bucket policy only the bucket and its objects ({@code arn:aws:s3:::BUCKET},
+ *     {@code arn:aws:s3:::BUCKET/KEY}: no region, no account); in a VPC endpoint policy any S3
+ *     resource, including access points, Multi-Region access points and Object Lambda access points;
+ *     in identity policies, SCPs and RCPs any service's ARN, checked for its syntax only. Everywhere,
+ *     a wildcard in the service segment ({@code arn:aws:*:::bucket/*}): "you can't use a wildcard in
+ *     the service segment that identifies the AWS product" (Resource element page).</li>
+ * <li>Principal AWS values: {@code *}, an account ID, an IAM role, user or root ARN, an STS session
+ *     ARN, or the legacy CloudFront origin access identity
+ *     ({@code arn:aws:iam::cloudfront:user/CloudFront Origin Access Identity E…}).</li>
+ * <li>Values of ARN-typed condition keys (aws:PrincipalArn, aws:SourceArn…) that are not ARNs.</li>
+ * </ul>
+ * The account field of an ARN is invalid-arn-account's; placeholders are placeholder-left's; policy
+ * variables are not judged. Access Analyzer: INVALID_ARN_RESOURCE, ARN_ACCOUNT_NOT_ALLOWED,
+ * ARN_REGION_NOT_ALLOWED, INVALID_ARN_PREFIX.
  */
 public final class InvalidArn extends BaseRule {
     private static final Pattern PARTITION = Pattern.compile("aws(?:-[a-z]+)*|\\*");
-    private static final Pattern BUCKET_PATTERN = Pattern.compile("[a-z0-9.*?$\\{\\}-]+");
-    private static final List<String> ARN_KEYS = List.of("aws:principalarn", "aws:sourcearn");
+    private static final Pattern SERVICE = Pattern.compile("[a-z0-9][a-z0-9-]*");
+    // legacy buckets (us-east-1, before March 2018) may have capitals and underscores, so only what no bucket name has is refused
+    private static final Pattern BUCKET_PATTERN = Pattern.compile("[A-Za-z0-9._*?$\\{\\}-]+");
+    static final String CLOUDFRONT_OAI = "user/CloudFront Origin Access Identity ";
+    private static final Pattern CLOUDFRONT_OAI_ID = Pattern.compile("E[A-Z0-9]{5,}");
 
     public InvalidArn() {
-        super("invalid-arn", Severity.ERROR, "grammar", "A malformed or non-S3 ARN.", Docs.ACCESS_ANALYZER_CHECKS);
+        super("invalid-arn", Severity.ERROR, "grammar", "A malformed ARN, or one the policy type cannot name.", Docs.RESOURCE);
     }
 
     @Override
     public void check(LintContext c) {
+        PolicyKind kind = c.options().kind();
         for (LintContext.StatementAt s : c.statements()) {
             s.statement().resource().ifPresent(r -> each(r.resources(), s.pointer() + "/" + r.elementName(), (v, p) ->
-                    resourceProblem(v).ifPresent(m -> c.report(p, m, "write arn:aws:s3:::BUCKET for the bucket and"
-                            + " arn:aws:s3:::BUCKET/* for its objects"))));
+                    resourceProblem(v, kind).ifPresent(m -> c.report(p, m, resourceFix(kind)))));
             s.statement().principal().ifPresent(p -> {
                 for (PrincipalEntry e : p.entries()) {
                     if (e.type() == PrincipalType.AWS) {
@@ -45,7 +61,7 @@ public final class InvalidArn extends BaseRule {
                 }
             });
             for (LintContext.EntryAt e : c.conditionEntries(s)) {
-                if (!ARN_KEYS.contains(e.entry().key().toLowerCase(java.util.Locale.ROOT))) {
+                if (!Keys.arnTyped(c, e.entry().key()) || e.block().operator().type().filter(OperatorType.NULL::equals).isPresent()) {
                     continue;
                 }
                 List<String> texts = e.entry().values().texts();
@@ -60,6 +76,14 @@ public final class InvalidArn extends BaseRule {
         }
     }
 
+    private static String resourceFix(PolicyKind kind) {
+        return switch (kind) {
+            case BUCKET -> "write arn:aws:s3:::BUCKET for the bucket and arn:aws:s3:::BUCKET/* for its objects";
+            case VPC_ENDPOINT -> "write an S3 ARN: arn:aws:s3:::BUCKET, arn:aws:s3:::BUCKET/*, or an access point's ARN";
+            default -> "write arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE, wildcards only inside a segment after the service";
+        };
+    }
+
     private interface Check {
         void accept(String value, String pointer);
     }
@@ -70,7 +94,7 @@ public final class InvalidArn extends BaseRule {
         }
     }
 
-    static Optional<String> resourceProblem(String v) {
+    static Optional<String> resourceProblem(String v, PolicyKind kind) {
         if (v.equals("*") || Placeholders.angle(v)) {
             return Optional.empty();
         }
@@ -79,19 +103,33 @@ public final class InvalidArn extends BaseRule {
             return Optional.of("\"" + v + "\" is not an ARN");
         }
         Arn a = arn.get();
-        if (!PARTITION.matcher(a.partition()).matches()) {
+        if (!PARTITION.matcher(a.partition()).matches() && !a.partition().contains("${")) {
             return Optional.of("\"" + v + "\" has no valid partition (aws, aws-cn, aws-us-gov…)");
         }
-        if (!a.service().equals("s3") && !a.service().equals("*")) {
+        if (Wildcards.hasWildcard(a.service())) {
+            return Optional.of("\"" + v + "\" has a wildcard in its service segment; IAM does not allow one there");
+        }
+        if (!SERVICE.matcher(a.service()).matches()) {
+            return Optional.of("\"" + v + "\" has no valid service segment (s3, iam, kms…)");
+        }
+        boolean bucketOrObject = a.service().equals("s3") && a.region().isEmpty() && a.account().isEmpty();
+        if (kind.anyService() && !bucketOrObject) {
+            // access points, Multi-Region access points, Object Lambda, other services: their own region and account
+            return a.resource().isEmpty() ? Optional.of("\"" + v + "\" has an empty resource part") : Optional.empty();
+        }
+        if (!a.service().equals("s3")) {
             return Optional.of("\"" + v + "\" is not an S3 ARN; a bucket policy names only its bucket and objects");
         }
-        if (!a.region().isEmpty() || !a.account().isEmpty()) {
+        if (!bucketOrObject) {
             return Optional.of("\"" + v + "\" has a region or account; S3 bucket and object ARNs have neither"
-                    + " (arn:aws:s3:::BUCKET/KEY)");
+                    + " (arn:aws:s3:::BUCKET/KEY), and a bucket policy names only those");
+        }
+        if (a.resource().contains("${")) {
+            return Optional.empty(); // a policy variable (its own "/" included) is resolved at request time
         }
         String bucket = a.resource().contains("/") ? a.resource().substring(0, a.resource().indexOf('/')) : a.resource();
         if (bucket.isEmpty() || !BUCKET_PATTERN.matcher(bucket).matches()) {
-            return Optional.of("\"" + bucket + "\" in \"" + v + "\" is not a bucket name (lowercase letters, digits, dots, hyphens)");
+            return Optional.of("\"" + bucket + "\" in \"" + v + "\" is not a bucket name (letters, digits, dots, hyphens)");
         }
         return Optional.empty();
     }
@@ -102,22 +140,30 @@ public final class InvalidArn extends BaseRule {
         }
         Optional<Arn> arn = Arn.parse(v);
         if (arn.isEmpty()) {
-            return Optional.of("\"" + v + "\" is neither *, an account ID nor an ARN");
+            return Optional.of("\"" + v + "\" is neither *, an account ID nor an ARN"
+                    + (v.matches("[0-9]+") ? " (an account ID is 12 digits; this has " + v.length() + ")" : ""));
         }
         Arn a = arn.get();
+        if (cloudFrontOai(a)) {
+            return CLOUDFRONT_OAI_ID.matcher(a.resource().substring(CLOUDFRONT_OAI.length())).matches() ? Optional.empty()
+                    : Optional.of("\"" + v + "\" is not a CloudFront origin access identity: the ID after \"" + CLOUDFRONT_OAI.trim()
+                            + "\" is E and capital letters or digits");
+        }
         boolean iam = a.service().equals("iam") && (a.resource().equals("root") || a.resource().startsWith("role/")
                 || a.resource().startsWith("user/"));
         boolean sts = a.service().equals("sts") && (a.resource().startsWith("assumed-role/") || a.resource().startsWith("federated-user/"));
         if (!iam && !sts) {
             return Optional.of("\"" + v + "\" is not an IAM or STS principal ARN");
         }
-        if (!AwsIds.isAccountId(a.account())) {
-            return Optional.of("\"" + v + "\" has account \"" + a.account() + "\"; an account ID is 12 digits");
-        }
         if (v.contains("*") || v.contains("?")) {
             return Optional.of("\"" + v + "\" has a wildcard; principals cannot be matched by pattern (use a condition on"
                     + " aws:PrincipalArn with ArnLike)");
         }
         return Optional.empty();
+    }
+
+    /** The legacy principal CloudFront uses for an origin access identity (the IAM account field is "cloudfront"). */
+    static boolean cloudFrontOai(Arn a) {
+        return a.service().equals("iam") && a.account().equals("cloudfront") && a.resource().startsWith(CLOUDFRONT_OAI);
     }
 }

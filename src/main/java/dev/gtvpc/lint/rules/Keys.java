@@ -34,6 +34,13 @@ final class Keys {
         return key.toLowerCase(Locale.ROOT);
     }
 
+    /** Keys whose values are ARNs: the catalogue's ARN-typed keys, and the two the IAM pages always treat as ARNs. */
+    static boolean arnTyped(dev.gtvpc.lint.LintContext c, String key) {
+        String k = lower(key);
+        return k.equals(PRINCIPAL_ARN) || k.equals("aws:sourcearn")
+                || c.keys().find(key).map(found -> found.type().equalsIgnoreCase("ARN")).orElse(false);
+    }
+
     /** aws:PrincipalTag/…: present only for principals with that tag. */
     static boolean principalTag(String key) {
         return lower(key).startsWith("aws:principaltag/");

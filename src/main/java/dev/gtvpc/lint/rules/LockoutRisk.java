@@ -1,50 +1,163 @@
 package dev.gtvpc.lint.rules;
 
+import dev.gtvpc.eval.Decision;
+import dev.gtvpc.eval.EvaluationResult;
+import dev.gtvpc.eval.StatementTrace;
 import dev.gtvpc.lint.LintContext;
 import dev.gtvpc.lint.Severity;
+import dev.gtvpc.policy.ConditionBlock;
 import dev.gtvpc.policy.OperatorType;
+import dev.gtvpc.policy.PrincipalEntry;
+import dev.gtvpc.policy.PrincipalType;
+import dev.gtvpc.policy.SetQualifier;
+import dev.gtvpc.policy.Statement;
+import dev.gtvpc.policy.Wildcards;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * Flags a Deny for everyone that covers s3:PutBucketPolicy or s3:DeleteBucketPolicy on the bucket
- * (s3:*, s3:*BucketPolicy…) without exempting any principal (no aws:PrincipalArn, aws:PrincipalAccount,
- * aws:userid… under a negated operator). Every administrator outside the VPC then loses the ability to
- * change or delete the policy — "only the root principal in a bucket owner's account" can. A Deny
- * that exempts an administrator role is not flagged; NotPrincipal statements are not judged.
+ * Flags a policy under which an administrator working normally loses s3:GetBucketPolicy,
+ * s3:PutBucketPolicy or s3:DeleteBucketPolicy on the bucket — after that "only the root principal in
+ * a bucket owner's account" can change or delete it. gtvpc asks the evaluator, for each of the three
+ * actions, what the policy decides for administrators of the bucket's account (a role session of no
+ * special name, and every principal the policy exempts by aws:PrincipalArn (but a service-linked
+ * role, whose permissions the service fixes: Macie's role cannot manage bucket policies), aws:PrincipalAccount,
+ * aws:userid, aws:username, aws:PrincipalOrgID, aws:PrincipalOrgPaths, a principal tag or
+ * NotPrincipal, each with what makes it exempt), over TLS, from the internet at an address the policy
+ * does not name and through a VPC endpoint and VPC it does not name. It reports the action only when
+ * every one of those administrators is explicitly denied it from both places, at the Deny statements
+ * that decided.
+ *
+ * <p>So a Deny of insecure transport (aws:SecureTransport false), the most common bucket policy there
+ * is, never draws it, nor a Deny that exempts an administrator role, nor one that still lets
+ * administrators in from the internet or through any endpoint; a Deny that lets in only one named
+ * network (one endpoint, one VPC, one address range) and exempts no principal does. Statements the
+ * evaluator cannot decide (an unknown operator) make it say nothing. Page: DeleteBucketPolicy (the
+ * root-user note) and the S3 VPC endpoint bucket-policy examples' warning.
  */
 public final class LockoutRisk extends BaseRule {
-    private static final List<String> POLICY_ACTIONS = List.of("s3:PutBucketPolicy", "s3:DeleteBucketPolicy");
-    private static final List<String> PRINCIPAL_KEYS = List.of("aws:principalarn", "aws:principalaccount", "aws:userid",
-            "aws:username", "aws:principalorgid", "aws:principalorgpaths");
+    private static final List<String> POLICY_ACTIONS = List.of("s3:GetBucketPolicy", "s3:PutBucketPolicy", "s3:DeleteBucketPolicy");
+    private static final Set<String> PRINCIPAL_KEYS = Set.of("aws:principalarn", "aws:principalaccount", "aws:userid", "aws:username",
+            "aws:principalorgid", "aws:principalorgpaths");
 
     public LockoutRisk() {
         super("lockout-risk", Severity.SECURITY_WARNING, "safety",
-                "A Deny on changing the bucket policy with no principal exempt (administrators lock themselves out).",
+                "Administrators working normally lose Get/Put/DeleteBucketPolicy on the bucket (only the root user could fix it).",
                 Docs.DELETE_BUCKET_POLICY);
+    }
+
+    /** An administrator: its ARN and the context keys that exempt it. */
+    private record Admin(String arn, Map<String, List<String>> keys) {
     }
 
     @Override
     public void check(LintContext c) {
-        for (LintContext.StatementAt s : c.statements()) {
-            List<String> covered = POLICY_ACTIONS.stream().filter(a -> GroundTruth.denies(s, a)).toList();
-            if (covered.isEmpty() || s.statement().principal().isEmpty() || !s.statement().principal().get().coversEveryone()) {
-                continue;
+        List<Admin> admins = administrators(c);
+        List<Probes.Origin> origins = Probes.normalOrigins(c);
+        String bucket = Probes.bucketArn(c);
+        Map<Integer, List<String>> lostBy = new LinkedHashMap<>();
+        for (String action : POLICY_ACTIONS) {
+            Set<Integer> deciding = new LinkedHashSet<>();
+            boolean someoneKeepsIt = false;
+            for (Admin admin : admins) {
+                for (Probes.Origin origin : origins) {
+                    EvaluationResult r = Probes.evaluate(c, Probes.request(c, admin.arn(), admin.keys(), origin, action, bucket));
+                    if (r.decision().isEmpty()) {
+                        return; // a statement gtvpc cannot decide: no claim either way
+                    }
+                    if (r.decision().get() != Decision.EXPLICIT_DENY) {
+                        someoneKeepsIt = true;
+                    } else {
+                        r.deciding().stream().map(StatementTrace::index).forEach(deciding::add);
+                    }
+                }
             }
-            boolean bucketNamed = s.statement().resource().map(r -> r.negated()
-                    || r.resources().items().stream().anyMatch(S3Resources::namesBucket)).orElse(false);
-            if (!bucketNamed) {
-                continue;
-            }
-            boolean exemptsSomeone = c.conditionEntries(s).stream().anyMatch(e ->
-                    (PRINCIPAL_KEYS.contains(Keys.lower(e.entry().key())) || Keys.principalTag(e.entry().key()))
-                            && e.block().operator().type().map(OperatorType::negated).orElse(false));
-            if (!exemptsSomeone) {
-                c.report(s.pointer(), "statement " + s.label() + " denies " + String.join(" and ", covered) + " to everyone it"
-                        + " covers and exempts no principal: administrators outside the VPC could not change or delete this"
-                        + " policy again; only the account's root user can", "exempt an administrator role with"
-                        + " \"aws:PrincipalArn\" in the StringNotEquals block, or leave s3:PutBucketPolicy and"
-                        + " s3:DeleteBucketPolicy out of the Deny");
+            if (!someoneKeepsIt) {
+                for (int i : deciding) {
+                    lostBy.computeIfAbsent(i, k -> new ArrayList<>()).add(action);
+                }
             }
         }
+        for (Map.Entry<Integer, List<String>> e : lostBy.entrySet()) {
+            LintContext.StatementAt s = c.statements().get(e.getKey());
+            c.report(s.pointer(), "statement " + s.label() + " denies " + String.join(", ", e.getValue()) + " to every administrator"
+                    + " of the bucket's account working over TLS from the internet or through an endpoint it does not name: once"
+                    + " applied, only the account's root user could change or delete this policy", fix(s.statement(), c));
+        }
+    }
+
+    /** A role session of no special name, plus every principal the policy exempts, each with what exempts it. */
+    private static List<Admin> administrators(LintContext c) {
+        String account = Probes.account(c);
+        String probe = Probes.adminRole(c, account);
+        List<Admin> admins = new ArrayList<>();
+        admins.add(new Admin(probe, Map.of()));
+        for (LintContext.EntryAt e : c.conditionEntries()) {
+            String key = Keys.lower(e.entry().key());
+            boolean negated = e.block().operator().type().map(OperatorType::negated).orElse(false);
+            if (!negated || !(PRINCIPAL_KEYS.contains(key) || Keys.principalTag(key))) {
+                continue;
+            }
+            for (String value : e.entry().values().texts()) {
+                String v = instantiate(value, account);
+                if (key.equals("aws:principalarn")) {
+                    if (!v.contains(":role/aws-service-role/")) { // a service-linked role's permissions are the service's, not an administrator's
+                        admins.add(new Admin(v, Map.of()));
+                    }
+                } else if (key.equals("aws:principalaccount")) {
+                    admins.add(new Admin(Probes.adminRole(c, v), Map.of()));
+                } else {
+                    admins.add(new Admin(probe, Map.of(e.entry().key(), List.of(v))));
+                }
+            }
+        }
+        for (LintContext.StatementAt s : c.statements()) {
+            s.statement().principal().filter(p -> p.negated()).ifPresent(p -> {
+                for (PrincipalEntry entry : p.entries()) {
+                    if (entry.type() == PrincipalType.AWS) {
+                        entry.ids().items().stream().filter(id -> id.startsWith("arn:")).forEach(id -> admins.add(new Admin(id, Map.of())));
+                    }
+                }
+            });
+        }
+        return admins;
+    }
+
+    /** A pattern's simplest member: a wildcard account becomes the bucket's account, other wildcards a letter. */
+    private static String instantiate(String value, String account) {
+        String[] parts = value.split(":", 6);
+        if (parts.length == 6 && parts[0].equals("arn") && Wildcards.hasWildcard(parts[4])) {
+            parts[4] = account;
+            value = String.join(":", parts);
+        }
+        return value.replace("*", "x").replace("?", "x");
+    }
+
+    /** How to keep an administrator in, for the statement as it is written. */
+    private static String fix(Statement s, LintContext c) {
+        String admin = "arn:" + Probes.partition(c) + ":iam::" + Probes.account(c) + ":role/ADMIN-ROLE";
+        String exempt;
+        ConditionBlock negatedBlock = s.condition().flatMap(cond -> cond.blocks().stream()
+                .filter(b -> b.operator().type().filter(t -> t.negated() && (t.family() == OperatorType.Family.STRING
+                        || t.family() == OperatorType.Family.ARN)).isPresent() && b.operator().qualifier() == SetQualifier.NONE)
+                .findFirst()).orElse(null);
+        if (negatedBlock != null) {
+            exempt = "exempt an administrator role: add \"aws:PrincipalArn\": \"" + admin + "\" to its " + negatedBlock.operator().text()
+                    + " block";
+        } else {
+            exempt = "exempt an administrator role: add \"ArnNotEquals\": {\"aws:PrincipalArn\": \"" + admin + "\"} to its Condition";
+        }
+        boolean wildcardAction = s.action().map(a -> !a.negated() && a.actions().items().stream()
+                .anyMatch(x -> Wildcards.hasWildcard(x))).orElse(false);
+        String narrow = s.action().map(a -> a.negated()
+                ? "or add s3:GetBucketPolicy, s3:PutBucketPolicy and s3:DeleteBucketPolicy to its NotAction"
+                : wildcardAction ? "or list the data actions instead of " + a.actions().items().stream().filter(Wildcards::hasWildcard)
+                        .findFirst().orElse("the pattern")
+                : "or leave the bucket-policy actions out of its Action").orElse("");
+        return exempt + ", " + narrow;
     }
 }

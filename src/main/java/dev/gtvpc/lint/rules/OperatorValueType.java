@@ -10,8 +10,10 @@ import java.util.List;
  * Flags a condition value the operator cannot read: {@code Bool} or {@code Null} with something other
  * than true/false, a Numeric value that is not a number, a Date value that is neither ISO 8601 nor
  * epoch seconds, an IP operator value that is not an address or CIDR, BinaryEquals without base64, an
- * Arn operator value that is not an ARN. Such a condition never holds. Values holding a policy
- * variable are not judged. Access Analyzer: the "Type mismatch" checks.
+ * Arn operator value that is not an ARN. Such a value matches no request: under a positive operator
+ * the condition never holds through it, under a negated one ({@code NotIpAddress}) it holds for every
+ * request as far as that value goes. Values holding a policy variable are not judged, nor placeholders
+ * (placeholder-left reports those). Access Analyzer: the "Type mismatch" checks.
  */
 public final class OperatorValueType extends BaseRule {
     public OperatorValueType() {
@@ -34,8 +36,11 @@ public final class OperatorValueType extends BaseRule {
                 }
                 String expected = problem(type, v);
                 if (expected != null) {
+                    String consequence = type.negated()
+                            ? "it matches no request, so " + e.block().operator().text() + " holds for every request as far as this value goes"
+                            : "it matches no request, so the condition never holds through it";
                     c.report(e.valuePointer(i), type.json() + " on " + e.entry().key() + " needs " + expected + ", not \"" + v
-                            + "\"; the condition can never hold", "write " + expected);
+                            + "\"; " + consequence, "write " + expected);
                 }
             }
         }

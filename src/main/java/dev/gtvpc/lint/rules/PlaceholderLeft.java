@@ -5,13 +5,17 @@ import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.PrincipalEntry;
 import dev.gtvpc.policy.Values;
 import dev.gtvpc.policy.io.JsonPointer;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Flags placeholders left from a copied example — {@code <bucket-name>}, {@code <vpc-endpoint>} — and
- * the sample IDs of the AWS page (vpce-12345678, vpc-12345678, the account 111122223333,
- * amzn-s3-demo-bucket…): a policy with them exempts an endpoint nobody has and locks out the real one.
- * Checks Resource, Principal and condition values, not Sid or Id.
+ * the sample IDs of AWS's guides (vpce-12345678, vpce-1a2b3c4d, vpc-111bbb22, amzn-s3-demo-bucket,
+ * DOC-EXAMPLE-BUCKET, awsexamplebucket1…, listed with their sources in catalog/sample-ids.json): a
+ * policy with them exempts an endpoint nobody has and locks out the real one. A sample account ID
+ * (111122223333, 123456789012) is flagged only when the policy also has another placeholder or sample
+ * value: alone, it may be someone's real account. The same placeholder written in many places is one
+ * finding with all its places. Checks Action, Resource, Principal and condition values, not Sid or Id.
  */
 public final class PlaceholderLeft extends BaseRule {
     public PlaceholderLeft() {
@@ -19,32 +23,38 @@ public final class PlaceholderLeft extends BaseRule {
                 Docs.GROUND_TRUTH_VPC);
     }
 
+    private record Seen(String value, String pointer) {
+    }
+
     @Override
     public void check(LintContext c) {
+        List<Seen> values = new ArrayList<>();
         for (LintContext.StatementAt s : c.statements()) {
-            s.statement().resource().ifPresent(r -> values(c, r.resources(), s.pointer() + "/" + r.elementName()));
+            s.statement().action().ifPresent(a -> collect(values, a.actions(), s.pointer() + "/" + a.elementName()));
+            s.statement().resource().ifPresent(r -> collect(values, r.resources(), s.pointer() + "/" + r.elementName()));
             s.statement().principal().ifPresent(p -> {
                 for (PrincipalEntry e : p.entries()) {
-                    values(c, e.ids(), s.pointer() + "/" + p.elementName() + "/" + e.type().json());
+                    collect(values, e.ids(), s.pointer() + "/" + p.elementName() + "/" + e.type().json());
                 }
             });
             for (LintContext.EntryAt e : c.conditionEntries(s)) {
                 List<String> texts = e.entry().values().texts();
                 for (int i = 0; i < texts.size(); i++) {
-                    report(c, texts.get(i), e.valuePointer(i));
+                    values.add(new Seen(texts.get(i), e.valuePointer(i)));
                 }
             }
         }
-    }
-
-    private static void values(LintContext c, Values values, String pointer) {
-        for (int i = 0; i < values.items().size(); i++) {
-            report(c, values.items().get(i), values.scalar() ? pointer : JsonPointer.child(pointer, i));
+        boolean samplesLeft = values.stream().anyMatch(v -> Placeholders.find(v.value()).isPresent());
+        for (Seen v : values) {
+            Placeholders.find(v.value()).or(() -> samplesLeft ? Placeholders.sampleAccount(v.value()) : java.util.Optional.empty())
+                    .ifPresent(p -> c.report(v.pointer(), "\"" + p + "\" is a placeholder or sample ID from documentation, not a real one",
+                            "replace it with your own value"));
         }
     }
 
-    private static void report(LintContext c, String value, String pointer) {
-        Placeholders.find(value).ifPresent(p -> c.report(pointer, "\"" + p + "\"" + (p.equals(value) ? "" : " in \"" + value + "\"")
-                + " is a placeholder or sample ID from documentation, not a real one", "replace it with your own value"));
+    private static void collect(List<Seen> into, Values values, String pointer) {
+        for (int i = 0; i < values.items().size(); i++) {
+            into.add(new Seen(values.items().get(i), values.scalar() ? pointer : JsonPointer.child(pointer, i)));
+        }
     }
 }

@@ -1,34 +1,79 @@
 package dev.gtvpc.lint.rules;
 
+import dev.gtvpc.policy.io.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Text copied from documentation and never replaced: {@code <bucket-name>}-style placeholders and the
- * sample IDs of the AWS Ground Truth page and AWS's documentation (vpce-12345678, vpc-12345678,
- * 111122223333, amzn-s3-demo-bucket, bucket-name, role-name).
+ * sample IDs AWS's guides use, listed with their sources in catalog/sample-ids.json. A sample account
+ * ID (111122223333) or organization ID counts only beside another sample value, since a real one
+ * could have it.
  */
 final class Placeholders {
-    private static final Pattern ANGLE = Pattern.compile("<[^<>]+>");
-    private static final Pattern SAMPLE = Pattern.compile("(?<![A-Za-z0-9-])(vpce-12345678(?:901234567)?|vpc-12345678"
-            + "|111122223333|123456789012|amzn-s3-demo-[a-z0-9.-]*|bucket-name|role-name)(?![A-Za-z0-9])");
+    // <bucket-name> and [MAX_SIGNATURE_AGE_IN_MILLISECONDS]: the two ways AWS's examples mark what to fill in
+    private static final Pattern ANGLE = Pattern.compile("<[^<>]+>|\\[[A-Z][A-Z0-9_]*\\]");
+    private static final String RESOURCE = "/catalog/sample-ids.json";
+    private static final Samples SAMPLES = load();
+
+    private record Samples(Pattern values, Pattern accounts) {
+    }
 
     private Placeholders() {
     }
 
-    /** The placeholder or sample ID in {@code value}, if any. */
+    private static Samples load() {
+        List<String> values = new ArrayList<>();
+        List<String> accounts = new ArrayList<>();
+        try (InputStream in = Placeholders.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is missing from the jar");
+            }
+            Json.Obj root = (Json.Obj) Json.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            for (Json.Value v : ((Json.Arr) root.get("samples").orElseThrow()).items()) {
+                Json.Obj o = (Json.Obj) v;
+                String pattern = ((Json.Str) o.get("pattern").orElseThrow()).value();
+                boolean besideOthers = o.get("onlyBesideOtherSamples").map(b -> ((Json.Bool) b).value()).orElse(false);
+                (besideOthers ? accounts : values).add("(?:" + pattern + ")");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (Json.SyntaxException e) {
+            throw new IllegalStateException(RESOURCE + " is damaged: " + e.getMessage(), e);
+        }
+        return new Samples(token(values), token(accounts));
+    }
+
+    private static Pattern token(List<String> alternatives) {
+        return Pattern.compile("(?<![A-Za-z0-9-])(" + String.join("|", alternatives) + ")(?![A-Za-z0-9])");
+    }
+
+    /** The placeholder or sample value (not a sample account) in {@code value}, if any. */
     static Optional<String> find(String value) {
         Matcher angle = ANGLE.matcher(value);
         if (angle.find()) {
             return Optional.of(angle.group());
         }
-        Matcher sample = SAMPLE.matcher(value);
+        Matcher sample = SAMPLES.values().matcher(value);
         return sample.find() ? Optional.of(sample.group(1)) : Optional.empty();
     }
 
+    /** A sample account ID in {@code value}: a placeholder only when the policy has another sample value. */
+    static Optional<String> sampleAccount(String value) {
+        Matcher m = SAMPLES.accounts().matcher(value);
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    /** True for a placeholder, a sample value or a sample account (for rules that leave such values to placeholder-left). */
     static boolean in(String value) {
-        return find(value).isPresent();
+        return find(value).isPresent() || sampleAccount(value).isPresent();
     }
 
     /** True for an angle-bracket placeholder only (a sample ID still has a shape worth checking). */

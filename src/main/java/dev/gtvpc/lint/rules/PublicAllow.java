@@ -1,36 +1,148 @@
 package dev.gtvpc.lint.rules;
 
+import dev.gtvpc.eval.Decision;
+import dev.gtvpc.eval.EvaluationResult;
+import dev.gtvpc.eval.StatementTrace;
+import dev.gtvpc.groundtruth.S3ActionCatalog;
 import dev.gtvpc.lint.LintContext;
 import dev.gtvpc.lint.Severity;
+import dev.gtvpc.policy.ActionBlock;
 import dev.gtvpc.policy.Effect;
+import dev.gtvpc.policy.OperatorType;
+import dev.gtvpc.policy.Statement;
+import dev.gtvpc.policy.Wildcards;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * Flags an Allow to everyone ({@code "*"} or {@code {"AWS": "*"}}, which include anonymous callers)
- * whose conditions do not restrict who or where the caller is (no condition on aws:SourceVpce,
- * aws:SourceVpc, aws:SourceIp, aws:PrincipalArn, aws:PrincipalAccount, aws:PrincipalOrgID…): the
- * bucket is public for those actions. Unlike Checkov's CKV_AWS_93 it does not skip statements with
- * conditions; a condition that only tests, say, aws:SecureTransport restricts nobody.
+ * Flags a bucket policy that allows the public: gtvpc asks the evaluator whether an anonymous caller,
+ * or a caller of an account the policy does not name (a stranger, who only needs to allow himself in
+ * his own account), is allowed each action an Allow statement names, on a resource its Resource names,
+ * over TLS from the internet at an address the policy does not name or through an endpoint and VPC it
+ * does not name. Keys a caller sets himself (aws:Referer, aws:UserAgent, the request's own s3: keys
+ * such as s3:prefix or s3:x-amz-acl, request tags) and the time are given whatever the statement's
+ * positive conditions ask for: they restrict nobody. So an Allow to everyone whose only conditions
+ * are negated ({@code ArnNotEquals aws:PrincipalArn …}), or an Allow with NotPrincipal, is public; an
+ * Allow whose conditions name the caller's network, account or organization (aws:SourceVpce,
+ * aws:SourceIp, aws:PrincipalOrgID…) is not, nor one that a Deny of the same policy takes back. The
+ * finding is at the Allow statements that decided. Page: "The meaning of public" in the S3 Block
+ * Public Access page.
  */
 public final class PublicAllow extends BaseRule {
+    private static final String PUBLIC = "https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html";
+
     public PublicAllow() {
-        super("public-allow", Severity.SECURITY_WARNING, "s3", "An Allow to everyone without a condition on the caller.",
-                Docs.PRINCIPAL);
+        super("public-allow", Severity.SECURITY_WARNING, "s3", "The policy allows anonymous callers or any AWS account.", PUBLIC);
     }
 
     @Override
     public void check(LintContext c) {
+        Map<Integer, Set<String>> anonymous = new LinkedHashMap<>();
+        Map<Integer, Set<String>> strangers = new LinkedHashMap<>();
+        String stranger = Probes.adminRole(c, Probes.FRESH_ACCOUNT).replace(Probes.ADMIN_ROLE, "gtvpc-lint-stranger");
         for (LintContext.StatementAt s : c.statements()) {
-            if (s.statement().effect().filter(Effect.ALLOW::equals).isEmpty() || s.statement().principal().isEmpty()
-                    || !s.statement().principal().get().coversEveryone()) {
+            if (s.statement().effect().filter(Effect.ALLOW::equals).isEmpty() || s.statement().action().isEmpty()) {
                 continue;
             }
-            boolean restricted = c.conditionEntries(s).stream().anyMatch(e ->
-                    Keys.CALLER.contains(Keys.lower(e.entry().key())) || Keys.principalTag(e.entry().key()));
-            if (!restricted) {
-                c.report(s.pointer() + "/Principal", "statement " + s.label() + " allows everyone, anonymous callers"
-                        + " included, with no condition on who or where they are: the bucket is public for its actions",
-                        "name the principals, or add a condition on aws:SourceVpce, aws:SourceVpc or aws:PrincipalArn");
+            Map<String, List<String>> callerKeys = callerSetKeys(c, s);
+            for (String action : actions(c, s.statement().action().get())) {
+                for (String resource : resources(c, s.statement(), action)) {
+                    for (Probes.Origin o : Probes.normalOrigins(c)) {
+                        Map<String, List<String>> keys = new LinkedHashMap<>(o.keys());
+                        keys.putAll(callerKeys);
+                        Probes.Origin origin = new Probes.Origin(o.label(), keys);
+                        record(Probes.evaluate(c, Probes.anonymous(c, origin, action, resource)), action, anonymous);
+                        record(Probes.evaluate(c, Probes.request(c, stranger, Map.of(), origin, action, resource)), action, strangers);
+                    }
+                }
             }
         }
+        Set<Integer> reported = new LinkedHashSet<>();
+        report(c, anonymous, "anonymous callers", reported);
+        report(c, strangers, "principals of any AWS account", reported);
+    }
+
+    private static void record(EvaluationResult r, String action, Map<Integer, Set<String>> into) {
+        if (r.decision().filter(Decision.ALLOW::equals).isPresent()) {
+            for (StatementTrace t : r.deciding()) {
+                into.computeIfAbsent(t.index(), k -> new LinkedHashSet<>()).add(action);
+            }
+        }
+    }
+
+    private static void report(LintContext c, Map<Integer, Set<String>> allowed, String who, Set<Integer> reported) {
+        for (Map.Entry<Integer, Set<String>> e : allowed.entrySet()) {
+            if (!reported.add(e.getKey())) {
+                continue;
+            }
+            LintContext.StatementAt s = c.statements().get(e.getKey());
+            List<String> actions = new ArrayList<>(e.getValue());
+            String named = actions.size() <= 3 ? String.join(", ", actions)
+                    : String.join(", ", actions.subList(0, 2)) + " and " + (actions.size() - 2) + " more actions";
+            c.report(s.pointer() + "/" + s.statement().principal().map(p -> p.elementName()).orElse("Principal"),
+                    "statement " + s.label() + " allows " + who + " " + named + " (asked over TLS, from the internet and through"
+                            + " an endpoint the policy does not name): the bucket is public for them",
+                    "name the principals, or add a condition on who or where they are (aws:PrincipalOrgID, aws:SourceVpce,"
+                            + " aws:SourceIp)");
+        }
+    }
+
+    /** The S3 actions the element covers (for a pattern or NotAction, every catalogue action it covers). */
+    private static List<String> actions(LintContext c, ActionBlock block) {
+        List<String> out = new ArrayList<>();
+        for (S3ActionCatalog.Action a : c.actions().actions()) {
+            boolean named = block.actions().items().stream().anyMatch(p -> Wildcards.matchesIgnoreCase(p, a.qualifiedName()));
+            if (named != block.negated()) {
+                out.add(a.qualifiedName());
+            }
+        }
+        return out;
+    }
+
+    /** A member of each Resource pattern that fits the action's resource type (the probe's own ARNs for NotResource). */
+    private static List<String> resources(LintContext c, Statement s, String action) {
+        boolean onObjects = c.actions().find(action).map(S3ActionCatalog.Action::onObjects).orElse(true);
+        boolean onBucket = c.actions().find(action).map(S3ActionCatalog.Action::onBucket).orElse(false);
+        List<String> out = new ArrayList<>();
+        if (s.resource().isEmpty() || s.resource().get().negated()) {
+            out.add(onObjects ? Probes.objectArn(c) : Probes.bucketArn(c));
+            return out;
+        }
+        for (String r : s.resource().get().resources().items()) {
+            String member = r.replace("*", "gtvpc-lint-probe").replace("?", "x");
+            boolean names = member.startsWith("arn:") && member.split(":", 6).length == 6;
+            if (!names) {
+                continue;
+            }
+            boolean object = member.split(":", 6)[5].contains("/");
+            if (object && onObjects || !object && onBucket) {
+                out.add(member);
+            }
+        }
+        return out;
+    }
+
+    private static final List<String> NOT_CALLER_SET = List.of("s3:existing", "s3:resourceaccount", "s3:dataaccesspoint",
+            "s3:accesspointnetworkorigin", "s3:accessgrants");
+
+    /** Keys the caller sends as he likes (and the clock), set to what the statement's positive conditions ask. */
+    private static Map<String, List<String>> callerSetKeys(LintContext c, LintContext.StatementAt s) {
+        Map<String, List<String>> keys = new LinkedHashMap<>();
+        for (LintContext.EntryAt e : c.conditionEntries(s)) {
+            String key = Keys.lower(e.entry().key());
+            boolean callerSet = key.equals("aws:referer") || key.equals("aws:useragent") || key.startsWith("aws:requesttag/")
+                    || key.equals("aws:tagkeys") || key.equals("aws:currenttime") || key.equals("aws:epochtime")
+                    || key.startsWith("s3:") && NOT_CALLER_SET.stream().noneMatch(key::startsWith);
+            boolean positive = e.block().operator().type().map(t -> !t.negated() && t != OperatorType.NULL).orElse(false);
+            if (callerSet && positive && !e.entry().values().texts().isEmpty()) {
+                String v = e.entry().values().texts().get(0).replace("*", "x").replace("?", "x");
+                keys.put(e.entry().key(), List.of(v));
+            }
+        }
+        return keys;
     }
 }

@@ -1,0 +1,31 @@
+package dev.gtvpc.lint.rules;
+
+import dev.gtvpc.lint.LintContext;
+import dev.gtvpc.lint.Severity;
+import dev.gtvpc.policy.Effect;
+
+/**
+ * Flags an Allow with NotPrincipal: "NotPrincipal must be used with "Effect":"Deny". Using it with
+ * "Effect":"Allow" is not supported." Such a statement would grant everyone — anonymous callers
+ * included — but the principals it names; public-allow reports that exposure besides. A Deny with
+ * NotPrincipal is supported (AWS advises aws:PrincipalArn with an Arn operator instead, which this
+ * rule does not insist on). Page: the NotPrincipal element.
+ */
+public final class NotPrincipalAllow extends BaseRule {
+    public NotPrincipalAllow() {
+        super("not-principal-allow", Severity.ERROR, "grammar", "An Allow with NotPrincipal, which AWS no longer supports.",
+                Docs.NOT_PRINCIPAL);
+    }
+
+    @Override
+    public void check(LintContext c) {
+        for (LintContext.StatementAt s : c.statements()) {
+            if (s.statement().effect().filter(Effect.ALLOW::equals).isPresent()
+                    && s.statement().principal().filter(p -> p.negated()).isPresent()) {
+                c.report(s.pointer() + "/NotPrincipal", "statement " + s.label() + " allows with NotPrincipal; AWS supports NotPrincipal"
+                        + " only with \"Effect\": \"Deny\", and as written it would grant everyone but the principals named",
+                        "name the principals to allow under Principal");
+            }
+        }
+    }
+}
