@@ -7,11 +7,18 @@ import dev.gtvpc.policy.SetQualifier;
 
 /**
  * Flags ForAllValues: or ForAnyValue: on a key the reference lists as single-valued (aws:SourceVpce,
- * aws:SourceVpc, aws:PrincipalArn, aws:SourceIp…). "Do not use condition set operators ForAllValues
- * or ForAnyValue with single-valued context keys": ForAllValues is true when the key is absent, and
- * ForAnyValue with a negated operator in a Deny is false when it is absent, so requests from the
- * internet escape the Deny. The page's 2023 examples have this defect. Keys gtvpc does not know are not
- * flagged. Access Analyzer: FORALLVALUES_WITH_SINGLE_VALUED_KEY.
+ * aws:SourceVpc, aws:PrincipalArn, aws:SourceIp…) where the set operator changes a decision: "Do not use
+ * condition set operators ForAllValues or ForAnyValue with single-valued context keys". ForAllValues with
+ * a positive operator is true when the key is absent (the plain operator is false), and ForAnyValue with
+ * a negated operator is false when it is absent (the plain one is true), so in a Deny every request
+ * without the key escapes it.
+ * <p>
+ * Deliberately not flagged: ForAllValues with a negated operator and ForAnyValue with a positive one. On a
+ * single-valued key they decide every request exactly as the plain operator (both true, or both false,
+ * when the key is absent; the same comparison when it holds one value), so a warning there would be a
+ * pattern match the evaluator refutes. The Ground Truth page's {@code ForAllValues:StringNotEquals} is of
+ * that kind; {@code policy lint --fix} still writes the plain operator. Keys gtvpc does not know are not
+ * flagged. Access Analyzer: FORALLVALUES_WITH_SINGLE_VALUED_KEY (which flags both kinds).
  */
 public final class ForAllValuesSingleValuedKey extends BaseRule {
     public ForAllValuesSingleValuedKey() {
@@ -26,12 +33,17 @@ public final class ForAllValuesSingleValuedKey extends BaseRule {
             if (q == SetQualifier.NONE || !c.keys().singleValued(e.entry().key())) {
                 continue;
             }
+            boolean negatedOperator = e.block().operator().type().map(t -> t.negated()).orElse(false);
+            if (q == SetQualifier.FOR_ALL_VALUES && negatedOperator || q == SetQualifier.FOR_ANY_VALUE && !negatedOperator) {
+                continue; // decides as the plain operator on a single-valued key (see above)
+            }
             String plain = e.block().operator().text().substring(q.prefix().length());
             boolean deny = e.statement().statement().effect().filter(Effect.DENY::equals).isPresent();
             boolean negated = e.block().operator().type().map(t -> t.negated()).orElse(false);
             String why;
             if (q == SetQualifier.FOR_ALL_VALUES) {
-                why = "it is true when the key is absent, which can make the policy overly permissive";
+                why = "it is true when the key is absent, where " + plain + " is false"
+                        + (deny ? ": this Deny applies to every request without the key" : ": this Allow grants every request without the key");
             } else if (deny && negated && !e.block().operator().ifExists()) {
                 why = "it is false when the key is absent, so every request without " + e.entry().key() + " escapes this Deny";
             } else {

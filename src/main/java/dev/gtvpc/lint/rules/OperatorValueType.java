@@ -10,10 +10,13 @@ import java.util.List;
  * Flags a condition value the operator cannot read: {@code Bool} or {@code Null} with something other
  * than true/false, a Numeric value that is not a number, a Date value that is neither ISO 8601 nor
  * epoch seconds, an IP operator value that is not an address or CIDR, BinaryEquals without base64, an
- * Arn operator value that is not an ARN. Such a value matches no request: under a positive operator
- * the condition never holds through it, under a negated one ({@code NotIpAddress}) it holds for every
- * request as far as that value goes. Values holding a policy variable are not judged, nor placeholders
- * (placeholder-left reports those). Access Analyzer: the "Type mismatch" checks.
+ * Arn operator value that is not an ARN. Such a value cannot be compared with a request. gtvpc's
+ * evaluator then makes the condition false under either polarity (its documented choice; the independent
+ * evaluator iam-simulate answers alike for NotIpAddress and ArnNotLike): under a positive operator the
+ * condition never holds through that value, and a negated one ({@code NotIpAddress}) never holds at all,
+ * since a request either matches another of its values or meets the unreadable one — so a Deny with it
+ * never applies. Values holding a policy variable are not judged, nor placeholders (placeholder-left
+ * reports those). Access Analyzer: the "Type mismatch" checks.
  */
 public final class OperatorValueType extends BaseRule {
     public OperatorValueType() {
@@ -37,7 +40,9 @@ public final class OperatorValueType extends BaseRule {
                 String expected = problem(type, v);
                 if (expected != null) {
                     String consequence = type.negated()
-                            ? "it matches no request, so " + e.block().operator().text() + " holds for every request as far as this value goes"
+                            ? "no request can be compared with it, so " + e.block().operator().text() + " never holds"
+                                    + (e.statement().statement().effect().filter(dev.gtvpc.policy.Effect.DENY::equals).isPresent()
+                                            ? " and this Deny never applies" : "")
                             : "it matches no request, so the condition never holds through it";
                     c.report(e.valuePointer(i), type.json() + " on " + e.entry().key() + " needs " + expected + ", not \"" + v
                             + "\"; " + consequence, "write " + expected);
