@@ -1,0 +1,150 @@
+package dev.gtvpc.input;
+
+import dev.gtvpc.GtvpcException;
+import dev.gtvpc.lint.PolicyKind;
+import dev.gtvpc.policy.io.Json;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The policies of a Terraform plan in JSON ({@code terraform show -json plan.out}): every resource of
+ * {@code planned_values} (the root module and each nested {@code child_modules}) that carries a policy
+ * string, and the {@code aws_iam_policy_document} data sources of {@code prior_state} (read at plan
+ * time, so their {@code json} is known). A policy that {@code resource_changes[].change.after_unknown}
+ * marks unknown (it is made from a value known only after apply, such as a new bucket's ARN) is kept as
+ * a target without a document, with a note: the plan does not hold it, so nothing about it is claimed.
+ */
+final class TerraformPlanSource {
+    private record Attr(String name, PolicyKind kind, boolean required) {
+    }
+
+    private static final Map<String, Attr> POLICY_TYPES = Map.of(
+            "aws_s3_bucket_policy", new Attr("policy", PolicyKind.BUCKET, true),
+            // the legacy inline policy of aws_s3_bucket, optional and computed
+            "aws_s3_bucket", new Attr("policy", PolicyKind.BUCKET, false),
+            "aws_vpc_endpoint", new Attr("policy", PolicyKind.VPC_ENDPOINT, false),
+            "aws_vpc_endpoint_policy", new Attr("policy", PolicyKind.VPC_ENDPOINT, true),
+            "aws_iam_policy", new Attr("policy", PolicyKind.IDENTITY, true),
+            "aws_iam_role_policy", new Attr("policy", PolicyKind.IDENTITY, true),
+            "aws_iam_user_policy", new Attr("policy", PolicyKind.IDENTITY, true),
+            "aws_iam_group_policy", new Attr("policy", PolicyKind.IDENTITY, true));
+
+    private final String source;
+
+    TerraformPlanSource(String source) {
+        this.source = source;
+    }
+
+    List<PolicyTarget> read(Json.Obj plan) {
+        Map<String, Json.Obj> afterUnknown = new HashMap<>();
+        plan.get("resource_changes").filter(Json.Arr.class::isInstance).ifPresent(rc -> {
+            for (Json.Value c : ((Json.Arr) rc).items()) {
+                if (c instanceof Json.Obj change) {
+                    Optional<String> address = str(change, "address");
+                    Optional<Json.Value> unknown = change.get("change").filter(Json.Obj.class::isInstance)
+                            .flatMap(ch -> ((Json.Obj) ch).get("after_unknown")).filter(Json.Obj.class::isInstance);
+                    if (address.isPresent() && unknown.isPresent()) {
+                        afterUnknown.put(address.get(), (Json.Obj) unknown.get());
+                    }
+                }
+            }
+        });
+        List<PolicyTarget> targets = new ArrayList<>();
+        Optional<Json.Value> planned = plan.get("planned_values").filter(Json.Obj.class::isInstance)
+                .flatMap(p -> ((Json.Obj) p).get("root_module"));
+        if (planned.isEmpty() && plan.get("prior_state").isEmpty()) {
+            throw GtvpcException.badInput(source + ": a Terraform plan has planned_values.root_module; this file has none"
+                    + " (make the plan with 'terraform plan -out plan.out' and 'terraform show -json plan.out')");
+        }
+        planned.ifPresent(m -> module(m, targets, afterUnknown));
+        Set<String> seen = new HashSet<>();
+        for (PolicyTarget t : targets) {
+            t.text().ifPresent(seen::add);
+        }
+        plan.get("prior_state").filter(Json.Obj.class::isInstance).flatMap(p -> ((Json.Obj) p).get("values"))
+                .filter(Json.Obj.class::isInstance).flatMap(v -> ((Json.Obj) v).get("root_module"))
+                .ifPresent(m -> dataSources(m, targets, seen));
+        return targets;
+    }
+
+    private void module(Json.Value m, List<PolicyTarget> targets, Map<String, Json.Obj> afterUnknown) {
+        if (!(m instanceof Json.Obj module)) {
+            return;
+        }
+        for (Json.Obj r : objects(module, "resources")) {
+            String type = str(r, "type").orElse("");
+            String address = str(r, "address").orElse(type + "." + str(r, "name").orElse("?"));
+            Attr attr = POLICY_TYPES.get(type);
+            if (attr == null || !str(r, "mode").orElse("managed").equals("managed")) {
+                continue;
+            }
+            Optional<Json.Value> value = r.get("values").filter(Json.Obj.class::isInstance).flatMap(v -> ((Json.Obj) v).get(attr.name()));
+            if (value.isPresent() && value.get() instanceof Json.Str s && !s.value().isEmpty()) {
+                targets.add(new PolicyTarget(address, type, attr.kind(), Optional.of(s.value()), Optional.empty(), s.location(), List.of(),
+                        List.of(), List.of()));
+            } else if (value.isPresent() && !(value.get() instanceof Json.Null) && !(value.get() instanceof Json.Str)) {
+                throw GtvpcException.badInput(source + ":" + value.get().location() + ": " + address + "." + attr.name()
+                        + " must be a JSON string, not " + value.get().typeName());
+            } else if (attr.required() && unknown(afterUnknown.get(address), attr.name())) {
+                targets.add(new PolicyTarget(address, type, attr.kind(), Optional.empty(), Optional.empty(), r.location(),
+                        List.of("the policy is known only after apply (after_unknown): the plan does not hold it, so it is not checked;"
+                                + " it is made from " + "values such as a new resource's ARN — lint the plan of a later run, or the template"),
+                        List.of(address + "." + attr.name()), List.of()));
+            }
+        }
+        for (Json.Obj child : objects(module, "child_modules")) {
+            module(child, targets, afterUnknown);
+        }
+    }
+
+    private void dataSources(Json.Value m, List<PolicyTarget> targets, Set<String> seen) {
+        if (!(m instanceof Json.Obj module)) {
+            return;
+        }
+        for (Json.Obj r : objects(module, "resources")) {
+            if (!str(r, "type").orElse("").equals("aws_iam_policy_document") || !str(r, "mode").orElse("").equals("data")) {
+                continue;
+            }
+            Optional<Json.Value> json = r.get("values").filter(Json.Obj.class::isInstance).flatMap(v -> ((Json.Obj) v).get("json"));
+            if (json.isPresent() && json.get() instanceof Json.Str s && !seen.contains(s.value())) {
+                seen.add(s.value());
+                // a policy document does not say what it is attached to: a Principal makes it a resource policy
+                boolean principal = s.value().contains("\"Principal\"") || s.value().contains("\"NotPrincipal\"");
+                PolicyKind kind = principal ? PolicyKind.BUCKET : PolicyKind.IDENTITY;
+                targets.add(new PolicyTarget(str(r, "address").orElse("data.aws_iam_policy_document"), "aws_iam_policy_document", kind,
+                        Optional.of(s.value()), Optional.empty(), s.location(),
+                        List.of("a data source does not say where it is attached: checked as " + (principal
+                                ? "a bucket policy (it names a Principal)" : "an identity policy (it names no Principal)")),
+                        List.of(), List.of()));
+            }
+        }
+        for (Json.Obj child : objects(module, "child_modules")) {
+            dataSources(child, targets, seen);
+        }
+    }
+
+    private static boolean unknown(Json.Obj afterUnknown, String attr) {
+        return afterUnknown != null && afterUnknown.get(attr).filter(Json.Bool.class::isInstance).map(b -> ((Json.Bool) b).value()).orElse(false);
+    }
+
+    private static List<Json.Obj> objects(Json.Obj o, String name) {
+        List<Json.Obj> list = new ArrayList<>();
+        o.get(name).filter(Json.Arr.class::isInstance).ifPresent(a -> {
+            for (Json.Value v : ((Json.Arr) a).items()) {
+                if (v instanceof Json.Obj item) {
+                    list.add(item);
+                }
+            }
+        });
+        return list;
+    }
+
+    private static Optional<String> str(Json.Obj o, String name) {
+        return o.get(name).filter(Json.Str.class::isInstance).map(v -> ((Json.Str) v).value());
+    }
+}
