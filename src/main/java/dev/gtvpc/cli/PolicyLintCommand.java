@@ -3,6 +3,10 @@ package dev.gtvpc.cli;
 import dev.gtvpc.ExitCode;
 import dev.gtvpc.GtvpcException;
 import dev.gtvpc.groundtruth.RegionTable;
+import dev.gtvpc.input.InputFormat;
+import dev.gtvpc.input.PolicySource;
+import dev.gtvpc.input.PolicyTarget;
+import dev.gtvpc.input.TargetLinter;
 import dev.gtvpc.lint.Finding;
 import dev.gtvpc.lint.Fixer;
 import dev.gtvpc.lint.LintOptions;
@@ -49,12 +53,16 @@ import picocli.CommandLine.Spec;
             "  gtvpc policy lint bucket-policy.json",
             "  gtvpc policy lint --region us-east-1 --vpc vpc-0abc1234def567890 --fail-on warning policies/*.json",
             "  gtvpc policy lint --format sarif policies/*.json > gtvpc.sarif     # for GitHub code scanning",
-            "  gtvpc policy lint --fix old-policy.json -o fixed-policy.json"})
+            "  gtvpc policy lint --fix old-policy.json -o fixed-policy.json",
+            "  terraform plan -out plan.out && terraform show -json plan.out > plan.json && gtvpc policy lint plan.json",
+            "  gtvpc policy lint --cfn-param AWS::AccountId=111122223333 template.yaml",
+            "  gtvpc policy lint cdk.out/MyStack.template.json --resource LabelsPolicy"})
 public final class PolicyLintCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", arity = "0..*", description = "Policy files to lint; - for standard input.")
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "Policy files, Terraform plans in JSON or CloudFormation/CDK templates"
+            + " to lint; - for standard input.")
     List<String> files = new ArrayList<>();
 
     @Option(names = "--region", paramLabel = "REGION",
@@ -113,6 +121,9 @@ public final class PolicyLintCommand implements Callable<Integer> {
 
     @Mixin
     GroundTruthOptions groundTruth;
+
+    @Mixin
+    IacOptions iac;
 
     @Override
     public Integer call() {
@@ -173,7 +184,34 @@ public final class PolicyLintCommand implements Callable<Integer> {
                 unreadableFile = true;
                 continue;
             }
-            reports.add(linter.lint(text, source));
+            PolicySource.Input input;
+            try {
+                input = iac.read(text, source);
+            } catch (GtvpcException e) {
+                spec.commandLine().getErr().println("gtvpc: " + e.getMessage());
+                unreadableFile = true;
+                continue;
+            }
+            if (input.format() == InputFormat.POLICY) {
+                reports.add(linter.lint(text, source));
+                continue;
+            }
+            if (fix) {
+                throw GtvpcException.badInput("--fix rewrites a policy file; " + source + " is a " + input.format().cliName()
+                        + " (fix the policy where it is written)");
+            }
+            TargetLinter targets = new TargetLinter(new LintOptions(Optional.ofNullable(region), Optional.ofNullable(bucket), vpcs, vpces,
+                    disabledIds, policyKind), table);
+            List<PolicyTarget> selected = iac.select(input, source);
+            if (selected.isEmpty()) {
+                spec.commandLine().getErr().println("gtvpc: " + source + ": the " + input.format().cliName() + " holds no policy gtvpc reads");
+            }
+            for (PolicyTarget target : selected) {
+                LintReport report = targets.lint(target, source);
+                report.notes().forEach(n -> spec.commandLine().getErr().println("gtvpc: note: " + source + ":" + n.replaceFirst(": ", ": "
+                        + target.address() + ": ")));
+                reports.add(report);
+            }
         }
         if (fix && reports.isEmpty()) {
             return ExitCode.BAD_INPUT.code();

@@ -115,6 +115,10 @@ final class TerraformPlanSource {
                 seen.add(s.value());
                 // a policy document does not say what it is attached to: a Principal makes it a resource policy
                 boolean principal = s.value().contains("\"Principal\"") || s.value().contains("\"NotPrincipal\"");
+                if (principal && !onlyS3Actions(s.value())) {
+                    // a trust policy or another service's resource policy (SNS, KMS...): not something gtvpc judges
+                    continue;
+                }
                 PolicyKind kind = principal ? PolicyKind.BUCKET : PolicyKind.IDENTITY;
                 targets.add(new PolicyTarget(str(r, "address").orElse("data.aws_iam_policy_document"), "aws_iam_policy_document", kind,
                         Optional.of(s.value()), Optional.empty(), s.location(),
@@ -125,6 +129,34 @@ final class TerraformPlanSource {
         }
         for (Json.Obj child : objects(module, "child_modules")) {
             dataSources(child, targets, seen);
+        }
+    }
+
+    /** True when every Action of the document is an S3 action or "*". */
+    static boolean onlyS3Actions(String policy) {
+        try {
+            Json.Value doc = Json.parse(policy);
+            List<String> actions = new ArrayList<>();
+            collect(doc, actions);
+            return !actions.isEmpty() && actions.stream().allMatch(a -> a.equals("*") || a.toLowerCase(java.util.Locale.ROOT).startsWith("s3:"));
+        } catch (Json.SyntaxException e) {
+            return true;
+        }
+    }
+
+    private static void collect(Json.Value v, List<String> actions) {
+        if (v instanceof Json.Obj o) {
+            for (Json.Member m : o.members()) {
+                if ((m.name().equals("Action") || m.name().equals("NotAction")) && m.value() instanceof Json.Str s) {
+                    actions.add(s.value());
+                } else if ((m.name().equals("Action") || m.name().equals("NotAction")) && m.value() instanceof Json.Arr a) {
+                    a.items().stream().filter(Json.Str.class::isInstance).forEach(i -> actions.add(((Json.Str) i).value()));
+                } else {
+                    collect(m.value(), actions);
+                }
+            }
+        } else if (v instanceof Json.Arr a) {
+            a.items().forEach(i -> collect(i, actions));
         }
     }
 

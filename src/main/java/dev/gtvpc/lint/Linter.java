@@ -29,7 +29,11 @@ public final class Linter {
     }
 
     public LintReport lint(String text, String source) {
-        PolicyReader.Result read = PolicyReader.parse(text);
+        return lint(PolicyReader.parse(text), source);
+    }
+
+    /** Lints what the reader made of a document: its problems as findings, or the policy. */
+    public LintReport lint(PolicyReader.Result read, String source) {
         List<Finding> findings = new ArrayList<>();
         if (!read.ok()) {
             for (ReadProblem p : read.problems()) {

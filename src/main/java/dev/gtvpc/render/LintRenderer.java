@@ -24,7 +24,7 @@ public final class LintRenderer {
             for (Finding f : r.findings()) {
                 counts[f.severity().ordinal()]++;
                 out.append(r.source()).append(':').append(f.location()).append(": ").append(f.severity().id()).append(' ')
-                        .append(f.ruleId()).append(": ").append(f.message()).append('\n');
+                        .append(f.ruleId()).append(": ").append(r.address().map(a -> a + ": ").orElse("")).append(f.message()).append('\n');
                 if (!f.alsoAt().isEmpty()) {
                     out.append("    also at: ").append(String.join(", ", f.alsoAt().stream().map(p -> p.location().toString()).toList()))
                             .append('\n');
@@ -32,8 +32,18 @@ public final class LintRenderer {
                 out.append("    fix: ").append(f.fix()).append('\n');
             }
         }
-        out.append(summary(reports.size(), counts)).append('\n');
+        out.append(summary(reports, counts)).append('\n');
         return out.toString();
+    }
+
+    private static String summary(List<LintReport> reports, int[] counts) {
+        int suppressed = reports.stream().mapToInt(r -> r.suppressed().size()).sum();
+        String line = summary(reports.size(), counts);
+        if (reports.stream().anyMatch(r -> r.address().isPresent())) {
+            long files = reports.stream().map(LintReport::source).distinct().count();
+            line = files + (files == 1 ? " file, " : " files, ") + line.replaceFirst("^(\\d+) files?", "$1 " + (reports.size() == 1 ? "policy" : "policies"));
+        }
+        return suppressed == 0 ? line : line + "; " + suppressed + " suppressed in the source";
     }
 
     private static String summary(int files, int[] counts) {
@@ -61,9 +71,15 @@ public final class LintRenderer {
     public static String json(List<LintReport> reports) {
         List<Json.Value> items = new ArrayList<>();
         for (LintReport r : reports) {
-            for (Finding f : r.findings()) {
-                items.add(Json.obj(List.of(
-                        Json.member("file", Json.str(r.source())),
+            List<Finding> all = new ArrayList<>(r.findings());
+            r.suppressed().forEach(sup -> all.add(sup.finding()));
+            for (Finding f : all) {
+                List<Json.Member> head = new ArrayList<>();
+                head.add(Json.member("file", Json.str(r.source())));
+                r.address().ifPresent(a -> head.add(Json.member("address", Json.str(a))));
+                r.suppressed().stream().filter(sup -> sup.finding() == f).findFirst().ifPresent(sup -> head.add(Json.member("suppression",
+                        Json.obj(List.of(Json.member("kind", Json.str(sup.kind())), Json.member("justification", Json.str(sup.justification())))))));
+                items.add(Json.obj(concat(head, List.of(
                         Json.member("rule", Json.str(f.ruleId())),
                         Json.member("severity", Json.str(f.severity().id())),
                         Json.member("message", Json.str(f.message())),
@@ -74,10 +90,16 @@ public final class LintRenderer {
                         Json.member("alsoAt", Json.arr(f.alsoAt().stream().map(p -> (Json.Value) Json.obj(List.of(
                                 Json.member("pointer", Json.str(p.pointer())),
                                 Json.member("line", number(p.location().line())),
-                                Json.member("column", number(p.location().column()))))).toList())))));
+                                Json.member("column", number(p.location().column()))))).toList()))))));
             }
         }
         return Json.write(Json.arr(items), true) + "\n";
+    }
+
+    private static List<Json.Member> concat(List<Json.Member> a, List<Json.Member> b) {
+        List<Json.Member> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     /** SARIF for files named relative to the working directory (the paths as given). */
@@ -117,7 +139,10 @@ public final class LintRenderer {
         for (LintReport r : reports) {
             absolute |= isAbsolute(r.source());
             for (Finding f : r.findings()) {
-                results.add(result(r.source(), f));
+                results.add(result(r.source(), r.address(), f, java.util.Optional.empty()));
+            }
+            for (LintReport.Suppressed sup : r.suppressed()) {
+                results.add(result(r.source(), r.address(), sup.finding(), java.util.Optional.of(sup)));
             }
         }
         Json.Obj driver = Json.obj(List.of(
@@ -137,7 +162,8 @@ public final class LintRenderer {
     }
 
     /** One result: the defect's first place in {@code locations}, the others in {@code relatedLocations}, linked from the message. */
-    private static Json.Obj result(String source, Finding f) {
+    private static Json.Obj result(String source, java.util.Optional<String> address, Finding f,
+            java.util.Optional<LintReport.Suppressed> suppressed) {
         StringBuilder message = new StringBuilder(f.message());
         List<Json.Value> related = new ArrayList<>();
         for (int i = 0; i < f.alsoAt().size(); i++) {
@@ -154,11 +180,23 @@ public final class LintRenderer {
                 Json.member("ruleIndex", number(Rules.ids().indexOf(f.ruleId()))),
                 Json.member("level", Json.str(level(f.severity()))),
                 Json.member("message", text(message.toString())),
-                Json.member("locations", Json.arr(List.of(Json.obj(List.of(
-                        Json.member("physicalLocation", physicalLocation(source, f.location())))))))));
+                Json.member("locations", Json.arr(List.of(location(source, address, f))))));
         if (!related.isEmpty()) {
             members.add(Json.member("relatedLocations", Json.arr(related)));
         }
+        suppressed.ifPresent(sup -> members.add(Json.member("suppressions", Json.arr(List.of(Json.obj(List.of(
+                Json.member("kind", Json.str(sup.kind())),
+                Json.member("justification", Json.str(sup.justification())))))))));
+        return Json.obj(members);
+    }
+
+    /** The place in the file; for a policy inside a plan or template also its address there, as a logical location. */
+    private static Json.Obj location(String source, java.util.Optional<String> address, Finding f) {
+        List<Json.Member> members = new ArrayList<>();
+        members.add(Json.member("physicalLocation", physicalLocation(source, f.location())));
+        address.ifPresent(a -> members.add(Json.member("logicalLocations", Json.arr(List.of(Json.obj(List.of(
+                Json.member("fullyQualifiedName", Json.str(a)),
+                Json.member("kind", Json.str("resource")))))))));
         return Json.obj(members);
     }
 

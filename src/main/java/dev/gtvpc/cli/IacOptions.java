@@ -1,0 +1,66 @@
+package dev.gtvpc.cli;
+
+import dev.gtvpc.GtvpcException;
+import dev.gtvpc.input.InputFormat;
+import dev.gtvpc.input.PolicySource;
+import dev.gtvpc.input.PolicyTarget;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** Where policies come from: a policy file, a Terraform plan, a CloudFormation/CDK template; and which of its policies. */
+final class IacOptions {
+    @Option(names = "--input", paramLabel = "FORMAT",
+            description = "What the file is: policy, terraform-plan ('terraform show -json plan.out') or cloudformation (YAML or JSON;"
+                    + " CDK's cdk.out/*.template.json). Default: read from the content.")
+    String input;
+
+    @Option(names = "--cfn-param", paramLabel = "KEY=VALUE",
+            description = "A template parameter's or pseudo-parameter's value (AWS::AccountId, AWS::Region, AWS::Partition, or a"
+                    + " Parameters name), for Ref and !Sub (repeatable). Values not given stay unknown and are checked as values"
+                    + " distinct from every literal.")
+    List<String> cfnParams = new ArrayList<>();
+
+    @Option(names = "--resource", paramLabel = "NAME",
+            description = "Only the policy of this resource: a template's logical ID (LabelsPolicy) or address (Resources.LabelsPolicy),"
+                    + " or a plan's address (aws_s3_bucket_policy.labels, module.data.aws_s3_bucket_policy.this).")
+    String resource;
+
+    PolicySource.Input read(String text, String source) {
+        Optional<InputFormat> forced = Optional.empty();
+        if (input != null) {
+            forced = Optional.of(InputFormat.fromCli(input).orElseThrow(() ->
+                    GtvpcException.badInput("--input: '" + input + "' is not one of " + InputFormat.cliNames())));
+        }
+        return PolicySource.read(text, source, forced, params());
+    }
+
+    Map<String, String> params() {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (String p : cfnParams) {
+            int eq = p.indexOf('=');
+            if (eq <= 0) {
+                throw GtvpcException.badInput("--cfn-param: '" + p + "' is not KEY=VALUE (for example AWS::AccountId=111122223333)");
+            }
+            map.put(p.substring(0, eq), p.substring(eq + 1));
+        }
+        return map;
+    }
+
+    /** The targets --resource selects (all without it); a name that selects none is bad input naming those there are. */
+    List<PolicyTarget> select(PolicySource.Input in, String source) {
+        if (resource == null) {
+            return in.targets();
+        }
+        List<PolicyTarget> chosen = in.targets().stream()
+                .filter(t -> t.address().equals(resource) || t.name().equals(resource) || t.address().equals("Resources." + resource)).toList();
+        if (chosen.isEmpty()) {
+            throw GtvpcException.badInput("--resource: " + source + " has no policy '" + resource + "'; it has "
+                    + (in.targets().isEmpty() ? "none" : String.join(", ", in.targets().stream().map(PolicyTarget::address).toList())));
+        }
+        return chosen;
+    }
+}

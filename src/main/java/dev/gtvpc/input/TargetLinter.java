@@ -1,0 +1,128 @@
+package dev.gtvpc.input;
+
+import dev.gtvpc.groundtruth.RegionTable;
+import dev.gtvpc.lint.Finding;
+import dev.gtvpc.lint.LintOptions;
+import dev.gtvpc.lint.LintReport;
+import dev.gtvpc.lint.Linter;
+import dev.gtvpc.lint.Rules;
+import dev.gtvpc.policy.io.Json;
+import dev.gtvpc.policy.io.PolicyReader;
+import dev.gtvpc.policy.io.SourceLocation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Lints the targets of a plan or template with the rules of their policy type. Findings of a policy
+ * written as a JSON string point at the string in the file (the element is named by the pointer); a
+ * finding that only says a symbolic value is not a well-formed ARN or ID is dropped, since the value
+ * is unknown, not malformed — the target's notes say which values were unknown. In-source skips turn
+ * the findings of their rule into suppressed findings with the reason given.
+ */
+public final class TargetLinter {
+    /** Rules whose finding on a symbolic value only says it is not a literal of the expected shape. */
+    private static final Set<String> SHAPE_RULES = Set.of("operator-value-type", "invalid-vpce-format", "invalid-vpc-format", "invalid-arn",
+            "invalid-arn-account", "placeholder-left", "bucket-mismatch", "resource-type-mismatch", "invalid-action");
+
+    /** Rules that judge a statement by what its Resource names: an unknown ARN may name the bucket, its objects or both. */
+    private static final Set<String> RESOURCE_RULES = Set.of("resource-type-mismatch", "bucket-mismatch", "deny-misses-bucket");
+
+    private final LintOptions options;
+    private final RegionTable regions;
+
+    public TargetLinter(LintOptions options, RegionTable regions) {
+        this.options = options;
+        this.regions = regions;
+    }
+
+    public LintReport lint(PolicyTarget target, String source) {
+        List<String> notes = new ArrayList<>(target.notes());
+        if (!target.known()) {
+            return new LintReport(source, List.of(), Optional.empty(), Optional.of(target.address()), List.of(),
+                    notes.stream().map(n -> target.origin() + ": " + n).toList());
+        }
+        Linter linter = new Linter(new LintOptions(options.region(), options.bucket(), options.vpcs(), options.vpces(), options.disabled(),
+                target.kind()), regions);
+        LintReport report;
+        List<Finding> findings = new ArrayList<>();
+        if (target.text().isPresent()) {
+            report = linter.lint(PolicyReader.parse(target.text().get()), source);
+            for (Finding f : report.findings()) {
+                findings.add(at(f, target.origin()));
+            }
+        } else {
+            Json.Value tree = target.tree().get();
+            report = linter.lint(PolicyReader.parse(tree), source);
+            for (Finding f : report.findings()) {
+                if (SHAPE_RULES.contains(f.ruleId()) && valueAt(tree, f.pointer()).filter(Symbolic::in).isPresent()) {
+                    continue;
+                }
+                if (RESOURCE_RULES.contains(f.ruleId()) && resourcesOf(tree, f.pointer()).filter(Symbolic::in).isPresent()) {
+                    continue;
+                }
+                findings.add(f);
+            }
+        }
+        List<LintReport.Suppressed> suppressed = new ArrayList<>();
+        for (InSourceSkip skip : target.skips()) {
+            if (Rules.find(skip.rule()).isEmpty()) {
+                notes.add("Metadata gtvpc skip names no rule '" + skip.rule() + "' ('gtvpc policy lint --list-rules' lists them)");
+            }
+        }
+        List<Finding> kept = new ArrayList<>();
+        for (Finding f : findings) {
+            Optional<InSourceSkip> skip = target.skips().stream().filter(s -> s.rule().equals(f.ruleId())).findFirst();
+            if (skip.isPresent()) {
+                suppressed.add(new LintReport.Suppressed(f, "inSource", skip.get().reason()));
+            } else {
+                kept.add(f);
+            }
+        }
+        return new LintReport(source, kept, report.policy(), Optional.of(target.address()), suppressed,
+                notes.stream().map(n -> target.origin() + ": " + n).toList());
+    }
+
+    /** The finding placed at the JSON string that holds the policy; its pointer still names the element inside. */
+    private static Finding at(Finding f, SourceLocation origin) {
+        List<Finding.Place> also = f.alsoAt().stream().map(p -> new Finding.Place(p.pointer(), origin)).toList();
+        return new Finding(f.ruleId(), f.severity(), f.message(), f.fix(), f.pointer(), origin, also);
+    }
+
+    /** The Resource and NotResource of the statement that holds {@code pointer}, as text. */
+    private static Optional<String> resourcesOf(Json.Value tree, String pointer) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^/Statement(/[0-9]+)?").matcher(pointer);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        String statement = m.group();
+        return Optional.of(valueAt(tree, statement + "/Resource").orElse("") + valueAt(tree, statement + "/NotResource").orElse(""));
+    }
+
+    /** The string at a JSON pointer of the tree, if there is one. */
+    static Optional<String> valueAt(Json.Value root, String pointer) {
+        Json.Value v = root;
+        if (!pointer.isEmpty()) {
+            for (String raw : pointer.substring(1).split("/", -1)) {
+                String part = raw.replace("~1", "/").replace("~0", "~");
+                if (v instanceof Json.Obj o) {
+                    Optional<Json.Value> next = o.get(part);
+                    if (next.isEmpty()) {
+                        return Optional.empty();
+                    }
+                    v = next.get();
+                } else if (v instanceof Json.Arr a && part.matches("[0-9]+") && Integer.parseInt(part) < a.items().size()) {
+                    v = a.items().get(Integer.parseInt(part));
+                } else {
+                    return Optional.empty();
+                }
+            }
+        }
+        if (v instanceof Json.Str s) {
+            return Optional.of(s.value());
+        }
+        // a finding on a list or object: symbolic if any string inside is
+        return Optional.of(Json.write(v, false));
+    }
+}
