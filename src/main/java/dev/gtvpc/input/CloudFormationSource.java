@@ -142,6 +142,10 @@ final class CloudFormationSource {
     }
 
     private Json.Value symbolic(String what, SourceLocation at) {
+        if (Symbolic.in(what)) {
+            // a function of values already unknown: those are listed, and its token names them plainly
+            return new Json.Str(Symbolic.token(Symbolic.plain(what)), at);
+        }
         unknowns.add(what);
         return new Json.Str(Symbolic.token(what), at);
     }

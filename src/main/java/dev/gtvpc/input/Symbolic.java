@@ -26,6 +26,11 @@ public final class Symbolic {
         return TOKEN.matcher(value).find();
     }
 
+    /** {@code value} with each token replaced by what it stands for. */
+    public static String plain(String value) {
+        return TOKEN.matcher(value).replaceAll(m -> Matcher.quoteReplacement(m.group(1)));
+    }
+
     /** What each symbolic value in {@code value} stands for, in order. */
     public static List<String> names(String value) {
         List<String> names = new ArrayList<>();

@@ -59,7 +59,7 @@ public final class TargetLinter {
                 if (SHAPE_RULES.contains(f.ruleId()) && valueAt(tree, f.pointer()).filter(Symbolic::in).isPresent()) {
                     continue;
                 }
-                if (RESOURCE_RULES.contains(f.ruleId()) && resourcesOf(tree, f.pointer()).filter(Symbolic::in).isPresent()) {
+                if (RESOURCE_RULES.contains(f.ruleId()) && resourcesOf(tree, f.pointer()).stream().anyMatch(TargetLinter::unknownShape)) {
                     continue;
                 }
                 findings.add(f);
@@ -90,14 +90,46 @@ public final class TargetLinter {
         return new Finding(f.ruleId(), f.severity(), f.message(), f.fix(), f.pointer(), origin, also);
     }
 
-    /** The Resource and NotResource of the statement that holds {@code pointer}, as text. */
-    private static Optional<String> resourcesOf(Json.Value tree, String pointer) {
+    /** The Resource and NotResource values of the statement that holds {@code pointer}. */
+    private static List<String> resourcesOf(Json.Value tree, String pointer) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("^/Statement(/[0-9]+)?").matcher(pointer);
+        List<String> values = new ArrayList<>();
         if (!m.find()) {
-            return Optional.empty();
+            return values;
         }
-        String statement = m.group();
-        return Optional.of(valueAt(tree, statement + "/Resource").orElse("") + valueAt(tree, statement + "/NotResource").orElse(""));
+        for (String element : List.of("/Resource", "/NotResource")) {
+            node(tree, m.group() + element).ifPresent(v -> {
+                if (v instanceof Json.Str s) {
+                    values.add(s.value());
+                } else if (v instanceof Json.Arr a) {
+                    a.items().stream().filter(Json.Str.class::isInstance).forEach(i -> values.add(((Json.Str) i).value()));
+                }
+            });
+        }
+        return values;
+    }
+
+    /**
+     * A symbolic value whose kind of resource is unknown too: {@code {{unknown:Fn::GetAtt B.Arn}}} may be the
+     * bucket or not, while {@code arn:aws:s3:::{{unknown:Ref B}}/*} is an object ARN whatever the name.
+     */
+    static boolean unknownShape(String value) {
+        return Symbolic.in(value) && !value.matches("(?s)arn:(\\{\\{unknown:[^}]*\\}\\}|[^:{]*):s3:::[^{/]*(\\{\\{unknown:[^}]*\\}\\})?[^{/]*(/.*)?");
+    }
+
+    private static Optional<Json.Value> node(Json.Value root, String pointer) {
+        Json.Value v = root;
+        for (String raw : pointer.substring(1).split("/", -1)) {
+            String part = raw.replace("~1", "/").replace("~0", "~");
+            if (v instanceof Json.Obj o && o.get(part).isPresent()) {
+                v = o.get(part).get();
+            } else if (v instanceof Json.Arr a && part.matches("[0-9]+") && Integer.parseInt(part) < a.items().size()) {
+                v = a.items().get(Integer.parseInt(part));
+            } else {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(v);
     }
 
     /** The string at a JSON pointer of the tree, if there is one. */

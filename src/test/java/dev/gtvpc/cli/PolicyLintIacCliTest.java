@@ -1,0 +1,113 @@
+package dev.gtvpc.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import dev.gtvpc.testing.Cli;
+import java.io.IOException;
+import java.nio.file.Files;
+import dev.gtvpc.testing.Golden;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** policy lint on Terraform plans and CloudFormation/CDK templates: targets by address, locations in the file, skips, bad input. */
+class PolicyLintIacCliTest {
+    private static final String IAC = "src/test/resources/iac/";
+    private static final String CORPUS = "src/test/resources/corpus/";
+
+    private static void golden(String name, Cli.Result r) {
+        Golden.assertMatches(Golden.testResource("golden/lint/iac/" + name + ".out"), r.out());
+        Golden.assertMatches(Golden.testResource("golden/lint/iac/" + name + ".err"), r.err());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"text, txt", "json, json", "sarif, sarif"})
+    void aTemplateWithIntrinsicsAndAMetadataSkip(String format, String ext) {
+        Cli.Result r = Cli.run("policy", "lint", "--format", format, "--cfn-param", "AWS::Region=us-east-1", IAC + "labels-template.yaml");
+        assertThat(r.exit()).as("public-allow is a security warning").isEqualTo(1);
+        golden("labels-template." + ext, r);
+    }
+
+    @Test
+    void aPlanWithNestedModulesAndAPolicyKnownOnlyAfterApply() {
+        Cli.Result r = Cli.run("policy", "lint", IAC + "nested-modules.tfplan.json");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).contains("module.data.module.endpoint.aws_vpc_endpoint.s3", "nested-modules.tfplan.json:49:31:");
+        assertThat(r.err()).contains("aws_s3_bucket_policy.labels: the policy is known only after apply");
+        golden("nested-modules.txt", r);
+    }
+
+    @Test
+    void aPlanAsSarifNamesEachAddressAsALogicalLocation() {
+        Cli.Result r = Cli.run("policy", "lint", "--format", "sarif", "--fail-on", "never", IAC + "nested-modules.tfplan.json");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("\"fullyQualifiedName\": \"module.data.aws_s3_bucket_policy.this\"");
+        golden("nested-modules.sarif", r);
+    }
+
+    @Test
+    void realPlansAndTemplatesFromPublicRepositories() {
+        Cli.Result r = Cli.run("policy", "lint", "--fail-on", "never",
+                CORPUS + "terraform/iam-policy-validator-public-access.tfplan.json",
+                CORPUS + "terraform/checkov-plan-with-iam-data-block.tfplan.json",
+                CORPUS + "cloudformation/cfn-lint-nist_logging.yaml",
+                CORPUS + "cloudformation/cfn-templates-S3-compliant-bucket.json",
+                CORPUS + "cdk/GtvpcCorpusStack.template.json");
+        assertThat(r.exit()).isZero();
+        golden("corpus.txt", r);
+    }
+
+    @Test
+    void theSarifOfATemplateIsValidSarif210WithSuppressionsAndLogicalLocations() throws IOException {
+        String sarif = Cli.run("policy", "lint", "--format", "sarif", IAC + "labels-template.yaml").out();
+        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7)
+                .getSchema(Files.readString(Golden.testResource("sarif/sarif-schema-2.1.0.json")));
+        JsonNode document = new ObjectMapper().readTree(sarif);
+        assertThat(schema.validate(document)).isEmpty();
+        JsonNode results = document.at("/runs/0/results");
+        assertThat(results.size()).isEqualTo(2);
+        assertThat(results.get(0).at("/locations/0/logicalLocations/0/fullyQualifiedName").asText()).isEqualTo("Resources.LabelsPolicy");
+        assertThat(results.get(0).at("/locations/0/physicalLocation/region/startLine").asInt()).as("the Principal of ReadForAll").isEqualTo(38);
+        assertThat(results.get(1).at("/ruleId").asText()).isEqualTo("missing-version");
+        assertThat(results.get(1).at("/suppressions/0/kind").asText()).isEqualTo("inSource");
+    }
+
+    @Test
+    void resourceSelectsOnePolicyOfATemplate() {
+        Cli.Result r = Cli.run("policy", "lint", "--fail-on", "never", "--resource", "LabelingEndpoint", IAC + "labels-template.yaml");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).isEqualTo("1 file, 1 policy: no findings\n");
+        Cli.Result none = Cli.run("policy", "lint", "--resource", "Nope", IAC + "labels-template.yaml");
+        assertThat(none.exit()).isEqualTo(2);
+        assertThat(none.err()).isEqualTo("gtvpc: --resource: " + IAC + "labels-template.yaml has no policy 'Nope'; it has"
+                + " Resources.LabelsPolicy, Resources.LabelingEndpoint\n");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '#', value = {
+        "not-yaml.yaml#gtvpc: " + IAC + "not-yaml.yaml:2:3: not YAML: expected the node content, but found ':'",
+        "no-resources.yaml#gtvpc: " + IAC + "no-resources.yaml: the template has no Resources section",
+        "number-policy.yaml#gtvpc: " + IAC + "number-policy.yaml:6:23: Resources.P: the policy document must be a mapping, not a number",
+        "text.txt#gtvpc: " + IAC + "text.txt: neither JSON nor a CloudFormation template (it begins \"this is just text\");"
+                + " name the format with --input policy|terraform-plan|cloudformation"})
+    void badInputIsOneLineAndExit2(String file, String line) {
+        Cli.Result r = Cli.run("policy", "lint", IAC + file);
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo(line + "\n");
+    }
+
+    @Test
+    void inputOverridesDetection() {
+        Cli.Result r = Cli.run("policy", "lint", "--input", "terraform-plan", IAC + "labels-template.yaml");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("gtvpc: " + IAC + "labels-template.yaml: a Terraform plan is a JSON object ('terraform show -json plan.out')\n");
+        Cli.Result bad = Cli.run("policy", "lint", "--input", "hcl", IAC + "labels-template.yaml");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).isEqualTo("gtvpc: --input: 'hcl' is not one of policy, terraform-plan, cloudformation\n");
+    }
+}
