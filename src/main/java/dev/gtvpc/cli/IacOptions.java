@@ -12,7 +12,7 @@ import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /** Where policies come from: a policy file, a Terraform plan, a CloudFormation/CDK template; and which of its policies. */
-final class IacOptions {
+abstract class IacOptions {
     @Option(names = "--input", paramLabel = "FORMAT",
             description = "What the file is: policy, terraform-plan ('terraform show -json plan.out') or cloudformation (YAML or JSON;"
                     + " CDK's cdk.out/*.template.json). Default: read from the content.")
@@ -24,10 +24,27 @@ final class IacOptions {
                     + " distinct from every literal.")
     List<String> cfnParams = new ArrayList<>();
 
-    @Option(names = "--resource", paramLabel = "NAME",
-            description = "Only the policy of this resource: a template's logical ID (LabelsPolicy) or address (Resources.LabelsPolicy),"
-                    + " or a plan's address (aws_s3_bucket_policy.labels, module.data.aws_s3_bucket_policy.this).")
     String resource;
+
+    /** For lint and verify: --resource names the policy. */
+    static final class ForPolicies extends IacOptions {
+        @Option(names = "--resource", paramLabel = "NAME",
+                description = "Only the policy of this resource: a template's logical ID (LabelsPolicy) or address (Resources.LabelsPolicy),"
+                        + " or a plan's address (aws_s3_bucket_policy.labels, module.data.aws_s3_bucket_policy.this).")
+        void resource(String name) {
+            resource = name;
+        }
+    }
+
+    /** For commands whose --resource is a request's resource ARN (simulate, test): the same choice, named --policy-resource. */
+    static final class ForRequests extends IacOptions {
+        @Option(names = "--policy-resource", paramLabel = "NAME",
+                description = "Which policy of a plan or template: a template's logical ID (LabelsPolicy) or a plan's address"
+                        + " (module.data.aws_s3_bucket_policy.this).")
+        void policyResource(String name) {
+            resource = name;
+        }
+    }
 
     PolicySource.Input read(String text, String source) {
         Optional<InputFormat> forced = Optional.empty();

@@ -123,7 +123,7 @@ public final class PolicyLintCommand implements Callable<Integer> {
     GroundTruthOptions groundTruth;
 
     @Mixin
-    IacOptions iac;
+    IacOptions.ForPolicies iac;
 
     @Override
     public Integer call() {

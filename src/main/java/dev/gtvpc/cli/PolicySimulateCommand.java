@@ -64,6 +64,9 @@ public final class PolicySimulateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @picocli.CommandLine.Mixin
+    IacOptions.ForRequests iac;
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "POLICY",
             description = "The bucket policy: a file, or - for standard input.")
     String policyFile;
@@ -143,7 +146,7 @@ public final class PolicySimulateCommand implements Callable<Integer> {
             throw GtvpcException.badInput("give the request's --action and --resource (or --cases FILE for many requests)");
         }
         Optional<RequestCase.Expectation> expected = expectation();
-        Policy policy = PolicyInput.read(policyFile).policy();
+        Policy policy = PolicyInput.read(policyFile, iac).parsed().policy();
         Request request = request();
         EvaluationResult result = Evaluator.evaluate(policy, request).withNotes(RequestNotes.of(policy, request,
                 session == null && request.principal().kind() == RequestPrincipal.Kind.ASSUMED_ROLE
@@ -231,7 +234,7 @@ public final class PolicySimulateCommand implements Callable<Integer> {
         if ("-".equals(policyFile) && "-".equals(cases)) {
             throw GtvpcException.badInput("POLICY and --cases cannot both be standard input");
         }
-        Optional<Policy> defaultPolicy = Optional.ofNullable(policyFile).map(f -> PolicyInput.read(f).policy());
+        Optional<Policy> defaultPolicy = Optional.ofNullable(policyFile).map(f -> PolicyInput.read(f, iac).parsed().policy());
         CaseRunner runner = new CaseRunner(defaultPolicy, CasesInput.baseDir(cases));
         PrintWriter out = spec.commandLine().getOut();
         int[] errors = {0};

@@ -42,6 +42,9 @@ public final class PolicyTestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @picocli.CommandLine.Mixin
+    IacOptions.ForRequests iac;
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "POLICY",
             description = "The policy the cases test (a file, or -); a case may name its own instead.")
     String policyFile;
@@ -54,7 +57,7 @@ public final class PolicyTestCommand implements Callable<Integer> {
         if ("-".equals(policyFile) && "-".equals(cases)) {
             throw dev.gtvpc.GtvpcException.badInput("POLICY and --cases cannot both be standard input");
         }
-        Optional<Policy> policy = Optional.ofNullable(policyFile).map(f -> PolicyInput.read(f).policy());
+        Optional<Policy> policy = Optional.ofNullable(policyFile).map(f -> PolicyInput.read(f, iac).parsed().policy());
         CaseRunner runner = new CaseRunner(policy, CasesInput.baseDir(cases));
         PrintWriter out = spec.commandLine().getOut();
         int[] counts = new int[3]; // passed, failed, errors

@@ -60,7 +60,8 @@ public final class PolicyVerifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "POLICY", description = "The bucket policy: a file, or - for standard input.")
+    @Parameters(index = "0", paramLabel = "POLICY", description = "The bucket policy: a file, or - for standard input; or a Terraform plan (JSON) or"
+            + " CloudFormation/CDK template holding it (--resource names which policy when it holds several).")
     String policyFile;
 
     @Option(names = "--region", required = true, paramLabel = "REGION",
@@ -140,15 +141,27 @@ public final class PolicyVerifyCommand implements Callable<Integer> {
     @Mixin
     GroundTruthOptions groundTruth;
 
+    @Mixin
+    IacOptions.ForPolicies iac;
+
+    /** The plan's or template's policy verified, when POLICY is one. */
+    private Optional<dev.gtvpc.input.PolicyTarget> target = Optional.empty();
+
     @Override
     public Integer call() {
         if (!List.of("text", "json", "markdown").contains(format)) {
             throw GtvpcException.badInput("--format: '" + format + "' is not one of text, json, markdown");
         }
-        Policy policy = read(policyFile);
+        Policy policy = readMain(policyFile);
         Optional<Policy> other = Optional.ofNullable(equivalentTo).map(this::read);
         VerifyInputs inputs = inputs(policy, groundTruth.table());
         VerificationReport report = Verifier.verify(policy, inputs, other, matrix);
+        if (target.isPresent() && !target.get().unknowns().isEmpty()) {
+            // the request space treats each unknown as a fresh value: the verdict is for that case only
+            report = report.withNote(target.get().address() + ": the verdict depends on " + String.join(", ", target.get().unknowns())
+                    + " (not determined by the template; checked as values distinct from every literal and every input — give"
+                    + " --cfn-param for what you know)");
+        }
         if (inputs.bucketAccount().equals(UNKNOWN_ACCOUNT)) {
             report = report.withNote("the bucket's account was not given (--bucket-account) and no --role-arn or --admin-arn names"
                     + " one: it was taken to be " + UNKNOWN_ACCOUNT + ", an account no policy names");
@@ -164,6 +177,16 @@ public final class PolicyVerifyCommand implements Callable<Integer> {
             return ExitCode.BAD_INPUT.code();
         }
         return report.passed(allowVacuous) ? ExitCode.OK.code() : ExitCode.CHECK_FAILED.code();
+    }
+
+    /** POLICY may be a plan or template (one policy, or the one --resource names); --lenient reads policy files only. */
+    private Policy readMain(String file) {
+        if (lenient) {
+            return read(file);
+        }
+        PolicyInput.Found found = PolicyInput.read(file, iac);
+        target = found.target();
+        return found.parsed().policy();
     }
 
     private Policy read(String file) {

@@ -78,6 +78,28 @@ class PolicyLintIacCliTest {
     }
 
     @Test
+    void verifyReadsOnePolicyOfATemplateAndSaysWhatTheVerdictDependsOn() {
+        Cli.Result r = Cli.run("policy", "verify", "--region", "us-east-1", "--cfn-param", "AWS::Region=us-east-1", "--cfn-param",
+                "AWS::Partition=aws", "--cfn-param", "AWS::AccountId=111122223333", "--resource", "LabelsPolicy",
+                "--vpce", "vpce-0123456789abcdef0", IAC + "labels-template.yaml");
+        assertThat(r.exit()).as("the Deny names the bucket by an unknown !GetAtt, so no concrete request meets it").isEqualTo(1);
+        assertThat(r.out()).contains("the verdict depends on Fn::Cidr, Fn::GetAtt LabelsBucket.Arn");
+        golden("verify-labels-template.txt", r);
+        Cli.Result two = Cli.run("policy", "verify", "--region", "us-east-1", IAC + "labels-template.yaml");
+        assertThat(two.exit()).isEqualTo(2);
+        assertThat(two.err()).isEqualTo("gtvpc: " + IAC + "labels-template.yaml holds 2 policies (Resources.LabelsPolicy,"
+                + " Resources.LabelingEndpoint); name one with --resource\n");
+    }
+
+    @Test
+    void simulateReadsThePolicyOfAPlan() {
+        Cli.Result r = Cli.run("policy", "simulate", "--policy-resource", "module.data.aws_s3_bucket_policy.this", "--action", "s3:GetObject",
+                "--resource", "arn:aws:s3:::data-111122223333/x", IAC + "nested-modules.tfplan.json");
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).contains("ALLOW");
+    }
+
+    @Test
     void resourceSelectsOnePolicyOfATemplate() {
         Cli.Result r = Cli.run("policy", "lint", "--fail-on", "never", "--resource", "LabelingEndpoint", IAC + "labels-template.yaml");
         assertThat(r.exit()).isZero();
