@@ -70,6 +70,9 @@ public final class PolicyApplyCommand implements Callable<Integer> {
     @Mixin
     AwsOptions aws;
 
+    @Mixin
+    IacOptions.ForPolicies iac;
+
     @ArgGroup(exclusive = true)
     Mode mode = new Mode();
 
@@ -103,8 +106,14 @@ public final class PolicyApplyCommand implements Callable<Integer> {
     private Policy lintedPolicy(dev.gtvpc.groundtruth.RegionTable table) {
         String text = Inputs.read(policyFile, "POLICY");
         String source = policyFile.equals("-") ? "<stdin>" : policyFile;
-        LintReport report = new Linter(new LintOptions(Optional.of(region), Optional.of(bucket), List.of(), List.of(), Set.of()), table)
-                .lint(text, source);
+        LintOptions options = new LintOptions(Optional.of(region), Optional.of(bucket), List.of(), List.of(), Set.of());
+        dev.gtvpc.input.PolicySource.Input input = iac.read(text, source);
+        LintReport report;
+        if (input.format() == dev.gtvpc.input.InputFormat.POLICY) {
+            report = new Linter(options, table).lint(text, source);
+        } else {
+            report = new dev.gtvpc.input.TargetLinter(options, table).lint(bucketPolicy(input, source), source);
+        }
         List<Finding> errors = report.findings().stream().filter(f -> f.severity() == Severity.ERROR).toList();
         if (!errors.isEmpty() || report.policy().isEmpty()) {
             LintReport onlyErrors = new LintReport(report.source(), errors, report.policy());
@@ -113,5 +122,26 @@ public final class PolicyApplyCommand implements Callable<Integer> {
                     + (errors.size() == 1 ? "" : "s") + " (listed above): nothing was sent to AWS");
         }
         return report.policy().get().policy();
+    }
+
+    /**
+     * The one bucket policy of a plan or template to apply. S3 needs every value: a policy with a value
+     * the file does not determine (a !GetAtt, a parameter without --cfn-param, a plan's after-apply value)
+     * is refused before any request, so no placeholder ever reaches the bucket.
+     */
+    private dev.gtvpc.input.PolicyTarget bucketPolicy(dev.gtvpc.input.PolicySource.Input input, String source) {
+        List<dev.gtvpc.input.PolicyTarget> targets = iac.select(input, source).stream()
+                .filter(t -> t.kind() == dev.gtvpc.lint.PolicyKind.BUCKET).toList();
+        if (targets.size() != 1) {
+            throw GtvpcException.badInput(source + " holds " + (targets.isEmpty() ? "no bucket policy" : targets.size() + " bucket policies ("
+                    + String.join(", ", targets.stream().map(dev.gtvpc.input.PolicyTarget::address).toList()) + "); name one with --resource")
+                    + ": nothing was sent to AWS");
+        }
+        dev.gtvpc.input.PolicyTarget t = targets.get(0);
+        if (!t.known() || !t.unknowns().isEmpty()) {
+            throw GtvpcException.badInput(source + ": " + t.address() + " has values the file does not determine ("
+                    + String.join(", ", t.unknowns()) + "); give them with --cfn-param, or apply the deployed policy: nothing was sent to AWS");
+        }
+        return t;
     }
 }

@@ -100,6 +100,17 @@ class PolicyLintIacCliTest {
     }
 
     @Test
+    void applyRefusesATemplatePolicyWithUnknownValuesBeforeAnyRequest() {
+        Cli.Result r = Cli.run("policy", "apply", "--bucket", "labels-111122223333", "--region", "us-east-1",
+                "--endpoint-url", "http://127.0.0.1:9", "--yes", "--resource", "LabelsPolicy", IAC + "labels-template.yaml");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("gtvpc: " + IAC + "labels-template.yaml: Resources.LabelsPolicy has values the file does not determine"
+                + " (Fn::Cidr, Fn::GetAtt LabelsBucket.Arn, Fn::ImportValue LabelersRoleArn,"
+                + " Ref AWS::AccountId, Ref AWS::Partition, Ref AWS::Region, Ref LabelingVpce); give them with --cfn-param, or apply the deployed policy:"
+                + " nothing was sent to AWS\n");
+    }
+
+    @Test
     void resourceSelectsOnePolicyOfATemplate() {
         Cli.Result r = Cli.run("policy", "lint", "--fail-on", "never", "--resource", "LabelingEndpoint", IAC + "labels-template.yaml");
         assertThat(r.exit()).isZero();
