@@ -19,8 +19,8 @@ abstract class IacOptions {
     String input;
 
     @Option(names = "--cfn-param", paramLabel = "KEY=VALUE",
-            description = "A template parameter's or pseudo-parameter's value (AWS::AccountId, AWS::Region, AWS::Partition, or a"
-                    + " Parameters name), for Ref and !Sub (repeatable). Values not given stay unknown and are checked as values"
+            description = "A template parameter's or pseudo-parameter's value (AWS::AccountId, AWS::Region, AWS::Partition, a"
+                    + " Parameters name, or a bucket's logical ID for its name), for Ref, !Sub and a bucket's !GetAtt Arn (repeatable). Values not given stay unknown and are checked as values"
                     + " distinct from every literal.")
     List<String> cfnParams = new ArrayList<>();
 

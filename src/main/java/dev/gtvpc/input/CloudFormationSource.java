@@ -40,6 +40,7 @@ final class CloudFormationSource {
     private final Map<String, String> params;
     private Json.Obj mappings;
     private Json.Obj parameters;
+    private Json.Obj resources;
     private List<String> notes;
     private Set<String> unknowns;
 
@@ -60,6 +61,7 @@ final class CloudFormationSource {
             throw GtvpcException.badInput(source + ":" + resources.get().location() + ": Resources must be a mapping of resources");
         }
         mappings = template.get("Mappings").filter(Json.Obj.class::isInstance).map(Json.Obj.class::cast).orElse(Json.obj(List.of()));
+        this.resources = res;
         parameters = template.get("Parameters").filter(Json.Obj.class::isInstance).map(Json.Obj.class::cast).orElse(Json.obj(List.of()));
         List<PolicyTarget> targets = new ArrayList<>();
         for (Json.Member r : res.members()) {
@@ -197,7 +199,8 @@ final class CloudFormationSource {
                 if (s.value().equals("AWS::NoValue")) {
                     return null;
                 }
-                return ref(s.value()).<Json.Value>map(value -> new Json.Str(value, at)).orElseGet(() -> symbolic("Ref " + s.value(), at));
+                return ref(s.value()).or(() -> bucketName(s.value())).<Json.Value>map(value -> new Json.Str(value, at))
+                        .orElseGet(() -> symbolic("Ref " + s.value(), at));
             }
             case "Fn::Sub" -> {
                 return sub(arg, at, depth);
@@ -275,7 +278,7 @@ final class CloudFormationSource {
             }
             case "Fn::GetAtt" -> {
                 String target = arg instanceof Json.Arr a ? String.join(".", a.items().stream().map(CloudFormationSource::text).toList()) : text(arg);
-                return symbolic("Fn::GetAtt " + target, at);
+                return bucketArn(target).<Json.Value>map(arn -> new Json.Str(arn, at)).orElseGet(() -> symbolic("Fn::GetAtt " + target, at));
             }
             case "Fn::ImportValue" -> {
                 return symbolic("Fn::ImportValue " + text(resolve(arg, depth + 1)), at);
@@ -289,6 +292,41 @@ final class CloudFormationSource {
     private Json.Value unsupported(String name, SourceLocation at) {
         notes.add(name + " (line " + at.line() + ") is not resolved by gtvpc: its value is checked as unknown");
         return symbolic(name, at);
+    }
+
+    /**
+     * The ARN of a bucket this template creates ({@code !GetAtt Bucket.Arn}): its shape is known, so rules
+     * can tell the bucket from its objects even when its name is not ({@code arn:aws:s3:::{{unknown:Ref Bucket}}}).
+     */
+    private Optional<String> bucketArn(String getAtt) {
+        int dot = getAtt.indexOf('.');
+        if (dot < 0 || !getAtt.substring(dot + 1).equals("Arn") || !isBucket(getAtt.substring(0, dot))) {
+            return Optional.empty();
+        }
+        String logicalId = getAtt.substring(0, dot);
+        String partition = ref("AWS::Partition").orElseGet(() -> {
+            unknowns.add("Ref AWS::Partition");
+            return Symbolic.token("Ref AWS::Partition");
+        });
+        String name = ref(logicalId).or(() -> bucketName(logicalId)).orElseGet(() -> {
+            unknowns.add("Ref " + logicalId);
+            return Symbolic.token("Ref " + logicalId);
+        });
+        return Optional.of("arn:" + partition + ":s3:::" + name);
+    }
+
+    /** The name of a bucket this template creates, when its BucketName is a literal. */
+    private Optional<String> bucketName(String logicalId) {
+        if (!isBucket(logicalId)) {
+            return Optional.empty();
+        }
+        return resources.get(logicalId).flatMap(r -> ((Json.Obj) r).get("Properties")).filter(Json.Obj.class::isInstance)
+                .flatMap(p -> ((Json.Obj) p).get("BucketName")).filter(Json.Str.class::isInstance).map(v -> ((Json.Str) v).value());
+    }
+
+    private boolean isBucket(String logicalId) {
+        return resources.get(logicalId).filter(Json.Obj.class::isInstance).flatMap(r -> ((Json.Obj) r).get("Type"))
+                .filter(t -> t instanceof Json.Str s && s.value().equals("AWS::S3::Bucket")).isPresent();
     }
 
     private Optional<String> ref(String name) {
@@ -320,6 +358,10 @@ final class CloudFormationSource {
                 replacement = "${" + m.group(2) + "}";
             } else if (vars.containsKey(m.group(2))) {
                 replacement = vars.get(m.group(2));
+            } else if (m.group(2).contains(".") && bucketArn(m.group(2)).isPresent()) {
+                replacement = bucketArn(m.group(2)).get();
+            } else if (!m.group(2).contains(".") && bucketName(m.group(2)).isPresent()) {
+                replacement = bucketName(m.group(2)).get();
             } else if (m.group(2).contains(".") && !m.group(2).startsWith("AWS::")) {
                 unknowns.add("Fn::GetAtt " + m.group(2));
                 replacement = Symbolic.token("Fn::GetAtt " + m.group(2));

@@ -79,12 +79,19 @@ class PolicyLintIacCliTest {
 
     @Test
     void verifyReadsOnePolicyOfATemplateAndSaysWhatTheVerdictDependsOn() {
-        Cli.Result r = Cli.run("policy", "verify", "--region", "us-east-1", "--cfn-param", "AWS::Region=us-east-1", "--cfn-param",
-                "AWS::Partition=aws", "--cfn-param", "AWS::AccountId=111122223333", "--resource", "LabelsPolicy",
-                "--vpce", "vpce-0123456789abcdef0", IAC + "labels-template.yaml");
-        assertThat(r.exit()).as("the Deny names the bucket by an unknown !GetAtt, so no concrete request meets it").isEqualTo(1);
-        assertThat(r.out()).contains("the verdict depends on Fn::Cidr, Fn::GetAtt LabelsBucket.Arn");
-        golden("verify-labels-template.txt", r);
+        String[] known = {"policy", "verify", "--region", "us-east-1", "--cfn-param", "AWS::Region=us-east-1", "--cfn-param",
+            "AWS::Partition=aws", "--cfn-param", "AWS::AccountId=111122223333", "--cfn-param", "LabelsBucket=labels-111122223333",
+            "--resource", "LabelsPolicy", "--vpce", "vpce-0123456789abcdef0", IAC + "labels-template.yaml"};
+        Cli.Result unknownEndpoint = Cli.run(known);
+        assertThat(unknownEndpoint.exit()).as("LabelingVpce is unknown: an endpoint that is none of the inputs gets in").isEqualTo(1);
+        assertThat(unknownEndpoint.out()).contains("from endpoint {{unknown:Ref LabelingVpce}}", "the verdict depends on Fn::Cidr,"
+                + " Fn::ImportValue LabelersRoleArn, Ref LabelingVpce");
+        golden("verify-labels-template-unknown-endpoint.txt", unknownEndpoint);
+        String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(known),
+                java.util.stream.Stream.of("--cfn-param", "LabelingVpce=vpce-0123456789abcdef0")).toArray(String[]::new);
+        Cli.Result proved = Cli.run(all);
+        assertThat(proved.exit()).isZero();
+        golden("verify-labels-template.txt", proved);
         Cli.Result two = Cli.run("policy", "verify", "--region", "us-east-1", IAC + "labels-template.yaml");
         assertThat(two.exit()).isEqualTo(2);
         assertThat(two.err()).isEqualTo("gtvpc: " + IAC + "labels-template.yaml holds 2 policies (Resources.LabelsPolicy,"
@@ -105,8 +112,8 @@ class PolicyLintIacCliTest {
                 "--endpoint-url", "http://127.0.0.1:9", "--yes", "--resource", "LabelsPolicy", IAC + "labels-template.yaml");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("gtvpc: " + IAC + "labels-template.yaml: Resources.LabelsPolicy has values the file does not determine"
-                + " (Fn::Cidr, Fn::GetAtt LabelsBucket.Arn, Fn::ImportValue LabelersRoleArn,"
-                + " Ref AWS::AccountId, Ref AWS::Partition, Ref AWS::Region, Ref LabelingVpce); give them with --cfn-param, or apply the deployed policy:"
+                + " (Fn::Cidr, Fn::ImportValue LabelersRoleArn, Ref AWS::AccountId, Ref AWS::Partition, Ref AWS::Region, Ref LabelingVpce,"
+                + " Ref LabelsBucket); give them with --cfn-param, or apply the deployed policy:"
                 + " nothing was sent to AWS\n");
     }
 
