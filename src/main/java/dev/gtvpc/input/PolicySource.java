@@ -10,7 +10,8 @@ import java.util.Optional;
  * Turns a file into the policies it holds. The format is read from the content unless the user names
  * it: JSON with {@code planned_values} or {@code terraform_version} is a Terraform plan, JSON or YAML
  * with {@code Resources} or {@code AWSTemplateFormatVersion} a CloudFormation template, any other JSON
- * one policy. A file that is neither JSON nor a YAML template is bad input.
+ * one policy. A .yaml/.yml file that is not a template is bad input; any other file that is not JSON is
+ * left to the policy reader, which reports it as invalid JSON at its place.
  */
 public final class PolicySource {
     private PolicySource() {
@@ -73,6 +74,10 @@ public final class PolicySource {
         }
         if (head.matches("(?s).*(^|\\n)(AWSTemplateFormatVersion|Resources|Transform|Description|Parameters|Mappings|Conditions|Metadata)\\s*:.*")) {
             return InputFormat.CLOUDFORMATION;
+        }
+        if (!source.endsWith(".yaml") && !source.endsWith(".yml")) {
+            // not a template by name or content: the policy reader reports it as invalid JSON, with its place, as before
+            return InputFormat.POLICY;
         }
         String first = trimmed.isEmpty() ? "" : trimmed.lines().findFirst().orElse("");
         throw GtvpcException.badInput(source + ": neither JSON nor a CloudFormation template (it begins "

@@ -133,7 +133,7 @@ class PolicyLintIacCliTest {
         "not-yaml.yaml#gtvpc: " + IAC + "not-yaml.yaml:2:3: not YAML: expected the node content, but found ':'",
         "no-resources.yaml#gtvpc: " + IAC + "no-resources.yaml: the template has no Resources section",
         "number-policy.yaml#gtvpc: " + IAC + "number-policy.yaml:6:23: Resources.P: the policy document must be a mapping, not a number",
-        "text.txt#gtvpc: " + IAC + "text.txt: neither JSON nor a CloudFormation template (it begins \"this is just text\");"
+        "not-a-template.yaml#gtvpc: " + IAC + "not-a-template.yaml: neither JSON nor a CloudFormation template (it begins \"this is just text\");"
                 + " name the format with --input policy|terraform-plan|cloudformation"})
     void badInputIsOneLineAndExit2(String file, String line) {
         Cli.Result r = Cli.run("policy", "lint", IAC + file);
