@@ -1,0 +1,105 @@
+package dev.gtvpc.lint;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Applies suppressions to findings after every rule has run: in-source skips first (they sit beside
+ * the element), then baseline entries. An expired entry no longer hides its finding and says so; an
+ * entry that matches no finding of a target this run linted is reported as stale, since either the
+ * defect was fixed or its element changed (and a changed element must be reviewed again).
+ */
+public final class Suppressions {
+    /** Invalid JSON is never suppressed: nothing in such a file was linted, and its run exits 2 regardless. */
+    static final String UNSUPPRESSIBLE = "invalid-json";
+
+    private Suppressions() {
+    }
+
+    /**
+     * @param baseline the entries of the baseline file, in file order (empty without one)
+     * @param today the date expiry is judged on (UTC), from the run's clock
+     * @param ruleRan whether a rule ran in this run: an entry for a disabled rule cannot match, so it is not stale
+     */
+    public static Review review(List<LintTarget> targets, List<Suppression> baseline, LocalDate today, Predicate<String> ruleRan) {
+        Set<Integer> used = new HashSet<>();
+        List<Review.Target> reviewed = new ArrayList<>();
+        Set<String> linted = new HashSet<>();
+        for (LintTarget t : targets) {
+            if (t.report().policy().isPresent()) {
+                linted.add(t.address());
+            }
+            List<Review.Judged> judged = new ArrayList<>();
+            for (Finding f : t.report().findings()) {
+                String fp = Fingerprint.of(f, t.document(), t.text());
+                if (f.ruleId().equals(UNSUPPRESSIBLE)) {
+                    judged.add(new Review.Judged(f, fp, Optional.empty(), Optional.empty()));
+                    continue;
+                }
+                Optional<Suppression> active = Optional.empty();
+                Optional<Suppression> expired = Optional.empty();
+                for (Suppression s : t.inSource()) {
+                    if (s.covers(t.address(), f.ruleId(), fp)) {
+                        if (!s.expiredOn(today)) {
+                            active = active.or(() -> Optional.of(s));
+                        } else {
+                            expired = expired.or(() -> Optional.of(s));
+                        }
+                    }
+                }
+                for (int i = 0; i < baseline.size(); i++) {
+                    Suppression s = baseline.get(i);
+                    if (s.covers(t.address(), f.ruleId(), fp)) {
+                        used.add(i);
+                        if (!s.expiredOn(today)) {
+                            active = active.or(() -> Optional.of(s));
+                        } else {
+                            expired = expired.or(() -> Optional.of(s));
+                        }
+                    }
+                }
+                judged.add(new Review.Judged(f, fp, active, active.isPresent() ? Optional.empty() : expired));
+            }
+            reviewed.add(new Review.Target(t, judged));
+        }
+        List<Review.Note> notes = new ArrayList<>();
+        Set<String> notLinted = new LinkedHashSet<>();
+        for (int i = 0; i < baseline.size(); i++) {
+            Suppression s = baseline.get(i);
+            if (used.contains(i)) {
+                if (s.expiredOn(today)) {
+                    notes.add(new Review.Note(Review.Note.Level.WARNING, s.origin() + ": the entry for " + s.describe() + " expired on "
+                            + s.expires().orElseThrow() + s.reason().map(r -> " (reason: " + r + ")").orElse("")
+                            + ": its finding is reported again; fix it, or renew the entry with a new expires date"));
+                }
+            } else if (!linted.contains(s.address())) {
+                notLinted.add(s.address());
+            } else if (ruleRan.test(s.rule())) {
+                notes.add(new Review.Note(Review.Note.Level.INFO, s.origin() + ": the entry for " + s.describe()
+                        + " matches no finding (fixed, or its element changed)" + s.expires().filter(d -> today.isAfter(d))
+                                .map(d -> " and expired on " + d).orElse("")
+                        + "; remove it, or rewrite the baseline with --create-baseline"));
+            }
+        }
+        if (!notLinted.isEmpty()) {
+            // an entry for a file this run did not lint (or could not read) is neither stale nor in use: say it went unchecked
+            String first = notLinted.iterator().next();
+            String origin = baseline.get(0).origin();
+            notes.add(new Review.Note(Review.Note.Level.INFO, origin + ": entries for " + notLinted.size()
+                    + (notLinted.size() == 1 ? " target" : " targets") + " this run did not lint (" + first
+                    + (notLinted.size() > 1 ? ", …" : "") + ") were not checked"));
+        }
+        return new Review(reviewed, notes);
+    }
+
+    /** The findings as they stand, nothing suppressed (no baseline, no skips): what a plain run shows. */
+    public static Review none(List<LintTarget> targets) {
+        return review(targets, List.of(), LocalDate.MIN, id -> true);
+    }
+}
