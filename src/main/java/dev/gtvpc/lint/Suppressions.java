@@ -97,9 +97,4 @@ public final class Suppressions {
         }
         return new Review(reviewed, notes);
     }
-
-    /** The findings as they stand, nothing suppressed (no baseline, no skips): what a plain run shows. */
-    public static Review none(List<LintTarget> targets) {
-        return review(targets, List.of(), LocalDate.MIN, id -> true);
-    }
 }
