@@ -62,13 +62,19 @@ public record Suppression(Kind kind, String rule, String address, Optional<Strin
         return expires.map(today::isAfter).orElse(false);
     }
 
-    /** What SARIF's {@code justification} and the text output say: the reason, or that none was given, and where. */
+    /** What SARIF's {@code justification} and the text output say: the reason, or that none was given, where, and until when. */
     public String justification() {
         return reason.orElse("no reason given") + " (" + origin + expires.map(d -> ", until " + d).orElse("") + ")";
     }
 
-    /** The entry as a user finds it in its file: rule, target and fingerprint. */
+    /** The reason, or that none was given, and where it was written. */
+    public String reasonAndOrigin() {
+        return reason.orElse("no reason given") + " (" + origin + ")";
+    }
+
+    /** The entry as a user finds it in its file: rule, target, fingerprint and the message it was written for. */
     public String describe() {
-        return rule + " on " + address + fingerprint.map(f -> " (fingerprint " + f + ")").orElse("");
+        String about = fingerprint.map(f -> "fingerprint " + f).orElse("every element") + message.map(m -> ": " + m).orElse("");
+        return rule + " on " + address + " (" + about + ")";
     }
 }

@@ -82,7 +82,7 @@ public final class Suppressions {
                 notLinted.add(s.address());
             } else if (ruleRan.test(s.rule())) {
                 notes.add(new Review.Note(Review.Note.Level.INFO, s.origin() + ": the entry for " + s.describe()
-                        + " matches no finding (fixed, or its element changed)" + s.expires().filter(d -> today.isAfter(d))
+                        + " matches no finding in this run (the defect is gone, its statement changed, or this run's options do not raise it)" + s.expires().filter(d -> today.isAfter(d))
                                 .map(d -> " and expired on " + d).orElse("")
                         + "; remove it, or rewrite the baseline with --create-baseline"));
             }

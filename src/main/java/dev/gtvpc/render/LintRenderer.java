@@ -51,8 +51,8 @@ public final class LintRenderer {
                 }
                 finding(out, t.report().source(), j.finding());
                 j.suppression().ifPresent(s -> out.append("    suppressed: ").append(s.justification()).append('\n'));
-                j.expired().ifPresent(s -> out.append("    suppression expired on ").append(s.expires().orElseThrow()).append(": ")
-                        .append(s.justification()).append('\n'));
+                j.expired().ifPresent(s -> out.append("    suppression expired on ").append(s.expires().orElseThrow()).append(", so it is reported: ")
+                        .append(s.reasonAndOrigin()).append('\n'));
             }
         }
         out.append(summary(review.targets().size(), counts, review.suppressedCount(), showSuppressed)).append('\n');
