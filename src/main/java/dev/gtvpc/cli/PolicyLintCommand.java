@@ -49,7 +49,7 @@ import picocli.CommandLine.Spec;
             "Severities are Access Analyzer's: error, security-warning, warning, suggestion. The Ground Truth rules run"
                     + " when --region is given or the policy names a Ground Truth endpoint.",
             ""},
-        footerHeading = "%nExit codes: 0 no finding reaches --fail-on, 1 one does, 2 a file cannot be read.%n",
+        footerHeading = "%nExit codes: 0 no unsuppressed finding reaches --fail-on, 1 one does, 2 a file or the baseline cannot be read.%n",
         footer = {
             "",
             "Examples:",
@@ -57,8 +57,8 @@ import picocli.CommandLine.Spec;
             "  gtvpc policy lint --region us-east-1 --vpc vpc-0abc1234def567890 --fail-on warning policies/*.json",
             "  gtvpc policy lint --format sarif policies/*.json > gtvpc.sarif     # for GitHub code scanning",
             "  gtvpc policy lint --fix old-policy.json -o fixed-policy.json",
-            "  gtvpc policy lint --create-baseline lint-baseline.json policies/*.json   # accept today's findings",
-            "  gtvpc policy lint --baseline lint-baseline.json policies/*.json          # report only new ones"})
+            "  gtvpc policy lint --create-baseline lint-baseline.json policies/*.json",
+            "  gtvpc policy lint --baseline lint-baseline.json policies/*.json"})
 public final class PolicyLintCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -126,8 +126,8 @@ public final class PolicyLintCommand implements Callable<Integer> {
     String baseline;
 
     @Option(names = "--create-baseline", paramLabel = "FILE",
-            description = "Write the current findings to FILE as a baseline (- for standard output) and exit 0: one entry per"
-                    + " finding with its target, rule, fingerprint and message; add \"reason\" and \"expires\" by hand. With --baseline,"
+            description = "Write the current findings to FILE as a baseline (- for standard output) and exit 0 (2 when a file is"
+                    + " not JSON: it cannot be baselined): one entry per finding with its target, rule, fingerprint and message; add \"reason\" and \"expires\" by hand. With --baseline,"
                     + " entries that still match keep their reason and expiry.")
     String createBaseline;
 
