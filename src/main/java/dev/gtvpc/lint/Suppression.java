@@ -45,6 +45,10 @@ public record Suppression(Kind kind, String rule, String address, Optional<Strin
         Objects.requireNonNull(expires, "expires");
         Objects.requireNonNull(origin, "origin");
         Objects.requireNonNull(message, "message");
+        if (kind == Kind.EXTERNAL && fingerprint.isEmpty()) {
+            // a baseline entry names one element; only a skip written on the resource itself may cover all of them
+            throw new IllegalArgumentException("a baseline entry names a fingerprint");
+        }
     }
 
     /** An in-source skip of every finding of {@code rule} on the target at {@code address}. */

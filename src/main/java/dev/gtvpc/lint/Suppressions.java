@@ -2,9 +2,11 @@ package dev.gtvpc.lint;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -23,12 +25,18 @@ public final class Suppressions {
     }
 
     /**
-     * @param baseline the entries of the baseline file, in file order (empty without one)
+     * @param baseline the entries of the baseline file, in file order (empty without one); each names a fingerprint
      * @param today the date expiry is judged on (UTC), from the run's clock
      * @param ruleRan whether a rule ran in this run: an entry for a disabled rule cannot match, so it is not stale
      */
     public static Review review(List<LintTarget> targets, List<Suppression> baseline, LocalDate today, Predicate<String> ruleRan) {
         Set<Integer> used = new HashSet<>();
+        // baseline entries always name a fingerprint: index them, so a run is linear in findings plus entries
+        Map<String, List<Integer>> byKey = new HashMap<>();
+        for (int i = 0; i < baseline.size(); i++) {
+            Suppression s = baseline.get(i);
+            byKey.computeIfAbsent(key(s.address(), s.rule(), s.fingerprint().orElse("")), k -> new ArrayList<>()).add(i);
+        }
         List<Review.Target> reviewed = new ArrayList<>();
         Set<String> linted = new HashSet<>();
         for (LintTarget t : targets) {
@@ -53,7 +61,7 @@ public final class Suppressions {
                         }
                     }
                 }
-                for (int i = 0; i < baseline.size(); i++) {
+                for (int i : byKey.getOrDefault(key(t.address(), f.ruleId(), fp), List.of())) {
                     Suppression s = baseline.get(i);
                     if (s.covers(t.address(), f.ruleId(), fp)) {
                         used.add(i);
@@ -96,5 +104,9 @@ public final class Suppressions {
                     + (notLinted.size() > 1 ? ", …" : "") + ") were not checked"));
         }
         return new Review(reviewed, notes);
+    }
+
+    private static String key(String address, String rule, String fingerprint) {
+        return address + "\u0000" + rule + "\u0000" + fingerprint;
     }
 }
