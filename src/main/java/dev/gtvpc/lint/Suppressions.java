@@ -1,5 +1,6 @@
 package dev.gtvpc.lint;
 
+import dev.gtvpc.lint.rules.ReadProblemRule;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,11 +39,14 @@ public final class Suppressions {
             byKey.computeIfAbsent(key(s.address(), s.rule(), s.fingerprint().orElse("")), k -> new ArrayList<>()).add(i);
         }
         List<Review.Target> reviewed = new ArrayList<>();
-        Set<String> linted = new HashSet<>();
+        // which rules this run judged on each address: all that ran on a policy that read; only the
+        // reader's own rules on JSON that did not read as a policy (a duplicate key); none on invalid JSON
+        Map<String, Predicate<String>> judgedOn = new HashMap<>();
         for (LintTarget t : targets) {
-            if (t.report().policy().isPresent()) {
-                linted.add(t.address());
-            }
+            Predicate<String> here = t.report().policy().isPresent() ? ruleRan
+                    : t.document().isPresent() ? id -> ruleRan.test(id) && Rules.find(id).filter(r -> r instanceof ReadProblemRule).isPresent()
+                    : id -> false;
+            judgedOn.merge(t.address(), here, Predicate::or);
             List<Review.Judged> judged = new ArrayList<>();
             for (Finding f : t.report().findings()) {
                 String fp = Fingerprint.of(f, t.document(), t.text());
@@ -78,6 +82,7 @@ public final class Suppressions {
         }
         List<Review.Note> notes = new ArrayList<>();
         Set<String> notLinted = new LinkedHashSet<>();
+        Set<String> unread = new LinkedHashSet<>();
         for (int i = 0; i < baseline.size(); i++) {
             Suppression s = baseline.get(i);
             if (used.contains(i)) {
@@ -86,17 +91,26 @@ public final class Suppressions {
                             + s.expires().orElseThrow() + s.reason().map(r -> " (reason: " + r + ")").orElse("")
                             + ": its finding is reported again; fix it, or renew the entry with a new expires date"));
                 }
-            } else if (!linted.contains(s.address())) {
+            } else if (!judgedOn.containsKey(s.address())) {
                 notLinted.add(s.address());
-            } else if (ruleRan.test(s.rule())) {
+            } else if (!judgedOn.get(s.address()).test(s.rule())) {
+                // a rule turned off is neither stale nor in use; one that ran elsewhere could not run on this unreadable file
+                if (ruleRan.test(s.rule())) {
+                    unread.add(s.address());
+                }
+            } else {
                 notes.add(new Review.Note(Review.Note.Level.INFO, s.origin() + ": the entry for " + s.describe()
-                        + " matches no finding in this run (the defect is gone, its statement changed, or this run's options do not raise it)" + s.expires().filter(d -> today.isAfter(d))
-                                .map(d -> " and expired on " + d).orElse("")
+                        + " matches no finding in this run (the defect is gone, its statement changed, or this run's options do not raise it)"
+                        + s.expires().filter(today::isAfter).map(d -> " and expired on " + d).orElse("")
                         + "; remove it, or rewrite the baseline with --create-baseline"));
             }
         }
+        for (String address : unread) {
+            notes.add(new Review.Note(Review.Note.Level.INFO, baseline.get(0).origin() + ": " + address
+                    + " could not be read as a policy, so its entries for other rules than the reader's were not checked"));
+        }
         if (!notLinted.isEmpty()) {
-            // an entry for a file this run did not lint (or could not read) is neither stale nor in use: say it went unchecked
+            // an entry for a file this run did not lint is neither stale nor in use: say it went unchecked
             String first = notLinted.iterator().next();
             String origin = baseline.get(0).origin();
             notes.add(new Review.Note(Review.Note.Level.INFO, origin + ": entries for " + notLinted.size()

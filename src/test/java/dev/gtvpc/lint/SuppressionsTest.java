@@ -90,6 +90,25 @@ class SuppressionsTest {
     }
 
     @Test
+    void aFileThatDoesNotReadAsAPolicyHasOnlyItsReaderFindingsJudged() throws IOException {
+        // the Ground Truth page's example 3 has a key written twice: only the reader's rules ran on it
+        String text = Files.readString(Golden.testResource("corpus/bucket/sagemaker-gt-current-example-3.json"));
+        LintReport report = new Linter(LintOptions.none(), RegionTable.bundled()).lint(text, "ex3.json");
+        assertThat(report.policy()).isEmpty();
+        LintTarget t = LintTarget.of("ex3.json", report, text);
+        Suppression duplicateKey = new Suppression(Suppression.Kind.EXTERNAL, "duplicate-key", "ex3.json", Optional.of("0123456789abcdef"),
+                Optional.empty(), Optional.of(LocalDate.parse("2026-01-31")), "baseline b.json", Optional.empty());
+        Suppression lockout = new Suppression(Suppression.Kind.EXTERNAL, "lockout-risk", "ex3.json", Optional.of("0123456789abcdef"),
+                Optional.empty(), Optional.empty(), "baseline b.json", Optional.empty());
+        Review review = Suppressions.review(List.of(t), List.of(duplicateKey, lockout), TODAY, id -> true);
+        assertThat(review.notes()).extracting(Review.Note::message).containsExactly(
+                "baseline b.json: the entry for duplicate-key on ex3.json (fingerprint 0123456789abcdef) matches no finding in this run"
+                        + " (the defect is gone, its statement changed, or this run's options do not raise it) and expired on 2026-01-31;"
+                        + " remove it, or rewrite the baseline with --create-baseline",
+                "baseline b.json: ex3.json could not be read as a policy, so its entries for other rules than the reader's were not checked");
+    }
+
+    @Test
     void invalidJsonIsNeverSuppressed() throws IOException {
         String text = Files.readString(Golden.testResource("corpus/bucket/vpc-flow-logs.json"));
         LintReport report = new Linter(LintOptions.none(), RegionTable.bundled()).lint(text, "f.json");
