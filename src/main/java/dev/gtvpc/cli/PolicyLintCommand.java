@@ -127,8 +127,8 @@ public final class PolicyLintCommand implements Callable<Integer> {
 
     @Option(names = "--create-baseline", paramLabel = "FILE",
             description = "Write the current findings to FILE as a baseline (- for standard output) and exit 0 (2 when a file is"
-                    + " not JSON: it cannot be baselined): one entry per finding with its target, rule, fingerprint and message; add \"reason\" and \"expires\" by hand. With --baseline,"
-                    + " entries that still match keep their reason and expiry.")
+                    + " not JSON: it cannot be baselined): one entry per finding with its target, rule, fingerprint and message;"
+                    + " add \"reason\" and \"expires\" by hand. With --baseline, entries that still match keep their reason and expiry.")
     String createBaseline;
 
     @Option(names = "--show-suppressed", description = "List suppressed findings too (text and json), each with its justification;"

@@ -116,7 +116,9 @@ class PolicyLintBaselineCliTest {
 
     @Test
     void aPathWrittenDifferentlyIsTheSameTarget() {
-        List<String> files = POLICIES.stream().map(p -> "./" + p.replace("corpus/bucket/", "corpus/../corpus/bucket/")).toList();
+        List<String> files = new ArrayList<>(POLICIES.stream().skip(1).map(p -> "./" + p.replace("corpus/bucket/", "corpus/../corpus/bucket/")).toList());
+        // an absolute path under the working directory (Maven runs the tests at the root) is the relative one
+        files.add(Golden.root().resolve(POLICIES.get(0)).toString());
         Cli.Result r = on("2026-12-03", args(List.of("policy", "lint", "--baseline", REVIEWED), files));
         assertThat(r.out()).endsWith("4 files: no findings; 17 suppressed (--show-suppressed lists them)\n");
         assertThat(r.exit()).isZero();
