@@ -517,8 +517,8 @@ function _picocli_gtvpc_policy_lint() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--fix' '--list-rules' '-h' '--help' '-V' '--version' '--verbose'"
-  local arg_opts="'--region' '--bucket' '--vpc' '--vpce' '--policy-type' '--format' '--fail-on' '--disable' '-o' '--output' '--regions-file'"
+  local flag_opts="'--fix' '--show-suppressed' '--list-rules' '-h' '--help' '-V' '--version' '--verbose'"
+  local arg_opts="'--region' '--bucket' '--vpc' '--vpce' '--policy-type' '--format' '--fail-on' '--disable' '-o' '--output' '--baseline' '--create-baseline' '--regions-file' '--input' '--cfn-param' '--resource'"
   local TYPE_option_args=("BUCKET" "VPC_ENDPOINT" "IDENTITY" "SCP" "RCP") # --policy-type values
 
   type compopt &>/dev/null && compopt +o default
@@ -553,11 +553,26 @@ function _picocli_gtvpc_policy_lint() {
     '-o'|'--output')
       return
       ;;
+    '--baseline')
+      return
+      ;;
+    '--create-baseline')
+      return
+      ;;
     '--regions-file')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--input')
+      return
+      ;;
+    '--cfn-param')
+      return
+      ;;
+    '--resource')
+      return
       ;;
   esac
 
@@ -578,7 +593,7 @@ function _picocli_gtvpc_policy_verify() {
 
   local commands=""
   local flag_opts="'--ground-truth' '--aws-service-access' '--matrix' '--allow-vacuous' '--lenient' '-h' '--help' '-V' '--version' '--verbose'"
-  local arg_opts="'--region' '--bucket' '--bucket-account' '--vpc' '--vpce' '--cidr' '--role-arn' '--trusted-account' '--org-id' '--org-path' '--admin-arn' '--actions' '--gt-endpoint' '--equivalent-to' '--format' '--regions-file'"
+  local arg_opts="'--region' '--bucket' '--bucket-account' '--vpc' '--vpce' '--cidr' '--role-arn' '--trusted-account' '--org-id' '--org-path' '--admin-arn' '--actions' '--gt-endpoint' '--equivalent-to' '--format' '--regions-file' '--input' '--cfn-param' '--resource'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -634,6 +649,15 @@ function _picocli_gtvpc_policy_verify() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '--input')
+      return
+      ;;
+    '--cfn-param')
+      return
+      ;;
+    '--resource')
+      return
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -653,12 +677,21 @@ function _picocli_gtvpc_policy_simulate() {
 
   local commands=""
   local flag_opts="'--trace' '-h' '--help' '-V' '--version' '--verbose'"
-  local arg_opts="'--action' '--resource' '--principal-arn' '--session' '--org-id' '--org-path' '--bucket-account' '--source-vpce' '--source-vpc' '--source-ip' '--context' '--expect' '--format' '--cases'"
+  local arg_opts="'--input' '--cfn-param' '--policy-resource' '--action' '--resource' '--principal-arn' '--session' '--org-id' '--org-path' '--bucket-account' '--source-vpce' '--source-vpc' '--source-ip' '--context' '--expect' '--format' '--cases'"
   local FORMAT_option_args=("text" "json") # --format values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '--input')
+      return
+      ;;
+    '--cfn-param')
+      return
+      ;;
+    '--policy-resource')
+      return
+      ;;
     '--action')
       return
       ;;
@@ -722,11 +755,20 @@ function _picocli_gtvpc_policy_test() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--verbose'"
-  local arg_opts="'--cases'"
+  local arg_opts="'--input' '--cfn-param' '--policy-resource' '--cases'"
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '--input')
+      return
+      ;;
+    '--cfn-param')
+      return
+      ;;
+    '--policy-resource')
+      return
+      ;;
     '--cases')
       return
       ;;
@@ -788,7 +830,7 @@ function _picocli_gtvpc_policy_apply() {
 
   local commands=""
   local flag_opts="'--merge' '--replace' '--dry-run' '--yes' '--allow-in-progress-jobs' '--confirm-remove-self-access' '-h' '--help' '-V' '--version' '--verbose'"
-  local arg_opts="'--bucket' '--region' '--profile' '--endpoint-url' '--backup-dir' '--caller-vpce' '--caller-ip' '--regions-file'"
+  local arg_opts="'--bucket' '--region' '--profile' '--endpoint-url' '--input' '--cfn-param' '--resource' '--backup-dir' '--caller-vpce' '--caller-ip' '--regions-file'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -803,6 +845,15 @@ function _picocli_gtvpc_policy_apply() {
       return
       ;;
     '--endpoint-url')
+      return
+      ;;
+    '--input')
+      return
+      ;;
+    '--cfn-param')
+      return
+      ;;
+    '--resource')
       return
       ;;
     '--backup-dir')

@@ -34,6 +34,11 @@ final class Outputs {
     }
 
     static void write(String text, String file, PrintWriter out) {
+        write(text, file, out, "-o");
+    }
+
+    /** As {@link #write(String, String, PrintWriter)}, naming {@code option} in its errors. */
+    static void write(String text, String file, PrintWriter out, String option) {
         if (file == null || file.equals("-")) {
             out.print(text);
             out.flush();
@@ -42,10 +47,10 @@ final class Outputs {
         Path target = Path.of(file).toAbsolutePath();
         Path dir = target.getParent();
         if (Files.isDirectory(target)) {
-            throw GtvpcException.badInput("-o: " + file + " is a directory");
+            throw GtvpcException.badInput(option + ": " + file + " is a directory");
         }
         if (dir == null || !Files.isDirectory(dir)) {
-            throw GtvpcException.badInput("-o: cannot write " + file + ": directory " + dir + " does not exist");
+            throw GtvpcException.badInput(option + ": cannot write " + file + ": directory " + dir + " does not exist");
         }
         Path temp = null;
         try {
@@ -58,9 +63,9 @@ final class Outputs {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (NoSuchFileException e) {
-            throw GtvpcException.badInput("-o: cannot write " + file + ": no such directory");
+            throw GtvpcException.badInput(option + ": cannot write " + file + ": no such directory");
         } catch (IOException e) {
-            throw GtvpcException.badInput("-o: cannot write " + file + ": " + e.getMessage());
+            throw GtvpcException.badInput(option + ": cannot write " + file + ": " + e.getMessage());
         } finally {
             if (temp != null) {
                 try {

@@ -112,7 +112,10 @@ public final class PolicyApplyCommand implements Callable<Integer> {
         if (input.format() == dev.gtvpc.input.InputFormat.POLICY) {
             report = new Linter(options, table).lint(text, source);
         } else {
-            report = new dev.gtvpc.input.TargetLinter(options, table).lint(bucketPolicy(input, source), source);
+            dev.gtvpc.input.PolicyTarget target = bucketPolicy(input, source);
+            LintReport full = new dev.gtvpc.input.TargetLinter(options, table).lint(target, source);
+            report = new LintReport(full.source(), full.findings().stream().filter(f -> !dev.gtvpc.input.TargetLinter.skipped(target, f)).toList(),
+                    full.policy());
         }
         List<Finding> errors = report.findings().stream().filter(f -> f.severity() == Severity.ERROR).toList();
         if (!errors.isEmpty() || report.policy().isEmpty()) {

@@ -7,11 +7,16 @@ import dev.gtvpc.input.InputFormat;
 import dev.gtvpc.input.PolicySource;
 import dev.gtvpc.input.PolicyTarget;
 import dev.gtvpc.input.TargetLinter;
+import dev.gtvpc.lint.Baseline;
 import dev.gtvpc.lint.Finding;
 import dev.gtvpc.lint.Fixer;
 import dev.gtvpc.lint.LintOptions;
 import dev.gtvpc.lint.PolicyKind;
 import dev.gtvpc.lint.LintReport;
+import dev.gtvpc.lint.LintTarget;
+import dev.gtvpc.lint.Review;
+import dev.gtvpc.lint.Suppression;
+import dev.gtvpc.lint.Suppressions;
 import dev.gtvpc.lint.Linter;
 import dev.gtvpc.lint.Rules;
 import dev.gtvpc.lint.Severity;
@@ -19,6 +24,8 @@ import dev.gtvpc.policy.io.PolicyWriter;
 import dev.gtvpc.render.LintRenderer;
 import dev.gtvpc.util.Suggestions;
 import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -46,7 +53,7 @@ import picocli.CommandLine.Spec;
             "Severities are Access Analyzer's: error, security-warning, warning, suggestion. The Ground Truth rules run"
                     + " when --region is given or the policy names a Ground Truth endpoint.",
             ""},
-        footerHeading = "%nExit codes: 0 no finding reaches --fail-on, 1 one does, 2 a file cannot be read.%n",
+        footerHeading = "%nExit codes: 0 no unsuppressed finding reaches --fail-on, 1 one does, 2 a file or the baseline cannot be read.%n",
         footer = {
             "",
             "Examples:",
@@ -56,7 +63,9 @@ import picocli.CommandLine.Spec;
             "  gtvpc policy lint --fix old-policy.json -o fixed-policy.json",
             "  terraform plan -out plan.out && terraform show -json plan.out > plan.json && gtvpc policy lint plan.json",
             "  gtvpc policy lint --cfn-param AWS::AccountId=111122223333 template.yaml",
-            "  gtvpc policy lint cdk.out/MyStack.template.json --resource LabelsPolicy"})
+            "  gtvpc policy lint cdk.out/MyStack.template.json --resource LabelsPolicy",
+            "  gtvpc policy lint --create-baseline lint-baseline.json policies/*.json",
+            "  gtvpc policy lint --baseline lint-baseline.json policies/*.json"})
 public final class PolicyLintCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -116,6 +125,24 @@ public final class PolicyLintCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "With --fix: write the fixed policy to FILE.")
     String output;
 
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = "Report only findings not accepted in FILE (written by --create-baseline): an entry matches a finding by"
+                    + " target (the file's path as given), rule and fingerprint of the offending statement, so reformatting keeps it"
+                    + " and changing the statement ends it. An entry past its 'expires' date (YYYY-MM-DD, UTC) stops suppressing,"
+                    + " with a warning; an entry that matches nothing is reported as stale. Suppressed findings do not count for"
+                    + " --fail-on.")
+    String baseline;
+
+    @Option(names = "--create-baseline", paramLabel = "FILE",
+            description = "Write the current findings to FILE as a baseline (- for standard output) and exit 0 (2 when a file is"
+                    + " not JSON: it cannot be baselined): one entry per finding with its target, rule, fingerprint and message;"
+                    + " add \"reason\" and \"expires\" by hand. With --baseline, entries that still match keep their reason and expiry.")
+    String createBaseline;
+
+    @Option(names = "--show-suppressed", description = "List suppressed findings too (text and json), each with its justification;"
+            + " SARIF always has them, marked with 'suppressions'.")
+    boolean showSuppressed;
+
     @Option(names = "--list-rules", description = "List every rule with its severity and what it flags, and exit.")
     boolean listRules;
 
@@ -160,6 +187,12 @@ public final class PolicyLintCommand implements Callable<Integer> {
         if (output != null && !fix) {
             throw GtvpcException.badInput("-o writes the fixed policy: it goes with --fix");
         }
+        if (fix && (baseline != null || createBaseline != null)) {
+            throw GtvpcException.badInput("--fix rewrites one policy; --baseline and --create-baseline go with a lint run");
+        }
+        if (createBaseline != null && createBaseline.equals("-") && files.contains("-")) {
+            throw GtvpcException.badInput("--create-baseline -: standard output; the policy cannot come from standard input as well");
+        }
         RegionTable table = groundTruth.table();
         if (region != null) {
             table.require(region);
@@ -169,9 +202,13 @@ public final class PolicyLintCommand implements Callable<Integer> {
         }
         Validate.vpcs(vpcs);
         Validate.vpces(vpces);
-        Linter linter = new Linter(new LintOptions(Optional.ofNullable(region), Optional.ofNullable(bucket), vpcs, vpces, disabledIds,
-                policyKind), table);
+        // read before linting: a bad baseline is one line and exit 2, not a report that ignores it
+        List<Suppression> accepted = baseline == null ? List.of() : Baseline.read(Inputs.read(baseline, "--baseline"), baseline);
+        LintOptions options = new LintOptions(Optional.ofNullable(region), Optional.ofNullable(bucket), vpcs, vpces, disabledIds,
+                policyKind);
+        Linter linter = new Linter(options, table);
         List<LintReport> reports = new ArrayList<>();
+        List<LintTarget> targets = new ArrayList<>();
         boolean unreadableFile = false;
         for (String file : files) {
             String source = file.equals("-") ? "<stdin>" : file;
@@ -193,24 +230,26 @@ public final class PolicyLintCommand implements Callable<Integer> {
                 continue;
             }
             if (input.format() == InputFormat.POLICY) {
-                reports.add(linter.lint(text, source));
+                LintReport report = linter.lint(text, source);
+                reports.add(report);
+                targets.add(LintTarget.of(address(file), report, text));
                 continue;
             }
             if (fix) {
                 throw GtvpcException.badInput("--fix rewrites a policy file; " + source + " is a " + input.format().cliName()
                         + " (fix the policy where it is written)");
             }
-            TargetLinter targets = new TargetLinter(new LintOptions(Optional.ofNullable(region), Optional.ofNullable(bucket), vpcs, vpces,
-                    disabledIds, policyKind), table);
+            TargetLinter targetLinter = new TargetLinter(options, table);
             List<PolicyTarget> selected = iac.select(input, source);
             if (selected.isEmpty()) {
                 spec.commandLine().getErr().println("gtvpc: " + source + ": the " + input.format().cliName() + " holds no policy gtvpc reads");
             }
             for (PolicyTarget target : selected) {
-                LintReport report = targets.lint(target, source);
+                LintReport report = targetLinter.lint(target, source);
                 report.notes().forEach(n -> spec.commandLine().getErr().println("gtvpc: note: " + source + ":" + n.replaceFirst(": ", ": "
                         + target.address() + ": ")));
                 reports.add(report);
+                targets.add(TargetLinter.lintTarget(address(file), target, report));
             }
         }
         if (fix && reports.isEmpty()) {
@@ -219,13 +258,58 @@ public final class PolicyLintCommand implements Callable<Integer> {
         if (fix) {
             return fix(reports.get(0), linter, threshold);
         }
+        // the clock is asked only when a baseline can have expired: offline runs do not build the run context otherwise
+        LocalDate today = accepted.stream().anyMatch(s -> s.expires().isPresent())
+                ? LocalDate.ofInstant(GtvpcCommand.context(spec).clock().instant(), ZoneOffset.UTC) : LocalDate.MIN;
+        Review review = Suppressions.review(targets, accepted, today, options::runs);
+        PrintWriter err = spec.commandLine().getErr();
+        for (Review.Note note : review.notes()) {
+            err.println("gtvpc: " + note.level().id() + ": " + note.message());
+        }
+        if (createBaseline != null) {
+            for (LintReport r : reports) {
+                if (unreadable(List.of(r))) {
+                    err.println("gtvpc: " + r.source() + " is not JSON, so nothing in it was linted or baselined; fix it and lint again");
+                }
+            }
+            Outputs.write(Baseline.write(review, accepted), createBaseline, out, "--create-baseline");
+            int entries = Baseline.count(review);
+            err.println("gtvpc: baseline " + (createBaseline.equals("-") ? "written to standard output" : createBaseline) + ": "
+                    + entries + (entries == 1 ? " entry" : " entries") + " for " + targets.size() + (targets.size() == 1 ? " file" : " files"));
+            return unreadableFile || unreadable(reports) ? ExitCode.BAD_INPUT.code() : ExitCode.OK.code();
+        }
         String text = switch (format) {
-            case "json" -> LintRenderer.json(reports);
-            case "sarif" -> LintRenderer.sarif(reports, version());
-            default -> LintRenderer.text(reports);
+            case "json" -> LintRenderer.json(review, showSuppressed);
+            case "sarif" -> LintRenderer.sarif(review, version());
+            default -> LintRenderer.text(review, showSuppressed);
         };
         Outputs.write(text, null, out);
-        return unreadableFile ? ExitCode.BAD_INPUT.code() : exit(reports, threshold);
+        if (unreadableFile || unreadable(reports)) {
+            return ExitCode.BAD_INPUT.code();
+        }
+        return threshold.isPresent() && review.reaches(threshold.get()) ? ExitCode.CHECK_FAILED.code() : ExitCode.OK.code();
+    }
+
+    /**
+     * What baseline entries name a file by: its path as given, with '/' separators and without "./"
+     * segments, so the same checkout lints to the same addresses on every system; a path under the
+     * working directory given absolutely is made relative to it. Standard input is "&lt;stdin&gt;".
+     */
+    static String address(String file) {
+        if (file.equals("-")) {
+            return "<stdin>";
+        }
+        java.nio.file.Path path;
+        try {
+            path = java.nio.file.Path.of(file).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            return file.replace('\\', '/');
+        }
+        java.nio.file.Path cwd = java.nio.file.Path.of("").toAbsolutePath();
+        if (path.isAbsolute() && path.startsWith(cwd)) {
+            path = cwd.relativize(path);
+        }
+        return path.toString().replace('\\', '/');
     }
 
     private int fix(LintReport report, Linter linter, Optional<Severity> threshold) {
@@ -251,11 +335,15 @@ public final class PolicyLintCommand implements Callable<Integer> {
     }
 
     private static int exit(List<LintReport> reports, Optional<Severity> threshold) {
-        if (reports.stream().anyMatch(r -> r.policy().isEmpty() && r.findings().stream().anyMatch(PolicyLintCommand::unreadable))) {
+        if (unreadable(reports)) {
             return ExitCode.BAD_INPUT.code();
         }
         boolean failed = threshold.isPresent() && reports.stream().anyMatch(r -> r.reaches(threshold.get()));
         return failed ? ExitCode.CHECK_FAILED.code() : ExitCode.OK.code();
+    }
+
+    private static boolean unreadable(List<LintReport> reports) {
+        return reports.stream().anyMatch(r -> r.policy().isEmpty() && r.findings().stream().anyMatch(PolicyLintCommand::unreadable));
     }
 
     /** Invalid JSON means the file could not be linted at all; other reader problems are findings like any. */

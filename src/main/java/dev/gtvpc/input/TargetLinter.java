@@ -4,6 +4,8 @@ import dev.gtvpc.groundtruth.RegionTable;
 import dev.gtvpc.lint.Finding;
 import dev.gtvpc.lint.LintOptions;
 import dev.gtvpc.lint.LintReport;
+import dev.gtvpc.lint.LintTarget;
+import dev.gtvpc.lint.Suppression;
 import dev.gtvpc.lint.Linter;
 import dev.gtvpc.lint.Rules;
 import dev.gtvpc.policy.io.Json;
@@ -18,8 +20,8 @@ import java.util.Set;
  * Lints the targets of a plan or template with the rules of their policy type. Findings of a policy
  * written as a JSON string point at the string in the file (the element is named by the pointer); a
  * finding that only says a symbolic value is not a well-formed ARN or ID is dropped, since the value
- * is unknown, not malformed — the target's notes say which values were unknown. In-source skips turn
- * the findings of their rule into suppressed findings with the reason given.
+ * is unknown, not malformed — the target's notes say which values were unknown. In-source skips are
+ * handed on as suppressions ({@link #lintTarget}), applied after the rules like a baseline's.
  */
 public final class TargetLinter {
     /** Rules whose finding on a symbolic value only says it is not a literal of the expected shape. */
@@ -40,7 +42,7 @@ public final class TargetLinter {
     public LintReport lint(PolicyTarget target, String source) {
         List<String> notes = new ArrayList<>(target.notes());
         if (!target.known()) {
-            return new LintReport(source, List.of(), Optional.empty(), Optional.of(target.address()), List.of(),
+            return new LintReport(source, List.of(), Optional.empty(), Optional.of(target.address()),
                     notes.stream().map(n -> target.origin() + ": " + n).toList());
         }
         Linter linter = new Linter(new LintOptions(options.region(), options.bucket(), options.vpcs(), options.vpces(), options.disabled(),
@@ -65,23 +67,34 @@ public final class TargetLinter {
                 findings.add(f);
             }
         }
-        List<LintReport.Suppressed> suppressed = new ArrayList<>();
         for (InSourceSkip skip : target.skips()) {
             if (Rules.find(skip.rule()).isEmpty()) {
                 notes.add("Metadata gtvpc skip names no rule '" + skip.rule() + "' ('gtvpc policy lint --list-rules' lists them)");
             }
         }
-        List<Finding> kept = new ArrayList<>();
-        for (Finding f : findings) {
-            Optional<InSourceSkip> skip = target.skips().stream().filter(s -> s.rule().equals(f.ruleId())).findFirst();
-            if (skip.isPresent()) {
-                suppressed.add(new LintReport.Suppressed(f, "inSource", skip.get().reason()));
-            } else {
-                kept.add(f);
-            }
-        }
-        return new LintReport(source, kept, report.policy(), Optional.of(target.address()), suppressed,
+        return new LintReport(source, findings, report.policy(), Optional.of(target.address()),
                 notes.stream().map(n -> target.origin() + ": " + n).toList());
+    }
+
+    /**
+     * The target as suppressions see it: addressed by its file and its address in the file (two plans may
+     * hold the same resource address), its document to fingerprint findings in, and its resource's
+     * Metadata skips as in-source suppressions, applied with the baseline's after the rules have run.
+     */
+    public static LintTarget lintTarget(String file, PolicyTarget target, LintReport report) {
+        String address = file + "#" + target.address();
+        String text = target.text().orElseGet(() -> target.tree().map(t -> Json.write(t, false)).orElse(""));
+        LintTarget lint = target.tree().isPresent()
+                ? new LintTarget(address, report, target.tree(), text, List.of())
+                : LintTarget.of(address, report, text);
+        return lint.withInSource(target.skips().stream()
+                .map(s -> Suppression.inSource(s.rule(), address, Optional.of(s.reason()), "Metadata of " + target.address()))
+                .toList());
+    }
+
+    /** Whether the resource's Metadata skips this finding's rule (what apply's lint step honours too). */
+    public static boolean skipped(PolicyTarget target, Finding finding) {
+        return target.skips().stream().anyMatch(s -> s.rule().equals(finding.ruleId()));
     }
 
     /** The finding placed at the JSON string that holds the policy; its pointer still names the element inside. */

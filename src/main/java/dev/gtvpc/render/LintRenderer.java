@@ -1,7 +1,9 @@
 package dev.gtvpc.render;
 
 import dev.gtvpc.lint.Finding;
+import dev.gtvpc.lint.Fingerprint;
 import dev.gtvpc.lint.LintReport;
+import dev.gtvpc.lint.Review;
 import dev.gtvpc.lint.Rule;
 import dev.gtvpc.lint.Rules;
 import dev.gtvpc.lint.Severity;
@@ -23,37 +25,65 @@ public final class LintRenderer {
         for (LintReport r : reports) {
             for (Finding f : r.findings()) {
                 counts[f.severity().ordinal()]++;
-                out.append(r.source()).append(':').append(f.location()).append(": ").append(f.severity().id()).append(' ')
-                        .append(f.ruleId()).append(": ").append(r.address().map(a -> a + ": ").orElse("")).append(f.message()).append('\n');
-                if (!f.alsoAt().isEmpty()) {
-                    out.append("    also at: ").append(String.join(", ", f.alsoAt().stream().map(p -> p.location().toString()).toList()))
-                            .append('\n');
-                }
-                out.append("    fix: ").append(f.fix()).append('\n');
+                finding(out, r.source(), r.address(), f);
             }
         }
-        out.append(summary(reports, counts)).append('\n');
+        out.append(summary(reports, counts, 0, false)).append('\n');
         return out.toString();
     }
 
-    private static String summary(List<LintReport> reports, int[] counts) {
-        int suppressed = reports.stream().mapToInt(r -> r.suppressed().size()).sum();
-        String line = summary(reports.size(), counts);
-        if (reports.stream().anyMatch(r -> r.address().isPresent())) {
-            long files = reports.stream().map(LintReport::source).distinct().count();
-            line = files + (files == 1 ? " file, " : " files, ") + line.replaceFirst("^(\\d+) files?", "$1 " + (reports.size() == 1 ? "policy" : "policies"));
+    /**
+     * As {@link #text(List)}, after suppressions: a suppressed finding is left out unless
+     * {@code showSuppressed}, when it is listed with the suppression's justification; a finding whose
+     * suppression expired says so. The summary counts the findings that are not suppressed, and how
+     * many are.
+     */
+    public static String text(Review review, boolean showSuppressed) {
+        StringBuilder out = new StringBuilder();
+        int[] counts = new int[Severity.values().length];
+        for (Review.Target t : review.targets()) {
+            for (Review.Judged j : t.findings()) {
+                if (j.suppressed() && !showSuppressed) {
+                    continue;
+                }
+                if (!j.suppressed()) {
+                    counts[j.finding().severity().ordinal()]++;
+                }
+                finding(out, t.report().source(), t.report().address(), j.finding());
+                j.suppression().ifPresent(s -> out.append("    suppressed: ").append(s.justification()).append('\n'));
+                j.expired().ifPresent(s -> out.append("    suppression expired on ").append(s.expires().orElseThrow()).append(", so it is reported: ")
+                        .append(s.reasonAndOrigin()).append('\n'));
+            }
         }
-        return suppressed == 0 ? line : line + "; " + suppressed + " suppressed in the source";
+        out.append(summary(review.targets().stream().map(Review.Target::report).toList(), counts, review.suppressedCount(), showSuppressed))
+                .append('\n');
+        return out.toString();
     }
 
-    private static String summary(int files, int[] counts) {
+    private static void finding(StringBuilder out, String source, java.util.Optional<String> address, Finding f) {
+        out.append(source).append(':').append(f.location()).append(": ").append(f.severity().id()).append(' ')
+                .append(f.ruleId()).append(": ").append(address.map(a -> a + ": ").orElse("")).append(f.message()).append('\n');
+        if (!f.alsoAt().isEmpty()) {
+            out.append("    also at: ").append(String.join(", ", f.alsoAt().stream().map(p -> p.location().toString()).toList()))
+                    .append('\n');
+        }
+        out.append("    fix: ").append(f.fix()).append('\n');
+    }
+
+    /** "N files: ..."; when policies were read from plans or templates, "N files, M policies: ...". */
+    private static String summary(List<LintReport> reports, int[] counts, int suppressed, boolean shown) {
         int total = 0;
         for (int c : counts) {
             total += c;
         }
+        long files = reports.stream().map(LintReport::source).distinct().count();
         String fileWord = files + (files == 1 ? " file" : " files");
+        if (reports.stream().anyMatch(r -> r.address().isPresent())) {
+            fileWord += ", " + reports.size() + (reports.size() == 1 ? " policy" : " policies");
+        }
+        String hidden = suppressed == 0 ? "" : "; " + suppressed + " suppressed" + (shown ? " (listed above)" : " (--show-suppressed lists them)");
         if (total == 0) {
-            return fileWord + ": no findings";
+            return fileWord + ": no findings" + hidden;
         }
         List<String> parts = new ArrayList<>();
         for (Severity s : Severity.values()) {
@@ -61,25 +91,27 @@ public final class LintRenderer {
             String word = s.id().replace('-', ' ');
             parts.add(n + " " + word + (n == 1 ? "" : "s"));
         }
-        return fileWord + ": " + total + (total == 1 ? " finding (" : " findings (") + String.join(", ", parts) + ")";
+        return fileWord + ": " + total + (total == 1 ? " finding (" : " findings (") + String.join(", ", parts) + ")" + hidden;
     }
 
     /**
-     * A stable array: file, rule, severity, message, fix, pointer, line, column — one object per
-     * finding — and alsoAt, the other places of the same defect (pointer, line, column each).
+     * A stable array: file, rule, severity, message, fix, pointer, line, column, fingerprint (what a
+     * baseline entry matches) — one object per finding — and alsoAt, the other places of the same
+     * defect (pointer, line, column each). A suppressed finding is left out unless
+     * {@code showSuppressed}; then it carries {@code suppression} (kind, justification).
      */
-    public static String json(List<LintReport> reports) {
+    public static String json(Review review, boolean showSuppressed) {
         List<Json.Value> items = new ArrayList<>();
-        for (LintReport r : reports) {
-            List<Finding> all = new ArrayList<>(r.findings());
-            r.suppressed().forEach(sup -> all.add(sup.finding()));
-            for (Finding f : all) {
-                List<Json.Member> head = new ArrayList<>();
-                head.add(Json.member("file", Json.str(r.source())));
-                r.address().ifPresent(a -> head.add(Json.member("address", Json.str(a))));
-                r.suppressed().stream().filter(sup -> sup.finding() == f).findFirst().ifPresent(sup -> head.add(Json.member("suppression",
-                        Json.obj(List.of(Json.member("kind", Json.str(sup.kind())), Json.member("justification", Json.str(sup.justification())))))));
-                items.add(Json.obj(concat(head, List.of(
+        for (Review.Target t : review.targets()) {
+            for (Review.Judged j : t.findings()) {
+                if (j.suppressed() && !showSuppressed) {
+                    continue;
+                }
+                Finding f = j.finding();
+                List<Json.Member> members = new ArrayList<>(List.of(
+                        Json.member("file", Json.str(t.report().source()))));
+                t.report().address().ifPresent(a -> members.add(Json.member("address", Json.str(a))));
+                members.addAll(List.of(
                         Json.member("rule", Json.str(f.ruleId())),
                         Json.member("severity", Json.str(f.severity().id())),
                         Json.member("message", Json.str(f.message())),
@@ -90,21 +122,20 @@ public final class LintRenderer {
                         Json.member("alsoAt", Json.arr(f.alsoAt().stream().map(p -> (Json.Value) Json.obj(List.of(
                                 Json.member("pointer", Json.str(p.pointer())),
                                 Json.member("line", number(p.location().line())),
-                                Json.member("column", number(p.location().column()))))).toList()))))));
+                                Json.member("column", number(p.location().column()))))).toList())),
+                        Json.member("fingerprint", Json.str(j.fingerprint()))));
+                j.suppression().ifPresent(s -> members.add(Json.member("suppression", Json.obj(List.of(
+                        Json.member("kind", Json.str(s.kind().sarif())),
+                        Json.member("justification", Json.str(s.justification())))))));
+                items.add(Json.obj(members));
             }
         }
         return Json.write(Json.arr(items), true) + "\n";
     }
 
-    private static List<Json.Member> concat(List<Json.Member> a, List<Json.Member> b) {
-        List<Json.Member> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
-    }
-
     /** SARIF for files named relative to the working directory (the paths as given). */
-    public static String sarif(List<LintReport> reports, String version) {
-        return sarif(reports, version, java.nio.file.Path.of("").toAbsolutePath());
+    public static String sarif(Review review, String version) {
+        return sarif(review, version, java.nio.file.Path.of("").toAbsolutePath());
     }
 
     /**
@@ -115,8 +146,14 @@ public final class LintRenderer {
      * given by a relative path keeps it as a relative reference; one given by an absolute path becomes
      * an absolute {@code file:} URI, and the run then names {@code workingDirectory} (where gtvpc ran,
      * normally the repository's checkout) so code scanning can place it.
+     *
+     * <p>Every result carries {@code fingerprints} ({@code gtvpc/v1}, what a baseline entry matches). A
+     * suppressed result stays among the results with {@code suppressions} (SARIF §3.27.23: kind
+     * {@code external} for a baseline entry, {@code inSource} for a skip in the source, status
+     * accepted, the justification); what the suppressions call for (an expired or stale entry) is in
+     * the invocation's {@code toolExecutionNotifications}.
      */
-    public static String sarif(List<LintReport> reports, String version, java.nio.file.Path workingDirectory) {
+    public static String sarif(Review review, String version, java.nio.file.Path workingDirectory) {
         List<Json.Value> rules = new ArrayList<>();
         for (Rule rule : Rules.ALL) {
             List<Json.Member> properties = new ArrayList<>();
@@ -136,13 +173,11 @@ public final class LintRenderer {
         }
         List<Json.Value> results = new ArrayList<>();
         boolean absolute = false;
-        for (LintReport r : reports) {
-            absolute |= isAbsolute(r.source());
-            for (Finding f : r.findings()) {
-                results.add(result(r.source(), r.address(), f, java.util.Optional.empty()));
-            }
-            for (LintReport.Suppressed sup : r.suppressed()) {
-                results.add(result(r.source(), r.address(), sup.finding(), java.util.Optional.of(sup)));
+        for (Review.Target t : review.targets()) {
+            String source = t.report().source();
+            absolute |= isAbsolute(source);
+            for (Review.Judged j : t.findings()) {
+                results.add(result(source, t.report().address(), j));
             }
         }
         Json.Obj driver = Json.obj(List.of(
@@ -151,8 +186,9 @@ public final class LintRenderer {
                 Json.member("rules", Json.arr(rules))));
         List<Json.Member> run = new ArrayList<>();
         run.add(Json.member("tool", Json.obj(List.of(Json.member("driver", driver)))));
-        if (absolute) {
-            run.add(Json.member("invocations", Json.arr(List.of(invocation(workingDirectory)))));
+        if (absolute || !review.notes().isEmpty()) {
+            run.add(Json.member("invocations", Json.arr(List.of(invocation(absolute ? java.util.Optional.of(workingDirectory)
+                    : java.util.Optional.empty(), review.notes())))));
         }
         run.add(Json.member("results", Json.arr(results)));
         return Json.write(Json.obj(List.of(
@@ -162,8 +198,8 @@ public final class LintRenderer {
     }
 
     /** One result: the defect's first place in {@code locations}, the others in {@code relatedLocations}, linked from the message. */
-    private static Json.Obj result(String source, java.util.Optional<String> address, Finding f,
-            java.util.Optional<LintReport.Suppressed> suppressed) {
+    private static Json.Obj result(String source, java.util.Optional<String> address, Review.Judged j) {
+        Finding f = j.finding();
         StringBuilder message = new StringBuilder(f.message());
         List<Json.Value> related = new ArrayList<>();
         for (int i = 0; i < f.alsoAt().size(); i++) {
@@ -184,9 +220,11 @@ public final class LintRenderer {
         if (!related.isEmpty()) {
             members.add(Json.member("relatedLocations", Json.arr(related)));
         }
-        suppressed.ifPresent(sup -> members.add(Json.member("suppressions", Json.arr(List.of(Json.obj(List.of(
-                Json.member("kind", Json.str(sup.kind())),
-                Json.member("justification", Json.str(sup.justification())))))))));
+        members.add(Json.member("fingerprints", Json.obj(List.of(Json.member("gtvpc/v" + Fingerprint.VERSION, Json.str(j.fingerprint()))))));
+        j.suppression().ifPresent(s -> members.add(Json.member("suppressions", Json.arr(List.of(Json.obj(List.of(
+                Json.member("kind", Json.str(s.kind().sarif())),
+                Json.member("status", Json.str("accepted")),
+                Json.member("justification", Json.str(s.justification())))))))));
         return Json.obj(members);
     }
 
@@ -209,12 +247,23 @@ public final class LintRenderer {
                 Json.member("region", region)));
     }
 
-    /** Where gtvpc ran, as the directory URI code scanning resolves absolute file URIs against (its checkout path). */
-    private static Json.Obj invocation(java.nio.file.Path workingDirectory) {
-        String dir = fileUri(workingDirectory.toAbsolutePath().toString());
-        return Json.obj(List.of(
-                Json.member("executionSuccessful", new Json.Bool(true, SourceLocation.START)),
-                Json.member("workingDirectory", Json.obj(List.of(Json.member("uri", Json.str(dir.endsWith("/") ? dir : dir + "/")))))));
+    /**
+     * The run's invocation: where gtvpc ran, as the directory URI code scanning resolves absolute file URIs against
+     * (its checkout path), and what the suppressions call for, as notifications.
+     */
+    private static Json.Obj invocation(java.util.Optional<java.nio.file.Path> workingDirectory, List<Review.Note> notes) {
+        List<Json.Member> members = new ArrayList<>();
+        members.add(Json.member("executionSuccessful", new Json.Bool(true, SourceLocation.START)));
+        workingDirectory.ifPresent(wd -> {
+            String dir = fileUri(wd.toAbsolutePath().toString());
+            members.add(Json.member("workingDirectory", Json.obj(List.of(Json.member("uri", Json.str(dir.endsWith("/") ? dir : dir + "/"))))));
+        });
+        if (!notes.isEmpty()) {
+            members.add(Json.member("toolExecutionNotifications", Json.arr(notes.stream().map(n -> (Json.Value) Json.obj(List.of(
+                    Json.member("level", Json.str(n.level().sarif())),
+                    Json.member("message", text(n.message()))))).toList())));
+        }
+        return Json.obj(members);
     }
 
     /** --list-rules: id, severity, group and summary of every rule. */

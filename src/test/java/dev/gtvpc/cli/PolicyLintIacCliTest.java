@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import dev.gtvpc.testing.Golden;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -71,10 +72,29 @@ class PolicyLintIacCliTest {
         assertThat(schema.validate(document)).isEmpty();
         JsonNode results = document.at("/runs/0/results");
         assertThat(results.size()).isEqualTo(2);
-        assertThat(results.get(0).at("/locations/0/logicalLocations/0/fullyQualifiedName").asText()).isEqualTo("Resources.LabelsPolicy");
-        assertThat(results.get(0).at("/locations/0/physicalLocation/region/startLine").asInt()).as("the Principal of ReadForAll").isEqualTo(38);
-        assertThat(results.get(1).at("/ruleId").asText()).isEqualTo("missing-version");
-        assertThat(results.get(1).at("/suppressions/0/kind").asText()).isEqualTo("inSource");
+        JsonNode publicAllow = results.get(0).at("/ruleId").asText().equals("public-allow") ? results.get(0) : results.get(1);
+        JsonNode skipped = publicAllow == results.get(0) ? results.get(1) : results.get(0);
+        assertThat(publicAllow.at("/locations/0/logicalLocations/0/fullyQualifiedName").asText()).isEqualTo("Resources.LabelsPolicy");
+        assertThat(publicAllow.at("/locations/0/physicalLocation/region/startLine").asInt()).as("the Principal of ReadForAll").isEqualTo(38);
+        assertThat(publicAllow.has("suppressions")).isFalse();
+        assertThat(skipped.at("/ruleId").asText()).isEqualTo("missing-version");
+        assertThat(skipped.at("/suppressions/0/kind").asText()).isEqualTo("inSource");
+    }
+
+    @Test
+    void aBaselineNamesEachPolicyOfAPlanByFileAndAddressAndEndsWhenTheStatementChanges(@TempDir java.nio.file.Path dir) throws IOException {
+        String baseline = dir.resolve("baseline.json").toString();
+        Cli.Result created = Cli.run("policy", "lint", "--create-baseline", baseline, IAC + "nested-modules.tfplan.json");
+        assertThat(created.exit()).isZero();
+        assertThat(Files.readString(java.nio.file.Path.of(baseline)))
+                .contains("\"target\": \"" + IAC + "nested-modules.tfplan.json#module.data.module.endpoint.aws_vpc_endpoint.s3\"");
+        Cli.Result accepted = Cli.run("policy", "lint", "--baseline", baseline, IAC + "nested-modules.tfplan.json");
+        assertThat(accepted.exit()).isZero();
+        assertThat(accepted.out()).contains(": no findings;").contains("suppressed");
+        java.nio.file.Path copy = dir.resolve("changed.tfplan.json");
+        Files.writeString(copy, Files.readString(java.nio.file.Path.of(IAC + "nested-modules.tfplan.json")));
+        Cli.Result otherFile = Cli.run("policy", "lint", "--baseline", baseline, copy.toString());
+        assertThat(otherFile.out()).as("another plan holding the same address is another target").doesNotContain("no findings");
     }
 
     @Test

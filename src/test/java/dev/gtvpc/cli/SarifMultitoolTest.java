@@ -59,6 +59,20 @@ class SarifMultitoolTest {
     }
 
     @Test
+    void aRunWithABaselineIsAcceptedWithItsSuppressionsAndNotifications() throws Exception {
+        // on 2027-07-01 three entries of the reviewed baseline have expired: suppressed results, reported ones and warnings in one log
+        List<String> args = new ArrayList<>(List.of("policy", "lint", "--baseline", PolicyLintBaselineCliTest.REVIEWED, "--format", "sarif",
+                "--fail-on", "never"));
+        args.addAll(PolicyLintBaselineCliTest.POLICIES);
+        String sarif = PolicyLintBaselineCliTest.on("2027-07-01", args.toArray(String[]::new)).out();
+        JsonNode log = new ObjectMapper().readTree(sarif);
+        assertThat(log.at("/runs/0/results").findValues("suppressions")).as("suppressed results").hasSize(14);
+        assertThat(log.at("/runs/0/invocations/0/toolExecutionNotifications").size()).isEqualTo(3);
+
+        assertThat(problems(sarif)).isEmpty();
+    }
+
+    @Test
     void theValidatorRejectsARootedPathWrittenAsARelativeReference() throws Exception {
         String sarif = Cli.run("policy", "lint", "--format", "sarif", "--fail-on", "never", "policies/aws-doc/current/example-2.json").out();
         String broken = sarif.replace("\"uri\": \"policies/", "\"uri\": \"/home/me/policies/");
