@@ -105,7 +105,7 @@ public final class PolicyLintCommand implements Callable<Integer> {
             + " key-name case, a VPC ID moved from aws:SourceVpce to aws:SourceVpc); the remaining findings go to stderr.")
     boolean fix;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "With --fix: write the fixed policy to FILE.")
+    @Option(names = "-o", paramLabel = "FILE", description = "With --fix: write the fixed policy to FILE.")
     String output;
 
     @Option(names = "--list-rules", description = "List every rule with its severity and what it flags, and exit.")
