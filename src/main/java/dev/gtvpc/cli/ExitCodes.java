@@ -63,7 +63,32 @@ public final class ExitCodes {
         cl.setErr(err);
         cl.setParameterExceptionHandler(ExitCodes::onParameterError);
         cl.setExecutionExceptionHandler(ExitCodes::onExecutionError);
+        cl.setExecutionStrategy(parseResult -> {
+            refuseEmptyItems(parseResult);
+            return new CommandLine.RunLast().execute(parseResult);
+        });
         return cl;
+    }
+
+    /**
+     * A comma-separated option with an empty item ({@code --vpce vpce-1,}, {@code --bucket a,,b}) is a
+     * list the user did not finish typing; picocli would drop the empty item silently. Refused for
+     * every option that splits, as {@code --actions} already did.
+     */
+    private static void refuseEmptyItems(CommandLine.ParseResult parseResult) {
+        for (CommandLine.ParseResult pr = parseResult; pr != null; pr = pr.subcommand()) {
+            for (CommandLine.Model.OptionSpec option : pr.matchedOptions()) {
+                if (option.splitRegex().isEmpty()) {
+                    continue;
+                }
+                for (String raw : option.originalStringValues()) {
+                    if (raw.isEmpty() || raw.startsWith(",") || raw.endsWith(",") || raw.contains(",,")) {
+                        throw new CommandLine.ParameterException(pr.commandSpec().commandLine(), option.longestName()
+                                + ": '" + raw + "' has an empty item; separate the values with single commas");
+                    }
+                }
+            }
+        }
     }
 
     private static int onParameterError(CommandLine.ParameterException e, String[] args) {
