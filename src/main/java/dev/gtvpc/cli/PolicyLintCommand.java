@@ -42,7 +42,8 @@ import picocli.CommandLine.Spec;
             "Severities are Access Analyzer's: error, security-warning, warning, suggestion. The Ground Truth rules run"
                     + " when --region is given or the policy names a Ground Truth endpoint.",
             ""},
-        footerHeading = "%nExit codes: 0 no finding reaches --fail-on, 1 one does, 2 a file cannot be read.%n",
+        footerHeading = "%nExit codes: 0 no finding reaches --fail-on, 1 one does, 2 a file cannot be read or is not JSON"
+                + " (with --fail-on never: 0 whenever the report was written).%n",
         footer = {
             "",
             "Examples:",
@@ -54,7 +55,8 @@ public final class PolicyLintCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", arity = "0..*", description = "Policy files to lint; - for standard input.")
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "Policy files to lint; a directory: every *.json file"
+            + " under it (hidden directories skipped); - for standard input.")
     List<String> files = new ArrayList<>();
 
     @Option(names = "--region", paramLabel = "REGION",
@@ -121,6 +123,10 @@ public final class PolicyLintCommand implements Callable<Integer> {
             throw GtvpcException.badInput("--format: '" + format + "' is not one of text, json, sarif");
         }
         if (listRules) {
+            if (!files.isEmpty()) {
+                throw GtvpcException.badInput("--list-rules: lists the rules and lints nothing; drop the FILE arguments"
+                        + " (or --list-rules)");
+            }
             if (format.equals("sarif")) {
                 throw GtvpcException.badInput("--list-rules prints text or json");
             }
@@ -143,6 +149,10 @@ public final class PolicyLintCommand implements Callable<Integer> {
         if (files.stream().filter("-"::equals).count() > 1) {
             throw GtvpcException.badInput("standard input (-) can be named once");
         }
+        if (fix && !format.equals("text")) {
+            throw GtvpcException.badInput("--fix: prints the fixed policy, not a report, so --format " + format + " would be"
+                    + " ignored; drop --format (the findings that remain go to stderr as text)");
+        }
         if (fix && files.size() != 1) {
             throw GtvpcException.badInput("--fix takes one file");
         }
@@ -160,25 +170,14 @@ public final class PolicyLintCommand implements Callable<Integer> {
         Validate.vpces(vpces);
         Linter linter = new Linter(new LintOptions(Optional.ofNullable(region), Optional.ofNullable(bucket), vpcs, vpces, disabledIds,
                 policyKind), table);
+        List<LintInputs.Input> inputs = LintInputs.expand(files);
+        if (fix && inputs.size() != 1) {
+            throw GtvpcException.badInput("--fix takes one file; " + files.get(0) + " is a directory of " + inputs.size());
+        }
         List<LintReport> reports = new ArrayList<>();
-        boolean unreadableFile = false;
-        for (String file : files) {
-            String source = file.equals("-") ? "<stdin>" : file;
-            String text;
-            try {
-                text = Inputs.read(file, "FILE");
-            } catch (GtvpcException e) {
-                // one missing file should not hide the findings of the others
-                spec.commandLine().getErr().println("gtvpc: " + e.getMessage());
-                unreadableFile = true;
-                continue;
-            }
-            reports.add(linter.lint(text, source));
-        }
-        if (fix && reports.isEmpty()) {
-            return ExitCode.BAD_INPUT.code();
-        }
-        if (fix) {
+        for (LintInputs.Input input : inputs) {
+            reports.add(lint(input, linter));
+        }        if (fix) {
             return fix(reports.get(0), linter, threshold);
         }
         String text = switch (format) {
@@ -187,7 +186,39 @@ public final class PolicyLintCommand implements Callable<Integer> {
             default -> LintRenderer.text(reports);
         };
         Outputs.write(text, null, out);
-        return unreadableFile ? ExitCode.BAD_INPUT.code() : exit(reports, threshold);
+        return exit(reports, threshold);
+    }
+
+    /**
+     * One input's report. An input that cannot be read, or is not UTF-8 text, is a report with one finding
+     * (unreadable-file, invalid-json), so every format lists it; with --format json or sarif, whose
+     * reader may be a machine, it is also said on stderr for the person reading the job's log.
+     */
+    private LintReport lint(LintInputs.Input input, Linter linter) {
+        String source = input.name().equals("-") ? "<stdin>" : input.name();
+        Optional<String> problem = input.problem();
+        byte[] bytes = null;
+        if (problem.isEmpty()) {
+            try {
+                bytes = input.name().equals("-") ? System.in.readAllBytes() : java.nio.file.Files.readAllBytes(java.nio.file.Path.of(input.name()));
+            } catch (java.io.IOException e) {
+                problem = Optional.of(LintInputs.why(input.name(), e));
+            }
+        }
+        if (problem.isPresent()) {
+            if (!format.equals("text")) {
+                spec.commandLine().getErr().println("gtvpc: FILE: " + problem.get());
+            }
+            return Linter.unreadable(source, problem.get());
+        }
+        Object decoded = Inputs.decode(bytes);
+        if (decoded instanceof Inputs.NotUtf8 bad) {
+            if (!format.equals("text")) {
+                spec.commandLine().getErr().println("gtvpc: FILE: " + input.name() + " is " + bad.describe());
+            }
+            return Linter.notText(source, "the file is " + bad.describe(), bad.line(), bad.column());
+        }
+        return linter.lint((String) decoded, source);
     }
 
     private int fix(LintReport report, Linter linter, Optional<Severity> threshold) {
@@ -213,6 +244,11 @@ public final class PolicyLintCommand implements Callable<Integer> {
     }
 
     private static int exit(List<LintReport> reports, Optional<Severity> threshold) {
+        if (threshold.isEmpty()) {
+            // --fail-on never: the report was written, every input in it; the exit code gates nothing, so a
+            // CI job's upload step runs (and the next step, with a --fail-on, is the gate)
+            return ExitCode.OK.code();
+        }
         if (reports.stream().anyMatch(r -> r.policy().isEmpty() && r.findings().stream().anyMatch(PolicyLintCommand::unreadable))) {
             return ExitCode.BAD_INPUT.code();
         }
@@ -222,7 +258,7 @@ public final class PolicyLintCommand implements Callable<Integer> {
 
     /** Invalid JSON means the file could not be linted at all; other reader problems are findings like any. */
     private static boolean unreadable(Finding f) {
-        return f.ruleId().equals("invalid-json");
+        return f.ruleId().equals("invalid-json") || f.ruleId().equals("unreadable-file");
     }
 
     private static String version() {

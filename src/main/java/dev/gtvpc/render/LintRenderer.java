@@ -113,11 +113,15 @@ public final class LintRenderer {
                     Json.member("properties", Json.obj(properties)))));
         }
         List<Json.Value> results = new ArrayList<>();
+        List<Json.Value> notifications = new ArrayList<>();
         boolean absolute = false;
         for (LintReport r : reports) {
             absolute |= isAbsolute(r.source());
             for (Finding f : r.findings()) {
                 results.add(result(r.source(), f));
+                if (notLinted(r, f)) {
+                    notifications.add(notification(r.source(), f));
+                }
             }
         }
         Json.Obj driver = Json.obj(List.of(
@@ -126,8 +130,8 @@ public final class LintRenderer {
                 Json.member("rules", Json.arr(rules))));
         List<Json.Member> run = new ArrayList<>();
         run.add(Json.member("tool", Json.obj(List.of(Json.member("driver", driver)))));
-        if (absolute) {
-            run.add(Json.member("invocations", Json.arr(List.of(invocation(workingDirectory)))));
+        if (absolute || !notifications.isEmpty()) {
+            run.add(Json.member("invocations", Json.arr(List.of(invocation(workingDirectory, notifications)))));
         }
         run.add(Json.member("results", Json.arr(results)));
         return Json.write(Json.obj(List.of(
@@ -172,11 +176,38 @@ public final class LintRenderer {
     }
 
     /** Where gtvpc ran, as the directory URI code scanning resolves absolute file URIs against (its checkout path). */
-    private static Json.Obj invocation(java.nio.file.Path workingDirectory) {
+    private static Json.Obj invocation(java.nio.file.Path workingDirectory, List<Json.Value> notifications) {
         String dir = fileUri(workingDirectory.toAbsolutePath().toString());
+        List<Json.Member> members = new ArrayList<>();
+        // not successful when an input could not be linted: its absence of findings means nothing
+        members.add(Json.member("executionSuccessful", new Json.Bool(notifications.isEmpty(), SourceLocation.START)));
+        if (!notifications.isEmpty()) {
+            members.add(Json.member("toolExecutionNotifications", Json.arr(notifications)));
+        }
+        members.add(Json.member("workingDirectory", Json.obj(List.of(Json.member("uri", Json.str(dir.endsWith("/") ? dir : dir + "/"))))));
+        return Json.obj(members);
+    }
+
+    /** A file gtvpc could not lint at all: unreadable, or not JSON, so no rule ran on it. */
+    private static boolean notLinted(LintReport r, Finding f) {
+        return r.policy().isEmpty() && (f.ruleId().equals("unreadable-file") || f.ruleId().equals("invalid-json"));
+    }
+
+    private static Json.Obj location(String source) {
+        Json.Obj artifact = Json.obj(List.of(Json.member("uri", Json.str(uri(source)))));
+        Json.Obj physical = Json.obj(List.of(Json.member("artifactLocation", artifact)));
+        return Json.obj(List.of(Json.member("physicalLocation", physical)));
+    }
+
+    /** SARIF 2.1.0 §3.58: the tool's own problem with an input, tied to the rule its result carries. */
+    private static Json.Obj notification(String source, Finding f) {
         return Json.obj(List.of(
-                Json.member("executionSuccessful", new Json.Bool(true, SourceLocation.START)),
-                Json.member("workingDirectory", Json.obj(List.of(Json.member("uri", Json.str(dir.endsWith("/") ? dir : dir + "/")))))));
+                Json.member("level", Json.str("error")),
+                Json.member("message", text(source + " was not linted: " + f.message())),
+                Json.member("locations", Json.arr(List.of(location(source)))),
+                Json.member("associatedRule", Json.obj(List.of(
+                        Json.member("id", Json.str(f.ruleId())),
+                        Json.member("index", number(Rules.ids().indexOf(f.ruleId()))))))));
     }
 
     /** --list-rules: id, severity, group and summary of every rule. */
