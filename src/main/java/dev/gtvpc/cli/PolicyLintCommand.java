@@ -141,6 +141,10 @@ public final class PolicyLintCommand implements Callable<Integer> {
                 throw GtvpcException.badInput("--disable: no rule '" + id + "'" + Suggestions.didYouMean(id, Rules.ids())
                         + "; 'gtvpc policy lint --list-rules' lists them");
             }
+            if (id.equals("unreadable-file")) {
+                // a file that was not linted must never look like one that was clean
+                throw GtvpcException.badInput("--disable: unreadable-file cannot be disabled; leave the file out of the run instead");
+            }
             disabledIds.add(id);
         }
         if (files.isEmpty()) {

@@ -114,6 +114,8 @@ class LintInputsCliTest {
                 + " be ignored; drop --format (the findings that remain go to stderr as text)",
         "policy lint --list-rules " + GOOD + "|gtvpc: --list-rules: lists the rules and lints nothing; drop the FILE arguments (or"
                 + " --list-rules)",
+        "policy lint --disable unreadable-file x.json|gtvpc: --disable: unreadable-file cannot be disabled; leave the file out of"
+                + " the run instead",
         "policy lint --fix policies|gtvpc: --fix takes one file; policies is a directory of 15",
         "policy verify " + GOOD + " --region us-east-1 --vpc vpc-12345678 --equivalent-to /nonexistent.json|gtvpc: --equivalent-to:"
                 + " no such file: /nonexistent.json",
