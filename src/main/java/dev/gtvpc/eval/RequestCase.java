@@ -79,6 +79,9 @@ public record RequestCase(Optional<String> id, Optional<Json.Value> policy, Opti
             "principal", "bucketAccount", "session", "orgId", "orgPaths", "context", "expect", "comment");
 
     public static RequestCase parse(String line) throws BadCase {
+        if (line.startsWith("\uFEFF")) {
+            throw new BadCase(Optional.empty(), "the line starts with a UTF-8 byte-order mark (BOM); remove the BOM (save as UTF-8 without BOM)");
+        }
         Json.Value root;
         try {
             root = Json.parse(line);

@@ -112,6 +112,21 @@ class InputChecksCliTest {
         assertThat(r.err()).isEqualTo("gtvpc: --cases: no cases in standard input (only blank or # lines); nothing was tested\n");
     }
 
+    @Test
+    void aCasesFileThatIsNotUtf8AndABomAreRefusedInWords(@TempDir Path dir) throws IOException {
+        String good = "{\"id\":\"a\",\"action\":\"s3:GetObject\",\"resource\":\"arn:aws:s3:::bucket-name/a.jpg\"}\n";
+        Path latin1 = Files.write(dir.resolve("c.jsonl"), (good + "{\"id\":\"caf\u00e9\"}\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        Cli.Result r = Cli.run("policy", "test", POLICY, "--cases", latin1.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("gtvpc: --cases: " + latin1 + " is not UTF-8 text; save it as UTF-8\n")
+                .doesNotContain("Input length");
+        Path bom = Files.writeString(dir.resolve("bom.jsonl"), "\uFEFF" + good);
+        Cli.Result b = Cli.run("policy", "simulate", POLICY, "--cases", bom.toString());
+        assertThat(b.exit()).isEqualTo(2);
+        assertThat(b.out()).isEqualTo("{\"line\":1,\"error\":\"the line starts with a UTF-8 byte-order mark (BOM); remove the BOM"
+                + " (save as UTF-8 without BOM)\"}\n");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "policy generate --region us-east-1 --bucket my-data --vpce vpce-0123456789abcdef0,|--vpce: 'vpce-0123456789abcdef0,' has"
