@@ -13,7 +13,6 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Optional;
 
 /** Reads a text input named on the command line: a file, or {@code -} for standard input. */
 final class Inputs {
@@ -88,10 +87,6 @@ final class Inputs {
             }
         }
         return new NotUtf8(index + 1L, line, index - lineStart + 1);
-    }
-
-    static Optional<NotUtf8> check(byte[] bytes) {
-        return decode(bytes) instanceof NotUtf8 n ? Optional.of(n) : Optional.empty();
     }
 
     private static String display(String name) {
