@@ -449,7 +449,7 @@ function _picocli_gtvpc_policy_generate() {
 
   local commands=""
   local flag_opts="'--compact' '-h' '--help' '-V' '--version' '--verbose'"
-  local arg_opts="'--region' '--bucket' '--vpc' '--vpce' '--role-arn' '--gt-endpoint' '--actions' '--style' '--sid' '--format' '-o' '--output' '--regions-file'"
+  local arg_opts="'--region' '--bucket' '--vpc' '--vpce' '--role-arn' '--gt-endpoint' '--actions' '--style' '--sid' '--format' '-o' '--regions-file'"
   local STYLE_option_args=("strict" "aws-doc") # --style values
   local FORMAT_option_args=("json" "cloudformation" "terraform") # --format values
 
@@ -490,7 +490,7 @@ function _picocli_gtvpc_policy_generate() {
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
       ;;
-    '-o'|'--output')
+    '-o')
       return
       ;;
     '--regions-file')
@@ -518,7 +518,7 @@ function _picocli_gtvpc_policy_lint() {
 
   local commands=""
   local flag_opts="'--fix' '--show-suppressed' '--list-rules' '-h' '--help' '-V' '--version' '--verbose'"
-  local arg_opts="'--region' '--bucket' '--vpc' '--vpce' '--policy-type' '--format' '--fail-on' '--disable' '-o' '--output' '--baseline' '--create-baseline' '--regions-file' '--input' '--cfn-param' '--resource'"
+  local arg_opts="'--region' '--bucket' '--vpc' '--vpce' '--policy-type' '--format' '--fail-on' '--disable' '-o' '--baseline' '--create-baseline' '--regions-file' '--input' '--cfn-param' '--resource'"
   local TYPE_option_args=("BUCKET" "VPC_ENDPOINT" "IDENTITY" "SCP" "RCP") # --policy-type values
 
   type compopt &>/dev/null && compopt +o default
@@ -550,7 +550,7 @@ function _picocli_gtvpc_policy_lint() {
     '--disable')
       return
       ;;
-    '-o'|'--output')
+    '-o')
       return
       ;;
     '--baseline')
@@ -791,7 +791,7 @@ function _picocli_gtvpc_policy_get() {
 
   local commands=""
   local flag_opts="'--raw' '-h' '--help' '-V' '--version' '--verbose'"
-  local arg_opts="'--bucket' '--region' '--profile' '--endpoint-url' '-o' '--output'"
+  local arg_opts="'--bucket' '--region' '--profile' '--endpoint-url' '-o'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -808,7 +808,7 @@ function _picocli_gtvpc_policy_get() {
     '--endpoint-url')
       return
       ;;
-    '-o'|'--output')
+    '-o')
       return
       ;;
   esac
@@ -1025,7 +1025,7 @@ function _picocli_gtvpc_endpointpolicy_generate() {
 
   local commands=""
   local flag_opts="'--compact' '-h' '--help' '-V' '--version' '--verbose'"
-  local arg_opts="'--region' '--bucket' '--extra-bucket' '--format' '-o' '--output' '--regions-file'"
+  local arg_opts="'--region' '--bucket' '--extra-bucket' '--format' '-o' '--regions-file'"
   local FORMAT_option_args=("json" "cloudformation" "terraform") # --format values
 
   type compopt &>/dev/null && compopt +o default
@@ -1045,7 +1045,7 @@ function _picocli_gtvpc_endpointpolicy_generate() {
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
       ;;
-    '-o'|'--output')
+    '-o')
       return
       ;;
     '--regions-file')
@@ -1073,7 +1073,7 @@ function _picocli_gtvpc_iampolicy_generate() {
 
   local commands=""
   local flag_opts="'--compact' '-h' '--help' '-V' '--version' '--verbose'"
-  local arg_opts="'--bucket' '--for' '--region' '--partition' '--format' '-o' '--output' '--regions-file'"
+  local arg_opts="'--bucket' '--for' '--region' '--partition' '--format' '-o' '--regions-file'"
   local WHO_option_args=("execution-role" "console-user") # --for values
   local FORMAT_option_args=("json" "cloudformation" "terraform") # --format values
 
@@ -1099,7 +1099,7 @@ function _picocli_gtvpc_iampolicy_generate() {
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
       ;;
-    '-o'|'--output')
+    '-o')
       return
       ;;
     '--regions-file')
@@ -1127,7 +1127,7 @@ function _picocli_gtvpc_job_vpcconfig() {
 
   local commands=""
   local flag_opts="'--full' '--compact' '-h' '--help' '-V' '--version' '--verbose'"
-  local arg_opts="'--region' '--task-type' '--subnet' '--security-group' '--volume-kms-key' '--bucket' '--job-name' '--role-arn' '--workteam-arn' '-o' '--output' '--regions-file'"
+  local arg_opts="'--region' '--task-type' '--subnet' '--security-group' '--volume-kms-key' '--bucket' '--job-name' '--role-arn' '--workteam-arn' '-o' '--regions-file'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1159,7 +1159,7 @@ function _picocli_gtvpc_job_vpcconfig() {
     '--workteam-arn')
       return
       ;;
-    '-o'|'--output')
+    '-o')
       return
       ;;
     '--regions-file')

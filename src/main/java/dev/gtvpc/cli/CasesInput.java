@@ -27,9 +27,9 @@ final class CasesInput {
 
     /** Calls {@code each} with the 1-based line number and the text of every case line. */
     static void forEach(String name, BiConsumer<Integer, String> each) {
+        int number = 0;
         try (BufferedReader in = open(name)) {
             String line;
-            int number = 0;
             while ((line = in.readLine()) != null) {
                 number++;
                 String trimmed = line.strip();
@@ -38,6 +38,10 @@ final class CasesInput {
                 }
                 each.accept(number, line);
             }
+        } catch (java.nio.charset.CharacterCodingException e) {
+            // the decoder's own words are "Input length = 1"; it decodes ahead of the lines read, so no line is named
+            throw GtvpcException.badInput("--cases: " + (name.equals("-") ? "standard input" : name) + " is not UTF-8 text"
+                    + (number > 0 ? " (after " + number + " lines were read)" : "") + "; save it as UTF-8");
         } catch (NoSuchFileException e) {
             throw GtvpcException.badInput("--cases: no such file: " + name);
         } catch (IOException e) {
@@ -49,7 +53,10 @@ final class CasesInput {
 
     private static BufferedReader open(String name) throws IOException {
         if (name.equals("-")) {
-            return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8), 1 << 16);
+            // a decoder that reports bad bytes: InputStreamReader's default silently replaces them
+            return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)), 1 << 16);
         }
         Path path = Path.of(name);
         if (Files.isDirectory(path)) {

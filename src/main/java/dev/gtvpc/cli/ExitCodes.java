@@ -22,12 +22,26 @@ public final class ExitCodes {
 
     /** Builds the command line with gtvpc's handlers, runs {@code args} and returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        return commandLine(out, err, null, CommandTree.path(args)).execute(args);
+        return outputChecked(commandLine(out, err, null, CommandTree.path(args)).execute(args), out, err);
     }
 
     /** Runs {@code args} with another environment, terminal and clock (tests). */
     public static int run(String[] args, PrintWriter out, PrintWriter err, RunContext context) {
-        return commandLine(out, err, context, CommandTree.path(args)).execute(args);
+        return outputChecked(commandLine(out, err, context, CommandTree.path(args)).execute(args), out, err);
+    }
+
+    /**
+     * A result that could not be written is not a success: a full disk, a closed or broken standard
+     * output turns exit 0 or 1 into 2, with one line saying so. (An AWS error or a bug keeps its code.)
+     */
+    static int outputChecked(int code, PrintWriter out, PrintWriter err) {
+        if (!out.checkError()) {
+            return code;
+        }
+        String why = out instanceof StandardOutput s ? s.failure().map(f -> " (" + f + ")").orElse("") : "";
+        err.println("gtvpc: standard output: cannot write" + why + "; the output is missing or cut short");
+        err.flush();
+        return code == ExitCode.OK.code() || code == ExitCode.CHECK_FAILED.code() ? ExitCode.BAD_INPUT.code() : code;
     }
 
     /** Every command, for what describes them all: completion scripts, the man page. */
@@ -49,7 +63,32 @@ public final class ExitCodes {
         cl.setErr(err);
         cl.setParameterExceptionHandler(ExitCodes::onParameterError);
         cl.setExecutionExceptionHandler(ExitCodes::onExecutionError);
+        cl.setExecutionStrategy(parseResult -> {
+            refuseEmptyItems(parseResult);
+            return new CommandLine.RunLast().execute(parseResult);
+        });
         return cl;
+    }
+
+    /**
+     * A comma-separated option with an empty item ({@code --vpce vpce-1,}, {@code --bucket a,,b}) is a
+     * list the user did not finish typing; picocli would drop the empty item silently. Refused for
+     * every option that splits, as {@code --actions} already did.
+     */
+    private static void refuseEmptyItems(CommandLine.ParseResult parseResult) {
+        for (CommandLine.ParseResult pr = parseResult; pr != null; pr = pr.subcommand()) {
+            for (CommandLine.Model.OptionSpec option : pr.matchedOptions()) {
+                if (option.splitRegex().isEmpty()) {
+                    continue;
+                }
+                for (String raw : option.originalStringValues()) {
+                    if (raw.isEmpty() || raw.startsWith(",") || raw.endsWith(",") || raw.contains(",,")) {
+                        throw new CommandLine.ParameterException(pr.commandSpec().commandLine(), option.longestName()
+                                + ": '" + raw + "' has an empty item; separate the values with single commas");
+                    }
+                }
+            }
+        }
     }
 
     private static int onParameterError(CommandLine.ParameterException e, String[] args) {
@@ -57,13 +96,16 @@ public final class ExitCodes {
         PrintWriter err = cmd.getErr();
         StringBuilder line = new StringBuilder("gtvpc: ");
         Optional<String> unknown = e instanceof CommandLine.MissingParameterException ? unknownOption(cmd, args) : Optional.empty();
-        if (unknown.isPresent()) {
+        Optional<String> awsCliOutput = awsCliOutput(cmd, args);
+        if (awsCliOutput.isPresent()) {
+            line.append(awsCliOutput.get());
+        } else if (unknown.isPresent()) {
             // picocli reports a missing required option before a mistyped one; the typo is the real problem
             line.append(unknown.get());
         } else {
             line.append(oneLine(e.getMessage()));
         }
-        if (e instanceof CommandLine.UnmatchedArgumentException u) {
+        if (e instanceof CommandLine.UnmatchedArgumentException u && awsCliOutput.isEmpty()) {
             List<String> suggestions = u.getSuggestions();
             if (!suggestions.isEmpty()) {
                 // picocli's first suggestion is its closest; the others are often far off
@@ -77,6 +119,32 @@ public final class ExitCodes {
         }
         err.flush();
         return ExitCode.BAD_INPUT.code();
+    }
+
+    /**
+     * {@code --output} is the AWS CLI's name for the output <em>format</em>; gtvpc spells that
+     * {@code --format} and a file {@code -o}. It used to be an alias of {@code -o}, so {@code --output json}
+     * quietly wrote a file named {@code json}; now it is refused everywhere, pointing at both.
+     */
+    private static Optional<String> awsCliOutput(CommandLine cmd, String[] args) {
+        CommandLine.Model.CommandSpec spec = cmd.getCommandSpec();
+        for (String arg : args) {
+            if (arg.equals("--")) {
+                break;
+            }
+            if ((arg.equals("--output") || arg.startsWith("--output=")) && spec.findOption("--output") == null) {
+                List<String> instead = new java.util.ArrayList<>();
+                if (spec.findOption("--format") != null) {
+                    instead.add("--format FORMAT for the output format");
+                }
+                if (spec.findOption("-o") != null) {
+                    instead.add("-o FILE to write a file");
+                }
+                return Optional.of("--output: not an option of gtvpc (the AWS CLI's --output is an output format)"
+                        + (instead.isEmpty() ? "; this command writes text to standard output" : "; use " + String.join(", or ", instead)));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The first {@code --option} in {@code args} that {@code cmd} does not have, with a suggestion. */

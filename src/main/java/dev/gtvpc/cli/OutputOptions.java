@@ -10,7 +10,7 @@ public final class OutputOptions {
     @Option(names = "--compact", description = "JSON on one line.")
     boolean compact;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+    @Option(names = "-o", paramLabel = "FILE",
             description = "Write to FILE instead of standard output (all or nothing: never a half-written file).")
     String output;
 

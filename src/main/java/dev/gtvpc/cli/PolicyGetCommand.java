@@ -44,7 +44,7 @@ public final class PolicyGetCommand implements Callable<Integer> {
     @Option(names = "--raw", description = "Print the policy exactly as S3 returned it.")
     boolean raw;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE (whole or not at all) instead of stdout.")
+    @Option(names = "-o", paramLabel = "FILE", description = "Write to FILE (whole or not at all) instead of stdout.")
     String output;
 
     @Override

@@ -51,4 +51,17 @@ final class PolicyInput {
         }
         return new Found(r.parsed().get(), Optional.of(target));
     }
+
+    /**
+     * Reads a policy named by {@code option} ({@code --equivalent-to}): every error, the reader's too,
+     * starts with the option, so a run with two policies says which one is wrong.
+     */
+    static ParsedPolicy read(String name, String option) {
+        String text = Inputs.read(name, option);
+        try {
+            return PolicyReader.read(text, name.equals("-") ? "<stdin>" : name);
+        } catch (dev.gtvpc.GtvpcException e) {
+            throw new dev.gtvpc.GtvpcException(e.exitCode(), option + ": " + e.getMessage(), e);
+        }
+    }
 }

@@ -53,7 +53,8 @@ import picocli.CommandLine.Spec;
             "Severities are Access Analyzer's: error, security-warning, warning, suggestion. The Ground Truth rules run"
                     + " when --region is given or the policy names a Ground Truth endpoint.",
             ""},
-        footerHeading = "%nExit codes: 0 no unsuppressed finding reaches --fail-on, 1 one does, 2 a file or the baseline cannot be read.%n",
+        footerHeading = "%nExit codes: 0 no unsuppressed finding reaches --fail-on, 1 one does, 2 a file or the baseline cannot be read"
+                + " or a file is not JSON (with --fail-on never: 0 whenever the report was written).%n",
         footer = {
             "",
             "Examples:",
@@ -71,7 +72,7 @@ public final class PolicyLintCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(paramLabel = "FILE", arity = "0..*", description = "Policy files, Terraform plans in JSON or CloudFormation/CDK templates"
-            + " to lint; - for standard input.")
+            + " to lint; a directory: every *.json file under it (plans and CDK templates included; name YAML templates one by one; hidden directories skipped); - for standard input.")
     List<String> files = new ArrayList<>();
 
     @Option(names = "--region", paramLabel = "REGION",
@@ -122,7 +123,7 @@ public final class PolicyLintCommand implements Callable<Integer> {
             + " key-name case, a VPC ID moved from aws:SourceVpce to aws:SourceVpc); the remaining findings go to stderr.")
     boolean fix;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "With --fix: write the fixed policy to FILE.")
+    @Option(names = "-o", paramLabel = "FILE", description = "With --fix: write the fixed policy to FILE.")
     String output;
 
     @Option(names = "--baseline", paramLabel = "FILE",
@@ -159,6 +160,10 @@ public final class PolicyLintCommand implements Callable<Integer> {
             throw GtvpcException.badInput("--format: '" + format + "' is not one of text, json, sarif");
         }
         if (listRules) {
+            if (!files.isEmpty()) {
+                throw GtvpcException.badInput("--list-rules: lists the rules and lints nothing; drop the FILE arguments"
+                        + " (or --list-rules)");
+            }
             if (format.equals("sarif")) {
                 throw GtvpcException.badInput("--list-rules prints text or json");
             }
@@ -173,6 +178,10 @@ public final class PolicyLintCommand implements Callable<Integer> {
                 throw GtvpcException.badInput("--disable: no rule '" + id + "'" + Suggestions.didYouMean(id, Rules.ids())
                         + "; 'gtvpc policy lint --list-rules' lists them");
             }
+            if (id.equals("unreadable-file")) {
+                // a file that was not linted must never look like one that was clean
+                throw GtvpcException.badInput("--disable: unreadable-file cannot be disabled; leave the file out of the run instead");
+            }
             disabledIds.add(id);
         }
         if (files.isEmpty()) {
@@ -180,6 +189,10 @@ public final class PolicyLintCommand implements Callable<Integer> {
         }
         if (files.stream().filter("-"::equals).count() > 1) {
             throw GtvpcException.badInput("standard input (-) can be named once");
+        }
+        if (fix && !format.equals("text")) {
+            throw GtvpcException.badInput("--fix: prints the fixed policy, not a report, so --format " + format + " would be"
+                    + " ignored; drop --format (the findings that remain go to stderr as text)");
         }
         if (fix && files.size() != 1) {
             throw GtvpcException.badInput("--fix takes one file");
@@ -210,17 +223,19 @@ public final class PolicyLintCommand implements Callable<Integer> {
         List<LintReport> reports = new ArrayList<>();
         List<LintTarget> targets = new ArrayList<>();
         boolean unreadableFile = false;
-        for (String file : files) {
-            String source = file.equals("-") ? "<stdin>" : file;
-            String text;
-            try {
-                text = Inputs.read(file, "FILE");
-            } catch (GtvpcException e) {
-                // one missing file should not hide the findings of the others
-                spec.commandLine().getErr().println("gtvpc: " + e.getMessage());
-                unreadableFile = true;
+        List<LintInputs.Input> inputs = LintInputs.expand(files);
+        if (fix && inputs.size() != 1) {
+            throw GtvpcException.badInput("--fix takes one file; " + files.get(0) + " is a directory of " + inputs.size());
+        }
+        for (LintInputs.Input file : inputs) {
+            String source = file.name().equals("-") ? "<stdin>" : file.name();
+            Object read = read(file);
+            if (read instanceof LintReport problem) {
+                reports.add(problem);
+                targets.add(LintTarget.of(address(file.name()), problem, ""));
                 continue;
             }
+            String text = (String) read;
             PolicySource.Input input;
             try {
                 input = iac.read(text, source);
@@ -232,7 +247,7 @@ public final class PolicyLintCommand implements Callable<Integer> {
             if (input.format() == InputFormat.POLICY) {
                 LintReport report = linter.lint(text, source);
                 reports.add(report);
-                targets.add(LintTarget.of(address(file), report, text));
+                targets.add(LintTarget.of(address(file.name()), report, text));
                 continue;
             }
             if (fix) {
@@ -249,7 +264,7 @@ public final class PolicyLintCommand implements Callable<Integer> {
                 report.notes().forEach(n -> spec.commandLine().getErr().println("gtvpc: note: " + source + ":" + n.replaceFirst(": ", ": "
                         + target.address() + ": ")));
                 reports.add(report);
-                targets.add(TargetLinter.lintTarget(address(file), target, report));
+                targets.add(TargetLinter.lintTarget(address(file.name()), target, report));
             }
         }
         if (fix && reports.isEmpty()) {
@@ -269,7 +284,9 @@ public final class PolicyLintCommand implements Callable<Integer> {
         if (createBaseline != null) {
             for (LintReport r : reports) {
                 if (unreadable(List.of(r))) {
-                    err.println("gtvpc: " + r.source() + " is not JSON, so nothing in it was linted or baselined; fix it and lint again");
+                    boolean missing = r.findings().stream().anyMatch(f -> f.ruleId().equals("unreadable-file"));
+                    err.println("gtvpc: " + r.source() + (missing ? " could not be read" : " is not JSON")
+                            + ", so nothing in it was linted or baselined; fix it and lint again");
                 }
             }
             Outputs.write(Baseline.write(review, accepted), createBaseline, out, "--create-baseline");
@@ -284,7 +301,16 @@ public final class PolicyLintCommand implements Callable<Integer> {
             default -> LintRenderer.text(review, showSuppressed);
         };
         Outputs.write(text, null, out);
-        if (unreadableFile || unreadable(reports)) {
+        if (unreadableFile) {
+            // a plan or template that could not be read is in no report: only stderr says so
+            return ExitCode.BAD_INPUT.code();
+        }
+        if (threshold.isEmpty()) {
+            // --fail-on never: the report was written, every input in it; the exit code gates nothing, so a
+            // CI job's upload step runs (and the next step, with a --fail-on, is the gate)
+            return ExitCode.OK.code();
+        }
+        if (unreadable(reports)) {
             return ExitCode.BAD_INPUT.code();
         }
         return threshold.isPresent() && review.reaches(threshold.get()) ? ExitCode.CHECK_FAILED.code() : ExitCode.OK.code();
@@ -312,6 +338,39 @@ public final class PolicyLintCommand implements Callable<Integer> {
         return path.toString().replace('\\', '/');
     }
 
+    /**
+     * One input's text, or the report of why it has none. An input that cannot be read, or is not UTF-8
+     * text, is a report with one finding (unreadable-file, invalid-json), so every format lists it; with
+     * --format json or sarif, whose reader may be a machine, it is also said on stderr for the person
+     * reading the job's log.
+     */
+    private Object read(LintInputs.Input input) {
+        String source = input.name().equals("-") ? "<stdin>" : input.name();
+        Optional<String> problem = input.problem();
+        byte[] bytes = null;
+        if (problem.isEmpty()) {
+            try {
+                bytes = input.name().equals("-") ? System.in.readAllBytes() : java.nio.file.Files.readAllBytes(java.nio.file.Path.of(input.name()));
+            } catch (java.io.IOException e) {
+                problem = Optional.of(LintInputs.why(input.name(), e));
+            }
+        }
+        if (problem.isPresent()) {
+            if (!format.equals("text")) {
+                spec.commandLine().getErr().println("gtvpc: FILE: " + problem.get());
+            }
+            return Linter.unreadable(source, problem.get());
+        }
+        Object decoded = Inputs.decode(bytes);
+        if (decoded instanceof Inputs.NotUtf8 bad) {
+            if (!format.equals("text")) {
+                spec.commandLine().getErr().println("gtvpc: FILE: " + input.name() + " is " + bad.describe());
+            }
+            return Linter.notText(source, "the file is " + bad.describe(), bad.line(), bad.column());
+        }
+        return decoded;
+    }
+
     private int fix(LintReport report, Linter linter, Optional<Severity> threshold) {
         if (report.policy().isEmpty()) {
             spec.commandLine().getErr().print(LintRenderer.text(List.of(report)));
@@ -335,6 +394,9 @@ public final class PolicyLintCommand implements Callable<Integer> {
     }
 
     private static int exit(List<LintReport> reports, Optional<Severity> threshold) {
+        if (threshold.isEmpty()) {
+            return ExitCode.OK.code();
+        }
         if (unreadable(reports)) {
             return ExitCode.BAD_INPUT.code();
         }
@@ -348,7 +410,7 @@ public final class PolicyLintCommand implements Callable<Integer> {
 
     /** Invalid JSON means the file could not be linted at all; other reader problems are findings like any. */
     private static boolean unreadable(Finding f) {
-        return f.ruleId().equals("invalid-json");
+        return f.ruleId().equals("invalid-json") || f.ruleId().equals("unreadable-file");
     }
 
     private static String version() {

@@ -53,7 +53,9 @@ import picocli.CommandLine.Spec;
             "  out: {\"id\":\"1\", \"decision\":\"EXPLICIT_DENY\", \"statements\":[\"Sid or #index\"]}",
             "       or {\"id\":\"1\", \"error\":\"…\"} for a bad line; the other lines go on (exit 2 at the end).",
             "  A line without a policy uses POLICY. policyFile paths are relative to the cases file.",
-            "  Each distinct policy is read once. Blank lines and lines starting with # are skipped.",
+            "  Each distinct policy is read once. Blank lines and lines starting with # are skipped; a file with no",
+            "  case is an error. An unknown field is an error for its line (\"comment\" holds a note). A case is checked",
+            "  as the options are: an S3 action of the catalogue, an S3 ARN, a principal, IDs and IPs of their form.",
             "",
             "Examples:",
             "  gtvpc policy simulate policy.json --action s3:GetObject --resource arn:aws:s3:::my-data/a.jpg \\",
@@ -139,6 +141,10 @@ public final class PolicySimulateCommand implements Callable<Integer> {
         if (cases != null) {
             return batch();
         }
+        if (trace && format.equals("text")) {
+            // the text output shows the deciding statements only; --trace would be silently ignored
+            throw GtvpcException.badInput("--trace: the trace is part of the JSON output; add --format json (or use --cases)");
+        }
         if (policyFile == null) {
             throw GtvpcException.badInput("name the POLICY file (or - for standard input), or give --cases FILE");
         }
@@ -148,6 +154,9 @@ public final class PolicySimulateCommand implements Callable<Integer> {
         Optional<RequestCase.Expectation> expected = expectation();
         Policy policy = PolicyInput.read(policyFile, iac).parsed().policy();
         Request request = request();
+        RequestChecks.check(request, CONTEXT_NAMES).ifPresent(problem -> {
+            throw GtvpcException.badInput(problem);
+        });
         EvaluationResult result = Evaluator.evaluate(policy, request).withNotes(RequestNotes.of(policy, request,
                 session == null && request.principal().kind() == RequestPrincipal.Kind.ASSUMED_ROLE
                         && context.stream().noneMatch(kv -> kv.toLowerCase(java.util.Locale.ROOT).startsWith("aws:principalarn="))));
@@ -177,7 +186,35 @@ public final class PolicySimulateCommand implements Callable<Integer> {
                 GtvpcException.badInput("--expect: '" + expect + "' is not one of allow, deny, not-denied")));
     }
 
+    /** After the request options themselves are checked, what is left wrong came from --context. */
+    private static final RequestChecks.Names CONTEXT_NAMES = new RequestChecks.Names("--action", "--resource", "--principal-arn",
+            "--bucket-account", "--context aws:SourceVpce", "--context aws:SourceVpc", "--context aws:SourceIp", true);
+
     private Request request() {
+        if (action != null) {
+            RequestChecks.action(action).ifPresent(p -> {
+                throw GtvpcException.badInput("--action: " + p);
+            });
+        }
+        if (resource != null) {
+            RequestChecks.resource(resource).ifPresent(p -> {
+                throw GtvpcException.badInput("--resource: " + p);
+            });
+        }
+        Map<String, List<String>> options = new LinkedHashMap<>();
+        if (sourceVpce != null) {
+            options.put("aws:SourceVpce", List.of(sourceVpce));
+        }
+        if (sourceVpc != null) {
+            options.put("aws:SourceVpc", List.of(sourceVpc));
+        }
+        if (sourceIp != null) {
+            options.put("aws:SourceIp", List.of(sourceIp));
+        }
+        RequestChecks.check(new Request("s3:GetObject", "arn:aws:s3:::b", RequestPrincipal.ANONYMOUS, Optional.empty(),
+                ContextKeys.of(options)), RequestChecks.Names.OPTIONS).ifPresent(p -> {
+                    throw GtvpcException.badInput(p);
+                });
         if (bucketAccount != null && !AwsIds.isAccountId(bucketAccount)) {
             throw GtvpcException.badInput("--bucket-account: '" + bucketAccount + "' is not a 12-digit account ID");
         }
@@ -235,11 +272,14 @@ public final class PolicySimulateCommand implements Callable<Integer> {
             throw GtvpcException.badInput("POLICY and --cases cannot both be standard input");
         }
         Optional<Policy> defaultPolicy = Optional.ofNullable(policyFile).map(f -> PolicyInput.read(f, iac).parsed().policy());
-        CaseRunner runner = new CaseRunner(defaultPolicy, CasesInput.baseDir(cases));
+        CaseRunner runner = new CaseRunner(defaultPolicy, CasesInput.baseDir(cases),
+                request -> RequestChecks.check(request, RequestChecks.Names.CASE_FIELDS));
         PrintWriter out = spec.commandLine().getOut();
         int[] errors = {0};
+        int[] seen = {0};
         StringBuilder line = new StringBuilder(256);
         CasesInput.forEach(cases, (number, text) -> {
+            seen[0]++;
             CaseRunner.Outcome o = runner.run(text);
             Json.Obj json;
             if (o.error().isPresent()) {
@@ -256,6 +296,10 @@ public final class PolicySimulateCommand implements Callable<Integer> {
             out.write(line.toString());
         });
         out.flush();
+        if (seen[0] == 0) {
+            throw GtvpcException.badInput("--cases: no cases in " + (cases.equals("-") ? "standard input" : cases)
+                    + " (only blank or # lines); nothing was decided");
+        }
         if (errors[0] > 0) {
             spec.commandLine().getErr().println("gtvpc: " + errors[0] + " case" + (errors[0] == 1 ? "" : "s")
                     + " could not be evaluated (see their \"error\" fields)");

@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
             "   \"principal\":\"arn:aws:iam::111122223333:role/app\", \"expect\":\"deny\"}",
             "  {\"id\":\"ground truth gets in\", \"action\":\"s3:PutObject\", \"resource\":\"arn:aws:s3:::b/k\",",
             "   \"context\":{\"aws:SourceVpce\":\"vpce-08408e335ebf95b40\"}, \"expect\":\"not-denied\"}",
-            "  Blank lines and lines starting with # are skipped.",
+            "  Blank lines and lines starting with # are skipped; a file with no case is an error (exit 2).",
             "",
             "Example:",
             "  gtvpc policy test bucket-policy.json --cases bucket-policy.cases.jsonl"})
@@ -58,7 +58,8 @@ public final class PolicyTestCommand implements Callable<Integer> {
             throw dev.gtvpc.GtvpcException.badInput("POLICY and --cases cannot both be standard input");
         }
         Optional<Policy> policy = Optional.ofNullable(policyFile).map(f -> PolicyInput.read(f, iac).parsed().policy());
-        CaseRunner runner = new CaseRunner(policy, CasesInput.baseDir(cases));
+        CaseRunner runner = new CaseRunner(policy, CasesInput.baseDir(cases),
+                request -> RequestChecks.check(request, RequestChecks.Names.CASE_FIELDS));
         PrintWriter out = spec.commandLine().getOut();
         int[] counts = new int[3]; // passed, failed, errors
         CasesInput.forEach(cases, (number, text) -> {
@@ -83,6 +84,11 @@ public final class PolicyTestCommand implements Callable<Integer> {
                 }
             }
         });
+        if (counts[0] + counts[1] + counts[2] == 0) {
+            // zero of zero passing is not a passing suite: an empty or all-comment file tests nothing
+            throw dev.gtvpc.GtvpcException.badInput("--cases: no cases in " + (cases.equals("-") ? "standard input" : cases)
+                    + " (only blank or # lines); nothing was tested");
+        }
         out.println(counts[0] + " passed, " + counts[1] + " failed" + (counts[2] > 0 ? ", " + counts[2] + " could not be run" : ""));
         out.flush();
         if (counts[2] > 0) {

@@ -153,7 +153,7 @@ public final class PolicyVerifyCommand implements Callable<Integer> {
             throw GtvpcException.badInput("--format: '" + format + "' is not one of text, json, markdown");
         }
         Policy policy = readMain(policyFile);
-        Optional<Policy> other = Optional.ofNullable(equivalentTo).map(this::read);
+        Optional<Policy> other = Optional.ofNullable(equivalentTo).map(f -> read(f, "--equivalent-to"));
         VerifyInputs inputs = inputs(policy, groundTruth.table());
         VerificationReport report = Verifier.verify(policy, inputs, other, matrix);
         if (target.isPresent() && !target.get().unknowns().isEmpty()) {
@@ -190,13 +190,18 @@ public final class PolicyVerifyCommand implements Callable<Integer> {
     }
 
     private Policy read(String file) {
+        return read(file, "POLICY");
+    }
+
+    /** {@code what}: the argument or option that named the file, which its errors name. */
+    private Policy read(String file, String what) {
         if (!lenient) {
-            return PolicyInput.read(file).policy();
+            return what.equals("POLICY") ? PolicyInput.read(file).policy() : PolicyInput.read(file, what).policy();
         }
         String name = file.equals("-") ? "<stdin>" : file;
-        PolicyReader.Result r = PolicyReader.parseLastKeyWins(Inputs.read(file, "POLICY"));
+        PolicyReader.Result r = PolicyReader.parseLastKeyWins(Inputs.read(file, what));
         if (!r.ok()) {
-            throw GtvpcException.badInput(r.problems().get(0).format(name));
+            throw GtvpcException.badInput((what.equals("POLICY") ? "" : what + ": ") + r.problems().get(0).format(name));
         }
         return r.parsed().get().policy();
     }

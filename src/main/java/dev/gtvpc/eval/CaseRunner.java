@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Runs the lines of a cases file. Each distinct policy (inline, by its compact text; or by file) is
@@ -29,6 +30,7 @@ public final class CaseRunner {
 
     private final Optional<Policy> defaultPolicy;
     private final Path baseDir;
+    private final Function<Request, Optional<String>> check;
     private final Map<String, Object> inlinePolicies = new HashMap<>();
     private final Map<Path, Object> filePolicies = new HashMap<>();
 
@@ -37,8 +39,17 @@ public final class CaseRunner {
      * @param baseDir       where relative {@code policyFile} paths start (the cases file's directory)
      */
     public CaseRunner(Optional<Policy> defaultPolicy, Path baseDir) {
+        this(defaultPolicy, baseDir, request -> Optional.empty());
+    }
+
+    /**
+     * @param check the problem that makes a request one AWS could not receive (a misspelt action, a VPC ID
+     *              as an endpoint), which becomes that line's error instead of a decision
+     */
+    public CaseRunner(Optional<Policy> defaultPolicy, Path baseDir, Function<Request, Optional<String>> check) {
         this.defaultPolicy = defaultPolicy;
         this.baseDir = baseDir;
+        this.check = check;
     }
 
     public Outcome run(String line) {
@@ -47,6 +58,10 @@ public final class CaseRunner {
             c = RequestCase.parse(line);
         } catch (RequestCase.BadCase e) {
             return Outcome.error(e.id(), e.getMessage());
+        }
+        Optional<String> unreal = check.apply(c.request());
+        if (unreal.isPresent()) {
+            return Outcome.error(c.id(), unreal.get());
         }
         Object policy;
         if (c.policy().isPresent()) {

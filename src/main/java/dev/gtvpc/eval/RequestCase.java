@@ -70,7 +70,18 @@ public record RequestCase(Optional<String> id, Optional<Json.Value> policy, Opti
         }
     }
 
+    /**
+     * Every field a case line may have. Any other is an error for its line: a misspelt field
+     * ({@code "principle"}) would otherwise be dropped and the case decided for the default principal.
+     * {@code comment} holds the author's note.
+     */
+    public static final java.util.List<String> FIELDS = java.util.List.of("id", "policy", "policyFile", "action", "resource",
+            "principal", "bucketAccount", "session", "orgId", "orgPaths", "context", "expect", "comment");
+
     public static RequestCase parse(String line) throws BadCase {
+        if (line.startsWith("\uFEFF")) {
+            throw new BadCase(Optional.empty(), "the line starts with a UTF-8 byte-order mark (BOM); remove the BOM (save as UTF-8 without BOM)");
+        }
         Json.Value root;
         try {
             root = Json.parse(line);
@@ -119,9 +130,12 @@ public record RequestCase(Optional<String> id, Optional<Json.Value> policy, Opti
                     }
                     expect = parsed;
                 }
-                default -> {
-                    // other members (a comment, the oracle's answer…) are the author's business
+                case "comment" -> {
+                    // the author's note; any JSON value
                 }
+                default -> throw new BadCase(id, "unknown field \"" + m.name() + "\""
+                        + dev.gtvpc.util.Suggestions.closest(m.name(), FIELDS).map(f -> " (did you mean \"" + f + "\"?)").orElse("")
+                        + "; a case has " + String.join(", ", FIELDS));
             }
         }
         if (action == null) {

@@ -32,7 +32,13 @@ import java.util.regex.Pattern;
  * on their own, and Ground Truth (whose requests come from its own VPC) would be locked out.
  */
 public final class GroundTruthPolicy {
-    private static final Pattern SID = Pattern.compile("[A-Za-z0-9]*");
+    /**
+     * IAM's grammar allows only A-Z, a-z and 0-9 in a Sid (reference_policies_elements_sid.html), but S3
+     * bucket policies take more: the Ground Truth page's own policy, which S3 accepts, has the Sid
+     * {@code Access-to-specific-VPCE-only}, and the S3 User Guide's examples use spaces and periods. S3
+     * documents no grammar of its own, so gtvpc takes the characters those accepted examples use.
+     */
+    private static final Pattern SID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._-]*");
 
     private GroundTruthPolicy() {
     }
@@ -90,7 +96,8 @@ public final class GroundTruthPolicy {
             throw GtvpcException.badInput("--actions names no action");
         }
         if (request.sid().isEmpty() || !SID.matcher(request.sid()).matches()) {
-            throw GtvpcException.badInput("--sid '" + request.sid() + "' must be letters and digits only (IAM's rule for Sid)");
+            throw GtvpcException.badInput("--sid: '" + request.sid() + "' is not a Sid gtvpc writes: letters and digits, then"
+                    + " also hyphens, underscores, periods and spaces (as S3 accepts in the AWS page's Access-to-specific-VPCE-only)");
         }
         if (request.actions().stream().anyMatch(a -> Wildcards.matchesIgnoreCase(a, "s3:PutBucketPolicy"))) {
             notes.add("the Deny covers s3:PutBucketPolicy: from outside the VPC only the listed roles and the account's"

@@ -48,6 +48,24 @@ public final class Linter {
         return new LintReport(source, lint(parsed), Optional.of(parsed));
     }
 
+    /**
+     * The report for an input that could not be read ({@code problem} says why). It is never disabled
+     * (--disable): an input that was not linted must not look like one that was clean.
+     */
+    public static LintReport unreadable(String source, String problem) {
+        ReadProblemRule rule = Rules.forKind(ReadProblem.Kind.UNREADABLE);
+        return new LintReport(source, List.of(new Finding(rule.id(), rule.severity(), problem, rule.fix(), "",
+                dev.gtvpc.policy.io.SourceLocation.START)), Optional.empty());
+    }
+
+    /** The report for bytes that are not UTF-8 text: invalid JSON, located where the decoding stopped. */
+    public static LintReport notText(String source, String problem, int line, int column) {
+        ReadProblemRule rule = Rules.forKind(ReadProblem.Kind.INVALID_JSON);
+        return new LintReport(source, List.of(new Finding(rule.id(), rule.severity(), problem,
+                "save the file as UTF-8 text (JSON is UTF-8), or leave a file that is not a policy out of the run", "",
+                new dev.gtvpc.policy.io.SourceLocation(line, column))), Optional.empty());
+    }
+
     public List<Finding> lint(ParsedPolicy parsed) {
         LintContext context = new LintContext(parsed.policy(), parsed.sourceMap(), options, regions);
         for (Rule rule : Rules.ALL) {

@@ -107,7 +107,11 @@ public final class Rules {
             new GtActionsOpen(),
             new GtSystemBucketsBlocked(),
             new OwnNetworkDenied(),
-            new LockoutRisk());
+            new LockoutRisk(),
+            new ReadProblemRule(ReadProblem.Kind.UNREADABLE, "A file that cannot be read (missing, no permission, an I/O"
+                    + " error); reported so every format lists every input.",
+                    "check the path and its permissions; lint reads *.json files and directories of them",
+                    "https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucket-policies.html"));
 
     private Rules() {
     }

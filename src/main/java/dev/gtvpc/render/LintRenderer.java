@@ -172,12 +172,16 @@ public final class LintRenderer {
                     Json.member("properties", Json.obj(properties)))));
         }
         List<Json.Value> results = new ArrayList<>();
+        List<Json.Value> notifications = new ArrayList<>();
         boolean absolute = false;
         for (Review.Target t : review.targets()) {
             String source = t.report().source();
             absolute |= isAbsolute(source);
             for (Review.Judged j : t.findings()) {
                 results.add(result(source, t.report().address(), j));
+                if (notLinted(t.report(), j.finding())) {
+                    notifications.add(notification(source, j.finding()));
+                }
             }
         }
         Json.Obj driver = Json.obj(List.of(
@@ -186,9 +190,15 @@ public final class LintRenderer {
                 Json.member("rules", Json.arr(rules))));
         List<Json.Member> run = new ArrayList<>();
         run.add(Json.member("tool", Json.obj(List.of(Json.member("driver", driver)))));
-        if (absolute || !review.notes().isEmpty()) {
+        boolean failedInputs = !notifications.isEmpty();
+        for (Review.Note n : review.notes()) {
+            notifications.add(Json.obj(List.of(
+                    Json.member("level", Json.str(n.level().sarif())),
+                    Json.member("message", text(n.message())))));
+        }
+        if (absolute || !notifications.isEmpty()) {
             run.add(Json.member("invocations", Json.arr(List.of(invocation(absolute ? java.util.Optional.of(workingDirectory)
-                    : java.util.Optional.empty(), review.notes())))));
+                    : java.util.Optional.empty(), notifications, failedInputs)))));
         }
         run.add(Json.member("results", Json.arr(results)));
         return Json.write(Json.obj(List.of(
@@ -248,22 +258,45 @@ public final class LintRenderer {
     }
 
     /**
-     * The run's invocation: where gtvpc ran, as the directory URI code scanning resolves absolute file URIs against
-     * (its checkout path), and what the suppressions call for, as notifications.
+     * The run's invocation: where gtvpc ran, as the directory URI code scanning resolves absolute file URIs
+     * against (its checkout path), and as notifications the inputs it could not lint and what the
+     * suppressions call for (an expired or stale baseline entry).
      */
-    private static Json.Obj invocation(java.util.Optional<java.nio.file.Path> workingDirectory, List<Review.Note> notes) {
+    private static Json.Obj invocation(java.util.Optional<java.nio.file.Path> workingDirectory, List<Json.Value> notifications,
+            boolean failedInputs) {
         List<Json.Member> members = new ArrayList<>();
-        members.add(Json.member("executionSuccessful", new Json.Bool(true, SourceLocation.START)));
+        // not successful when an input could not be linted: its absence of findings means nothing
+        members.add(Json.member("executionSuccessful", new Json.Bool(!failedInputs, SourceLocation.START)));
+        if (!notifications.isEmpty()) {
+            members.add(Json.member("toolExecutionNotifications", Json.arr(notifications)));
+        }
         workingDirectory.ifPresent(wd -> {
             String dir = fileUri(wd.toAbsolutePath().toString());
             members.add(Json.member("workingDirectory", Json.obj(List.of(Json.member("uri", Json.str(dir.endsWith("/") ? dir : dir + "/"))))));
         });
-        if (!notes.isEmpty()) {
-            members.add(Json.member("toolExecutionNotifications", Json.arr(notes.stream().map(n -> (Json.Value) Json.obj(List.of(
-                    Json.member("level", Json.str(n.level().sarif())),
-                    Json.member("message", text(n.message()))))).toList())));
-        }
         return Json.obj(members);
+    }
+
+    /** A file gtvpc could not lint at all: unreadable, or not JSON, so no rule ran on it. */
+    private static boolean notLinted(LintReport r, Finding f) {
+        return r.policy().isEmpty() && (f.ruleId().equals("unreadable-file") || f.ruleId().equals("invalid-json"));
+    }
+
+    private static Json.Obj location(String source) {
+        Json.Obj artifact = Json.obj(List.of(Json.member("uri", Json.str(uri(source)))));
+        Json.Obj physical = Json.obj(List.of(Json.member("artifactLocation", artifact)));
+        return Json.obj(List.of(Json.member("physicalLocation", physical)));
+    }
+
+    /** SARIF 2.1.0 §3.58: the tool's own problem with an input, tied to the rule its result carries. */
+    private static Json.Obj notification(String source, Finding f) {
+        return Json.obj(List.of(
+                Json.member("level", Json.str("error")),
+                Json.member("message", text(source + " was not linted: " + f.message())),
+                Json.member("locations", Json.arr(List.of(location(source)))),
+                Json.member("associatedRule", Json.obj(List.of(
+                        Json.member("id", Json.str(f.ruleId())),
+                        Json.member("index", number(Rules.ids().indexOf(f.ruleId()))))))));
     }
 
     /** --list-rules: id, severity, group and summary of every rule. */

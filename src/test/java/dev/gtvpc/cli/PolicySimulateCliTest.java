@@ -22,7 +22,7 @@ class PolicySimulateCliTest {
         "gt-endpoint-text|0|--action s3:PutObject --resource " + OBJECT + " --principal-arn arn:aws:iam::111122223333:role/x --source-vpce vpce-08408e335ebf95b40 --source-vpc vpc-0aaaaaaaaaaaaaaaa --bucket-account 111122223333 --expect not-denied",
         "other-account-text|0|--action s3:GetObject --resource " + OBJECT + " --principal-arn arn:aws:iam::999988887777:role/x --source-vpc vpc-12345678 --bucket-account 111122223333",
         "anonymous-vpc-text|0|--action s3:GetObject --resource " + OBJECT + " --source-vpc vpc-12345678",
-        "context-text|0|--action s3:GetObject --resource " + OBJECT + " --context aws:SourceVpce=vpce-1 --context AWS:SOURCEVPCE=vpce-2 --context aws:PrincipalArn=arn:aws:iam::111122223333:role/role-name",
+        "context-text|0|--action s3:GetObject --resource " + OBJECT + " --context aws:SourceVpce=vpce-11111111 --context AWS:SOURCEVPCE=vpce-22222222 --context aws:PrincipalArn=arn:aws:iam::111122223333:role/role-name",
         "expect-mismatch-text|1|--action s3:GetObject --resource " + OBJECT + " --expect allow"})
     void simulate(String golden, int exit, String args) {
         Cli.Result r = Cli.run(concat(new String[] {"policy", "simulate", POLICY}, args.split(" ")));

@@ -36,7 +36,8 @@ class LintRulesTest {
     @Test
     void everyRuleHasACase() {
         List<String> covered = JsonData.list(DATA.get("cases")).stream().map(c -> (String) c.get("rule")).toList();
-        assertThat(covered).containsExactlyInAnyOrderElementsOf(Rules.ids());
+        // unreadable-file is about a file, not a text; LintInputsCliTest covers it with real files
+        assertThat(covered).containsExactlyInAnyOrderElementsOf(Rules.ids().stream().filter(id -> !id.equals("unreadable-file")).toList());
     }
 
     @Test

@@ -15,7 +15,8 @@ public final class ReadProblemRule extends BaseRule {
     private final String fix;
 
     public ReadProblemRule(ReadProblem.Kind kind, String summary, String fix, String helpUri) {
-        super(kind.id(), Severity.ERROR, "grammar", summary, helpUri);
+        // an input that cannot be read is no grammar defect: its own group, listed last
+        super(kind.id(), Severity.ERROR, kind == ReadProblem.Kind.UNREADABLE ? "input" : "grammar", summary, helpUri);
         this.kind = kind;
         this.fix = fix;
     }

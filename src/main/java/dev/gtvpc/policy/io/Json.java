@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +19,11 @@ import java.util.Optional;
  * This is the one place that talks to Jackson.
  */
 public final class Json {
+    /** Deeper than any policy; a tree walk of this depth cannot overflow the stack. */
+    static final int MAX_DEPTH = 64;
+
     private static final JsonFactory FACTORY = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
             .build();
 
     private Json() {
@@ -131,6 +135,11 @@ public final class Json {
                         location(parser.currentTokenLocation()), JsonPointer.ROOT);
             }
             return root;
+        } catch (StreamConstraintsException e) {
+            JsonParser parser = e.getProcessor() instanceof JsonParser p ? p : null;
+            String pointer = parser == null ? JsonPointer.ROOT : parser.getParsingContext().pathAsPointer().toString();
+            SourceLocation at = location(e.getLocation() != null ? e.getLocation() : parser == null ? null : parser.currentLocation());
+            throw new SyntaxException(limit(e), at, pointer);
         } catch (JsonProcessingException e) {
             JsonParser parser = e.getProcessor() instanceof JsonParser p ? p : null;
             String pointer = parser == null ? JsonPointer.ROOT : parser.getParsingContext().pathAsPointer().toString();
@@ -185,6 +194,49 @@ public final class Json {
             return SourceLocation.START;
         }
         return new SourceLocation(loc.getLineNr(), Math.max(1, loc.getColumnNr()));
+    }
+
+    /** Jackson's limit messages name its own classes; a user needs the limit in words. */
+    private static String limit(StreamConstraintsException e) {
+        String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        if (m.startsWith("Document nesting depth")) {
+            return "the JSON is nested deeper than " + MAX_DEPTH + " levels (a policy needs fewer than 10)";
+        }
+        if (m.startsWith("Number value length") || m.startsWith("Number length")) {
+            return "a number is longer than " + StreamReadConstraints.DEFAULT_MAX_NUM_LEN + " digits";
+        }
+        if (m.startsWith("String value length") || m.startsWith("String length")) {
+            return "a string is longer than " + StreamReadConstraints.DEFAULT_MAX_STRING_LEN + " characters";
+        }
+        if (m.startsWith("Name length") || m.startsWith("Name value length")) {
+            return "a key is longer than " + StreamReadConstraints.DEFAULT_MAX_NAME_LEN + " characters";
+        }
+        return "the JSON is beyond what gtvpc reads (too deep, too long a value, or too many tokens)";
+    }
+
+    /**
+     * Throws when {@code text} is not one JSON value, without building the tree: for a document far over
+     * a policy's size, whether it is JSON at all decides which problem to report.
+     */
+    public static void checkSyntax(String text) throws SyntaxException {
+        try (JsonParser parser = FACTORY.createParser(text)) {
+            JsonToken t = parser.nextToken();
+            if (t == null) {
+                throw new SyntaxException("the document is empty", SourceLocation.START, JsonPointer.ROOT);
+            }
+            parser.skipChildren();
+            JsonToken trailing = parser.nextToken();
+            if (trailing != null) {
+                throw new SyntaxException("unexpected content after the end of the document",
+                        location(parser.currentTokenLocation()), JsonPointer.ROOT);
+            }
+        } catch (StreamConstraintsException e) {
+            throw new SyntaxException(limit(e), location(e.getLocation()), JsonPointer.ROOT);
+        } catch (JsonProcessingException e) {
+            throw new SyntaxException(firstLine(e.getOriginalMessage()), location(e.getLocation()), JsonPointer.ROOT);
+        } catch (IOException e) {
+            throw new SyntaxException(firstLine(e.getMessage()), SourceLocation.START, JsonPointer.ROOT);
+        }
     }
 
     private static String firstLine(String message) {

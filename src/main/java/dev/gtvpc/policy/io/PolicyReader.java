@@ -139,8 +139,24 @@ public final class PolicyReader {
     }
 
     private Result run(String text) {
-        // Too large by any measure: not worth parsing.
+        if (text.startsWith("\uFEFF")) {
+            // S3 refuses it: "Policies must be valid JSON and the first byte must be '{'" (MalformedPolicy,
+            // as reported in aws/aws-cli#2779); a BOM's first byte is 0xEF
+            problems.add(new ReadProblem(ReadProblem.Kind.INVALID_JSON, JsonPointer.ROOT, SourceLocation.START,
+                    "the file starts with a UTF-8 byte-order mark (BOM), which S3 refuses (MalformedPolicy: the first byte"
+                            + " must be '{'); remove the BOM (save as UTF-8 without BOM)"));
+            return result(null);
+        }
+        // Too large by any measure: not worth reading into a tree. Whether it is JSON at all is still
+        // checked (streaming), so 400 KB of '[' is invalid JSON, not a policy over the size limit.
         if (text.length() > 16 * MAX_POLICY_BYTES) {
+            try {
+                Json.checkSyntax(text);
+            } catch (Json.SyntaxException e) {
+                problems.add(new ReadProblem(ReadProblem.Kind.INVALID_JSON, e.pointer(), e.location(),
+                        "invalid JSON: " + e.getMessage()));
+                return result(null);
+            }
             problems.add(tooLarge(text.getBytes(StandardCharsets.UTF_8).length));
             return result(null);
         }

@@ -14,7 +14,9 @@ public record ReadProblem(Kind kind, String pointer, SourceLocation location, St
         UNKNOWN_ELEMENT("unknown-element"),
         CONFLICTING_ELEMENTS("conflicting-elements"),
         INVALID_EFFECT("invalid-effect"),
-        TOO_LARGE("policy-too-large");
+        TOO_LARGE("policy-too-large"),
+        /** The input could not be read at all (missing, no permission, an I/O error): found before the reader. */
+        UNREADABLE("unreadable-file");
 
         private final String id;
 
