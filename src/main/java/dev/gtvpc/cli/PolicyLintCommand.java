@@ -57,7 +57,7 @@ public final class PolicyLintCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", arity = "0..*", description = "Policy files to lint; - for standard input.")
     List<String> files = new ArrayList<>();
 
-    @Option(names = "--region", paramLabel = "REGION",
+    @Option(names = "--region", completionCandidates = Converters.Regions.class, paramLabel = "REGION",
             description = "The bucket's region: turns on the Ground Truth rules and says which endpoint the policy must exempt.")
     String region;
 
@@ -71,6 +71,7 @@ public final class PolicyLintCommand implements Callable<Integer> {
     List<String> vpces = new ArrayList<>();
 
     @Option(names = "--policy-type", paramLabel = "TYPE", defaultValue = "bucket", converter = PolicyKindConverter.class,
+            completionCandidates = Converters.PolicyTypes.class,
             description = "What the policy is attached to: bucket (default), vpc-endpoint (gtvpc endpoint-policy generate),"
                     + " identity (gtvpc iam-policy generate), scp or rcp (AWS Organizations). It decides the vocabulary (any"
                     + " service's actions and ARNs in identity policies, SCPs and RCPs) and the grammar; rules that only make"
@@ -89,16 +90,16 @@ public final class PolicyLintCommand implements Callable<Integer> {
         }
     }
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+    @Option(names = "--format", completionCandidates = Converters.LintFormats.class, paramLabel = "FORMAT", defaultValue = "text",
             description = "text (default): FILE:LINE:COL: SEVERITY RULE-ID: message; json: an array of findings; sarif: SARIF 2.1.0.")
     String format;
 
-    @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "security-warning",
+    @Option(names = "--fail-on", completionCandidates = Converters.FailOn.class, paramLabel = "SEVERITY", defaultValue = "security-warning",
             description = "Exit 1 when a finding is at least this severe: error, security-warning (default, as Access Analyzer's"
                     + " CI validators), warning, suggestion, never.")
     String failOn;
 
-    @Option(names = "--disable", paramLabel = "RULE", split = ",", description = "Skip a rule (repeatable; see --list-rules).")
+    @Option(names = "--disable", completionCandidates = Converters.RuleIds.class, paramLabel = "RULE", split = ",", description = "Skip a rule (repeatable; see --list-rules).")
     List<String> disabled = new ArrayList<>();
 
     @Option(names = "--fix", description = "Print the policy with the safe fixes applied (ForAllValues on single-valued keys,"
@@ -117,9 +118,7 @@ public final class PolicyLintCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        if (!List.of("text", "json", "sarif").contains(format)) {
-            throw GtvpcException.badInput("--format: '" + format + "' is not one of text, json, sarif");
-        }
+        Converters.oneOf("--format", format, Converters.LintFormats.CHOICES);
         if (listRules) {
             if (format.equals("sarif")) {
                 throw GtvpcException.badInput("--list-rules prints text or json");
@@ -127,8 +126,8 @@ public final class PolicyLintCommand implements Callable<Integer> {
             Outputs.write(LintRenderer.rules(format.equals("json")), null, out);
             return ExitCode.OK.code();
         }
-        Optional<Severity> threshold = failOn.equals("never") ? Optional.empty() : Optional.of(Severity.fromId(failOn).orElseThrow(() ->
-                GtvpcException.badInput("--fail-on: '" + failOn + "' is not one of error, security-warning, warning, suggestion, never")));
+        Converters.oneOf("--fail-on", failOn, Converters.FailOn.CHOICES);
+        Optional<Severity> threshold = failOn.equals("never") ? Optional.empty() : Severity.fromId(failOn);
         Set<String> disabledIds = new LinkedHashSet<>();
         for (String id : disabled) {
             if (Rules.find(id).isEmpty()) {
@@ -151,7 +150,7 @@ public final class PolicyLintCommand implements Callable<Integer> {
         }
         RegionTable table = groundTruth.table();
         if (region != null) {
-            table.require(region);
+            table.require("--region", region);
         }
         if (bucket != null) {
             Validate.bucket(bucket);
