@@ -52,31 +52,102 @@ public final class ExitCodes {
         return cl;
     }
 
+    /**
+     * picocli's usage errors in gtvpc's one form, {@code gtvpc: OPTION: what is wrong; what to do}: the
+     * option, argument or command first, as every error of gtvpc's own begins, then the remedy and
+     * where the command's help is.
+     */
     private static int onParameterError(CommandLine.ParameterException e, String[] args) {
         CommandLine cmd = e.getCommandLine();
         PrintWriter err = cmd.getErr();
-        StringBuilder line = new StringBuilder("gtvpc: ");
-        Optional<String> unknown = e instanceof CommandLine.MissingParameterException ? unknownOption(cmd, args) : Optional.empty();
-        if (unknown.isPresent()) {
-            // picocli reports a missing required option before a mistyped one; the typo is the real problem
-            line.append(unknown.get());
-        } else {
-            line.append(oneLine(e.getMessage()));
-        }
-        if (e instanceof CommandLine.UnmatchedArgumentException u) {
-            List<String> suggestions = u.getSuggestions();
-            if (!suggestions.isEmpty()) {
-                // picocli's first suggestion is its closest; the others are often far off
-                line.append(" (did you mean ").append(suggestions.get(0)).append("?)");
-            }
-        }
-        line.append(" — see '").append(cmd.getCommandSpec().qualifiedName()).append(" --help'");
-        err.println(line);
+        err.println("gtvpc: " + usageError(e, cmd, args));
         if (verbose(cmd)) {
             err.print(stackTrace(e));
         }
         err.flush();
         return ExitCode.BAD_INPUT.code();
+    }
+
+    private static final java.util.regex.Pattern INVALID_VALUE =
+            java.util.regex.Pattern.compile("Invalid value for (?:option '([^']+)'|positional parameter at index \\d+ \\(([^)]+)\\)): (.*)", java.util.regex.Pattern.DOTALL);
+    private static final java.util.regex.Pattern EXCLUSIVE =
+            java.util.regex.Pattern.compile("(?:Error: )?(.+?) are mutually exclusive.*", java.util.regex.Pattern.DOTALL);
+    private static final java.util.regex.Pattern MISSING_VALUE =
+            java.util.regex.Pattern.compile("Missing required parameter for option '([^']+)' \\(([^)]+)\\).*", java.util.regex.Pattern.DOTALL);
+    private static final java.util.regex.Pattern GIVEN_TWICE =
+            java.util.regex.Pattern.compile("option '([^']+)' \\(([^)]+)\\) should be specified only once.*", java.util.regex.Pattern.DOTALL);
+
+    static String usageError(CommandLine.ParameterException e, CommandLine cmd, String[] args) {
+        String help = "'" + cmd.getCommandSpec().qualifiedName() + " --help'";
+        String see = " (see " + help + ")";
+        if (String.valueOf(e.getMessage()).startsWith("Missing required subcommand")) {
+            return "COMMAND: missing; give one of " + String.join(", ", cmd.getSubcommands().keySet()) + see;
+        }
+        if (e instanceof CommandLine.MissingParameterException missing) {
+            Optional<String> unknown = unknownOption(cmd, args);
+            if (unknown.isPresent()) {
+                // picocli reports a missing required option before a mistyped one; the typo is the real problem
+                return unknown.get().endsWith("?") ? unknown.get() + see : unknown.get() + "see " + help + " for the options";
+            }
+            String message = String.valueOf(e.getMessage());
+            java.util.regex.Matcher value = MISSING_VALUE.matcher(message);
+            if (value.matches()) {
+                return value.group(1) + ": needs a value; add it, as in " + value.group(1) + " " + value.group(2) + see;
+            }
+            List<CommandLine.Model.ArgSpec> specs = missing.getMissing();
+            if (specs != null && !specs.isEmpty()) {
+                List<String> names = specs.stream().map(ExitCodes::name).toList();
+                List<String> forms = specs.stream().map(a -> a.isOption()
+                        ? ((CommandLine.Model.OptionSpec) a).longestName() + " " + a.paramLabel() : a.paramLabel()).toList();
+                boolean options = specs.stream().allMatch(CommandLine.Model.ArgSpec::isOption);
+                return String.join(", ", names) + ": required; " + (options ? "add " : "name ") + String.join(" ", forms) + see;
+            }
+        }
+        if (e instanceof CommandLine.UnmatchedArgumentException u) {
+            List<String> unmatched = u.getUnmatched();
+            List<String> suggestions = u.getSuggestions();
+            String didYouMean = suggestions.isEmpty() ? "" : "did you mean " + suggestions.get(0) + "? ";
+            // picocli's first suggestion is its closest; the others are often far off
+            for (String arg : unmatched) {
+                if (arg.startsWith("-") && arg.length() > 1) {
+                    String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+                    return name + ": unknown option; " + (didYouMean.isEmpty() ? "see " + help + " for the options" : didYouMean.strip() + see);
+                }
+            }
+            String first = unmatched.isEmpty() ? "" : unmatched.get(0);
+            if (!cmd.getSubcommands().isEmpty()) {
+                return first + ": unknown command; " + (didYouMean.isEmpty() ? "give one of "
+                        + String.join(", ", cmd.getSubcommands().keySet()) : didYouMean.strip()) + see;
+            }
+            return first + ": unexpected argument; " + cmd.getCommandSpec().qualifiedName() + " takes "
+                    + (cmd.getCommandSpec().positionalParameters().isEmpty() ? "no arguments, only options"
+                    : "only " + String.join(" ", cmd.getCommandSpec().positionalParameters().stream()
+                            .map(CommandLine.Model.PositionalParamSpec::paramLabel).toList())) + see;
+        }
+        if (e instanceof CommandLine.OverwrittenOptionException) {
+            java.util.regex.Matcher twice = GIVEN_TWICE.matcher(String.valueOf(e.getMessage()));
+            if (twice.matches()) {
+                return twice.group(1) + ": given more than once; give it once" + see;
+            }
+        }
+        if (e instanceof CommandLine.MutuallyExclusiveArgsException) {
+            java.util.regex.Matcher exclusive = EXCLUSIVE.matcher(String.valueOf(e.getMessage()));
+            if (exclusive.matches()) {
+                return exclusive.group(1) + ": mutually exclusive; give only one" + see;
+            }
+        }
+        java.util.regex.Matcher invalid = INVALID_VALUE.matcher(String.valueOf(e.getMessage()));
+        if (invalid.matches()) {
+            String name = invalid.group(1) != null ? invalid.group(1) : invalid.group(2);
+            return name + ": " + oneLine(invalid.group(3)) + "; see " + help;
+        }
+        String message = oneLine(e.getMessage());
+        CommandLine.Model.ArgSpec arg = e.getArgSpec();
+        return (arg != null && !message.contains(name(arg)) ? name(arg) + ": " : "") + message + "; see " + help;
+    }
+
+    private static String name(CommandLine.Model.ArgSpec arg) {
+        return arg.isOption() ? ((CommandLine.Model.OptionSpec) arg).longestName() : arg.paramLabel();
     }
 
     /** The first {@code --option} in {@code args} that {@code cmd} does not have, with a suggestion. */
@@ -90,7 +161,8 @@ public final class ExitCodes {
             if (arg.startsWith("--")) {
                 String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
                 if (spec.findOption(name) == null) {
-                    return Optional.of("Unknown option: '" + name + "'" + Suggestions.didYouMean(name, names));
+                    return Optional.of(name + ": unknown option" + Suggestions.closest(name, names)
+                            .map(s -> "; did you mean " + s + "?").orElse("; "));
                 }
             }
         }

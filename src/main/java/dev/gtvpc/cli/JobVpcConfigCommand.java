@@ -123,8 +123,6 @@ public final class JobVpcConfigCommand implements Callable<Integer> {
             if (executionRoleArn != null) {
                 throw GtvpcException.badInput("--role-arn: it is the old name of --execution-role-arn; give only --execution-role-arn");
             }
-            err.println("gtvpc: warning: --role-arn is deprecated here: use --execution-role-arn (the job's execution role;"
-                    + " in 'policy generate' --role-arn is a role the bucket policy lets in)");
             executionRoleArn = deprecatedRoleArn;
         }
         String roleArn = executionRoleArn;
@@ -152,6 +150,11 @@ public final class JobVpcConfigCommand implements Callable<Integer> {
             text = LabelingJobRenderer.algorithmsFragment(LabelingJobConfig.algorithms(request, table, tasks), output.compact);
         }
         output.write(text, spec.commandLine().getOut());
+        // warnings after the result, so that bad input stays one line on stderr
+        if (deprecatedRoleArn != null) {
+            err.println("gtvpc: warning: --role-arn is deprecated here: use --execution-role-arn (the job's execution role;"
+                    + " in 'policy generate' --role-arn is a role the bucket policy lets in)");
+        }
         for (String p : placeholders) {
             err.println("gtvpc: warning: " + p);
         }
