@@ -153,7 +153,8 @@ public final class PolicyVerifyCommand implements Callable<Integer> {
         }
         String source = policyFile.equals("-") ? "<stdin>" : policyFile;
         String text = switch (format) {
-            case "json" -> VerifyRenderer.json(report, matrix);
+            case "json" -> VerifyRenderer.json(source, Optional.ofNullable(equivalentTo).map(f -> f.equals("-") ? "<stdin>" : f),
+                    report, matrix);
             case "markdown" -> VerifyRenderer.markdown(source, report, matrix);
             default -> VerifyRenderer.text(source, report, matrix);
         };
