@@ -363,12 +363,16 @@ function _picocli_gtvpc_preflight() {
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--verbose'"
   local arg_opts="'--region' '--bucket' '--vpc' '--vpce' '--subnet' '--security-group' '--role-arn' '--caller-vpce' '--format' '--profile' '--endpoint-url' '--regions-file'"
+  local REGION_option_args=("us-east-2" "us-east-1" "us-west-2" "ca-central-1" "eu-central-1" "eu-west-2" "eu-west-1" "ap-south-1" "ap-southeast-2" "ap-southeast-1" "ap-northeast-2" "ap-northeast-1") # --region values
+  local FORMAT_option_args=("text" "json" "markdown") # --format values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '--region')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${REGION_option_args[@]}" ) )
+      return $?
       ;;
     '--bucket')
       return
@@ -392,7 +396,9 @@ function _picocli_gtvpc_preflight() {
       return
       ;;
     '--format')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '--profile')
       return
@@ -450,6 +456,8 @@ function _picocli_gtvpc_policy_generate() {
   local commands=""
   local flag_opts="'--compact' '-h' '--help' '-V' '--version' '--verbose'"
   local arg_opts="'--region' '--bucket' '--vpc' '--vpce' '--role-arn' '--gt-endpoint' '--actions' '--style' '--sid' '--format' '-o' '--regions-file'"
+  local REGION_option_args=("us-east-2" "us-east-1" "us-west-2" "ca-central-1" "eu-central-1" "eu-west-2" "eu-west-1" "ap-south-1" "ap-southeast-2" "ap-southeast-1" "ap-northeast-2" "ap-northeast-1") # --region values
+  local LIST_option_args=("data" "doc" "ground-truth") # --actions values
   local STYLE_option_args=("strict" "aws-doc") # --style values
   local FORMAT_option_args=("json" "cloudformation" "terraform") # --format values
 
@@ -457,7 +465,9 @@ function _picocli_gtvpc_policy_generate() {
 
   case ${prev_word} in
     '--region')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${REGION_option_args[@]}" ) )
+      return $?
       ;;
     '--bucket')
       return
@@ -475,7 +485,9 @@ function _picocli_gtvpc_policy_generate() {
       return
       ;;
     '--actions')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${LIST_option_args[@]}" ) )
+      return $?
       ;;
     '--style')
       local IFS=$'\n'
@@ -519,13 +531,19 @@ function _picocli_gtvpc_policy_lint() {
   local commands=""
   local flag_opts="'--fix' '--show-suppressed' '--list-rules' '-h' '--help' '-V' '--version' '--verbose'"
   local arg_opts="'--region' '--bucket' '--vpc' '--vpce' '--policy-type' '--format' '--fail-on' '--disable' '-o' '--baseline' '--create-baseline' '--regions-file' '--input' '--cfn-param' '--resource'"
-  local TYPE_option_args=("BUCKET" "VPC_ENDPOINT" "IDENTITY" "SCP" "RCP") # --policy-type values
+  local REGION_option_args=("us-east-2" "us-east-1" "us-west-2" "ca-central-1" "eu-central-1" "eu-west-2" "eu-west-1" "ap-south-1" "ap-southeast-2" "ap-southeast-1" "ap-northeast-2" "ap-northeast-1") # --region values
+  local TYPE_option_args=("bucket" "vpc-endpoint" "identity" "scp" "rcp") # --policy-type values
+  local FORMAT_option_args=("text" "json" "sarif") # --format values
+  local SEVERITY_option_args=("error" "security-warning" "warning" "suggestion" "never") # --fail-on values
+  local RULE_option_args=("invalid-json" "duplicate-key" "wrong-type" "unknown-element" "conflicting-elements" "invalid-effect" "policy-too-large" "missing-version" "old-version" "invalid-version" "missing-statement" "missing-effect" "missing-principal" "principal-in-identity-policy" "missing-action" "missing-resource" "duplicate-sid" "unknown-operator" "operator-value-type" "invalid-action" "invalid-arn" "invalid-arn-account" "policy-type-element" "not-principal-allow" "placeholder-left" "forallvalues-single-valued-key" "vpc-id-in-source-vpce" "vpce-id-in-source-vpc" "invalid-vpce-format" "invalid-vpc-format" "wildcard-on-vpc-key" "assumed-role-principal-arn" "unknown-condition-key" "ifexists-deny-gap" "key-case-duplicate" "key-name-case" "resource-type-mismatch" "bucket-mismatch" "public-allow" "deny-misses-bucket" "endpoint-allows-nothing" "gt-endpoint-missing" "gt-endpoint-wrong-region" "gt-split-exemptions" "gt-actions-open" "gt-system-buckets-blocked" "own-network-denied" "lockout-risk") # --disable values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '--region')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${REGION_option_args[@]}" ) )
+      return $?
       ;;
     '--bucket')
       return
@@ -542,13 +560,19 @@ function _picocli_gtvpc_policy_lint() {
       return $?
       ;;
     '--format')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '--fail-on')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${SEVERITY_option_args[@]}" ) )
+      return $?
       ;;
     '--disable')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${RULE_option_args[@]}" ) )
+      return $?
       ;;
     '-o')
       return
@@ -594,12 +618,17 @@ function _picocli_gtvpc_policy_verify() {
   local commands=""
   local flag_opts="'--ground-truth' '--aws-service-access' '--matrix' '--allow-vacuous' '--lenient' '-h' '--help' '-V' '--version' '--verbose'"
   local arg_opts="'--region' '--bucket' '--bucket-account' '--vpc' '--vpce' '--cidr' '--role-arn' '--trusted-account' '--org-id' '--org-path' '--admin-arn' '--actions' '--gt-endpoint' '--equivalent-to' '--format' '--regions-file' '--input' '--cfn-param' '--resource'"
+  local REGION_option_args=("us-east-2" "us-east-1" "us-west-2" "ca-central-1" "eu-central-1" "eu-west-2" "eu-west-1" "ap-south-1" "ap-southeast-2" "ap-southeast-1" "ap-northeast-2" "ap-northeast-1") # --region values
+  local LIST_option_args=("data" "doc" "ground-truth") # --actions values
+  local FORMAT_option_args=("text" "json" "markdown") # --format values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '--region')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${REGION_option_args[@]}" ) )
+      return $?
       ;;
     '--bucket')
       return
@@ -632,7 +661,9 @@ function _picocli_gtvpc_policy_verify() {
       return
       ;;
     '--actions')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${LIST_option_args[@]}" ) )
+      return $?
       ;;
     '--gt-endpoint')
       return
@@ -641,7 +672,9 @@ function _picocli_gtvpc_policy_verify() {
       return
       ;;
     '--format')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '--regions-file')
       local IFS=$'\n'
@@ -678,6 +711,7 @@ function _picocli_gtvpc_policy_simulate() {
   local commands=""
   local flag_opts="'--trace' '-h' '--help' '-V' '--version' '--verbose'"
   local arg_opts="'--input' '--cfn-param' '--policy-resource' '--action' '--resource' '--principal-arn' '--session' '--org-id' '--org-path' '--bucket-account' '--source-vpce' '--source-vpc' '--source-ip' '--context' '--expect' '--format' '--cases'"
+  local DECISION_option_args=("allow" "deny" "not-denied") # --expect values
   local FORMAT_option_args=("text" "json") # --format values
 
   type compopt &>/dev/null && compopt +o default
@@ -726,7 +760,9 @@ function _picocli_gtvpc_policy_simulate() {
       return
       ;;
     '--expect')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${DECISION_option_args[@]}" ) )
+      return $?
       ;;
     '--format')
       local IFS=$'\n'
@@ -755,7 +791,8 @@ function _picocli_gtvpc_policy_test() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--verbose'"
-  local arg_opts="'--input' '--cfn-param' '--policy-resource' '--cases'"
+  local arg_opts="'--input' '--cfn-param' '--policy-resource' '--cases' '--format'"
+  local FORMAT_option_args=("text" "json" "junit") # --format values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -771,6 +808,11 @@ function _picocli_gtvpc_policy_test() {
       ;;
     '--cases')
       return
+      ;;
+    '--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -792,6 +834,7 @@ function _picocli_gtvpc_policy_get() {
   local commands=""
   local flag_opts="'--raw' '-h' '--help' '-V' '--version' '--verbose'"
   local arg_opts="'--bucket' '--region' '--profile' '--endpoint-url' '-o'"
+  local REGION_option_args=("us-east-2" "us-east-1" "us-west-2" "ca-central-1" "eu-central-1" "eu-west-2" "eu-west-1" "ap-south-1" "ap-southeast-2" "ap-southeast-1" "ap-northeast-2" "ap-northeast-1") # --region values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -800,7 +843,9 @@ function _picocli_gtvpc_policy_get() {
       return
       ;;
     '--region')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${REGION_option_args[@]}" ) )
+      return $?
       ;;
     '--profile')
       return
@@ -831,6 +876,7 @@ function _picocli_gtvpc_policy_apply() {
   local commands=""
   local flag_opts="'--merge' '--replace' '--dry-run' '--yes' '--allow-in-progress-jobs' '--confirm-remove-self-access' '-h' '--help' '-V' '--version' '--verbose'"
   local arg_opts="'--bucket' '--region' '--profile' '--endpoint-url' '--input' '--cfn-param' '--resource' '--backup-dir' '--caller-vpce' '--caller-ip' '--regions-file'"
+  local REGION_option_args=("us-east-2" "us-east-1" "us-west-2" "ca-central-1" "eu-central-1" "eu-west-2" "eu-west-1" "ap-south-1" "ap-southeast-2" "ap-southeast-1" "ap-northeast-2" "ap-northeast-1") # --region values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -839,7 +885,9 @@ function _picocli_gtvpc_policy_apply() {
       return
       ;;
     '--region')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${REGION_option_args[@]}" ) )
+      return $?
       ;;
     '--profile')
       return
@@ -894,6 +942,7 @@ function _picocli_gtvpc_policy_rollback() {
   local commands=""
   local flag_opts="'--dry-run' '--yes' '--allow-in-progress-jobs' '--confirm-remove-self-access' '-h' '--help' '-V' '--version' '--verbose'"
   local arg_opts="'--bucket' '--backup' '--region' '--profile' '--endpoint-url' '--backup-dir' '--caller-vpce' '--caller-ip' '--regions-file'"
+  local REGION_option_args=("us-east-2" "us-east-1" "us-west-2" "ca-central-1" "eu-central-1" "eu-west-2" "eu-west-1" "ap-south-1" "ap-southeast-2" "ap-southeast-1" "ap-northeast-2" "ap-northeast-1") # --region values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -908,7 +957,9 @@ function _picocli_gtvpc_policy_rollback() {
       return $?
       ;;
     '--region')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${REGION_option_args[@]}" ) )
+      return $?
       ;;
     '--profile')
       return
@@ -1007,11 +1058,17 @@ function _picocli_gtvpc_regions_show() {
       return $?
       ;;
   esac
+  local REGION_pos_param_args=("us-east-2" "us-east-1" "us-west-2" "ca-central-1" "eu-central-1" "eu-west-2" "eu-west-1" "ap-south-1" "ap-southeast-2" "ap-southeast-1" "ap-northeast-2" "ap-northeast-1") # 0-0 values
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
   else
     local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "show" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      positionals=$( compReplyArray "${REGION_pos_param_args[@]}" )
+    fi
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi
@@ -1026,13 +1083,16 @@ function _picocli_gtvpc_endpointpolicy_generate() {
   local commands=""
   local flag_opts="'--compact' '-h' '--help' '-V' '--version' '--verbose'"
   local arg_opts="'--region' '--bucket' '--extra-bucket' '--format' '-o' '--regions-file'"
+  local REGION_option_args=("us-east-2" "us-east-1" "us-west-2" "ca-central-1" "eu-central-1" "eu-west-2" "eu-west-1" "ap-south-1" "ap-southeast-2" "ap-southeast-1" "ap-northeast-2" "ap-northeast-1") # --region values
   local FORMAT_option_args=("json" "cloudformation" "terraform") # --format values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '--region')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${REGION_option_args[@]}" ) )
+      return $?
       ;;
     '--bucket')
       return
@@ -1075,6 +1135,8 @@ function _picocli_gtvpc_iampolicy_generate() {
   local flag_opts="'--compact' '-h' '--help' '-V' '--version' '--verbose'"
   local arg_opts="'--bucket' '--for' '--region' '--partition' '--format' '-o' '--regions-file'"
   local WHO_option_args=("execution-role" "console-user") # --for values
+  local REGION_option_args=("us-east-2" "us-east-1" "us-west-2" "ca-central-1" "eu-central-1" "eu-west-2" "eu-west-1" "ap-south-1" "ap-southeast-2" "ap-southeast-1" "ap-northeast-2" "ap-northeast-1") # --region values
+  local PARTITION_option_args=("aws" "aws-cn" "aws-us-gov") # --partition values
   local FORMAT_option_args=("json" "cloudformation" "terraform") # --format values
 
   type compopt &>/dev/null && compopt +o default
@@ -1089,10 +1151,14 @@ function _picocli_gtvpc_iampolicy_generate() {
       return $?
       ;;
     '--region')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${REGION_option_args[@]}" ) )
+      return $?
       ;;
     '--partition')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${PARTITION_option_args[@]}" ) )
+      return $?
       ;;
     '--format')
       local IFS=$'\n'
@@ -1127,16 +1193,23 @@ function _picocli_gtvpc_job_vpcconfig() {
 
   local commands=""
   local flag_opts="'--full' '--compact' '-h' '--help' '-V' '--version' '--verbose'"
-  local arg_opts="'--region' '--task-type' '--subnet' '--security-group' '--volume-kms-key' '--bucket' '--job-name' '--role-arn' '--workteam-arn' '-o' '--regions-file'"
+  local arg_opts="'--region' '--task-type' '--subnet' '--security-group' '--volume-kms-key' '--bucket' '--job-name' '--execution-role-arn' '--workteam-arn' '--format' '-o' '--regions-file'"
+  local REGION_option_args=("us-east-2" "us-east-1" "us-west-2" "ca-central-1" "eu-central-1" "eu-west-2" "eu-west-1" "ap-south-1" "ap-southeast-2" "ap-southeast-1" "ap-northeast-2" "ap-northeast-1") # --region values
+  local TYPE_option_args=("BoundingBox" "object-detection" "ImageMultiClass" "image-classification" "SemanticSegmentation" "semantic-segmentation" "TextMultiClass" "text-classification") # --task-type values
+  local FORMAT_option_args=("json") # --format values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '--region')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${REGION_option_args[@]}" ) )
+      return $?
       ;;
     '--task-type')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${TYPE_option_args[@]}" ) )
+      return $?
       ;;
     '--subnet')
       return
@@ -1153,11 +1226,16 @@ function _picocli_gtvpc_job_vpcconfig() {
     '--job-name')
       return
       ;;
-    '--role-arn')
+    '--execution-role-arn')
       return
       ;;
     '--workteam-arn')
       return
+      ;;
+    '--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '-o')
       return
@@ -1187,7 +1265,9 @@ function _picocli_gtvpc_jobs_inprogress() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--verbose'"
-  local arg_opts="'--bucket' '--region' '--profile' '--endpoint-url' '--format'"
+  local arg_opts="'--bucket' '--region' '--profile' '--endpoint-url' '--format' '--regions-file'"
+  local REGION_option_args=("us-east-2" "us-east-1" "us-west-2" "ca-central-1" "eu-central-1" "eu-west-2" "eu-west-1" "ap-south-1" "ap-southeast-2" "ap-southeast-1" "ap-northeast-2" "ap-northeast-1") # --region values
+  local FORMAT_option_args=("text" "json") # --format values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1196,7 +1276,9 @@ function _picocli_gtvpc_jobs_inprogress() {
       return
       ;;
     '--region')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${REGION_option_args[@]}" ) )
+      return $?
       ;;
     '--profile')
       return
@@ -1205,7 +1287,15 @@ function _picocli_gtvpc_jobs_inprogress() {
       return
       ;;
     '--format')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--regions-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
   esac
 

@@ -56,7 +56,7 @@ public final class Applier {
      * @param merge keep the bucket's statements whose Sid the new policy does not have
      */
     public ApplyPlan plan(String bucket, String region, Optional<Policy> desired, boolean merge) {
-        RegionInfo info = regions.find(region).orElseThrow(() -> GtvpcException.badInput(regions.unknownRegion(region)));
+        RegionInfo info = regions.find(region).orElseThrow(() -> GtvpcException.badInput("--region: " + regions.unknownRegion(region)));
         String actual = store.bucketRegion(bucket);
         if (!actual.equals(region)) {
             throw new GtvpcException(ExitCode.CHECK_FAILED, "bucket " + bucket + " is in " + actual + ", not " + region

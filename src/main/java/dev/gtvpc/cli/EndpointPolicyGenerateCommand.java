@@ -47,7 +47,7 @@ public final class EndpointPolicyGenerateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--region", required = true, paramLabel = "REGION",
+    @Option(names = "--region", completionCandidates = Converters.Regions.class, required = true, paramLabel = "REGION",
             description = "The region of the VPC, the buckets and the labeling job (they must be the same), e.g. us-east-1.")
     String region;
 
@@ -84,6 +84,7 @@ public final class EndpointPolicyGenerateCommand implements Callable<Integer> {
             case TERRAFORM -> PolicyRenderer.endpointTerraform(policy, description);
         };
         output.write(text, spec.commandLine().getOut());
+        Validate.warnPlaceholders(spec.commandLine().getErr(), "the policy", "--bucket", buckets, "--extra-bucket", extraBuckets);
         return 0;
     }
 }

@@ -46,7 +46,7 @@ import picocli.CommandLine.TypeConversionException;
             "  aws iam put-role-policy --role-name LabelingJobRole --policy-name labeling-bucket \\",
             "      --policy-document file://execution-role-s3.json",
             "  gtvpc iam-policy generate --bucket my-labeling-data --for console-user --format terraform",
-            "  gtvpc iam-policy generate --bucket my-data --for execution-role --region cn-north-1   # aws-cn ARNs"})
+            "  gtvpc iam-policy generate --bucket my-data --for execution-role --partition aws-cn   # aws-cn ARNs"})
 public final class IamPolicyGenerateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -60,12 +60,13 @@ public final class IamPolicyGenerateCommand implements Callable<Integer> {
             description = "execution-role or console-user.")
     IdentityPolicyAudience audience;
 
-    @Option(names = "--region", paramLabel = "REGION",
-            description = "The bucket's region; only its partition matters (aws, aws-cn, aws-us-gov…). Default: aws.")
+    @Option(names = "--region", completionCandidates = Converters.Regions.class, paramLabel = "REGION",
+            description = "The bucket's region, one 'gtvpc regions list' shows (or --regions-file has); only its partition"
+                    + " matters. Default: the aws partition.")
     String region;
 
-    @Option(names = "--partition", paramLabel = "PARTITION",
-            description = "The ARNs' partition, instead of --region: aws (default), aws-cn, aws-us-gov.")
+    @Option(names = "--partition", completionCandidates = Converters.Partitions.class, paramLabel = "PARTITION",
+            description = "The ARNs' partition: aws (default), aws-cn, aws-us-gov. With --region, it must be the region's.")
     String partition;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
@@ -95,27 +96,24 @@ public final class IamPolicyGenerateCommand implements Callable<Integer> {
                     audience.cliName().replace('-', '_') + "_labeling_s3", description);
         };
         output.write(text, spec.commandLine().getOut());
+        Validate.warnPlaceholders(spec.commandLine().getErr(), "the policy", "--bucket", buckets);
         return 0;
     }
 
+    /** --region checked as everywhere (the table's regions); --partition, when given too, must agree with it. */
     private String partition() {
-        if (region != null && partition != null) {
-            throw GtvpcException.badInput("give --region or --partition, not both");
-        }
-        if (region != null) {
-            if (!AwsIds.isRegionName(region)) {
-                throw GtvpcException.badInput("--region: '" + region + "' is not an AWS Region name such as us-east-1");
-            }
-            return groundTruth.table().find(region).map(RegionInfo::partition).map(f -> f.value())
-                    .orElse(AwsIds.partitionOf(region));
-        }
-        if (partition == null) {
-            return "aws";
-        }
-        if (!partition.matches("aws(-[a-z]+)*")) {
+        if (partition != null && !partition.matches("aws(-[a-z]+)*")) {
             throw GtvpcException.badInput("--partition: '" + partition + "' is not a partition such as aws, aws-cn or aws-us-gov");
         }
-        return partition;
+        if (region != null) {
+            String regionPartition = groundTruth.table().require("--region", region).partition().value();
+            if (partition != null && !partition.equals(regionPartition)) {
+                throw GtvpcException.badInput("--partition: " + partition + " disagrees with --region " + region
+                        + ", which is in " + regionPartition + "; give the region's partition, or only one of them");
+            }
+            return regionPartition;
+        }
+        return partition == null ? "aws" : partition;
     }
 
     static final class AudienceConverter implements ITypeConverter<IdentityPolicyAudience>, Iterable<String> {

@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
             "--full writes a whole CreateLabelingJob request around it: the region's PRE-/ACS- Lambdas for the task type,"
                     + " S3 URIs under s3://BUCKET/JOB-NAME/ (input.manifest, label-categories.json,"
                     + " worker-template.liquid, output/), and <PLACEHOLDERS> for what only you know - the execution"
-                    + " role and the private work team - unless you give --role-arn and --workteam-arn. Send it with"
+                    + " role and the private work team - unless you give --execution-role-arn and --workteam-arn (a warning on"
+                    + " stderr names each placeholder left). Send it with"
                     + " 'aws sagemaker create-labeling-job --cli-input-json file://job.json'.",
             "",
             "Before the job: the VPC needs an S3 endpoint ('gtvpc endpoint-policy generate'), and the bucket policy"
@@ -47,16 +48,16 @@ import picocli.CommandLine.Spec;
             "      --subnet subnet-0abc1234def567890 --subnet subnet-0123456789abcdef0 --security-group sg-0abc1234def567890",
             "  gtvpc job vpc-config --region eu-west-1 --task-type text-classification --subnet subnet-0abc1234def567890 \\",
             "      --security-group sg-0abc1234def567890 --volume-kms-key alias/labeling --full --bucket my-labeling-data \\",
-            "      --role-arn arn:aws:iam::111122223333:role/LabelingJobRole -o job.json"})
+            "      --execution-role-arn arn:aws:iam::111122223333:role/LabelingJobRole -o job.json"})
 public final class JobVpcConfigCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--region", required = true, paramLabel = "REGION",
+    @Option(names = "--region", completionCandidates = Converters.Regions.class, required = true, paramLabel = "REGION",
             description = "The region of the labeling job, its VPC and its bucket, e.g. us-east-1.")
     String region;
 
-    @Option(names = "--task-type", required = true, paramLabel = "TYPE",
+    @Option(names = "--task-type", completionCandidates = Converters.TaskTypes.class, required = true, paramLabel = "TYPE",
             description = "BoundingBox, ImageMultiClass, SemanticSegmentation or TextMultiClass (or their algorithm names).")
     String taskType;
 
@@ -83,13 +84,30 @@ public final class JobVpcConfigCommand implements Callable<Integer> {
             description = "With --full: the labeling job's name, also the S3 prefix of its files (default: gtvpc-ALGORITHM).")
     String jobName;
 
-    @Option(names = "--role-arn", paramLabel = "ARN",
-            description = "With --full: the job's execution role (otherwise a placeholder).")
-    String roleArn;
+    @Option(names = "--execution-role-arn", paramLabel = "ARN",
+            description = "With --full: the job's execution role, the RoleArn SageMaker assumes (otherwise a placeholder).")
+    String executionRoleArn;
+
+    /** The old name: elsewhere --role-arn is a role the bucket policy lets in, not the job's own role. */
+    @Option(names = "--role-arn", paramLabel = "ARN", hidden = true,
+            description = "Deprecated: --execution-role-arn.")
+    String deprecatedRoleArn;
 
     @Option(names = "--workteam-arn", paramLabel = "ARN",
             description = "With --full: the private work team (otherwise a placeholder).")
     String workteamArn;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
+            completionCandidates = JsonOnly.class,
+            description = "json (the default and only one: CreateLabelingJob takes JSON); accepted so scripts can say so.")
+    String format;
+
+    static final class JsonOnly implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return List.of("json").iterator();
+        }
+    }
 
     @Mixin
     OutputOptions output;
@@ -99,10 +117,20 @@ public final class JobVpcConfigCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Converters.oneOf("--format", format, List.of("json"));
+        java.io.PrintWriter err = spec.commandLine().getErr();
+        if (deprecatedRoleArn != null) {
+            if (executionRoleArn != null) {
+                throw GtvpcException.badInput("--role-arn: it is the old name of --execution-role-arn; give only --execution-role-arn");
+            }
+            executionRoleArn = deprecatedRoleArn;
+        }
+        String roleArn = executionRoleArn;
         VpcJobRequest request = new VpcJobRequest(region, subnets, securityGroups, taskType, Optional.ofNullable(volumeKmsKey));
         RegionTable table = groundTruth.table();
         LabelingTasks tasks = LabelingTasks.bundled();
         String text;
+        List<String> placeholders = List.of();
         if (full) {
             if (bucket == null) {
                 throw GtvpcException.badInput("--full needs --bucket: the bucket the job's manifest, templates and output live in");
@@ -111,9 +139,10 @@ public final class JobVpcConfigCommand implements Callable<Integer> {
                     : "gtvpc-" + tasks.requireAutomated(taskType).algorithm().orElseThrow();
             JobSkeletonRequest job = new JobSkeletonRequest(bucket, name, Optional.ofNullable(roleArn), Optional.ofNullable(workteamArn));
             text = LabelingJobRenderer.request(LabelingJobConfig.skeleton(request, job, table, tasks), output.compact);
+            placeholders = placeholdersLeft(roleArn);
         } else {
             for (String[] onlyWithFull : new String[][] {{"--bucket", bucket}, {"--job-name", jobName},
-                {"--role-arn", roleArn}, {"--workteam-arn", workteamArn}}) {
+                {deprecatedRoleArn != null ? "--role-arn" : "--execution-role-arn", roleArn}, {"--workteam-arn", workteamArn}}) {
                 if (onlyWithFull[1] != null) {
                     throw GtvpcException.badInput(onlyWithFull[0] + " applies to --full only");
                 }
@@ -121,6 +150,33 @@ public final class JobVpcConfigCommand implements Callable<Integer> {
             text = LabelingJobRenderer.algorithmsFragment(LabelingJobConfig.algorithms(request, table, tasks), output.compact);
         }
         output.write(text, spec.commandLine().getOut());
+        // warnings after the result, so that bad input stays one line on stderr
+        if (deprecatedRoleArn != null) {
+            err.println("gtvpc: warning: --role-arn is deprecated here: use --execution-role-arn (the job's execution role;"
+                    + " in 'policy generate' --role-arn is a role the bucket policy lets in)");
+        }
+        for (String p : placeholders) {
+            err.println("gtvpc: warning: " + p);
+        }
+        if (full) {
+            Validate.warnPlaceholders(err, "the request", "--bucket", bucket, "--execution-role-arn", roleArn,
+                    "--workteam-arn", workteamArn);
+        }
+        err.flush();
         return 0;
+    }
+
+    /** What --full leaves for the user to fill in: CreateLabelingJob refuses the request until they do. */
+    private List<String> placeholdersLeft(String roleArn) {
+        List<String> left = new ArrayList<>();
+        if (roleArn == null) {
+            left.add("RoleArn is a <PLACEHOLDER> (no --execution-role-arn): put the job's execution role there before"
+                    + " sending the request");
+        }
+        if (workteamArn == null) {
+            left.add("HumanTaskConfig.WorkteamArn is a <PLACEHOLDER> (no --workteam-arn): put your private work team there"
+                    + " before sending the request");
+        }
+        return left;
     }
 }

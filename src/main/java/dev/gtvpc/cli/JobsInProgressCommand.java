@@ -34,15 +34,18 @@ public final class JobsInProgressCommand implements Callable<Integer> {
     @Option(names = "--bucket", required = true, paramLabel = "BUCKET", description = "The bucket's name.")
     String bucket;
 
-    @Option(names = "--region", required = true, paramLabel = "REGION", description = "The region of the labeling jobs.")
+    @Option(names = "--region", completionCandidates = Converters.Regions.class, required = true, paramLabel = "REGION", description = "The region of the labeling jobs.")
     String region;
 
     @Mixin
     AwsOptions aws;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+    @Option(names = "--format", completionCandidates = Converters.TextOrJson.class, paramLabel = "FORMAT", defaultValue = "text",
             description = "text (default) or json: an array of {name, arn, locations: [{role, s3Uri}]}.")
     String format;
+
+    @Mixin
+    GroundTruthOptions groundTruth;
 
     @Override
     public Integer call() {
@@ -50,6 +53,7 @@ public final class JobsInProgressCommand implements Callable<Integer> {
             throw GtvpcException.badInput("--format: '" + format + "' is not one of text, json");
         }
         Validate.bucket(bucket);
+        groundTruth.table().require("--region", region);
         List<LabelingJob> jobs;
         try (AwsServices services = aws.connect(spec, Optional.of(region))) {
             jobs = services.labelingJobs().inProgress().stream().filter(j -> j.uses(bucket)).toList();

@@ -63,7 +63,7 @@ public final class PolicyApplyCommand implements Callable<Integer> {
     @Option(names = "--bucket", required = true, paramLabel = "BUCKET", description = "The bucket's name.")
     String bucket;
 
-    @Option(names = "--region", required = true, paramLabel = "REGION",
+    @Option(names = "--region", completionCandidates = Converters.Regions.class, required = true, paramLabel = "REGION",
             description = "The region the bucket must be in (a bucket elsewhere is refused).")
     String region;
 
@@ -96,6 +96,7 @@ public final class PolicyApplyCommand implements Callable<Integer> {
         RunContext context = GtvpcCommand.context(spec);
         ApplyFlow.requireWayToConfirm(context, choices);
         var table = groundTruth.table();
+        table.require("--region", region);
         Policy policy = lintedPolicy(table);
         try (AwsServices services = aws.connect(spec, Optional.of(region))) {
             return ApplyFlow.run(services, table, context, spec.commandLine().getOut(), Optional.of(policy), choices);

@@ -58,7 +58,7 @@ public final class PolicyGenerateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--region", required = true, paramLabel = "REGION",
+    @Option(names = "--region", completionCandidates = Converters.Regions.class, required = true, paramLabel = "REGION",
             description = "The AWS Region of the bucket and the labeling job (they must be the same), e.g. us-east-1."
                     + " 'gtvpc regions list' shows the regions Ground Truth has an endpoint in.")
     String region;
@@ -87,7 +87,7 @@ public final class PolicyGenerateCommand implements Callable<Integer> {
                     + " this release).")
     String gtEndpoint;
 
-    @Option(names = "--actions", paramLabel = "LIST", defaultValue = "data",
+    @Option(names = "--actions", completionCandidates = Converters.ActionPresets.class, paramLabel = "LIST", defaultValue = "data",
             description = "Comma-separated S3 actions and presets the Deny covers (default: ${DEFAULT-VALUE})."
                     + " Presets are listed below.")
     String actions;
@@ -136,6 +136,8 @@ public final class PolicyGenerateCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("gtvpc: note: " + note);
         }
         output.write(text, spec.commandLine().getOut());
+        Validate.warnPlaceholders(spec.commandLine().getErr(), "the policy", "--bucket", bucket, "--vpc", vpcs, "--vpce", vpces,
+                "--role-arn", principalArns, "--gt-endpoint", gtEndpoint);
         return 0;
     }
 }

@@ -34,7 +34,7 @@ public final class PolicyGetCommand implements Callable<Integer> {
     @Option(names = "--bucket", required = true, paramLabel = "BUCKET", description = "The bucket's name.")
     String bucket;
 
-    @Option(names = "--region", paramLabel = "REGION",
+    @Option(names = "--region", completionCandidates = Converters.Regions.class, paramLabel = "REGION",
             description = "The region to send the request to (default: AWS_REGION or the profile's; S3 redirects are followed).")
     String region;
 

@@ -75,7 +75,7 @@ public final class PolicyLintCommand implements Callable<Integer> {
             + " to lint; a directory: every *.json file under it (plans and CDK templates included; name YAML templates one by one; hidden directories skipped); - for standard input.")
     List<String> files = new ArrayList<>();
 
-    @Option(names = "--region", paramLabel = "REGION",
+    @Option(names = "--region", completionCandidates = Converters.Regions.class, paramLabel = "REGION",
             description = "The bucket's region: turns on the Ground Truth rules and says which endpoint the policy must exempt.")
     String region;
 
@@ -89,6 +89,7 @@ public final class PolicyLintCommand implements Callable<Integer> {
     List<String> vpces = new ArrayList<>();
 
     @Option(names = "--policy-type", paramLabel = "TYPE", defaultValue = "bucket", converter = PolicyKindConverter.class,
+            completionCandidates = Converters.PolicyTypes.class,
             description = "What the policy is attached to: bucket (default), vpc-endpoint (gtvpc endpoint-policy generate),"
                     + " identity (gtvpc iam-policy generate), scp or rcp (AWS Organizations). It decides the vocabulary (any"
                     + " service's actions and ARNs in identity policies, SCPs and RCPs) and the grammar; rules that only make"
@@ -107,16 +108,16 @@ public final class PolicyLintCommand implements Callable<Integer> {
         }
     }
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+    @Option(names = "--format", completionCandidates = Converters.LintFormats.class, paramLabel = "FORMAT", defaultValue = "text",
             description = "text (default): FILE:LINE:COL: SEVERITY RULE-ID: message; json: an array of findings; sarif: SARIF 2.1.0.")
     String format;
 
-    @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "security-warning",
+    @Option(names = "--fail-on", completionCandidates = Converters.FailOn.class, paramLabel = "SEVERITY", defaultValue = "security-warning",
             description = "Exit 1 when a finding is at least this severe: error, security-warning (default, as Access Analyzer's"
                     + " CI validators), warning, suggestion, never.")
     String failOn;
 
-    @Option(names = "--disable", paramLabel = "RULE", split = ",", description = "Skip a rule (repeatable; see --list-rules).")
+    @Option(names = "--disable", completionCandidates = Converters.RuleIds.class, paramLabel = "RULE", split = ",", description = "Skip a rule (repeatable; see --list-rules).")
     List<String> disabled = new ArrayList<>();
 
     @Option(names = "--fix", description = "Print the policy with the safe fixes applied (ForAllValues on single-valued keys,"
@@ -156,9 +157,7 @@ public final class PolicyLintCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        if (!List.of("text", "json", "sarif").contains(format)) {
-            throw GtvpcException.badInput("--format: '" + format + "' is not one of text, json, sarif");
-        }
+        Converters.oneOf("--format", format, Converters.LintFormats.CHOICES);
         if (listRules) {
             if (!files.isEmpty()) {
                 throw GtvpcException.badInput("--list-rules: lists the rules and lints nothing; drop the FILE arguments"
@@ -170,8 +169,8 @@ public final class PolicyLintCommand implements Callable<Integer> {
             Outputs.write(LintRenderer.rules(format.equals("json")), null, out);
             return ExitCode.OK.code();
         }
-        Optional<Severity> threshold = failOn.equals("never") ? Optional.empty() : Optional.of(Severity.fromId(failOn).orElseThrow(() ->
-                GtvpcException.badInput("--fail-on: '" + failOn + "' is not one of error, security-warning, warning, suggestion, never")));
+        Converters.oneOf("--fail-on", failOn, Converters.FailOn.CHOICES);
+        Optional<Severity> threshold = failOn.equals("never") ? Optional.empty() : Severity.fromId(failOn);
         Set<String> disabledIds = new LinkedHashSet<>();
         for (String id : disabled) {
             if (Rules.find(id).isEmpty()) {
@@ -208,7 +207,7 @@ public final class PolicyLintCommand implements Callable<Integer> {
         }
         RegionTable table = groundTruth.table();
         if (region != null) {
-            table.require(region);
+            table.require("--region", region);
         }
         if (bucket != null) {
             Validate.bucket(bucket);

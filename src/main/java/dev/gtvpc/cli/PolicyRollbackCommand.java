@@ -43,7 +43,7 @@ public final class PolicyRollbackCommand implements Callable<Integer> {
     @Option(names = "--backup", required = true, paramLabel = "FILE", description = "A backup file written by apply or rollback.")
     Path backupFile;
 
-    @Option(names = "--region", paramLabel = "REGION", description = "The bucket's region (default: the backup's).")
+    @Option(names = "--region", completionCandidates = Converters.Regions.class, paramLabel = "REGION", description = "The bucket's region (default: the backup's).")
     String region;
 
     @Mixin

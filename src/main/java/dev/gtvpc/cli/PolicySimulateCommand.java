@@ -117,7 +117,7 @@ public final class PolicySimulateCommand implements Callable<Integer> {
             description = "Any condition key; repeat a key for a multivalued one (--context aws:TagKeys=a --context aws:TagKeys=b).")
     List<String> context = new ArrayList<>();
 
-    @Option(names = "--expect", paramLabel = "DECISION",
+    @Option(names = "--expect", completionCandidates = Converters.Expectations.class, paramLabel = "DECISION",
             description = "allow, deny or not-denied: exit 1 when the decision differs (for scripts and CI).")
     String expect;
 

@@ -36,8 +36,9 @@ import picocli.CommandLine.Spec;
             "   \"context\":{\"aws:SourceVpce\":\"vpce-08408e335ebf95b40\"}, \"expect\":\"not-denied\"}",
             "  Blank lines and lines starting with # are skipped; a file with no case is an error (exit 2).",
             "",
-            "Example:",
-            "  gtvpc policy test bucket-policy.json --cases bucket-policy.cases.jsonl"})
+            "Examples:",
+            "  gtvpc policy test bucket-policy.json --cases bucket-policy.cases.jsonl",
+            "  gtvpc policy test bucket-policy.json --cases bucket-policy.cases.jsonl --format junit > TEST-policy.xml"})
 public final class PolicyTestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -52,36 +53,55 @@ public final class PolicyTestCommand implements Callable<Integer> {
     @Option(names = "--cases", required = true, paramLabel = "FILE", description = "The cases, JSON Lines (- for standard input).")
     String cases;
 
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", completionCandidates = Converters.TestFormats.class,
+            description = "text (default): a PASS/FAIL/ERROR line a case and a summary; json: {cases, policy, results, summary};"
+                    + " junit: a JUnit XML report, for CI test-report viewers.")
+    String format;
+
+    /** One case's outcome: pass, fail or error, with what a reader needs to act on it. */
+    record Result(int line, String name, String status, Optional<String> expected, Optional<String> decision, String detail) {
+    }
+
     @Override
     public Integer call() {
         if ("-".equals(policyFile) && "-".equals(cases)) {
             throw dev.gtvpc.GtvpcException.badInput("POLICY and --cases cannot both be standard input");
         }
+        Converters.oneOf("--format", format, Converters.TestFormats.CHOICES);
         Optional<Policy> policy = Optional.ofNullable(policyFile).map(f -> PolicyInput.read(f, iac).parsed().policy());
         CaseRunner runner = new CaseRunner(policy, CasesInput.baseDir(cases),
                 request -> RequestChecks.check(request, RequestChecks.Names.CASE_FIELDS));
         PrintWriter out = spec.commandLine().getOut();
         int[] counts = new int[3]; // passed, failed, errors
+        List<Result> results = new java.util.ArrayList<>();
         CasesInput.forEach(cases, (number, text) -> {
             CaseRunner.Outcome o = runner.run(text);
             String name = o.id().orElse("line " + number);
             Optional<RequestCase.Expectation> expect = o.requestCase().flatMap(RequestCase::expect);
+            Result r;
             if (o.error().isPresent()) {
                 counts[2]++;
-                out.println("ERROR " + name + ": " + o.error().get());
+                r = new Result(number, name, "error", expect.map(RequestCase.Expectation::word), Optional.empty(), o.error().get());
             } else if (expect.isEmpty()) {
                 counts[2]++;
-                out.println("ERROR " + name + ": the case has no \"expect\" (allow, deny or not-denied)");
+                r = new Result(number, name, "error", Optional.empty(), Optional.empty(),
+                        "the case has no \"expect\" (allow, deny or not-denied)");
             } else {
                 EvaluationResult result = o.result().orElseThrow();
                 Decision decision = result.decision().orElseThrow();
                 if (decision == expect.get().decision()) {
                     counts[0]++;
-                    out.println("PASS  " + name + ": " + decision);
+                    r = new Result(number, name, "pass", Optional.of(expect.get().word()), Optional.of(decision.name()), "");
                 } else {
                     counts[1]++;
-                    out.println("FAIL  " + name + ": expected " + expect.get().word() + ", got " + decision + " — " + why(result));
+                    r = new Result(number, name, "fail", Optional.of(expect.get().word()), Optional.of(decision.name()), why(result));
                 }
+            }
+            if (format.equals("text")) {
+                // streamed: a long case file shows progress
+                out.println(text(r));
+            } else {
+                results.add(r);
             }
         });
         if (counts[0] + counts[1] + counts[2] == 0) {
@@ -89,12 +109,105 @@ public final class PolicyTestCommand implements Callable<Integer> {
             throw dev.gtvpc.GtvpcException.badInput("--cases: no cases in " + (cases.equals("-") ? "standard input" : cases)
                     + " (only blank or # lines); nothing was tested");
         }
-        out.println(counts[0] + " passed, " + counts[1] + " failed" + (counts[2] > 0 ? ", " + counts[2] + " could not be run" : ""));
+        switch (format) {
+            case "json" -> out.print(json(results, counts));
+            case "junit" -> out.print(junit(results, counts));
+            default -> out.println(counts[0] + " passed, " + counts[1] + " failed"
+                    + (counts[2] > 0 ? ", " + counts[2] + " could not be run" : ""));
+        }
         out.flush();
         if (counts[2] > 0) {
             return ExitCode.BAD_INPUT.code();
         }
         return counts[1] > 0 ? ExitCode.CHECK_FAILED.code() : ExitCode.OK.code();
+    }
+
+    private static String text(Result r) {
+        return switch (r.status()) {
+            case "pass" -> "PASS  " + r.name() + ": " + r.decision().orElseThrow();
+            case "fail" -> "FAIL  " + r.name() + ": expected " + r.expected().orElseThrow() + ", got " + r.decision().orElseThrow()
+                    + " — " + r.detail();
+            default -> "ERROR " + r.name() + ": " + r.detail();
+        };
+    }
+
+    private String json(List<Result> results, int[] counts) {
+        List<dev.gtvpc.policy.io.Json.Value> items = new java.util.ArrayList<>();
+        for (Result r : results) {
+            List<dev.gtvpc.policy.io.Json.Member> m = new java.util.ArrayList<>();
+            m.add(dev.gtvpc.policy.io.Json.member("id", dev.gtvpc.policy.io.Json.str(r.name())));
+            m.add(dev.gtvpc.policy.io.Json.member("line", number(r.line())));
+            m.add(dev.gtvpc.policy.io.Json.member("status", dev.gtvpc.policy.io.Json.str(r.status())));
+            r.expected().ifPresent(e -> m.add(dev.gtvpc.policy.io.Json.member("expected", dev.gtvpc.policy.io.Json.str(e))));
+            r.decision().ifPresent(d -> m.add(dev.gtvpc.policy.io.Json.member("decision", dev.gtvpc.policy.io.Json.str(d))));
+            if (!r.detail().isEmpty()) {
+                m.add(dev.gtvpc.policy.io.Json.member(r.status().equals("error") ? "error" : "reason", dev.gtvpc.policy.io.Json.str(r.detail())));
+            }
+            items.add(dev.gtvpc.policy.io.Json.obj(m));
+        }
+        List<dev.gtvpc.policy.io.Json.Member> top = new java.util.ArrayList<>();
+        top.add(dev.gtvpc.policy.io.Json.member("cases", dev.gtvpc.policy.io.Json.str(cases.equals("-") ? "<stdin>" : cases)));
+        if (policyFile != null) {
+            top.add(dev.gtvpc.policy.io.Json.member("policy", dev.gtvpc.policy.io.Json.str(policyFile.equals("-") ? "<stdin>" : policyFile)));
+        }
+        top.add(dev.gtvpc.policy.io.Json.member("results", dev.gtvpc.policy.io.Json.arr(items)));
+        top.add(dev.gtvpc.policy.io.Json.member("summary", dev.gtvpc.policy.io.Json.obj(List.of(
+                dev.gtvpc.policy.io.Json.member("passed", number(counts[0])),
+                dev.gtvpc.policy.io.Json.member("failed", number(counts[1])),
+                dev.gtvpc.policy.io.Json.member("errors", number(counts[2]))))));
+        return dev.gtvpc.policy.io.Json.write(dev.gtvpc.policy.io.Json.obj(top), true) + "\n";
+    }
+
+    private static dev.gtvpc.policy.io.Json.Num number(int n) {
+        return new dev.gtvpc.policy.io.Json.Num(Integer.toString(n), dev.gtvpc.policy.io.SourceLocation.START);
+    }
+
+    /**
+     * The JUnit XML that CI report viewers read (the Ant/Surefire schema's common subset): one
+     * testsuite, a testcase per case; a failed case has a failure, a case that could not run an error.
+     */
+    private String junit(List<Result> results, int[] counts) {
+        String suite = "gtvpc policy test " + (cases.equals("-") ? "<stdin>" : cases);
+        String classname = policyFile == null ? "cases" : policyFile.equals("-") ? "<stdin>" : policyFile;
+        StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        x.append("<testsuites tests=\"").append(results.size()).append("\" failures=\"").append(counts[1])
+                .append("\" errors=\"").append(counts[2]).append("\">\n");
+        x.append("  <testsuite name=\"").append(xml(suite)).append("\" tests=\"").append(results.size())
+                .append("\" failures=\"").append(counts[1]).append("\" errors=\"").append(counts[2]).append("\" skipped=\"0\">\n");
+        for (Result r : results) {
+            x.append("    <testcase classname=\"").append(xml(classname)).append("\" name=\"").append(xml(r.name())).append('"');
+            switch (r.status()) {
+                case "pass" -> x.append("/>\n");
+                case "fail" -> x.append(">\n      <failure type=\"decision\" message=\"")
+                        .append(xml("expected " + r.expected().orElseThrow() + ", got " + r.decision().orElseThrow()))
+                        .append("\">").append(xml(r.detail())).append("</failure>\n    </testcase>\n");
+                default -> x.append(">\n      <error type=\"bad-case\" message=\"").append(xml(r.detail()))
+                        .append("\">line ").append(r.line()).append("</error>\n    </testcase>\n");
+            }
+        }
+        x.append("  </testsuite>\n</testsuites>\n");
+        return x.toString();
+    }
+
+    private static String xml(String s) {
+        StringBuilder b = new StringBuilder();
+        s.codePoints().forEach(c -> {
+            switch (c) {
+                case '&' -> b.append("&amp;");
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '"' -> b.append("&quot;");
+                case '\n' -> b.append("&#10;");
+                default -> {
+                    if (c < 0x20 && c != '\t') {
+                        b.append("&#x").append(Integer.toHexString(0xFFFD)).append(';'); // not allowed in XML 1.0
+                    } else {
+                        b.appendCodePoint(c);
+                    }
+                }
+            }
+        });
+        return b.toString();
     }
 
     /** The statement that decided and its conditions; or, when none applied, why each did not. */

@@ -64,7 +64,7 @@ public final class PolicyVerifyCommand implements Callable<Integer> {
             + " CloudFormation/CDK template holding it (--resource names which policy when it holds several).")
     String policyFile;
 
-    @Option(names = "--region", required = true, paramLabel = "REGION",
+    @Option(names = "--region", completionCandidates = Converters.Regions.class, required = true, paramLabel = "REGION",
             description = "The bucket's region: whose Ground Truth endpoint must get in, and the region of aws:SourceVpcArn.")
     String region;
 
@@ -114,7 +114,7 @@ public final class PolicyVerifyCommand implements Callable<Integer> {
     @Option(names = "--admin-arn", paramLabel = "ARN", description = "An administrator who must keep managing the policy from anywhere.")
     String admin;
 
-    @Option(names = "--actions", paramLabel = "LIST",
+    @Option(names = "--actions", completionCandidates = Converters.ActionPresets.class, paramLabel = "LIST",
             description = "The protected actions (names and presets as for generate; default: what the policy's Deny covers).")
     String actions;
 
@@ -124,7 +124,7 @@ public final class PolicyVerifyCommand implements Callable<Integer> {
     @Option(names = "--equivalent-to", paramLabel = "FILE", description = "Prove that this other policy decides every request alike.")
     String equivalentTo;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text (default), json or markdown.")
+    @Option(names = "--format", completionCandidates = Converters.TextJsonMarkdown.class, paramLabel = "FORMAT", defaultValue = "text", description = "text (default), json or markdown.")
     String format;
 
     @Option(names = "--matrix", description = "Add the access matrix: origins × principals × actions → decision.")
@@ -149,9 +149,7 @@ public final class PolicyVerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!List.of("text", "json", "markdown").contains(format)) {
-            throw GtvpcException.badInput("--format: '" + format + "' is not one of text, json, markdown");
-        }
+        Converters.oneOf("--format", format, Converters.TextJsonMarkdown.CHOICES);
         Policy policy = readMain(policyFile);
         Optional<Policy> other = Optional.ofNullable(equivalentTo).map(f -> read(f, "--equivalent-to"));
         VerifyInputs inputs = inputs(policy, groundTruth.table());
@@ -168,7 +166,8 @@ public final class PolicyVerifyCommand implements Callable<Integer> {
         }
         String source = policyFile.equals("-") ? "<stdin>" : policyFile;
         String text = switch (format) {
-            case "json" -> VerifyRenderer.json(report, matrix);
+            case "json" -> VerifyRenderer.json(source, Optional.ofNullable(equivalentTo).map(f -> f.equals("-") ? "<stdin>" : f),
+                    report, matrix);
             case "markdown" -> VerifyRenderer.markdown(source, report, matrix);
             default -> VerifyRenderer.text(source, report, matrix);
         };
@@ -207,16 +206,14 @@ public final class PolicyVerifyCommand implements Callable<Integer> {
     }
 
     private VerifyInputs inputs(Policy policy, RegionTable table) {
-        if (!AwsIds.isRegionName(region)) {
-            throw GtvpcException.badInput("--region: '" + region + "' is not an AWS Region name such as us-east-1");
-        }
+        RegionTable.checkName("--region", region);
         Optional<RegionInfo> info = table.find(region);
         String partition = info.map(i -> i.partition().value()).orElse(AwsIds.partitionOf(region));
         List<VerifyInputs.TrustedEndpoint> trusted = new ArrayList<>();
         if (groundTruthAccess) {
             String endpoint = gtEndpoint != null ? gtEndpoint : info.map(i -> i.groundTruthEndpoint().value())
-                    .orElseThrow(() -> GtvpcException.badInput(table.unknownRegion(region)
-                            + ". Pass --gt-endpoint for another region, or --no-ground-truth if the bucket is not for Ground Truth"));
+                    .orElseThrow(() -> GtvpcException.badInput("--region: " + table.unknownRegion(region)
+                            + ", or its endpoint with --gt-endpoint vpce-…, or --no-ground-truth if the bucket is not for Ground Truth"));
             Validate.each("--gt-endpoint", List.of(endpoint), AwsIds::checkVpceId);
             trusted.add(GroundTruthAccess.endpoint(endpoint, region));
         } else if (gtEndpoint != null) {

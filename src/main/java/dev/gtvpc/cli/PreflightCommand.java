@@ -54,7 +54,7 @@ public final class PreflightCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--region", required = true, paramLabel = "REGION",
+    @Option(names = "--region", completionCandidates = Converters.Regions.class, required = true, paramLabel = "REGION",
             description = "The region of the labeling job: the bucket and the VPC endpoints must be in it too.")
     String region;
 
@@ -84,7 +84,7 @@ public final class PreflightCommand implements Callable<Integer> {
             description = "You manage the bucket through this VPC endpoint (default: from the internet), for policy-lockout.")
     String callerVpce;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text (default), json or markdown.")
+    @Option(names = "--format", completionCandidates = Converters.TextJsonMarkdown.class, paramLabel = "FORMAT", defaultValue = "text", description = "text (default), json or markdown.")
     String format;
 
     @Mixin
@@ -115,12 +115,8 @@ public final class PreflightCommand implements Callable<Integer> {
 
     /** Every input checked before any request, so a typo costs no AWS call. */
     private PreflightRequest request() {
-        if (!List.of("text", "json", "markdown").contains(format)) {
-            throw GtvpcException.badInput("--format: '" + format + "' is not one of text, json, markdown");
-        }
-        if (!AwsIds.isRegionName(region)) {
-            throw GtvpcException.badInput("--region: '" + region + "' is not an AWS Region name such as us-east-1");
-        }
+        Converters.oneOf("--format", format, Converters.TextJsonMarkdown.CHOICES);
+        RegionTable.checkName("--region", region);
         Validate.bucket(bucket);
         Validate.vpcs(vpcs);
         Validate.vpces(vpces);

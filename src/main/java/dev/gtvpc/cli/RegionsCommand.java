@@ -75,7 +75,7 @@ public final class RegionsCommand {
     static final class ShowCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
-        @Parameters(paramLabel = "REGION", description = "An AWS Region, e.g. us-east-1.")
+        @Parameters(paramLabel = "REGION", completionCandidates = Converters.Regions.class, description = "An AWS Region, e.g. us-east-1.")
         String region;
         @Mixin
         GroundTruthOptions groundTruth;
@@ -86,7 +86,7 @@ public final class RegionsCommand {
         public Integer call() {
             boolean json = format.json();
             RegionTable table = groundTruth.table();
-            RegionInfo info = table.require(region);
+            RegionInfo info = table.require("REGION", region);
             String text;
             if (json) {
                 text = Json.write(toJson(info), true) + "\n";

@@ -38,10 +38,7 @@ public final class EndpointPolicy {
     }
 
     public static Policy generate(EndpointPolicyRequest request, RegionTable table, S3ActionCatalog catalog) {
-        if (!AwsIds.isRegionName(request.region())) {
-            throw GtvpcException.badInput("--region: '" + request.region() + "' is not an AWS Region name such as us-east-1");
-        }
-        RegionInfo region = table.require(request.region());
+        RegionInfo region = table.require("--region", request.region());
         if (request.buckets().isEmpty()) {
             throw GtvpcException.badInput("name at least one --bucket: the bucket your labeling job reads and writes");
         }

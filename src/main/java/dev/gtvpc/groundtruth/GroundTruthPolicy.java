@@ -52,9 +52,7 @@ public final class GroundTruthPolicy {
 
     public static Generated generate(GenerateRequest request, RegionTable table) {
         List<String> notes = new ArrayList<>();
-        if (!AwsIds.isRegionName(request.region())) {
-            throw GtvpcException.badInput("'" + request.region() + "' is not an AWS Region name such as us-east-1");
-        }
+        RegionTable.checkName("--region", request.region());
         Optional<RegionInfo> info = table.find(request.region());
         String partition = info.map(i -> i.partition().value()).orElse(AwsIds.partitionOf(request.region()));
         String gtEndpoint;
@@ -63,12 +61,21 @@ public final class GroundTruthPolicy {
             AwsIds.checkVpceId(gtEndpoint).ifPresent(p -> {
                 throw GtvpcException.badInput("--gt-endpoint: " + p);
             });
+            // another region's endpoint never carries this region's requests: the policy would lock Ground Truth out
+            for (RegionInfo other : table.regions()) {
+                if (other.groundTruthEndpoint().value().equals(gtEndpoint) && !other.region().equals(request.region())) {
+                    throw GtvpcException.badInput("--gt-endpoint: " + gtEndpoint + " is Ground Truth's endpoint in "
+                            + other.region() + ", not in " + request.region() + "; drop --gt-endpoint to use "
+                            + request.region() + "'s" + info.map(i -> " (" + i.groundTruthEndpoint().value() + ")").orElse("")
+                            + ", or give the region the bucket is in");
+                }
+            }
             info.filter(i -> !i.groundTruthEndpoint().value().equals(gtEndpoint)).ifPresent(i -> notes.add(
                     "using Ground Truth endpoint " + gtEndpoint + " from --gt-endpoint instead of the table's "
                             + i.groundTruthEndpoint().value() + " for " + request.region()));
         } else {
             gtEndpoint = info.map(i -> i.groundTruthEndpoint().value()).orElseThrow(() -> GtvpcException.badInput(
-                    table.unknownRegion(request.region()) + ". For a region added since, pass its endpoint with --gt-endpoint vpce-…"));
+                    "--region: " + table.unknownRegion(request.region()) + ", or its endpoint with --gt-endpoint vpce-…"));
         }
         AwsIds.checkBucketName(request.bucket()).ifPresent(p -> {
             throw GtvpcException.badInput("--bucket: " + p);

@@ -104,10 +104,7 @@ public final class LabelingJobConfig {
     }
 
     private static RegionInfo region(String name, RegionTable table) {
-        if (!AwsIds.isRegionName(name)) {
-            throw GtvpcException.badInput("--region: '" + name + "' is not an AWS Region name such as us-east-1");
-        }
-        return table.require(name);
+        return table.require("--region", name);
     }
 
     /** What workers read: one sentence per algorithm, to be edited with the worker template. */
@@ -126,7 +123,7 @@ public final class LabelingJobConfig {
                 .or(() -> arn.contains(":role/") ? Optional.empty() : Optional.of("'" + arn + "' is a user; a labeling"
                         + " job's execution role is a role, arn:" + partition + ":iam::ACCOUNT:role/NAME"))
                 .ifPresent(p -> {
-                    throw GtvpcException.badInput("--role-arn: " + p);
+                    throw GtvpcException.badInput("--execution-role-arn: " + p);
                 });
     }
 

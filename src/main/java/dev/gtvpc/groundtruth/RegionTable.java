@@ -95,15 +95,35 @@ public final class RegionTable {
         return regions.stream().filter(r -> r.region().equals(region)).findFirst();
     }
 
-    /** The row of {@code region}, or a bad-input error that lists the regions there are. */
+    /** The row of {@code --region}, or a bad-input error that says what is wrong and what to do. */
     public RegionInfo require(String region) {
-        return find(region).orElseThrow(() -> GtvpcException.badInput(unknownRegion(region)));
+        return require("--region", region);
     }
 
-    /** "Ground Truth lists no service endpoint for region 'x'; known regions: …". */
+    /**
+     * The row of {@code region}, given as {@code option}: a name of the wrong shape and a region the
+     * table does not have are refused, the same way for every command that takes a region.
+     */
+    public RegionInfo require(String option, String region) {
+        checkName(option, region);
+        return find(region).orElseThrow(() -> GtvpcException.badInput(option + ": " + unknownRegion(region)));
+    }
+
+    /** Refuses what cannot be a region name (US-EAST-1, us-east) before any table is asked. */
+    public static void checkName(String option, String region) {
+        if (!AwsIds.isRegionName(region)) {
+            throw GtvpcException.badInput(option + ": '" + region + "' is not an AWS Region name such as us-east-1");
+        }
+    }
+
+    /**
+     * "Ground Truth lists no service endpoint for region 'x' (known regions: …); for a region added
+     * since this release, give a table that has it with --regions-file FILE".
+     */
     public String unknownRegion(String region) {
-        return "Ground Truth lists no service endpoint for region '" + region + "'; known regions: "
-                + String.join(", ", regionNames());
+        return "Ground Truth lists no service endpoint for region '" + region + "' (known regions: "
+                + String.join(", ", regionNames()) + "); for a region added since this release, give a region table"
+                + " that has it with --regions-file FILE";
     }
 
     public List<String> regionNames() {

@@ -39,7 +39,10 @@ public final class Linter {
             for (ReadProblem p : read.problems()) {
                 ReadProblemRule rule = Rules.forKind(p.kind());
                 if (options.runs(rule.id())) {
-                    findings.add(new Finding(rule.id(), rule.severity(), p.message(), rule.fix(), p.pointer(), p.location()));
+                    // an unknown element at the root itself is a whole document of another kind: renaming fixes nothing
+                    String fix = p.kind() == ReadProblem.Kind.UNKNOWN_ELEMENT && p.pointer().isEmpty()
+                            ? "lint the policy file; this one is not a policy" : rule.fix();
+                    findings.add(new Finding(rule.id(), rule.severity(), p.message(), fix, p.pointer(), p.location()));
                 }
             }
             return new LintReport(source, findings, Optional.empty());

@@ -121,6 +121,26 @@ public final class VerifyRenderer {
         return out.toString();
     }
 
+    /**
+     * The report as JSON, led by what a script needs to tell runs apart: the file, the file it was
+     * compared with (--equivalent-to), and whether the proof was complete or sampled somewhere.
+     */
+    public static String json(String source, java.util.Optional<String> equivalentTo, VerificationReport report, boolean matrix) {
+        String body = json(report, matrix);
+        List<Json.Member> head = new ArrayList<>();
+        head.add(Json.member("file", Json.str(source)));
+        equivalentTo.ifPresent(f -> head.add(Json.member("equivalentTo", Json.str(f))));
+        head.add(Json.member("complete", new Json.Bool(report.samplingNotes().isEmpty(), SourceLocation.START)));
+        try {
+            Json.Obj parsed = (Json.Obj) Json.parse(body);
+            List<Json.Member> all = new ArrayList<>(head);
+            all.addAll(parsed.members());
+            return Json.write(Json.obj(all), true) + "\n";
+        } catch (Json.SyntaxException e) {
+            throw new IllegalStateException("the verify JSON gtvpc wrote does not read back", e);
+        }
+    }
+
     public static String json(VerificationReport report, boolean matrix) {
         List<Json.Value> properties = new ArrayList<>();
         for (PropertyResult r : report.results()) {

@@ -58,7 +58,7 @@ class IamPolicyGenerateCliTest {
 
     @Test
     void otherPartitionsGetTheirArns() {
-        Cli.Result cn = Cli.run("iam-policy", "generate", "--bucket", "b-data", "--for", "execution-role", "--region", "cn-north-1");
+        Cli.Result cn = Cli.run("iam-policy", "generate", "--bucket", "b-data", "--for", "execution-role", "--partition", "aws-cn");
         Cli.Result gov = Cli.run("iam-policy", "generate", "--bucket", "b-data", "--for", "execution-role", "--partition", "aws-us-gov");
         assertThat(cn.out()).contains("arn:aws-cn:s3:::b-data/*").doesNotContain("arn:aws:");
         assertThat(gov.out()).contains("arn:aws-us-gov:s3:::b-data").doesNotContain("arn:aws:");
@@ -66,8 +66,11 @@ class IamPolicyGenerateCliTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "--bucket b-data --for admin | Invalid value for option '--for': 'admin' is not one of execution-role, console-user",
-        "--bucket b-data --for console-user --region us-east-1 --partition aws | give --region or --partition, not both",
+        "--bucket b-data --for admin | --for: 'admin' is not one of execution-role, console-user; see 'gtvpc iam-policy generate --help'",
+        "--bucket b-data --for console-user --region us-east-1 --partition aws-cn | --partition: aws-cn disagrees with --region us-east-1, which is in aws",
+        "--bucket b-data --for console-user --region us-east-7 | --region: Ground Truth lists no service endpoint for region 'us-east-7'",
+        "--bucket b-data --for console-user --region cn-north-1 | give a region table that has it with --regions-file FILE",
+        "--bucket b-data --for console-user --region US-EAST-1 | --region: 'US-EAST-1' is not an AWS Region name",
         "--bucket b-data --for console-user --partition amazon | --partition: 'amazon' is not a partition",
         "--bucket B-DATA --for console-user | --bucket: bucket name 'B-DATA' may hold only"})
     void badInputIsOneLineOnStderrAndExitTwo(String args, String message) {

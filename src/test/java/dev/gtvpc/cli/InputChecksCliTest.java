@@ -52,7 +52,7 @@ class InputChecksCliTest {
                 + " (or use --cases)",
         "--action s3:GetObject --resource " + OBJECT + " --org-id o-abcdefghij --bucket-account 111122223333 --org-path"
                 + " o-abcdefghij/r-ab12/,|--org-path: 'o-abcdefghij/r-ab12/,' has an empty item; separate the values with single"
-                + " commas — see 'gtvpc policy simulate --help'"})
+                + " commas; see 'gtvpc policy simulate --help'"})
     void simulateRefusesARequestAwsCouldNotReceive(String args, String message) {
         Cli.Result r = Cli.run(concat(new String[] {"policy", "simulate", POLICY}, args.split(" ")));
         assertThat(r.out()).isEmpty();
@@ -130,16 +130,16 @@ class InputChecksCliTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "policy generate --region us-east-1 --bucket my-data --vpce vpce-0123456789abcdef0,|--vpce: 'vpce-0123456789abcdef0,' has"
-                + " an empty item; separate the values with single commas — see 'gtvpc policy generate --help'",
+                + " an empty item; separate the values with single commas; see 'gtvpc policy generate --help'",
         "policy generate --region us-east-1 --bucket my-data --vpc vpc-12345678,,vpc-87654321 --vpce vpce-0123456789abcdef0|--vpc:"
-                + " 'vpc-12345678,,vpc-87654321' has an empty item; separate the values with single commas — see 'gtvpc policy"
+                + " 'vpc-12345678,,vpc-87654321' has an empty item; separate the values with single commas; see 'gtvpc policy"
                 + " generate --help'",
         "endpoint-policy generate --region us-east-1 --bucket my-data,|--bucket: 'my-data,' has an empty item; separate the values"
-                + " with single commas — see 'gtvpc endpoint-policy generate --help'",
+                + " with single commas; see 'gtvpc endpoint-policy generate --help'",
         "iam-policy generate --bucket ,my-data --for execution-role|--bucket: ',my-data' has an empty item; separate the values"
-                + " with single commas — see 'gtvpc iam-policy generate --help'",
+                + " with single commas; see 'gtvpc iam-policy generate --help'",
         "policy lint --disable duplicate-sid, x.json|--disable: 'duplicate-sid,' has an empty item; separate the values with single"
-                + " commas — see 'gtvpc policy lint --help'"})
+                + " commas; see 'gtvpc policy lint --help'"})
     void anEmptyListItemIsRefusedOnEveryOptionThatSplits(String args, String message) {
         Cli.Result r = Cli.run(args.split(" "));
         assertThat(r.out()).isEmpty();

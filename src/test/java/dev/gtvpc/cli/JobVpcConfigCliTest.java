@@ -21,6 +21,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** {@code gtvpc job vpc-config} in-process, against golden files. */
 class JobVpcConfigCliTest {
+    /** What --full without --execution-role-arn and --workteam-arn says on stderr: the request is not ready to send. */
+    static final String PLACEHOLDER_WARNINGS = "gtvpc: warning: RoleArn is a <PLACEHOLDER> (no --execution-role-arn): put the job's"
+            + " execution role there before sending the request\n"
+            + "gtvpc: warning: HumanTaskConfig.WorkteamArn is a <PLACEHOLDER> (no --workteam-arn): put your private work team there"
+            + " before sending the request\n";
+
     static final String[] VPC = {"--subnet", "subnet-0abc1234def567890", "--subnet", "subnet-01234567",
         "--security-group", "sg-0abc1234def567890"};
 
@@ -40,7 +46,7 @@ class JobVpcConfigCliTest {
                 }));
                 tests.add(DynamicTest.dynamicTest(region.region() + " " + type.name() + " --full", () -> {
                     Cli.Result r = Cli.run(append(args(region.region(), type.name()), "--full", "--bucket", "labeling-data"));
-                    assertThat(r.err()).isEmpty();
+                    assertThat(r.err()).isEqualTo(PLACEHOLDER_WARNINGS);
                     assertThat(r.exit()).isZero();
                     assertThat(r.out()).contains("arn:aws:lambda:" + region.region() + ":" + region.lambdaAccount().value()
                             + ":function:PRE-" + type.name());
@@ -108,7 +114,11 @@ class JobVpcConfigCliTest {
         "--full | --full needs --bucket",
         "--bucket b-data | --bucket applies to --full only",
         "--full --bucket b-data --job-name -bad | --job-name: '-bad' is not a labeling job name",
-        "--full --bucket b-data --role-arn arn:aws:iam::111122223333:user/alice | --role-arn: 'arn:aws:iam::111122223333:user/alice' is a user",
+        "--full --bucket b-data --execution-role-arn arn:aws:iam::111122223333:user/alice | --execution-role-arn: 'arn:aws:iam::111122223333:user/alice' is a user",
+        "--full --bucket b-data --role-arn arn:aws:iam::111122223333:user/alice | --execution-role-arn: 'arn:aws:iam::111122223333:user/alice' is a user",
+        "--full --bucket b-data --role-arn arn:aws:iam::210987654321:role/a --execution-role-arn arn:aws:iam::210987654321:role/a | --role-arn: it is the old name of --execution-role-arn",
+        "--execution-role-arn arn:aws:iam::210987654321:role/a | --execution-role-arn applies to --full only",
+        "--format text | --format: 'text' is not one of json",
         "--full --bucket b-data --workteam-arn arn:aws:sagemaker:us-east-1:394669845002:workteam/public-crowd/default | is not a private work team",
         "--full --bucket b-data --workteam-arn arn:aws:sagemaker:us-west-2:111122223333:workteam/private-crowd/x | is in region 'us-west-2'"})
     void malformedIdsAreRefused(String extra, String message) {
@@ -121,7 +131,60 @@ class JobVpcConfigCliTest {
     void aRegionWithoutGroundTruthIsRefused() {
         Cli.Result r = Cli.run(args("us-west-1", "BoundingBox"));
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).startsWith("gtvpc: Ground Truth lists no service endpoint for region 'us-west-1'");
+        assertThat(r.err()).startsWith("gtvpc: --region: Ground Truth lists no service endpoint for region 'us-west-1'")
+                .contains("--regions-file");
+    }
+
+    @Test
+    void roleArnIsTheDeprecatedNameOfExecutionRoleArnAndWarns() {
+        String role = "arn:aws:iam::210987654321:role/LabelingJobRole";
+        String team = "arn:aws:sagemaker:us-east-1:210987654321:workteam/private-crowd/labelers";
+        Cli.Result now = Cli.run(append(args("us-east-1", "BoundingBox"), "--full", "--bucket", "labeling-data",
+                "--execution-role-arn", role, "--workteam-arn", team));
+        Cli.Result old = Cli.run(append(args("us-east-1", "BoundingBox"), "--full", "--bucket", "labeling-data",
+                "--role-arn", role, "--workteam-arn", team));
+        assertThat(now.exit()).isZero();
+        assertThat(now.err()).isEmpty();
+        assertThat(now.out()).contains("\"RoleArn\": \"" + role + "\"");
+        assertThat(old.exit()).isZero();
+        assertThat(old.out()).isEqualTo(now.out());
+        assertThat(old.err()).isEqualTo("gtvpc: warning: --role-arn is deprecated here: use --execution-role-arn (the job's"
+                + " execution role; in 'policy generate' --role-arn is a role the bucket policy lets in)\n");
+        assertThat(Cli.run("job", "vpc-config", "--help").out()).contains("--execution-role-arn").doesNotContain("--role-arn");
+    }
+
+    @Test
+    void aSampleBucketOrAccountIsWarnedAbout() {
+        Cli.Result r = Cli.run(append(args("us-east-1", "BoundingBox"), "--full", "--bucket", "bucket-name",
+                "--execution-role-arn", "arn:aws:iam::111122223333:role/LabelingJobRole"));
+        assertThat(r.exit()).isZero();
+        assertThat(r.err()).isEqualTo("gtvpc: warning: HumanTaskConfig.WorkteamArn is a <PLACEHOLDER> (no --workteam-arn): put"
+                + " your private work team there before sending the request\n"
+                + "gtvpc: warning: --bucket: 'bucket-name' is a placeholder or sample value from AWS documentation; the request was"
+                + " written with it: replace it with your own before you use it\n"
+                + "gtvpc: warning: --execution-role-arn: '111122223333' in 'arn:aws:iam::111122223333:role/LabelingJobRole' is a"
+                + " placeholder or sample value from AWS documentation; the request was written with it: replace it with your own"
+                + " before you use it\n");
+    }
+
+    @Test
+    void formatJsonIsAcceptedAndIsTheDefault() {
+        Cli.Result plain = Cli.run(args("us-east-1", "BoundingBox"));
+        Cli.Result json = Cli.run(append(args("us-east-1", "BoundingBox"), "--format", "json"));
+        assertThat(json.exit()).isZero();
+        assertThat(json.out()).isEqualTo(plain.out());
+    }
+
+    @Test
+    void lintOfTheJobFileSaysItIsARequestNotAPolicy(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path job = dir.resolve("job.json");
+        java.nio.file.Files.writeString(job, Cli.run(append(args("us-east-1", "BoundingBox"), "--full", "--bucket", "labeling-data")).out());
+        Cli.Result r = Cli.run("policy", "lint", job.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).isEqualTo(job + ":1:1: error unknown-element: this is a SageMaker CreateLabelingJob request (as"
+                + " 'gtvpc job vpc-config --full' writes), not a policy\n"
+                + "    fix: lint the policy file; this one is not a policy\n"
+                + "1 file: 1 finding (1 error, 0 security warnings, 0 warnings, 0 suggestions)\n");
     }
 
     static String[] args(String region, String taskType) {

@@ -17,6 +17,7 @@ final class ManPage {
     static String render() {
         CommandLine root = ExitCodes.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
         // narrower than the terminal help (100): man indents the page by 7 and is read in 80-odd columns
+        root.setUsageHelpAutoWidth(false);
         root.setUsageHelpWidth(80);
         StringBuilder out = new StringBuilder();
         out.append(".\\\" Generated from gtvpc's commands by ManPageTest (mvn test -Dgolden.update=true); do not edit.\n");

@@ -223,16 +223,19 @@ class OutputStreamsCliTest {
     @ValueSource(strings = {
         "policy generate --region us-east-1 --bucket my-data --vpce vpce-0123456789abcdef0 --output json|"
                 + "gtvpc: --output: not an option of gtvpc (the AWS CLI's --output is an output format); use --format FORMAT for the"
-                + " output format, or -o FILE to write a file — see 'gtvpc policy generate --help'",
+                + " output format, or -o FILE to write a file (see 'gtvpc policy generate --help')",
         "policy lint --output=json x.json|"
                 + "gtvpc: --output: not an option of gtvpc (the AWS CLI's --output is an output format); use --format FORMAT for the"
-                + " output format, or -o FILE to write a file — see 'gtvpc policy lint --help'",
+                + " output format, or -o FILE to write a file (see 'gtvpc policy lint --help')",
         "policy simulate p.json --output json|"
                 + "gtvpc: --output: not an option of gtvpc (the AWS CLI's --output is an output format); use --format FORMAT for the"
-                + " output format — see 'gtvpc policy simulate --help'",
+                + " output format (see 'gtvpc policy simulate --help')",
         "policy test --output json|"
-                + "gtvpc: --output: not an option of gtvpc (the AWS CLI's --output is an output format); this command writes text to"
-                + " standard output — see 'gtvpc policy test --help'"})
+                + "gtvpc: --output: not an option of gtvpc (the AWS CLI's --output is an output format); use --format FORMAT for the"
+                + " output format (see 'gtvpc policy test --help')",
+        "job vpc-config --output json|"
+                + "gtvpc: --output: not an option of gtvpc (the AWS CLI's --output is an output format); use --format FORMAT for the"
+                + " output format, or -o FILE to write a file (see 'gtvpc job vpc-config --help')"})
     void theAwsCliOutputOptionIsRefusedWithAPointer(String caseLine, @TempDir Path dir) {
         String[] parts = caseLine.split("\\|");
         Cli.Result r = Cli.run(parts[0].split(" "));

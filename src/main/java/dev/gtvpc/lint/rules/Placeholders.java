@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * ID (111122223333) or organization ID counts only beside another sample value, since a real one
  * could have it.
  */
-final class Placeholders {
+public final class Placeholders {
     // <bucket-name> and [MAX_SIGNATURE_AGE_IN_MILLISECONDS]: the two ways AWS's examples mark what to fill in
     private static final Pattern ANGLE = Pattern.compile("<[^<>]+>|\\[[A-Z][A-Z0-9_]*\\]");
     private static final String RESOURCE = "/catalog/sample-ids.json";
@@ -56,7 +56,7 @@ final class Placeholders {
     }
 
     /** The placeholder or sample value (not a sample account) in {@code value}, if any. */
-    static Optional<String> find(String value) {
+    public static Optional<String> find(String value) {
         Matcher angle = ANGLE.matcher(value);
         if (angle.find()) {
             return Optional.of(angle.group());
@@ -66,7 +66,7 @@ final class Placeholders {
     }
 
     /** A sample account ID in {@code value}: a placeholder only when the policy has another sample value. */
-    static Optional<String> sampleAccount(String value) {
+    public static Optional<String> sampleAccount(String value) {
         Matcher m = SAMPLES.accounts().matcher(value);
         return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }

@@ -229,6 +229,12 @@ public final class PolicyReader {
             return null;
         }
         Policy.Builder builder = Policy.builder().version(null).hasStatementElement(false);
+        Optional<String> other = otherDocument(obj);
+        if (other.isPresent()) {
+            // one finding that says what the file is, rather than one "unknown element" per request field
+            problem(ReadProblem.Kind.UNKNOWN_ELEMENT, JsonPointer.ROOT, obj.location(), other.get());
+            return builder.build();
+        }
         List<PolicyElement> order = new ArrayList<>();
         for (Json.Member m : distinctMembers(obj, JsonPointer.ROOT, "The policy")) {
             String pointer = JsonPointer.child(JsonPointer.ROOT, m.name());
@@ -248,6 +254,25 @@ public final class PolicyReader {
             }
         }
         return builder.elementOrder(order).build();
+    }
+
+    /**
+     * What a JSON object that is not a policy is, when it is one of the other documents gtvpc writes
+     * (a user lints the wrong file of a pair): only when it has none of a policy's elements.
+     */
+    private static Optional<String> otherDocument(Json.Obj obj) {
+        if (obj.members().stream().anyMatch(m -> PolicyElement.fromJson(m.name()).isPresent())) {
+            return Optional.empty();
+        }
+        if (obj.get("LabelingJobName").isPresent() || obj.get("HumanTaskConfig").isPresent()) {
+            return Optional.of("this is a SageMaker CreateLabelingJob request (as 'gtvpc job vpc-config --full' writes), not a"
+                    + " policy");
+        }
+        if (obj.get("LabelingJobAlgorithmsConfig").isPresent()) {
+            return Optional.of("this is CreateLabelingJob's LabelingJobAlgorithmsConfig (as 'gtvpc job vpc-config' writes), not a"
+                    + " policy");
+        }
+        return Optional.empty();
     }
 
     private void readStatements(Json.Value value, String pointer, Policy.Builder builder) {
