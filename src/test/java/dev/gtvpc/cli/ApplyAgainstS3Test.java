@@ -364,6 +364,66 @@ class ApplyAgainstS3Test {
     }
 
     @Test
+    void rollbackRefusesABackupWhosePolicyWasNulledAndLeavesTheBucketAlone() throws IOException {
+        putServerPolicy(foreign());
+        assertThat(run(apply(policyFile("p.json", vpcOnly()), "--replace", "--yes")).exit()).isZero();
+        String applied = serverPolicy().orElseThrow();
+        Path backup = backups().get(0);
+        // issue 17.2: a nulled policy used to read as "there was no policy", and rollback deleted the bucket's policy
+        Files.writeString(backup, Files.readString(backup).replaceAll("\"policy\": \"(\\\\.|[^\"\\\\])*\"", "\"policy\": null")
+                .replaceAll("\"sha256\": \"[0-9a-f]+\"", "\"sha256\": null"));
+        Cli.Result r = run("policy", "rollback", "--bucket", bucket, "--backup", backup.toString(), "--yes",
+                "--backup-dir", dir.resolve("backups").toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("gtvpc: --backup: " + backup + " is damaged or was edited: 'hadPolicy' is true, but 'policy'"
+                + " and 'sha256' are not both strings; refusing to restore it\n");
+        assertThat(serverPolicy()).contains(applied);
+    }
+
+    @Test
+    void rollbackRefusesAnOldFormatBackupWhoseBucketWasEditedToThisOne() throws IOException {
+        // a format-1 backup (no record hash) of another bucket, its bucket field edited to this one
+        String others = foreign().replace(bucket, "someone-elses-bucket");
+        Path backup = Files.writeString(dir.resolve("edited.json"), "{\"gtvpcBackup\": 1, \"bucket\": \"" + bucket + "\", \"region\": \""
+                + ceph.region() + "\", \"account\": \"" + ACCOUNT + "\", \"time\": \"2026-11-25T10:15:00Z\", \"hadPolicy\": true,"
+                + " \"policy\": \"" + others.replace("\"", "\\\"") + "\", \"sha256\": \"" + sha256(others) + "\"}");
+        putServerPolicy(foreign());
+        Cli.Result r = run("policy", "rollback", "--bucket", bucket, "--backup", backup.toString(), "--yes",
+                "--backup-dir", dir.resolve("backups").toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).startsWith("gtvpc: --backup: " + backup + " holds a policy for another bucket than " + bucket + " (")
+                .contains("someone-elses-bucket").endsWith("; refusing to restore it\n");
+        assertThat(serverPolicy()).contains(foreign());
+        assertThat(backups()).isEmpty();
+    }
+
+    @Test
+    void rollbackToNoPolicyFromTwoVpcStatementsIsNotACrash() throws IOException {
+        // issue 17.6: the state two merged applies leave (two Deny statements, each its own VPC); undo was exit 70
+        Path none = Backups.write(dir.resolve("none"), new Backup(bucket, ceph.region(), ACCOUNT, NOW, Optional.empty()));
+        String twoVpcs = "{\"Version\":\"2012-10-17\",\"Statement\":["
+                + "{\"Sid\":\"DenyOutsideA\",\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::"
+                + bucket + "/*\",\"Condition\":{\"StringNotEquals\":{\"aws:SourceVpc\":\"vpc-0aaaaaaaaaaaaaaaa\"}}},"
+                + "{\"Sid\":\"DenyOutsideB\",\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:PutObject\",\"Resource\":\"arn:aws:s3:::"
+                + bucket + "/*\",\"Condition\":{\"StringNotEquals\":{\"aws:SourceVpc\":\"vpc-0bbbbbbbbbbbbbbbb\"}}}]}";
+        putServerPolicy(twoVpcs);
+        Cli.Result r = run("policy", "rollback", "--bucket", bucket, "--backup", none.toString(), "--yes",
+                "--backup-dir", dir.resolve("backups").toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Deleted the bucket policy");
+        assertThat(serverPolicy()).isEmpty();
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void getPrintsThePolicyAndSaysWhenThereIsNone() throws IOException {
         Cli.Result none = run("policy", "get", "--bucket", bucket, "--region", ceph.region());
         assertThat(none.exit()).isEqualTo(1);
