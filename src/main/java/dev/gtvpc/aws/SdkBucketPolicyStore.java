@@ -1,9 +1,11 @@
 package dev.gtvpc.aws;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetBucketLocationResponse;
+import software.amazon.awssdk.services.s3.model.GetBucketPolicyResponse;
 import software.amazon.awssdk.services.s3.model.PutBucketPolicyRequest;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
@@ -32,10 +34,84 @@ final class SdkBucketPolicyStore implements BucketPolicyStore {
         }
     }
 
+    /** Attempts at reading a policy whose body arrived cut, as the SDK's standard retries make for other failures. */
+    private static final int CUT_BODY_ATTEMPTS = 3;
+
     @Override
     public Optional<String> policy(String bucket) {
+        String cut = null;
+        for (int attempt = 1; attempt <= CUT_BODY_ATTEMPTS; attempt++) {
+            Optional<Read> got = policyOnce(bucket);
+            if (got.isEmpty()) {
+                return Optional.empty();
+            }
+            // a cut body must never pass as the bucket's policy (issue 17.3): gtvpc would back it up,
+            // print it, or take it for someone else's edit
+            cut = cutBody(got.get().contentLength(), got.get().encoded(), got.get().text());
+            if (cut == null) {
+                return Optional.of(got.get().text());
+            }
+        }
+        throw new AwsCallFailed("GetBucketPolicy", AwsCallFailed.Reason.OTHER, "", "GetBucketPolicy on bucket " + bucket
+                + ": the response was cut off (" + cut + ") in each of " + CUT_BODY_ATTEMPTS + " attempts — a network error"
+                + " between gtvpc and " + endpoint + ", not the bucket's policy; try again", null);
+    }
+
+    /**
+     * Why {@code body} is not the whole answer, or null when it is: fewer bytes than Content-Length
+     * announced (the JDK's URL connection returns a short body when the connection closes early), or,
+     * without a Content-Length, not a complete JSON object.
+     */
+    static String cutBody(Optional<Long> contentLength, boolean encoded, String body) {
+        long bytes = body.getBytes(StandardCharsets.UTF_8).length;
+        if (contentLength.isPresent() && !encoded) {
+            return bytes == contentLength.get() ? null : bytes + " of the " + contentLength.get() + " bytes announced arrived";
+        }
+        return completeJsonObject(body) ? null : "no Content-Length to compare with, and the " + bytes + " bytes that arrived are not a complete"
+                + " JSON object";
+    }
+
+    /** Whether {@code text} is one object whose braces and brackets close, outside strings: what a cut body is not. */
+    static boolean completeJsonObject(String text) {
+        String t = text.strip();
+        if (!t.startsWith("{")) {
+            return false;
+        }
+        int depth = 0;
+        boolean inString = false;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '{' || c == '[') {
+                depth++;
+            } else if (c == '}' || c == ']') {
+                depth--;
+                if (depth == 0 && i != t.length() - 1) {
+                    return false;
+                }
+            }
+        }
+        return depth == 0 && !inString;
+    }
+
+    /** A GetBucketPolicy answer with what tells whether it arrived whole. */
+    private record Read(String text, Optional<Long> contentLength, boolean encoded) {
+    }
+
+    private Optional<Read> policyOnce(String bucket) {
         try {
-            return Optional.of(s3.getBucketPolicy(b -> b.bucket(bucket)).policy());
+            GetBucketPolicyResponse r = s3.getBucketPolicy(b -> b.bucket(bucket));
+            return Optional.of(new Read(r.policy(),
+                    r.sdkHttpResponse().firstMatchingHeader("Content-Length").flatMap(SdkBucketPolicyStore::parseLong),
+                    r.sdkHttpResponse().firstMatchingHeader("Content-Encoding").filter(e -> !e.equalsIgnoreCase("identity"))
+                            .isPresent()));
         } catch (S3Exception e) {
             if (e.awsErrorDetails() != null && "NoSuchBucketPolicy".equals(e.awsErrorDetails().errorCode())) {
                 return Optional.empty();
@@ -43,6 +119,14 @@ final class SdkBucketPolicyStore implements BucketPolicyStore {
             throw AwsErrors.describe("GetBucketPolicy", "bucket " + bucket, endpoint, e);
         } catch (SdkException e) {
             throw AwsErrors.describe("GetBucketPolicy", "bucket " + bucket, endpoint, e);
+        }
+    }
+
+    private static Optional<Long> parseLong(String s) {
+        try {
+            return Optional.of(Long.parseLong(s.strip()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
         }
     }
 

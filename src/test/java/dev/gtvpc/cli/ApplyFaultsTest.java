@@ -78,6 +78,10 @@ class ApplyFaultsTest {
                 "--backup-dir", dir.resolve("backups").toString(), terminal.isEmpty() ? "--yes" : "--allow-in-progress-jobs");
     }
 
+    private RunContext context() {
+        return new RunContext(AwsEnv.of(dir.resolve("home"), ceph, proxy.endpoint(), stubs), Optional.empty(), Clock.systemUTC());
+    }
+
     private String serverPolicy() {
         return ceph.s3().getBucketPolicy(b -> b.bucket(bucket)).policy();
     }
@@ -138,5 +142,53 @@ class ApplyFaultsTest {
         assertThat(proxy.received("PUT", bucket)).isEqualTo(2);
         assertThat(proxy.forwarded("PUT", bucket)).isEqualTo(1);
         assertThat(serverPolicy()).contains("DenyAccessFromNonGTandCustomerVPC").contains("PartnerRead");
+    }
+
+    @Test
+    void aCutGetBucketPolicyBodyIsANetworkErrorAndNoFileIsWritten() throws IOException {
+        proxy.armAlways("GET", bucket, FaultyS3.Fault.FORWARD_THEN_TRUNCATE);
+        Path out = dir.resolve("current.json");
+        Cli.Result r = Cli.runIn(context(), null, "policy", "get", "--bucket", bucket, "--region", ceph.region(), "-o", out.toString());
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(3);
+        assertThat(r.err()).startsWith("gtvpc: GetBucketPolicy on bucket " + bucket + ": the response was cut off")
+                .contains("a network error");
+        assertThat(r.err().lines()).hasSize(1);
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void aCutBodyOnThePlanReadStopsTheApplyBeforeAnything() throws IOException {
+        proxy.armAlways("GET", bucket, FaultyS3.Fault.FORWARD_THEN_TRUNCATE);
+        Cli.Result r = apply(Optional.empty());
+        assertThat(r.exit()).isEqualTo(3);
+        assertThat(r.err()).startsWith("gtvpc: GetBucketPolicy on bucket " + bucket + ": the response was cut off")
+                .doesNotContain("cannot be read").doesNotContain("changed since");
+        assertThat(proxy.received("PUT", bucket)).isZero();
+        assertThat(serverPolicy()).isEqualTo(oldPolicy);
+    }
+
+    @Test
+    void aCutBodyOnTheReadBackIsANetworkErrorNotSomeoneElsesChange() throws IOException {
+        Cli.Result r = apply(Optional.of(question -> {
+            // after the prompt: GET 1 is the re-read, GET 2 and on the read-back and its retries
+            for (int nth = 2; nth <= 6; nth++) {
+                proxy.arm("GET", bucket, FaultyS3.Fault.FORWARD_THEN_TRUNCATE, nth);
+            }
+            return Optional.of("y");
+        }));
+        assertThat(r.exit()).isEqualTo(3);
+        assertThat(r.err()).startsWith("gtvpc: PutBucketPolicy succeeded, but reading the policy back failed: GetBucketPolicy on bucket "
+                + bucket + ": the response was cut off").doesNotContain("someone changed it");
+        assertThat(serverPolicy()).contains("DenyAccessFromNonGTandCustomerVPC");
+    }
+
+    @Test
+    void oneCutBodyIsReadAgainAndTheWholePolicyPrinted() throws IOException {
+        proxy.arm("GET", bucket, FaultyS3.Fault.FORWARD_THEN_TRUNCATE);
+        int before = proxy.received("GET", bucket);
+        Cli.Result r = Cli.runIn(context(), null, "policy", "get", "--bucket", bucket, "--region", ceph.region(), "--raw");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo(serverPolicy() + "\n");
+        assertThat(proxy.received("GET", bucket) - before).isEqualTo(2);
     }
 }
