@@ -37,25 +37,25 @@ public final class AwsErrors {
             int status = ase.statusCode();
             String tag = " (HTTP " + status + (code.isEmpty() ? "" : " " + code) + ")";
             if (lower.equals("nosuchbucket")) {
-                return new AwsCallFailed(operation, AwsCallFailed.Reason.NOT_FOUND, code, on + ": the bucket does not exist" + tag, e);
+                return new AwsCallFailed(operation, AwsCallFailed.Reason.NOT_FOUND, code, status, on + ": the bucket does not exist" + tag, e);
             }
             if (ACCESS_DENIED.contains(lower) || (code.isEmpty() && status == 403)) {
-                return new AwsCallFailed(operation, AwsCallFailed.Reason.ACCESS_DENIED, code, on + ": access denied" + tag
+                return new AwsCallFailed(operation, AwsCallFailed.Reason.ACCESS_DENIED, code, status, on + ": access denied" + tag
                         + " — the caller's identity policy or the bucket policy does not allow it", e);
             }
             if (BAD_CREDENTIALS.contains(lower)) {
-                return fail(operation, code, on + ": AWS refused the credentials" + tag
+                return fail(operation, code, status, on + ": AWS refused the credentials" + tag
                         + " — check --profile, AWS_PROFILE or the AWS_* key variables", e);
             }
             if (ase.isThrottlingException()) {
-                return fail(operation, code, on + ": throttled by AWS and still throttled after the retries" + tag
+                return fail(operation, code, status, on + ": throttled by AWS and still throttled after the retries" + tag
                         + "; try again later", e);
             }
             if (status >= 500) {
-                return fail(operation, code, on + ": the service failed and kept failing after the retries" + tag, e);
+                return fail(operation, code, status, on + ": the service failed and kept failing after the retries" + tag, e);
             }
             String message = ase.awsErrorDetails() == null ? null : ase.awsErrorDetails().errorMessage();
-            return fail(operation, code, on + " failed" + tag
+            return fail(operation, code, status, on + " failed" + tag
                     + (message == null || message.isBlank() ? "" : ": " + oneLine(message)), e);
         }
         if (e instanceof SdkClientException) {
@@ -76,6 +76,10 @@ public final class AwsErrors {
 
     private static AwsCallFailed fail(String operation, String code, String message, SdkException e) {
         return new AwsCallFailed(operation, AwsCallFailed.Reason.OTHER, code, message, e);
+    }
+
+    private static AwsCallFailed fail(String operation, String code, int status, String message, SdkException e) {
+        return new AwsCallFailed(operation, AwsCallFailed.Reason.OTHER, code, status, message, e);
     }
 
     private static Throwable networkCause(Throwable e) {

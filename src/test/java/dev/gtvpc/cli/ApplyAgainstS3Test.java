@@ -130,8 +130,9 @@ class ApplyAgainstS3Test {
     }
 
     String[] apply(Path policy, String... extra) {
+        // a short settle read keeps the suite quick; ApplyConcurrencyTest is where it matters
         List<String> args = new ArrayList<>(List.of("policy", "apply", policy.toString(), "--bucket", bucket, "--region", ceph.region(),
-                "--backup-dir", dir.resolve("backups").toString()));
+                "--backup-dir", dir.resolve("backups").toString(), "--settle", "0.5"));
         args.addAll(List.of(extra));
         return args.toArray(String[]::new);
     }

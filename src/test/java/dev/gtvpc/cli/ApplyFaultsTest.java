@@ -75,7 +75,8 @@ class ApplyFaultsTest {
         Path file = Files.writeString(dir.resolve("p.json"), policy);
         RunContext context = new RunContext(AwsEnv.of(dir.resolve("home"), ceph, proxy.endpoint(), stubs), terminal, Clock.systemUTC());
         return Cli.runIn(context, null, "policy", "apply", file.toString(), "--bucket", bucket, "--region", ceph.region(),
-                "--backup-dir", dir.resolve("backups").toString(), terminal.isEmpty() ? "--yes" : "--allow-in-progress-jobs");
+                "--backup-dir", dir.resolve("backups").toString(), terminal.isEmpty() ? "--yes" : "--allow-in-progress-jobs",
+                "--settle", "1");
     }
 
     private RunContext context() {
@@ -95,12 +96,14 @@ class ApplyFaultsTest {
     }
 
     @Test
-    void connectionResetDuringPutBucketPolicyLeavesTheOldPolicyAndSaysSo() throws IOException {
+    void connectionResetDuringPutBucketPolicyLeavesTheOldPolicyAndSaysItMayStillLand() throws IOException {
         proxy.armAlways("PUT", bucket, FaultyS3.Fault.RESET);
         Cli.Result r = apply(Optional.empty());
         assertThat(r.exit()).isEqualTo(3);
+        // gtvpc cannot know the reset came before the request reached S3: the previous policy now is no proof (issue 17.4)
         assertThat(r.err()).startsWith("gtvpc: PutBucketPolicy on bucket " + bucket + ": cannot reach " + proxy.endpoint())
-                .contains("the bucket still has its previous policy: nothing changed")
+                .contains("the bucket still has its previous policy 1 s later, but the request may still take effect")
+                .contains("check with 'gtvpc policy get --bucket " + bucket + "' in a minute")
                 .contains("backup of the previous policy: " + onlyBackup());
         assertThat(r.err().lines()).hasSize(1);
         assertThat(proxy.forwarded("PUT", bucket)).isZero();

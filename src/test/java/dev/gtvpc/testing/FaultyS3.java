@@ -159,6 +159,18 @@ public final class FaultyS3 implements AutoCloseable {
         }
     }
 
+    /**
+     * Holds the {@code nth} {@code method} request on {@code bucket?policy} (counted from now) for
+     * {@code hold} before forwarding it, once: {@link Fault#HOLD_THEN_FORWARD} with its own hold.
+     */
+    public void armHold(String method, String bucket, int nth, java.time.Duration hold) {
+        synchronized (lock) {
+            Rule rule = new Rule(key(method, bucket), Fault.HOLD_THEN_FORWARD, nth, false);
+            rule.hold = hold;
+            rules.add(rule);
+        }
+    }
+
     /** Applies {@code fault} to every {@code method} request on {@code bucket?policy} until {@link #disarm()}. */
     public void armAlways(String method, String bucket, Fault fault) {
         synchronized (lock) {
@@ -225,8 +237,8 @@ public final class FaultyS3 implements AutoCloseable {
         return policy && !bucket.isEmpty() && !bucket.contains("/") ? bucket : null;
     }
 
-    /** The fault for this request, if any, with the counts updated; null means forward untouched. */
-    private Fault decide(String method, String url) {
+    /** The rule for this request, if any, with the counts updated; null means forward untouched. */
+    private Rule decide(String method, String url) {
         String bucket = policyBucket(url);
         if (bucket == null) {
             return null;
@@ -234,20 +246,20 @@ public final class FaultyS3 implements AutoCloseable {
         String key = key(method, bucket);
         synchronized (lock) {
             received.merge(key, 1, Integer::sum);
-            Fault fault = null;
+            Rule fault = null;
             for (Iterator<Rule> it = rules.iterator(); it.hasNext(); ) {
                 Rule rule = it.next();
                 if (!rule.key.equals(key)) {
                     continue;
                 }
                 if (rule.always) {
-                    fault = fault == null ? rule.fault : fault;
+                    fault = fault == null ? rule : fault;
                 } else if (--rule.countdown == 0) {
                     it.remove();
-                    fault = fault == null ? rule.fault : fault;
+                    fault = fault == null ? rule : fault;
                 }
             }
-            if (fault == null || fault.forwards()) {
+            if (fault == null || fault.fault.forwards()) {
                 forwarded.merge(key, 1, Integer::sum);
             }
             return fault;
@@ -259,6 +271,7 @@ public final class FaultyS3 implements AutoCloseable {
         final Fault fault;
         final boolean always;
         int countdown;
+        java.time.Duration hold;
 
         Rule(String key, Fault fault, int nth, boolean always) {
             this.key = key;
@@ -272,10 +285,11 @@ public final class FaultyS3 implements AutoCloseable {
     private final class Before implements ResponseDefinitionTransformerV2 {
         @Override
         public ResponseDefinition transform(ServeEvent event) {
-            Fault fault = decide(event.getRequest().getMethod().getName(), event.getRequest().getUrl());
-            if (fault == null) {
+            Rule rule = decide(event.getRequest().getMethod().getName(), event.getRequest().getUrl());
+            if (rule == null) {
                 return event.getResponseDefinition();
             }
+            Fault fault = rule.fault;
             switch (fault) {
                 case RESET:
                     return ResponseDefinitionBuilder.responseDefinition()
@@ -289,7 +303,7 @@ public final class FaultyS3 implements AutoCloseable {
                             .build();
                 case HOLD_THEN_FORWARD:
                     try {
-                        Thread.sleep(hold.toMillis());
+                        Thread.sleep((rule.hold != null ? rule.hold : hold).toMillis());
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
