@@ -58,6 +58,11 @@ public final class AwsErrors {
             return fail(operation, code, status, on + " failed" + tag
                     + (message == null || message.isBlank() ? "" : ": " + oneLine(message)), e);
         }
+        if (e instanceof software.amazon.awssdk.core.exception.ApiCallTimeoutException
+                || e instanceof software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException) {
+            return fail(operation, "", on + ": no complete answer from " + endpoint + " in time (" + oneLine(String.valueOf(e.getMessage()))
+                    + "; see --cli-read-timeout)", e);
+        }
         if (e instanceof SdkClientException) {
             String message = String.valueOf(e.getMessage());
             if (message.startsWith("Unable to load credentials") || message.contains("credentials provider")
@@ -72,6 +77,16 @@ public final class AwsErrors {
             return fail(operation, "", on + " failed: " + oneLine(message), e);
         }
         return fail(operation, "", on + " failed: " + oneLine(String.valueOf(e.getMessage())), e);
+    }
+
+    /**
+     * An I/O failure the SDK did not wrap: its timeout closes the stream under the response reader,
+     * which then throws an UncheckedIOException (issue 17.5: it was exit 70).
+     */
+    public static AwsCallFailed describe(String operation, String target, String endpoint, java.io.UncheckedIOException e) {
+        String on = target.isEmpty() ? operation : operation + " on " + target;
+        return new AwsCallFailed(operation, AwsCallFailed.Reason.OTHER, "", on + ": the answer from " + endpoint
+                + " broke off (" + describeNetwork(e.getCause()) + "; a timeout, see --cli-read-timeout, or the network)", e);
     }
 
     private static AwsCallFailed fail(String operation, String code, String message, SdkException e) {

@@ -31,6 +31,8 @@ final class SdkBucketPolicyStore implements BucketPolicyStore {
             return constraint.equals("EU") ? "eu-west-1" : constraint;
         } catch (SdkException e) {
             throw AwsErrors.describe("GetBucketLocation", "bucket " + bucket, endpoint, e);
+        } catch (java.io.UncheckedIOException e) {
+            throw AwsErrors.describe("GetBucketLocation", "bucket " + bucket, endpoint, e);
         }
     }
 
@@ -119,6 +121,8 @@ final class SdkBucketPolicyStore implements BucketPolicyStore {
             throw AwsErrors.describe("GetBucketPolicy", "bucket " + bucket, endpoint, e);
         } catch (SdkException e) {
             throw AwsErrors.describe("GetBucketPolicy", "bucket " + bucket, endpoint, e);
+        } catch (java.io.UncheckedIOException e) {
+            throw AwsErrors.describe("GetBucketPolicy", "bucket " + bucket, endpoint, e);
         }
     }
 
@@ -140,6 +144,8 @@ final class SdkBucketPolicyStore implements BucketPolicyStore {
             s3.putBucketPolicy(request.build());
         } catch (SdkException e) {
             throw AwsErrors.describe("PutBucketPolicy", "bucket " + bucket, endpoint, e);
+        } catch (java.io.UncheckedIOException e) {
+            throw AwsErrors.describe("PutBucketPolicy", "bucket " + bucket, endpoint, e);
         }
     }
 
@@ -148,6 +154,8 @@ final class SdkBucketPolicyStore implements BucketPolicyStore {
         try {
             s3.deleteBucketPolicy(b -> b.bucket(bucket));
         } catch (SdkException e) {
+            throw AwsErrors.describe("DeleteBucketPolicy", "bucket " + bucket, endpoint, e);
+        } catch (java.io.UncheckedIOException e) {
             throw AwsErrors.describe("DeleteBucketPolicy", "bucket " + bucket, endpoint, e);
         }
     }

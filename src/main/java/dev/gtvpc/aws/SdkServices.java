@@ -119,12 +119,22 @@ final class SdkServices implements AwsServices {
 
     private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends AutoCloseable> C build(B builder,
             Optional<String> endpoint) {
+        ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder().retryStrategy(RetryMode.STANDARD);
+        Duration read = settings.readTimeout();
+        Duration connect = settings.connectTimeout();
+        if (!read.isZero()) {
+            // a socket timeout alone lets a server that trickles a byte at a time hold gtvpc for ever (issue 17.5):
+            // one attempt may take at most the read timeout (plus connecting), the call with its retries three of them
+            Duration attempt = read.plus(connect.isZero() ? Duration.ZERO : connect);
+            override.apiCallAttemptTimeout(attempt).apiCallTimeout(attempt.multipliedBy(3));
+        }
         builder.region(Region.of(region))
                 .credentialsProvider(credentials)
-                .overrideConfiguration(ClientOverrideConfiguration.builder().retryStrategy(RetryMode.STANDARD).build());
+                .overrideConfiguration(override.build());
+        // 0 is "no limit", as in the AWS CLI; the JDK's URL connection takes 0 to mean that too
         builder.httpClientBuilder(UrlConnectionHttpClient.builder()
-                .connectionTimeout(Duration.ofSeconds(10))
-                .socketTimeout(Duration.ofSeconds(60)));
+                .connectionTimeout(connect)
+                .socketTimeout(read));
         endpoint.ifPresent(e -> builder.endpointOverride(uri(e)));
         C client = builder.build();
         opened.add(client);

@@ -69,14 +69,19 @@ class ApplyFaultsTest {
         ceph.s3().putBucketPolicy(b -> b.bucket(bucket).policy(oldPolicy));
     }
 
-    private Cli.Result apply(Optional<RunContext.Terminal> terminal) throws IOException {
+    private Cli.Result apply(Optional<RunContext.Terminal> terminal, String... extra) throws IOException {
         String policy = Cli.run("policy", "generate", "--region", ceph.region(), "--bucket", bucket, "--vpc", "vpc-0abc1234def567890",
                 "--role-arn", ApplyAgainstS3Test.TESTER, "--actions", ApplyAgainstS3Test.CEPH_KNOWS).out();
         Path file = Files.writeString(dir.resolve("p.json"), policy);
         RunContext context = new RunContext(AwsEnv.of(dir.resolve("home"), ceph, proxy.endpoint(), stubs), terminal, Clock.systemUTC());
-        return Cli.runIn(context, null, "policy", "apply", file.toString(), "--bucket", bucket, "--region", ceph.region(),
-                "--backup-dir", dir.resolve("backups").toString(), terminal.isEmpty() ? "--yes" : "--allow-in-progress-jobs",
-                "--settle", "1");
+        List<String> args = new java.util.ArrayList<>(List.of("policy", "apply", file.toString(), "--bucket", bucket, "--region",
+                ceph.region(), "--backup-dir", dir.resolve("backups").toString(),
+                terminal.isEmpty() ? "--yes" : "--allow-in-progress-jobs"));
+        args.addAll(List.of(extra));
+        if (!args.contains("--settle")) {
+            args.addAll(List.of("--settle", "1"));
+        }
+        return Cli.runIn(context, null, args.toArray(String[]::new));
     }
 
     private RunContext context() {
@@ -193,5 +198,38 @@ class ApplyFaultsTest {
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).isEqualTo(serverPolicy() + "\n");
         assertThat(proxy.received("GET", bucket) - before).isEqualTo(2);
+    }
+
+    @Test
+    void aTricklingServerIsCutOffByTheCallTimeout() {
+        proxy.holdFor(java.time.Duration.ofSeconds(60));
+        proxy.armAlways("GET", bucket, FaultyS3.Fault.FORWARD_THEN_TRICKLE);
+        long start = System.nanoTime();
+        Cli.Result r = Cli.runIn(context(), null, "policy", "get", "--bucket", bucket, "--region", ceph.region(),
+                "--cli-read-timeout", "1", "--cli-connect-timeout", "1");
+        long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+        System.out.println("ApplyFaultsTest: a trickling GetBucketPolicy gave up after " + seconds + " s");
+        assertThat(r.exit()).as(r.err()).isEqualTo(3);
+        // the SDK's attempt timeout closes the stream under the reader; either way it is a network error, not exit 70
+        assertThat(r.err()).startsWith("gtvpc: GetBucketPolicy on bucket " + bucket + ": ").contains(proxy.endpoint().toString())
+                .containsAnyOf("broke off", "no complete answer").contains("--cli-read-timeout");
+        assertThat(r.err().lines()).hasSize(1);
+        // each piece comes well within the 1 s read timeout; only the 2 s attempt and 6 s call limits stop it
+        assertThat(seconds).isLessThan(15);
+    }
+
+    @Test
+    void aWriteThatLandsAfterGtvpcGaveUpIsFoundByTheRecheck() throws IOException {
+        // every PUT attempt is held 8 s on its way to Ceph; gtvpc's attempts time out after 2 s, the call after 6 s
+        proxy.holdFor(java.time.Duration.ofSeconds(8));
+        proxy.armAlways("PUT", bucket, FaultyS3.Fault.HOLD_THEN_FORWARD);
+        Cli.Result r = apply(Optional.empty(), "--cli-read-timeout", "1", "--cli-connect-timeout", "1", "--settle", "7");
+        assertThat(r.exit()).isEqualTo(3);
+        assertThat(r.err()).startsWith("gtvpc: PutBucketPolicy on bucket " + bucket + ": ")
+                .contains("the bucket had its previous policy right after the failure, but 7 s later it has the new one: the write"
+                        + " took effect late")
+                .contains("backup of the previous policy: " + onlyBackup());
+        assertThat(proxy.landedLate()).isPositive();
+        assertThat(serverPolicy()).contains("DenyAccessFromNonGTandCustomerVPC");
     }
 }
