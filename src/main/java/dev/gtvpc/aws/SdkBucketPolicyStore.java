@@ -14,15 +14,54 @@ final class SdkBucketPolicyStore implements BucketPolicyStore {
     private final S3Client s3;
     private final String endpoint;
 
+    private final java.time.Duration limit;
+
     SdkBucketPolicyStore(S3Client s3, String endpoint) {
+        this(s3, endpoint, java.time.Duration.ZERO);
+    }
+
+    /**
+     * @param limit the longest a call may take, retries included; zero for none. The SDK's own
+     *     apiCallTimeout is set too, but a read blocked in the JDK's URL connection can outlive it (a
+     *     trickling answer held gtvpc for the whole trickle), so the call runs on a daemon thread that
+     *     gtvpc stops waiting for.
+     */
+    SdkBucketPolicyStore(S3Client s3, String endpoint, java.time.Duration limit) {
         this.s3 = s3;
         this.endpoint = endpoint;
+        this.limit = limit;
+    }
+
+    private <T> T bounded(String operation, String bucket, java.util.function.Supplier<T> call) {
+        if (limit.isZero()) {
+            return call.get();
+        }
+        java.util.concurrent.FutureTask<T> task = new java.util.concurrent.FutureTask<>(call::get);
+        Thread t = new Thread(task, "gtvpc-" + operation);
+        t.setDaemon(true);
+        t.start();
+        try {
+            return task.get(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            t.interrupt();
+            throw new AwsCallFailed(operation, AwsCallFailed.Reason.OTHER, "", operation + " on bucket " + bucket
+                    + ": no complete answer from " + endpoint + " in " + limit.toSeconds() + " s (see --cli-read-timeout)", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AwsCallFailed(operation, AwsCallFailed.Reason.OTHER, "", operation + " on bucket " + bucket
+                    + ": interrupted while waiting for " + endpoint, e);
+        }
     }
 
     @Override
     public String bucketRegion(String bucket) {
         try {
-            GetBucketLocationResponse r = s3.getBucketLocation(b -> b.bucket(bucket));
+            GetBucketLocationResponse r = bounded("GetBucketLocation", bucket, () -> s3.getBucketLocation(b -> b.bucket(bucket)));
             String constraint = r.locationConstraintAsString();
             if (constraint == null || constraint.isEmpty()) {
                 return "us-east-1";
@@ -109,7 +148,7 @@ final class SdkBucketPolicyStore implements BucketPolicyStore {
 
     private Optional<Read> policyOnce(String bucket) {
         try {
-            GetBucketPolicyResponse r = s3.getBucketPolicy(b -> b.bucket(bucket));
+            GetBucketPolicyResponse r = bounded("GetBucketPolicy", bucket, () -> s3.getBucketPolicy(b -> b.bucket(bucket)));
             return Optional.of(new Read(r.policy(),
                     r.sdkHttpResponse().firstMatchingHeader("Content-Length").flatMap(SdkBucketPolicyStore::parseLong),
                     r.sdkHttpResponse().firstMatchingHeader("Content-Encoding").filter(e -> !e.equalsIgnoreCase("identity"))
@@ -141,7 +180,7 @@ final class SdkBucketPolicyStore implements BucketPolicyStore {
             request.confirmRemoveSelfBucketAccess(true);
         }
         try {
-            s3.putBucketPolicy(request.build());
+            bounded("PutBucketPolicy", bucket, () -> s3.putBucketPolicy(request.build()));
         } catch (SdkException e) {
             throw AwsErrors.describe("PutBucketPolicy", "bucket " + bucket, endpoint, e);
         } catch (java.io.UncheckedIOException e) {
@@ -152,7 +191,7 @@ final class SdkBucketPolicyStore implements BucketPolicyStore {
     @Override
     public void deletePolicy(String bucket) {
         try {
-            s3.deleteBucketPolicy(b -> b.bucket(bucket));
+            bounded("DeleteBucketPolicy", bucket, () -> s3.deleteBucketPolicy(b -> b.bucket(bucket)));
         } catch (SdkException e) {
             throw AwsErrors.describe("DeleteBucketPolicy", "bucket " + bucket, endpoint, e);
         } catch (java.io.UncheckedIOException e) {

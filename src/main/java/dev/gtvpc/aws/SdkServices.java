@@ -84,7 +84,10 @@ final class SdkServices implements AwsServices {
                     // S3-compatible server; S3 itself asks for them only where required
                     .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                     .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED), endpoint);
-            buckets = new SdkBucketPolicyStore(s3, endpoint.orElse("the S3 endpoint of " + region));
+            Duration read = settings.readTimeout();
+            Duration limit = read.isZero() ? Duration.ZERO
+                    : read.plus(settings.connectTimeout()).multipliedBy(3).plusSeconds(1);
+            buckets = new SdkBucketPolicyStore(s3, endpoint.orElse("the S3 endpoint of " + region), limit);
         }
         return buckets;
     }
