@@ -153,6 +153,10 @@ public final class Applier {
         try {
             readBack = store.policy(bucket);
         } catch (GtvpcException e) {
+            if (confirmRemoveSelfAccess && e instanceof AwsCallFailed f && f.reason() == AwsCallFailed.Reason.ACCESS_DENIED) {
+                // the lock-out the user confirmed: the denial is the new policy at work (issue 16, apply 1)
+                return new WriteOutcome(backup, Optional.empty(), Optional.empty(), true);
+            }
             throw new GtvpcException(ExitCode.AWS_ERROR, operation + " succeeded, but reading the policy back failed: "
                     + e.getMessage() + "; the bucket most likely has the new policy — check with 'gtvpc policy get --bucket "
                     + bucket + "'" + restore, e);

@@ -126,6 +126,15 @@ final class ApplyFlow {
         WriteOutcome outcome = applier.write(plan, c.backupDir(), locksOut && c.confirmRemoveSelfAccess(), c.settle());
         out.println("Backed up the previous " + (plan.currentText().isPresent() ? "policy" : "state (no policy)") + " to "
                 + outcome.backup());
+        if (outcome.readBackDenied()) {
+            out.println("Applied; as confirmed, you can no longer read this bucket's policy — the denied read-back shows the new"
+                    + " policy is in force. To recover, the account's root user can delete the bucket policy (S3 console, or"
+                    + " 'aws s3api delete-bucket-policy --bucket " + c.bucket() + "' as root).");
+            out.println("To undo (as a principal the policy still allows): gtvpc policy rollback --bucket " + c.bucket() + " --backup "
+                    + outcome.backup());
+            out.flush();
+            return ExitCode.OK.code();
+        }
         String again = c.settle().isZero() ? "" : ", and so did the read "
                 + java.math.BigDecimal.valueOf(c.settle().toMillis(), 3).stripTrailingZeros().toPlainString() + " s later";
         out.println((plan.target().isPresent() ? "Applied; the policy read back decides every request as the one written" + again + "."

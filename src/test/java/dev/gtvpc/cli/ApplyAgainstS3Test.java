@@ -280,6 +280,21 @@ class ApplyAgainstS3Test {
     }
 
     @Test
+    void aConfirmedLockOutThatDeniesTheReadBackIsASuccessAndSaysHowToRecover() throws IOException {
+        String denyPolicyActions = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"OnlyFromTheOffice\",\"Effect\":\"Deny\","
+                + "\"Principal\":\"*\",\"Action\":[\"s3:GetBucketPolicy\",\"s3:PutBucketPolicy\",\"s3:DeleteBucketPolicy\"],"
+                + "\"Resource\":\"arn:aws:s3:::" + bucket + "\",\"Condition\":{\"NotIpAddress\":{\"aws:SourceIp\":\"10.99.0.0/16\"}}}]}";
+        Path policy = policyFile("lockout.json", denyPolicyActions);
+        Cli.Result confirmed = run(apply(policy, "--yes", "--confirm-remove-self-access"));
+        assertThat(confirmed.exit()).as(confirmed.err()).isZero();
+        assertThat(confirmed.out()).contains("Applied; as confirmed, you can no longer read this bucket's policy — the denied read-back"
+                + " shows the new policy is in force. To recover, the account's root user can delete the bucket policy");
+        assertThat(confirmed.err()).isEmpty();
+        assertThatThrownBy(() -> serverPolicy())
+                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(403));
+    }
+
+    @Test
     void theCallersAddressDecidesWhenGiven() throws IOException {
         String onlyLoopback = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"OnlyFromHere\",\"Effect\":\"Deny\","
                 + "\"Principal\":\"*\",\"Action\":\"s3:*\",\"Resource\":[\"arn:aws:s3:::" + bucket + "\",\"arn:aws:s3:::" + bucket
