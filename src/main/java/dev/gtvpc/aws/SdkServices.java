@@ -147,7 +147,8 @@ final class SdkServices implements AwsServices {
     private static URI uri(String endpoint) {
         try {
             URI u = new URI(endpoint);
-            if (u.getScheme() == null || u.getHost() == null) {
+            String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(java.util.Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https") || u.getHost() == null) {
                 throw GtvpcException.badInput("endpoint URL '" + endpoint + "' is not an http(s)://host[:port] URL");
             }
             return u;

@@ -453,6 +453,13 @@ class ApplyAgainstS3Test {
     }
 
     @Test
+    void anEndpointUrlThatIsNotHttpIsBadInput() {
+        Cli.Result r = run("policy", "get", "--bucket", bucket, "--region", ceph.region(), "--endpoint-url", "ftp://127.0.0.1:21");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("gtvpc: endpoint URL 'ftp://127.0.0.1:21' is not an http(s)://host[:port] URL\n");
+    }
+
+    @Test
     void getOfAMissingBucketIsAnAwsError() {
         Cli.Result r = run("policy", "get", "--bucket", "no-such-bucket-gtvpc", "--region", ceph.region());
         assertThat(r.exit()).isEqualTo(3);
