@@ -480,6 +480,22 @@ class ApplyAgainstS3Test {
     }
 
     @Test
+    void anErrorMessageThatEchoesTheSecretsIsPrintedWithoutThem() throws IOException {
+        // a server (or proxy) that echoes the request back in its error message (issue 17.7)
+        String authorization = "AWS4-HMAC-SHA256 Credential=" + ceph.accessKey() + "/20261203/eu-west-1/sts/aws4_request,"
+                + " SignedHeaders=host;x-amz-date, Signature=" + "0123456789abcdef".repeat(4);
+        stubs.resetAll();
+        AwsStubs.error(stubs, AwsStubs.Operation.GET_CALLER_IDENTITY, 400, "InvalidParameterValue",
+                "Request rejected: secret=" + ceph.secretKey() + " Authorization: " + authorization);
+        Cli.Result r = run("--verbose", "policy", "apply", policyFile("p.json", vpcOnly()).toString(), "--bucket", bucket, "--region",
+                ceph.region(), "--yes", "--backup-dir", dir.resolve("backups").toString());
+        assertThat(r.exit()).isEqualTo(3);
+        assertThat(r.err()).startsWith("gtvpc: GetCallerIdentity").contains("[REDACTED]");
+        assertThat(r.err() + r.out()).doesNotContain(ceph.secretKey()).doesNotContain("0123456789abcdef0123")
+                .doesNotContain("Credential=" + ceph.accessKey());
+    }
+
+    @Test
     void jobsInProgressListsTheJobsThatUseTheBucket() {
         AwsStubs.labelingJobs(stubs, 2, List.of(AwsStubs.JobStub.inBucket("job-a", bucket), AwsStubs.JobStub.inBucket("job-b", "x-bucket"),
                 AwsStubs.JobStub.inBucket("job-c", bucket)));
