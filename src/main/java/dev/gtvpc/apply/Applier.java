@@ -37,6 +37,9 @@ import java.util.Set;
  * up, checks nobody else changed the policy, writes, and reads back.
  */
 public final class Applier {
+    /** The codes with which S3 (and S3-compatible servers) refuse a policy document as such. */
+    private static final Set<String> REFUSED_POLICY = Set.of("MalformedPolicy", "InvalidArgument", "InvalidPolicyDocument");
+
     private final BucketPolicyStore store;
     private final LabelingJobs jobs;
     private final CallerIdentity callerIdentity;
@@ -145,8 +148,13 @@ public final class Applier {
             }
         } catch (GtvpcException e) {
             boolean unknownOutcome = !(e instanceof AwsCallFailed f) || f.mayHaveTakenEffect();
-            throw new GtvpcException(ExitCode.AWS_ERROR, e.getMessage() + "; " + stateAfterFailedWrite(plan, unknownOutcome, settle)
-                    + restore, e);
+            String refused = e instanceof AwsCallFailed f && REFUSED_POLICY.contains(f.errorCode())
+                    ? " — S3 refused the policy itself (its own message is above, if it sent one); if the policy names S3 actions"
+                            + " the server may not know (an S3-compatible server, or actions newer than it), name only those it"
+                            + " supports, e.g. with 'gtvpc policy generate --actions'"
+                    : "";
+            throw new GtvpcException(ExitCode.AWS_ERROR, e.getMessage() + refused + "; "
+                    + stateAfterFailedWrite(plan, unknownOutcome, settle) + restore, e);
         }
         progress(backup, operation + " succeeded: the bucket has the new policy, unless someone else changed it since");
         Optional<String> readBack;

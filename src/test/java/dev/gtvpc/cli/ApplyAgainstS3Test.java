@@ -496,6 +496,19 @@ class ApplyAgainstS3Test {
     }
 
     @Test
+    void aPolicyTheServerRefusesPrintsItsCodeAndMessageAndTheNoteOnUnknownActions() throws IOException {
+        // the default preset names actions newer than Ceph Pacific (s3:GetObjectAttributes…), which it refuses (issue 16 apply 2)
+        String policy = Cli.run("policy", "generate", "--region", ceph.region(), "--bucket", bucket, "--vpc", "vpc-0abc1234def567890",
+                "--role-arn", TESTER).out();
+        Cli.Result r = run(apply(policyFile("p.json", policy), "--yes"));
+        assertThat(r.exit()).isEqualTo(3);
+        assertThat(r.err()).startsWith("gtvpc: PutBucketPolicy on bucket " + bucket + " failed (HTTP 400 InvalidArgument)")
+                .contains("S3 refused the policy itself").contains("actions the server may not know")
+                .contains("the bucket still has its previous policy: nothing changed");
+        assertThat(serverPolicy()).isEmpty();
+    }
+
+    @Test
     void jobsInProgressListsTheJobsThatUseTheBucket() {
         AwsStubs.labelingJobs(stubs, 2, List.of(AwsStubs.JobStub.inBucket("job-a", bucket), AwsStubs.JobStub.inBucket("job-b", "x-bucket"),
                 AwsStubs.JobStub.inBucket("job-c", bucket)));
