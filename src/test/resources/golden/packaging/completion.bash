@@ -362,7 +362,7 @@ function _picocli_gtvpc_preflight() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--verbose'"
-  local arg_opts="'--region' '--bucket' '--vpc' '--vpce' '--subnet' '--security-group' '--role-arn' '--caller-vpce' '--format' '--profile' '--endpoint-url' '--regions-file'"
+  local arg_opts="'--region' '--bucket' '--vpc' '--vpce' '--subnet' '--security-group' '--role-arn' '--caller-vpce' '--format' '--profile' '--endpoint-url' '--cli-read-timeout' '--cli-connect-timeout' '--regions-file'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -398,6 +398,12 @@ function _picocli_gtvpc_preflight() {
       return
       ;;
     '--endpoint-url')
+      return
+      ;;
+    '--cli-read-timeout')
+      return
+      ;;
+    '--cli-connect-timeout')
       return
       ;;
     '--regions-file')
@@ -749,7 +755,7 @@ function _picocli_gtvpc_policy_get() {
 
   local commands=""
   local flag_opts="'--raw' '-h' '--help' '-V' '--version' '--verbose'"
-  local arg_opts="'--bucket' '--region' '--profile' '--endpoint-url' '-o' '--output'"
+  local arg_opts="'--bucket' '--region' '--profile' '--endpoint-url' '--cli-read-timeout' '--cli-connect-timeout' '-o' '--output'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -764,6 +770,12 @@ function _picocli_gtvpc_policy_get() {
       return
       ;;
     '--endpoint-url')
+      return
+      ;;
+    '--cli-read-timeout')
+      return
+      ;;
+    '--cli-connect-timeout')
       return
       ;;
     '-o'|'--output')
@@ -787,8 +799,8 @@ function _picocli_gtvpc_policy_apply() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--merge' '--replace' '--dry-run' '--yes' '--allow-in-progress-jobs' '--confirm-remove-self-access' '-h' '--help' '-V' '--version' '--verbose'"
-  local arg_opts="'--bucket' '--region' '--profile' '--endpoint-url' '--backup-dir' '--caller-vpce' '--caller-ip' '--regions-file'"
+  local flag_opts="'--merge' '--replace' '--dry-run' '--yes' '--allow-in-progress-jobs' '--confirm-remove-self-access' '--lock' '-h' '--help' '-V' '--version' '--verbose'"
+  local arg_opts="'--bucket' '--region' '--profile' '--endpoint-url' '--cli-read-timeout' '--cli-connect-timeout' '--backup-dir' '--caller-vpce' '--caller-ip' '--settle' '--lock-wait' '--regions-file'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -805,6 +817,12 @@ function _picocli_gtvpc_policy_apply() {
     '--endpoint-url')
       return
       ;;
+    '--cli-read-timeout')
+      return
+      ;;
+    '--cli-connect-timeout')
+      return
+      ;;
     '--backup-dir')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
@@ -815,6 +833,12 @@ function _picocli_gtvpc_policy_apply() {
       return
       ;;
     '--caller-ip')
+      return
+      ;;
+    '--settle')
+      return
+      ;;
+    '--lock-wait')
       return
       ;;
     '--regions-file')
@@ -841,8 +865,8 @@ function _picocli_gtvpc_policy_rollback() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--dry-run' '--yes' '--allow-in-progress-jobs' '--confirm-remove-self-access' '-h' '--help' '-V' '--version' '--verbose'"
-  local arg_opts="'--bucket' '--backup' '--region' '--profile' '--endpoint-url' '--backup-dir' '--caller-vpce' '--caller-ip' '--regions-file'"
+  local flag_opts="'--dry-run' '--yes' '--allow-in-progress-jobs' '--confirm-remove-self-access' '--lock' '-h' '--help' '-V' '--version' '--verbose'"
+  local arg_opts="'--bucket' '--backup' '--region' '--profile' '--endpoint-url' '--cli-read-timeout' '--cli-connect-timeout' '--backup-dir' '--caller-vpce' '--caller-ip' '--settle' '--lock-wait' '--regions-file'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -865,6 +889,12 @@ function _picocli_gtvpc_policy_rollback() {
     '--endpoint-url')
       return
       ;;
+    '--cli-read-timeout')
+      return
+      ;;
+    '--cli-connect-timeout')
+      return
+      ;;
     '--backup-dir')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
@@ -875,6 +905,12 @@ function _picocli_gtvpc_policy_rollback() {
       return
       ;;
     '--caller-ip')
+      return
+      ;;
+    '--settle')
+      return
+      ;;
+    '--lock-wait')
       return
       ;;
     '--regions-file')
@@ -1136,7 +1172,7 @@ function _picocli_gtvpc_jobs_inprogress() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--verbose'"
-  local arg_opts="'--bucket' '--region' '--profile' '--endpoint-url' '--format'"
+  local arg_opts="'--bucket' '--region' '--profile' '--endpoint-url' '--cli-read-timeout' '--cli-connect-timeout' '--format'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1151,6 +1187,12 @@ function _picocli_gtvpc_jobs_inprogress() {
       return
       ;;
     '--endpoint-url')
+      return
+      ;;
+    '--cli-read-timeout')
+      return
+      ;;
+    '--cli-connect-timeout')
       return
       ;;
     '--format')
