@@ -362,7 +362,7 @@ function _picocli_gtvpc_preflight() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--verbose'"
-  local arg_opts="'--region' '--bucket' '--vpc' '--vpce' '--subnet' '--security-group' '--role-arn' '--caller-vpce' '--format' '--profile' '--endpoint-url' '--regions-file'"
+  local arg_opts="'--region' '--bucket' '--vpc' '--vpce' '--subnet' '--security-group' '--role-arn' '--caller-vpce' '--format' '--profile' '--endpoint-url' '--cli-read-timeout' '--cli-connect-timeout' '--regions-file'"
   local REGION_option_args=("us-east-2" "us-east-1" "us-west-2" "ca-central-1" "eu-central-1" "eu-west-2" "eu-west-1" "ap-south-1" "ap-southeast-2" "ap-southeast-1" "ap-northeast-2" "ap-northeast-1") # --region values
   local FORMAT_option_args=("text" "json" "markdown") # --format values
 
@@ -404,6 +404,12 @@ function _picocli_gtvpc_preflight() {
       return
       ;;
     '--endpoint-url')
+      return
+      ;;
+    '--cli-read-timeout')
+      return
+      ;;
+    '--cli-connect-timeout')
       return
       ;;
     '--regions-file')
@@ -833,7 +839,7 @@ function _picocli_gtvpc_policy_get() {
 
   local commands=""
   local flag_opts="'--raw' '-h' '--help' '-V' '--version' '--verbose'"
-  local arg_opts="'--bucket' '--region' '--profile' '--endpoint-url' '-o'"
+  local arg_opts="'--bucket' '--region' '--profile' '--endpoint-url' '--cli-read-timeout' '--cli-connect-timeout' '-o'"
   local REGION_option_args=("us-east-2" "us-east-1" "us-west-2" "ca-central-1" "eu-central-1" "eu-west-2" "eu-west-1" "ap-south-1" "ap-southeast-2" "ap-southeast-1" "ap-northeast-2" "ap-northeast-1") # --region values
 
   type compopt &>/dev/null && compopt +o default
@@ -851,6 +857,12 @@ function _picocli_gtvpc_policy_get() {
       return
       ;;
     '--endpoint-url')
+      return
+      ;;
+    '--cli-read-timeout')
+      return
+      ;;
+    '--cli-connect-timeout')
       return
       ;;
     '-o')
@@ -874,8 +886,8 @@ function _picocli_gtvpc_policy_apply() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--merge' '--replace' '--dry-run' '--yes' '--allow-in-progress-jobs' '--confirm-remove-self-access' '-h' '--help' '-V' '--version' '--verbose'"
-  local arg_opts="'--bucket' '--region' '--profile' '--endpoint-url' '--input' '--cfn-param' '--resource' '--backup-dir' '--caller-vpce' '--caller-ip' '--regions-file'"
+  local flag_opts="'--merge' '--replace' '--dry-run' '--yes' '--allow-in-progress-jobs' '--confirm-remove-self-access' '--lock' '-h' '--help' '-V' '--version' '--verbose'"
+  local arg_opts="'--bucket' '--region' '--profile' '--endpoint-url' '--cli-read-timeout' '--cli-connect-timeout' '--input' '--cfn-param' '--resource' '--backup-dir' '--caller-vpce' '--caller-ip' '--settle' '--lock-wait' '--regions-file'"
   local REGION_option_args=("us-east-2" "us-east-1" "us-west-2" "ca-central-1" "eu-central-1" "eu-west-2" "eu-west-1" "ap-south-1" "ap-southeast-2" "ap-southeast-1" "ap-northeast-2" "ap-northeast-1") # --region values
 
   type compopt &>/dev/null && compopt +o default
@@ -893,6 +905,12 @@ function _picocli_gtvpc_policy_apply() {
       return
       ;;
     '--endpoint-url')
+      return
+      ;;
+    '--cli-read-timeout')
+      return
+      ;;
+    '--cli-connect-timeout')
       return
       ;;
     '--input')
@@ -914,6 +932,12 @@ function _picocli_gtvpc_policy_apply() {
       return
       ;;
     '--caller-ip')
+      return
+      ;;
+    '--settle')
+      return
+      ;;
+    '--lock-wait')
       return
       ;;
     '--regions-file')
@@ -940,8 +964,8 @@ function _picocli_gtvpc_policy_rollback() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--dry-run' '--yes' '--allow-in-progress-jobs' '--confirm-remove-self-access' '-h' '--help' '-V' '--version' '--verbose'"
-  local arg_opts="'--bucket' '--backup' '--region' '--profile' '--endpoint-url' '--backup-dir' '--caller-vpce' '--caller-ip' '--regions-file'"
+  local flag_opts="'--dry-run' '--yes' '--allow-in-progress-jobs' '--confirm-remove-self-access' '--lock' '-h' '--help' '-V' '--version' '--verbose'"
+  local arg_opts="'--bucket' '--backup' '--region' '--profile' '--endpoint-url' '--cli-read-timeout' '--cli-connect-timeout' '--backup-dir' '--caller-vpce' '--caller-ip' '--settle' '--lock-wait' '--regions-file'"
   local REGION_option_args=("us-east-2" "us-east-1" "us-west-2" "ca-central-1" "eu-central-1" "eu-west-2" "eu-west-1" "ap-south-1" "ap-southeast-2" "ap-southeast-1" "ap-northeast-2" "ap-northeast-1") # --region values
 
   type compopt &>/dev/null && compopt +o default
@@ -967,6 +991,12 @@ function _picocli_gtvpc_policy_rollback() {
     '--endpoint-url')
       return
       ;;
+    '--cli-read-timeout')
+      return
+      ;;
+    '--cli-connect-timeout')
+      return
+      ;;
     '--backup-dir')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
@@ -977,6 +1007,12 @@ function _picocli_gtvpc_policy_rollback() {
       return
       ;;
     '--caller-ip')
+      return
+      ;;
+    '--settle')
+      return
+      ;;
+    '--lock-wait')
       return
       ;;
     '--regions-file')
@@ -1265,7 +1301,7 @@ function _picocli_gtvpc_jobs_inprogress() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--verbose'"
-  local arg_opts="'--bucket' '--region' '--profile' '--endpoint-url' '--format' '--regions-file'"
+  local arg_opts="'--bucket' '--region' '--profile' '--endpoint-url' '--cli-read-timeout' '--cli-connect-timeout' '--format' '--regions-file'"
   local REGION_option_args=("us-east-2" "us-east-1" "us-west-2" "ca-central-1" "eu-central-1" "eu-west-2" "eu-west-1" "ap-south-1" "ap-southeast-2" "ap-southeast-1" "ap-northeast-2" "ap-northeast-1") # --region values
   local FORMAT_option_args=("text" "json") # --format values
 
@@ -1284,6 +1320,12 @@ function _picocli_gtvpc_jobs_inprogress() {
       return
       ;;
     '--endpoint-url')
+      return
+      ;;
+    '--cli-read-timeout')
+      return
+      ;;
+    '--cli-connect-timeout')
       return
       ;;
     '--format')

@@ -48,11 +48,14 @@ public final class AccessDiff {
 
     /**
      * The changed cells, one entry per row and transition, in the matrix's row order. An absent policy
-     * is one without statements: it denies nothing.
+     * is one without statements: it denies nothing. Both matrices come from one request space: each
+     * policy's own space tells apart only the values it names, so their shapes differ (issue 17.6).
      */
     public static List<AccessChange> diff(Optional<Policy> before, Optional<Policy> after, VerifyInputs inputs) {
-        AccessMatrix a = Verifier.accessMatrix(before.orElse(Policy.builder().build()), inputs);
-        AccessMatrix b = Verifier.accessMatrix(after.orElse(Policy.builder().build()), inputs);
+        List<AccessMatrix> both = Verifier.accessMatrices(List.of(before.orElse(Policy.builder().build()),
+                after.orElse(Policy.builder().build())), inputs);
+        AccessMatrix a = both.get(0);
+        AccessMatrix b = both.get(1);
         List<AccessChange> changes = new ArrayList<>();
         for (int o = 0; o < a.origins().size(); o++) {
             for (int c = 0; c < a.callers().size(); c++) {

@@ -2,6 +2,7 @@ package dev.gtvpc.apply;
 
 import dev.gtvpc.ExitCode;
 import dev.gtvpc.GtvpcException;
+import dev.gtvpc.aws.AwsCallFailed;
 import dev.gtvpc.aws.BucketPolicyStore;
 import dev.gtvpc.aws.CallerIdentity;
 import dev.gtvpc.aws.Identity;
@@ -22,6 +23,7 @@ import dev.gtvpc.verify.Verifier;
 import dev.gtvpc.verify.VerifyInputs;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,6 +37,9 @@ import java.util.Set;
  * up, checks nobody else changed the policy, writes, and reads back.
  */
 public final class Applier {
+    /** The codes with which S3 (and S3-compatible servers) refuse a policy document as such. */
+    private static final Set<String> REFUSED_POLICY = Set.of("MalformedPolicy", "InvalidArgument", "InvalidPolicyDocument");
+
     private final BucketPolicyStore store;
     private final LabelingJobs jobs;
     private final CallerIdentity callerIdentity;
@@ -101,15 +106,26 @@ public final class Applier {
         return Verifier.callerKeepsPolicyAccess(plan.target().get(), plan.inputs(), plan.caller().arn(), callerVpce, callerIp);
     }
 
+    /** {@link #write(ApplyPlan, Path, boolean, Duration)} without the settle re-read. */
+    public WriteOutcome write(ApplyPlan plan, Path backupDir, boolean confirmRemoveSelfAccess) {
+        return write(plan, backupDir, confirmRemoveSelfAccess, Duration.ZERO);
+    }
+
     /**
      * Backs up the current policy, checks it is still the one planned against, writes the target (or
-     * deletes the policy), and reads it back. Every failure after the backup names the backup and says
-     * what state the bucket is in, as far as gtvpc can tell.
+     * deletes the policy), reads it back, and — unless {@code settle} is zero — waits {@code settle}
+     * and reads it once more, to catch a concurrent write that replaced this one (S3 has no
+     * conditional PutBucketPolicy, so it cannot be prevented, only detected). Every failure after the
+     * backup names the backup and says what state the bucket is in, as far as gtvpc can tell.
+     *
+     * @param settle how long to wait before the re-read after a write, and before re-checking after a
+     *     write whose outcome is unknown (a reset, a timeout, a 5xx)
      */
-    public WriteOutcome write(ApplyPlan plan, Path backupDir, boolean confirmRemoveSelfAccess) {
+    public WriteOutcome write(ApplyPlan plan, Path backupDir, boolean confirmRemoveSelfAccess, Duration settle) {
         String bucket = plan.bucket();
         Path backup = Backups.write(backupDir, new Backup(bucket, plan.region(), plan.caller().account(), clock.instant(),
                 plan.currentText()));
+        progress(backup, "nothing was sent to S3 yet: the bucket has its previous policy");
         String restore = "; backup of the previous policy: " + backup;
         Optional<String> now;
         try {
@@ -122,6 +138,8 @@ public final class Applier {
                     + " (someone else is editing it): nothing was written; run again to plan against the new policy" + restore);
         }
         String written = plan.target().map(PolicyWriter::compact).orElse(null);
+        String operation = written != null ? "PutBucketPolicy" : "DeleteBucketPolicy";
+        progress(backup, operation + " was sent and not answered yet: the bucket may have the previous or the new policy");
         try {
             if (written != null) {
                 store.putPolicy(bucket, written, confirmRemoveSelfAccess);
@@ -129,41 +147,176 @@ public final class Applier {
                 store.deletePolicy(bucket);
             }
         } catch (GtvpcException e) {
-            throw new GtvpcException(ExitCode.AWS_ERROR, e.getMessage() + "; " + stateAfterFailedWrite(plan) + restore, e);
+            boolean unknownOutcome = !(e instanceof AwsCallFailed f) || f.mayHaveTakenEffect();
+            String refused = e instanceof AwsCallFailed f && REFUSED_POLICY.contains(f.errorCode())
+                    ? " — S3 refused the policy itself (its own message is above, if it sent one); if the policy names S3 actions"
+                            + " the server may not know (an S3-compatible server, or actions newer than it), name only those it"
+                            + " supports, e.g. with 'gtvpc policy generate --actions'"
+                    : "";
+            throw new GtvpcException(ExitCode.AWS_ERROR, e.getMessage() + refused + "; "
+                    + stateAfterFailedWrite(plan, unknownOutcome, settle) + restore, e);
         }
+        progress(backup, operation + " succeeded: the bucket has the new policy, unless someone else changed it since");
         Optional<String> readBack;
         try {
             readBack = store.policy(bucket);
         } catch (GtvpcException e) {
-            throw new GtvpcException(ExitCode.AWS_ERROR, (written != null ? "PutBucketPolicy" : "DeleteBucketPolicy")
-                    + " succeeded, but reading the policy back failed: " + e.getMessage() + "; the bucket most likely has the new"
-                    + " policy — check with 'gtvpc policy get --bucket " + bucket + "'" + restore, e);
+            if (confirmRemoveSelfAccess && e instanceof AwsCallFailed f && f.reason() == AwsCallFailed.Reason.ACCESS_DENIED) {
+                // the lock-out the user confirmed: the denial is the new policy at work (issue 16, apply 1)
+                return new WriteOutcome(backup, Optional.empty(), Optional.empty(), true);
+            }
+            throw new GtvpcException(ExitCode.AWS_ERROR, operation + " succeeded, but reading the policy back failed: "
+                    + e.getMessage() + "; the bucket most likely has the new policy — check with 'gtvpc policy get --bucket "
+                    + bucket + "'" + restore, e);
         }
-        if (!matchesTarget(plan, readBack)) {
-            throw new GtvpcException(ExitCode.AWS_ERROR, "the policy read back from bucket " + bucket + " is not the one written ("
-                    + describe(readBack) + "): someone changed it meanwhile, or S3 altered it; inspect it with 'gtvpc policy get"
-                    + " --bucket " + bucket + "'" + restore);
+        if (!matchesTarget(plan, readBack) && !lostStatements(plan, readBack).isEmpty()) {
+            throw race(plan, operation, "right after the write", readBack, backup, backupOf(plan, readBack, backupDir));
         }
-        return new WriteOutcome(backup, readBack);
+        Optional<String> note = matchesTarget(plan, readBack) ? Optional.empty()
+                : Optional.of("The policy read back is not exactly the one written (it is " + describe(readBack) + "), but it keeps"
+                        + " every statement written here: someone changed it again right after; backup of it: "
+                        + backupOf(plan, readBack, backupDir));
+        if (settle.isZero()) {
+            return new WriteOutcome(backup, readBack, note);
+        }
+        progress(backup, operation + " succeeded and the policy read back has the new statements; gtvpc is waiting "
+                + seconds(settle) + " to read it once more");
+        sleep(settle);
+        Optional<String> settled;
+        try {
+            settled = store.policy(bucket);
+        } catch (GtvpcException e) {
+            throw new GtvpcException(ExitCode.AWS_ERROR, operation + " succeeded and the policy read back was the new one, but"
+                    + " reading it again " + seconds(settle) + " later failed: " + e.getMessage() + "; so gtvpc cannot tell whether"
+                    + " a concurrent write replaced it — check with 'gtvpc policy get --bucket " + bucket + "'" + restore, e);
+        }
+        if (settled.equals(readBack)) {
+            return new WriteOutcome(backup, settled, note);
+        }
+        if (matchesTarget(plan, settled)) {
+            return new WriteOutcome(backup, settled, Optional.empty());
+        }
+        if (!lostStatements(plan, settled).isEmpty()) {
+            throw race(plan, operation, seconds(settle) + " later", settled, backup, backupOf(plan, settled, backupDir));
+        }
+        // a later change that kept every statement written here: someone built on this write
+        return new WriteOutcome(backup, settled, Optional.of("The policy changed again within " + seconds(settle) + " (it is now "
+                + describe(settled) + "), keeping every statement written here; backup of it: " + backupOf(plan, settled, backupDir)));
     }
 
-    /** After a write failed: read the policy again and say whether it is the old one, the new one, or neither. */
-    private String stateAfterFailedWrite(ApplyPlan plan) {
+    /** The report of a write that another replaced before gtvpc could see it in place: exit 3, and both sides backed up. */
+    private GtvpcException race(ApplyPlan plan, String operation, String when, Optional<String> found, Path backup, Path theirs) {
+        List<String> lost = lostStatements(plan, found);
+        return new GtvpcException(ExitCode.AWS_ERROR, "race: another write replaced this one on bucket " + plan.bucket() + ": "
+                + operation + " succeeded, but " + when + " the bucket has " + describe(found)
+                + (plan.target().isPresent() ? ", without " + lostList(lost) : "")
+                + " — an apply, console or CLI edit that read the policy before this write has overwritten it (S3 has no"
+                + " conditional PutBucketPolicy; use --lock so that gtvpc runs wait for each other). Nothing is lost: the policy"
+                + " before this apply is in " + backup + ", the one that replaced it in " + theirs + "; run the apply again to merge"
+                + " into the current policy");
+    }
+
+    /** What is known of the bucket's state at this point of a write, with the backup: for a message on SIGINT/SIGTERM. */
+    public Optional<String> progress() {
+        return Optional.ofNullable(progress);
+    }
+
+    private volatile String progress;
+
+    private void progress(Path backup, String state) {
+        progress = state + "; backup of the previous policy: " + backup;
+    }
+
+    /** A second backup: the policy found where gtvpc's write should be, so that a race loses neither side. */
+    private Path backupOf(ApplyPlan plan, Optional<String> found, Path backupDir) {
+        return Backups.write(backupDir, new Backup(plan.bucket(), plan.region(), plan.caller().account(), clock.instant(), found));
+    }
+
+    /** The labels of the statements written here that {@code text} no longer has, alike in meaning (all, for a delete). */
+    private List<String> lostStatements(ApplyPlan plan, Optional<String> text) {
+        if (plan.target().isEmpty()) {
+            return List.of("(the deletion)");
+        }
+        List<Statement> ours = plan.target().get().statements();
+        List<Statement> theirs = text.map(PolicyReader::parse).filter(PolicyReader.Result::ok)
+                .map(r -> r.parsed().get().policy().statements()).orElse(List.of());
+        List<String> lost = new ArrayList<>();
+        for (int i = 0; i < ours.size(); i++) {
+            Statement s = ours.get(i);
+            Policy alone = Policy.builder().statement(s).build();
+            boolean kept = theirs.stream().anyMatch(t -> t.equals(s) || (t.sid().equals(s.sid())
+                    && equivalent(Policy.builder().statement(t).build(), alone, plan.inputs())));
+            if (!kept) {
+                lost.add(s.label(i));
+            }
+        }
+        return lost;
+    }
+
+    private static String lostList(List<String> labels) {
+        return (labels.size() == 1 ? "statement " : "statements ") + String.join(", ", labels) + " written here";
+    }
+
+    private static String seconds(Duration d) {
+        long ms = d.toMillis();
+        return ms % 1000 == 0 ? ms / 1000 + " s" : String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * After a write failed: read the policy again and say whether it is the old one, the new one, or
+     * neither. When the failure leaves the outcome unknown (no answer, or a 5xx), the previous policy
+     * read now does not prove the request will not land later — S3 may act on a request whose answer
+     * was lost — so it is read once more after {@code settle}.
+     */
+    private String stateAfterFailedWrite(ApplyPlan plan, boolean unknownOutcome, Duration settle) {
+        String check = "check with 'gtvpc policy get --bucket " + plan.bucket() + "'";
         Optional<String> now;
         try {
             now = store.policy(plan.bucket());
         } catch (GtvpcException e) {
             return "gtvpc could not read the policy again (" + e.getMessage() + "), so the bucket may have the old or the new"
-                    + " policy — check with 'gtvpc policy get --bucket " + plan.bucket() + "'";
+                    + " policy — " + check;
         }
         if (now.equals(plan.currentText())) {
-            return "the bucket still has its previous policy: nothing changed";
+            if (!unknownOutcome) {
+                return "the bucket still has its previous policy: nothing changed";
+            }
+            if (settle.isZero()) {
+                return "the bucket still has its previous policy, but the request may still take effect (S3 can carry out a"
+                        + " request whose answer was lost) — " + check + " in a minute";
+            }
+            sleep(settle);
+            Optional<String> later;
+            try {
+                later = store.policy(plan.bucket());
+            } catch (GtvpcException e) {
+                return "the bucket still had its previous policy right after the failure, and reading it again " + seconds(settle)
+                        + " later failed (" + e.getMessage() + "); the request may still take effect — " + check;
+            }
+            if (matchesTarget(plan, later)) {
+                return "the bucket had its previous policy right after the failure, but " + seconds(settle) + " later it has the new"
+                        + " one: the write took effect late";
+            }
+            if (later.equals(plan.currentText())) {
+                return "the bucket still has its previous policy " + seconds(settle) + " later, but the request may still take"
+                        + " effect (S3 can carry out a request whose answer was lost) — " + check + " in a minute";
+            }
+            return "the bucket's policy is now neither the previous one nor the new one (" + describe(later)
+                    + ") — someone else changed it; " + check;
         }
         if (matchesTarget(plan, now)) {
             return "yet the bucket has the new policy: the write took effect";
         }
         return "the bucket's policy is now neither the previous one nor the new one (" + describe(now)
-                + ") — someone else changed it; check with 'gtvpc policy get --bucket " + plan.bucket() + "'";
+                + ") — someone else changed it; " + check;
     }
 
     private boolean matchesTarget(ApplyPlan plan, Optional<String> text) {

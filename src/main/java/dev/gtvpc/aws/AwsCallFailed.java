@@ -25,12 +25,33 @@ public final class AwsCallFailed extends GtvpcException {
     private final String operation;
     private final Reason reason;
     private final String errorCode;
+    private final int httpStatus;
 
+    /** A failure with no answer from the service (network, timeout, credentials). */
     public AwsCallFailed(String operation, Reason reason, String errorCode, String message, Throwable cause) {
+        this(operation, reason, errorCode, 0, message, cause);
+    }
+
+    /** @param httpStatus the status of the service's answer; 0 when there was none */
+    public AwsCallFailed(String operation, Reason reason, String errorCode, int httpStatus, String message, Throwable cause) {
         super(ExitCode.AWS_ERROR, message, cause);
         this.operation = Objects.requireNonNull(operation, "operation");
         this.reason = Objects.requireNonNull(reason, "reason");
         this.errorCode = Objects.requireNonNull(errorCode, "errorCode");
+        this.httpStatus = httpStatus;
+    }
+
+    /** The HTTP status of the service's answer; 0 when no answer came. */
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    /**
+     * Whether a write that failed so may still have been carried out: no answer (a reset, a timeout)
+     * or a 5xx. A 4xx is the service refusing the request, which it then did not carry out.
+     */
+    public boolean mayHaveTakenEffect() {
+        return httpStatus == 0 || httpStatus >= 500;
     }
 
     /** The API call, e.g. "GetBucketLocation". */

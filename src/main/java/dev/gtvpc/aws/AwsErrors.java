@@ -37,26 +37,31 @@ public final class AwsErrors {
             int status = ase.statusCode();
             String tag = " (HTTP " + status + (code.isEmpty() ? "" : " " + code) + ")";
             if (lower.equals("nosuchbucket")) {
-                return new AwsCallFailed(operation, AwsCallFailed.Reason.NOT_FOUND, code, on + ": the bucket does not exist" + tag, e);
+                return new AwsCallFailed(operation, AwsCallFailed.Reason.NOT_FOUND, code, status, on + ": the bucket does not exist" + tag, e);
             }
             if (ACCESS_DENIED.contains(lower) || (code.isEmpty() && status == 403)) {
-                return new AwsCallFailed(operation, AwsCallFailed.Reason.ACCESS_DENIED, code, on + ": access denied" + tag
+                return new AwsCallFailed(operation, AwsCallFailed.Reason.ACCESS_DENIED, code, status, on + ": access denied" + tag
                         + " — the caller's identity policy or the bucket policy does not allow it", e);
             }
             if (BAD_CREDENTIALS.contains(lower)) {
-                return fail(operation, code, on + ": AWS refused the credentials" + tag
+                return fail(operation, code, status, on + ": AWS refused the credentials" + tag
                         + " — check --profile, AWS_PROFILE or the AWS_* key variables", e);
             }
             if (ase.isThrottlingException()) {
-                return fail(operation, code, on + ": throttled by AWS and still throttled after the retries" + tag
+                return fail(operation, code, status, on + ": throttled by AWS and still throttled after the retries" + tag
                         + "; try again later", e);
             }
             if (status >= 500) {
-                return fail(operation, code, on + ": the service failed and kept failing after the retries" + tag, e);
+                return fail(operation, code, status, on + ": the service failed and kept failing after the retries" + tag, e);
             }
             String message = ase.awsErrorDetails() == null ? null : ase.awsErrorDetails().errorMessage();
-            return fail(operation, code, on + " failed" + tag
+            return fail(operation, code, status, on + " failed" + tag
                     + (message == null || message.isBlank() ? "" : ": " + oneLine(message)), e);
+        }
+        if (e instanceof software.amazon.awssdk.core.exception.ApiCallTimeoutException
+                || e instanceof software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException) {
+            return fail(operation, "", on + ": no complete answer from " + endpoint + " in time (" + oneLine(String.valueOf(e.getMessage()))
+                    + "; see --cli-read-timeout)", e);
         }
         if (e instanceof SdkClientException) {
             String message = String.valueOf(e.getMessage());
@@ -74,8 +79,22 @@ public final class AwsErrors {
         return fail(operation, "", on + " failed: " + oneLine(String.valueOf(e.getMessage())), e);
     }
 
+    /**
+     * An I/O failure the SDK did not wrap: its timeout closes the stream under the response reader,
+     * which then throws an UncheckedIOException (issue 17.5: it was exit 70).
+     */
+    public static AwsCallFailed describe(String operation, String target, String endpoint, java.io.UncheckedIOException e) {
+        String on = target.isEmpty() ? operation : operation + " on " + target;
+        return new AwsCallFailed(operation, AwsCallFailed.Reason.OTHER, "", on + ": the answer from " + endpoint
+                + " broke off (" + describeNetwork(e.getCause()) + "; a timeout, see --cli-read-timeout, or the network)", e);
+    }
+
     private static AwsCallFailed fail(String operation, String code, String message, SdkException e) {
         return new AwsCallFailed(operation, AwsCallFailed.Reason.OTHER, code, message, e);
+    }
+
+    private static AwsCallFailed fail(String operation, String code, int status, String message, SdkException e) {
+        return new AwsCallFailed(operation, AwsCallFailed.Reason.OTHER, code, status, message, e);
     }
 
     private static Throwable networkCause(Throwable e) {

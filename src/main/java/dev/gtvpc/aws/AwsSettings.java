@@ -12,9 +12,18 @@ import java.util.Optional;
  * can run the CLI in-process against local servers.
  */
 public record AwsSettings(Optional<String> region, Optional<String> profile, Optional<String> s3EndpointUrl,
-        Map<String, String> environment) {
+        Map<String, String> environment, java.time.Duration readTimeout, java.time.Duration connectTimeout) {
+
+    /** The AWS CLI's defaults for --cli-read-timeout and --cli-connect-timeout. */
+    public static final java.time.Duration DEFAULT_TIMEOUT = java.time.Duration.ofSeconds(60);
+
+    public AwsSettings(Optional<String> region, Optional<String> profile, Optional<String> s3EndpointUrl, Map<String, String> environment) {
+        this(region, profile, s3EndpointUrl, environment, DEFAULT_TIMEOUT, DEFAULT_TIMEOUT);
+    }
 
     public AwsSettings {
+        Objects.requireNonNull(readTimeout, "readTimeout");
+        Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(region, "region");
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(s3EndpointUrl, "s3EndpointUrl");

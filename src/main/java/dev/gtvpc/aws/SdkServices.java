@@ -84,7 +84,10 @@ final class SdkServices implements AwsServices {
                     // S3-compatible server; S3 itself asks for them only where required
                     .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                     .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED), endpoint);
-            buckets = new SdkBucketPolicyStore(s3, endpoint.orElse("the S3 endpoint of " + region));
+            Duration read = settings.readTimeout();
+            Duration limit = read.isZero() ? Duration.ZERO
+                    : read.plus(settings.connectTimeout()).multipliedBy(3).plusSeconds(1);
+            buckets = new SdkBucketPolicyStore(s3, endpoint.orElse("the S3 endpoint of " + region), limit);
         }
         return buckets;
     }
@@ -119,12 +122,22 @@ final class SdkServices implements AwsServices {
 
     private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends AutoCloseable> C build(B builder,
             Optional<String> endpoint) {
+        ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder().retryStrategy(RetryMode.STANDARD);
+        Duration read = settings.readTimeout();
+        Duration connect = settings.connectTimeout();
+        if (!read.isZero()) {
+            // a socket timeout alone lets a server that trickles a byte at a time hold gtvpc for ever (issue 17.5):
+            // one attempt may take at most the read timeout (plus connecting), the call with its retries three of them
+            Duration attempt = read.plus(connect.isZero() ? Duration.ZERO : connect);
+            override.apiCallAttemptTimeout(attempt).apiCallTimeout(attempt.multipliedBy(3));
+        }
         builder.region(Region.of(region))
                 .credentialsProvider(credentials)
-                .overrideConfiguration(ClientOverrideConfiguration.builder().retryStrategy(RetryMode.STANDARD).build());
+                .overrideConfiguration(override.build());
+        // 0 is "no limit", as in the AWS CLI; the JDK's URL connection takes 0 to mean that too
         builder.httpClientBuilder(UrlConnectionHttpClient.builder()
-                .connectionTimeout(Duration.ofSeconds(10))
-                .socketTimeout(Duration.ofSeconds(60)));
+                .connectionTimeout(connect)
+                .socketTimeout(read));
         endpoint.ifPresent(e -> builder.endpointOverride(uri(e)));
         C client = builder.build();
         opened.add(client);
@@ -134,7 +147,8 @@ final class SdkServices implements AwsServices {
     private static URI uri(String endpoint) {
         try {
             URI u = new URI(endpoint);
-            if (u.getScheme() == null || u.getHost() == null) {
+            String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(java.util.Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https") || u.getHost() == null) {
                 throw GtvpcException.badInput("endpoint URL '" + endpoint + "' is not an http(s)://host[:port] URL");
             }
             return u;

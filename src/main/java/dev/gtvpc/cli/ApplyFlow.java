@@ -4,6 +4,7 @@ import dev.gtvpc.ExitCode;
 import dev.gtvpc.GtvpcException;
 import dev.gtvpc.apply.Applier;
 import dev.gtvpc.apply.ApplyPlan;
+import dev.gtvpc.apply.LocalLock;
 import dev.gtvpc.apply.WriteOutcome;
 import dev.gtvpc.aws.AwsServices;
 import dev.gtvpc.aws.LabelingJob;
@@ -13,6 +14,7 @@ import dev.gtvpc.render.ApplyRenderer;
 import dev.gtvpc.verify.PropertyResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -24,7 +26,8 @@ import java.util.Optional;
 final class ApplyFlow {
     /** What the user asked for, besides the policy. */
     record Choices(String bucket, String region, boolean merge, boolean dryRun, boolean yes, Path backupDir,
-            boolean allowInProgressJobs, boolean confirmRemoveSelfAccess, Optional<String> callerVpce, Optional<String> callerIp) {
+            boolean allowInProgressJobs, boolean confirmRemoveSelfAccess, Optional<String> callerVpce, Optional<String> callerIp,
+            Duration settle, boolean lock, Duration lockWait) {
     }
 
     private ApplyFlow() {
@@ -39,6 +42,19 @@ final class ApplyFlow {
     }
 
     static int run(AwsServices aws, RegionTable regions, RunContext context, PrintWriter out, Optional<Policy> desired, Choices c) {
+        if (!c.lock() || c.dryRun()) {
+            return runLocked(aws, regions, context, out, desired, c);
+        }
+        try (LocalLock lock = LocalLock.acquire(c.backupDir(), c.bucket(), c.lockWait(), context.clock(), message -> {
+            out.println(message);
+            out.flush();
+        })) {
+            return runLocked(aws, regions, context, out, desired, c);
+        }
+    }
+
+    private static int runLocked(AwsServices aws, RegionTable regions, RunContext context, PrintWriter out, Optional<Policy> desired,
+            Choices c) {
         Applier applier = new Applier(aws.buckets(), aws.labelingJobs(), aws.callerIdentity(), regions, context.clock());
         ApplyPlan plan = applier.plan(c.bucket(), c.region(), desired, c.merge());
         String mode = desired.isEmpty() ? "delete" : c.merge() ? "merge: same-Sid statements replaced, others kept" : "replace";
@@ -107,11 +123,23 @@ final class ApplyFlow {
                 throw new GtvpcException(ExitCode.CHECK_FAILED, "not confirmed: nothing was written");
             }
         }
-        WriteOutcome outcome = applier.write(plan, c.backupDir(), locksOut && c.confirmRemoveSelfAccess());
+        WriteOutcome outcome = applier.write(plan, c.backupDir(), locksOut && c.confirmRemoveSelfAccess(), c.settle());
         out.println("Backed up the previous " + (plan.currentText().isPresent() ? "policy" : "state (no policy)") + " to "
                 + outcome.backup());
-        out.println((plan.target().isPresent() ? "Applied; the policy read back decides every request as the one written."
-                : "Deleted the bucket policy; reading it back finds none."));
+        if (outcome.readBackDenied()) {
+            out.println("Applied; as confirmed, you can no longer read this bucket's policy — the denied read-back shows the new"
+                    + " policy is in force. To recover, the account's root user can delete the bucket policy (S3 console, or"
+                    + " 'aws s3api delete-bucket-policy --bucket " + c.bucket() + "' as root).");
+            out.println("To undo (as a principal the policy still allows): gtvpc policy rollback --bucket " + c.bucket() + " --backup "
+                    + outcome.backup());
+            out.flush();
+            return ExitCode.OK.code();
+        }
+        String again = c.settle().isZero() ? "" : ", and so did the read "
+                + java.math.BigDecimal.valueOf(c.settle().toMillis(), 3).stripTrailingZeros().toPlainString() + " s later";
+        out.println((plan.target().isPresent() ? "Applied; the policy read back decides every request as the one written" + again + "."
+                : "Deleted the bucket policy; reading it back finds none" + again + "."));
+        outcome.note().ifPresent(out::println);
         out.println("To undo: gtvpc policy rollback --bucket " + c.bucket() + " --backup " + outcome.backup());
         out.flush();
         return ExitCode.OK.code();

@@ -19,9 +19,24 @@ public final class AwsOptions {
                     + " AWS_ENDPOINT_URL work as in the AWS CLI.")
     String endpointUrl;
 
+    @Option(names = "--cli-read-timeout", paramLabel = "SECONDS", defaultValue = "60",
+            description = "As in the AWS CLI: the longest wait for data on a connection; 0 is no limit. It also bounds each"
+                    + " attempt of a call (with --cli-connect-timeout), and a call with its retries to three attempts' time, so a"
+                    + " server that trickles its answer cannot hold gtvpc (default: ${DEFAULT-VALUE}).")
+    long readTimeoutSeconds;
+
+    @Option(names = "--cli-connect-timeout", paramLabel = "SECONDS", defaultValue = "60",
+            description = "As in the AWS CLI: the longest wait to open a connection; 0 is no limit (default: ${DEFAULT-VALUE}).")
+    long connectTimeoutSeconds;
+
     AwsServices connect(CommandSpec spec, Optional<String> region) {
+        if (readTimeoutSeconds < 0 || connectTimeoutSeconds < 0) {
+            throw dev.gtvpc.GtvpcException.badInput((readTimeoutSeconds < 0 ? "--cli-read-timeout" : "--cli-connect-timeout")
+                    + ": a number of seconds, 0 or more, is needed");
+        }
         AwsSettings settings = new AwsSettings(region, Optional.ofNullable(profile), Optional.ofNullable(endpointUrl),
-                GtvpcCommand.context(spec).environment());
+                GtvpcCommand.context(spec).environment(), java.time.Duration.ofSeconds(readTimeoutSeconds),
+                java.time.Duration.ofSeconds(connectTimeoutSeconds));
         return AwsServices.connect(settings);
     }
 }

@@ -311,17 +311,19 @@ public final class ExitCodes {
 
     private static int onExecutionError(Exception e, CommandLine cmd, CommandLine.ParseResult parseResult) {
         PrintWriter err = cmd.getErr();
+        Redactor redactor = Redactor.of(root(cmd).getCommand() instanceof GtvpcCommand g && g.context != null
+                ? g.context.environment() : System.getenv());
         int code;
         if (e instanceof GtvpcException g) {
-            err.println("gtvpc: " + oneLine(g.getMessage()));
+            err.println(redactor.redact("gtvpc: " + oneLine(g.getMessage())));
             code = g.exitCode().code();
         } else {
-            err.println("gtvpc: internal error: " + oneLine(String.valueOf(e)) + " — this is a bug in gtvpc;"
-                    + " run again with --verbose and report the output");
+            err.println(redactor.redact("gtvpc: internal error: " + oneLine(String.valueOf(e)) + " — this is a bug in gtvpc;"
+                    + " run again with --verbose and report the output"));
             code = INTERNAL_ERROR;
         }
         if (verbose(cmd)) {
-            err.print(stackTrace(e));
+            err.print(redactor.redact(stackTrace(e)));
         }
         err.flush();
         return code;

@@ -40,7 +40,10 @@ import picocli.CommandLine.Spec;
             "     s3:DeleteBucketPolicy from where you work (--confirm-remove-self-access);",
             "  7. asks on the terminal (or needs --yes); --dry-run stops after the checks;",
             "  8. backs up the current policy to --backup-dir, flushed to disk; re-reads the policy and",
-            "     stops if someone changed it meanwhile; writes; reads back and compares the meaning.",
+            "     stops if someone changed it meanwhile; writes; reads back and compares the meaning;",
+            "  9. waits --settle seconds and reads once more: a concurrent write that replaced this one is",
+            "     reported (exit 3, both policies backed up). S3 has no conditional write, so this detects",
+            "     a race and cannot prevent it; --lock makes gtvpc runs sharing --backup-dir take turns.",
             ""},
         footerHeading = "%nExamples:%n",
         footer = {

@@ -4,11 +4,17 @@ import dev.gtvpc.GtvpcException;
 import dev.gtvpc.apply.Backup;
 import dev.gtvpc.apply.Backups;
 import dev.gtvpc.aws.AwsServices;
+import dev.gtvpc.lint.Finding;
+import dev.gtvpc.lint.LintOptions;
+import dev.gtvpc.lint.LintReport;
+import dev.gtvpc.lint.Linter;
 import dev.gtvpc.policy.Policy;
 import dev.gtvpc.policy.io.PolicyReader;
 import dev.gtvpc.render.ApplyRenderer;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,8 +29,9 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         description = {
             "Puts back the policy a backup holds — or deletes the bucket's policy when the backup records that there was"
-                    + " none — with the same plan, checks, confirmation and backup as apply. The backup's SHA-256 is checked"
-                    + " first; a backup of another bucket is refused.",
+                    + " none — with the same plan, checks, confirmation and backup as apply. The backup is checked as a whole"
+                    + " first (its record SHA-256 over every field, the policy's own SHA-256, hadPolicy against policy), and its"
+                    + " policy must name only --bucket: a damaged, edited or other bucket's backup is refused (exit 2).",
             ""},
         footerHeading = "%nExamples:%n",
         footer = {
@@ -63,12 +70,28 @@ public final class PolicyRollbackCommand implements Callable<Integer> {
         }
         String effectiveRegion = region != null ? region : backup.region();
         Optional<Policy> desired = backup.policy().map(text -> PolicyReader.read(text, backupFile.toString()).policy());
+        backup.policy().ifPresent(text -> requireOwnBucket(text));
         ApplyFlow.Choices choices = safety.choices(bucket, effectiveRegion, false);
         RunContext context = GtvpcCommand.context(spec);
         ApplyFlow.requireWayToConfirm(context, choices);
         spec.commandLine().getOut().println("Restoring the " + ApplyRenderer.backup(backup) + ".");
         try (AwsServices services = aws.connect(spec, Optional.of(effectiveRegion))) {
             return ApplyFlow.run(services, groundTruth.table(), context, spec.commandLine().getOut(), desired, choices);
+        }
+    }
+
+    /**
+     * A backup's policy must be one S3 would have accepted on this bucket: every Resource in it. The
+     * record hash catches an edited format-2 backup; this also catches a format-1 backup whose bucket
+     * field was edited, and a policy of another bucket pasted into a backup of this one.
+     */
+    private void requireOwnBucket(String text) {
+        LintReport report = new Linter(new LintOptions(Optional.empty(), Optional.of(bucket), List.of(), List.of(), Set.of()),
+                groundTruth.table()).lint(text, backupFile.toString());
+        Optional<Finding> other = report.findings().stream().filter(f -> f.ruleId().equals("bucket-mismatch")).findFirst();
+        if (other.isPresent()) {
+            throw GtvpcException.badInput("--backup: " + backupFile + " holds a policy for another bucket than " + bucket + " ("
+                    + other.get().message() + " at " + other.get().pointer() + "); refusing to restore it");
         }
     }
 }

@@ -130,8 +130,9 @@ class ApplyAgainstS3Test {
     }
 
     String[] apply(Path policy, String... extra) {
+        // a short settle read keeps the suite quick; ApplyConcurrencyTest is where it matters
         List<String> args = new ArrayList<>(List.of("policy", "apply", policy.toString(), "--bucket", bucket, "--region", ceph.region(),
-                "--backup-dir", dir.resolve("backups").toString()));
+                "--backup-dir", dir.resolve("backups").toString(), "--settle", "0.5"));
         args.addAll(List.of(extra));
         return args.toArray(String[]::new);
     }
@@ -279,6 +280,21 @@ class ApplyAgainstS3Test {
     }
 
     @Test
+    void aConfirmedLockOutThatDeniesTheReadBackIsASuccessAndSaysHowToRecover() throws IOException {
+        String denyPolicyActions = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"OnlyFromTheOffice\",\"Effect\":\"Deny\","
+                + "\"Principal\":\"*\",\"Action\":[\"s3:GetBucketPolicy\",\"s3:PutBucketPolicy\",\"s3:DeleteBucketPolicy\"],"
+                + "\"Resource\":\"arn:aws:s3:::" + bucket + "\",\"Condition\":{\"NotIpAddress\":{\"aws:SourceIp\":\"10.99.0.0/16\"}}}]}";
+        Path policy = policyFile("lockout.json", denyPolicyActions);
+        Cli.Result confirmed = run(apply(policy, "--yes", "--confirm-remove-self-access"));
+        assertThat(confirmed.exit()).as(confirmed.err()).isZero();
+        assertThat(confirmed.out()).contains("Applied; as confirmed, you can no longer read this bucket's policy — the denied read-back"
+                + " shows the new policy is in force. To recover, the account's root user can delete the bucket policy");
+        assertThat(confirmed.err()).isEmpty();
+        assertThatThrownBy(() -> serverPolicy())
+                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(403));
+    }
+
+    @Test
     void theCallersAddressDecidesWhenGiven() throws IOException {
         String onlyLoopback = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"OnlyFromHere\",\"Effect\":\"Deny\","
                 + "\"Principal\":\"*\",\"Action\":\"s3:*\",\"Resource\":[\"arn:aws:s3:::" + bucket + "\",\"arn:aws:s3:::" + bucket
@@ -364,6 +380,66 @@ class ApplyAgainstS3Test {
     }
 
     @Test
+    void rollbackRefusesABackupWhosePolicyWasNulledAndLeavesTheBucketAlone() throws IOException {
+        putServerPolicy(foreign());
+        assertThat(run(apply(policyFile("p.json", vpcOnly()), "--replace", "--yes")).exit()).isZero();
+        String applied = serverPolicy().orElseThrow();
+        Path backup = backups().get(0);
+        // issue 17.2: a nulled policy used to read as "there was no policy", and rollback deleted the bucket's policy
+        Files.writeString(backup, Files.readString(backup).replaceAll("\"policy\": \"(\\\\.|[^\"\\\\])*\"", "\"policy\": null")
+                .replaceAll("\"sha256\": \"[0-9a-f]+\"", "\"sha256\": null"));
+        Cli.Result r = run("policy", "rollback", "--bucket", bucket, "--backup", backup.toString(), "--yes",
+                "--backup-dir", dir.resolve("backups").toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("gtvpc: --backup: " + backup + " is damaged or was edited: 'hadPolicy' is true, but 'policy'"
+                + " and 'sha256' are not both strings; refusing to restore it\n");
+        assertThat(serverPolicy()).contains(applied);
+    }
+
+    @Test
+    void rollbackRefusesAnOldFormatBackupWhoseBucketWasEditedToThisOne() throws IOException {
+        // a format-1 backup (no record hash) of another bucket, its bucket field edited to this one
+        String others = foreign().replace(bucket, "someone-elses-bucket");
+        Path backup = Files.writeString(dir.resolve("edited.json"), "{\"gtvpcBackup\": 1, \"bucket\": \"" + bucket + "\", \"region\": \""
+                + ceph.region() + "\", \"account\": \"" + ACCOUNT + "\", \"time\": \"2026-11-25T10:15:00Z\", \"hadPolicy\": true,"
+                + " \"policy\": \"" + others.replace("\"", "\\\"") + "\", \"sha256\": \"" + sha256(others) + "\"}");
+        putServerPolicy(foreign());
+        Cli.Result r = run("policy", "rollback", "--bucket", bucket, "--backup", backup.toString(), "--yes",
+                "--backup-dir", dir.resolve("backups").toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).startsWith("gtvpc: --backup: " + backup + " holds a policy for another bucket than " + bucket + " (")
+                .contains("someone-elses-bucket").endsWith("; refusing to restore it\n");
+        assertThat(serverPolicy()).contains(foreign());
+        assertThat(backups()).isEmpty();
+    }
+
+    @Test
+    void rollbackToNoPolicyFromTwoVpcStatementsIsNotACrash() throws IOException {
+        // issue 17.6: the state two merged applies leave (two Deny statements, each its own VPC); undo was exit 70
+        Path none = Backups.write(dir.resolve("none"), new Backup(bucket, ceph.region(), ACCOUNT, NOW, Optional.empty()));
+        String twoVpcs = "{\"Version\":\"2012-10-17\",\"Statement\":["
+                + "{\"Sid\":\"DenyOutsideA\",\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::"
+                + bucket + "/*\",\"Condition\":{\"StringNotEquals\":{\"aws:SourceVpc\":\"vpc-0aaaaaaaaaaaaaaaa\"}}},"
+                + "{\"Sid\":\"DenyOutsideB\",\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:PutObject\",\"Resource\":\"arn:aws:s3:::"
+                + bucket + "/*\",\"Condition\":{\"StringNotEquals\":{\"aws:SourceVpc\":\"vpc-0bbbbbbbbbbbbbbbb\"}}}]}";
+        putServerPolicy(twoVpcs);
+        Cli.Result r = run("policy", "rollback", "--bucket", bucket, "--backup", none.toString(), "--yes",
+                "--backup-dir", dir.resolve("backups").toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Deleted the bucket policy");
+        assertThat(serverPolicy()).isEmpty();
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void getPrintsThePolicyAndSaysWhenThereIsNone() throws IOException {
         Cli.Result none = run("policy", "get", "--bucket", bucket, "--region", ceph.region());
         assertThat(none.exit()).isEqualTo(1);
@@ -374,6 +450,13 @@ class ApplyAgainstS3Test {
         Golden.assertMatches(Golden.testResource("golden/apply/get.json"), normalized(got.out()));
         Cli.Result raw = run("policy", "get", "--bucket", bucket, "--region", ceph.region(), "--raw");
         assertThat(raw.out()).isEqualTo(serverPolicy().orElseThrow() + "\n");
+    }
+
+    @Test
+    void anEndpointUrlThatIsNotHttpIsBadInput() {
+        Cli.Result r = run("policy", "get", "--bucket", bucket, "--region", ceph.region(), "--endpoint-url", "ftp://127.0.0.1:21");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("gtvpc: endpoint URL 'ftp://127.0.0.1:21' is not an http(s)://host[:port] URL\n");
     }
 
     @Test
@@ -394,6 +477,35 @@ class ApplyAgainstS3Test {
         assertThat(r.err().lines().findFirst().orElseThrow()).startsWith("gtvpc: GetBucketPolicy on bucket " + bucket + ": AWS refused the"
                 + " credentials");
         assertThat(r.err() + r.out()).doesNotContain("not-the-right-secret").doesNotContain(ceph.secretKey());
+    }
+
+    @Test
+    void anErrorMessageThatEchoesTheSecretsIsPrintedWithoutThem() throws IOException {
+        // a server (or proxy) that echoes the request back in its error message (issue 17.7)
+        String authorization = "AWS4-HMAC-SHA256 Credential=" + ceph.accessKey() + "/20261203/eu-west-1/sts/aws4_request,"
+                + " SignedHeaders=host;x-amz-date, Signature=" + "0123456789abcdef".repeat(4);
+        stubs.resetAll();
+        AwsStubs.error(stubs, AwsStubs.Operation.GET_CALLER_IDENTITY, 400, "InvalidParameterValue",
+                "Request rejected: secret=" + ceph.secretKey() + " Authorization: " + authorization);
+        Cli.Result r = run("--verbose", "policy", "apply", policyFile("p.json", vpcOnly()).toString(), "--bucket", bucket, "--region",
+                ceph.region(), "--yes", "--backup-dir", dir.resolve("backups").toString());
+        assertThat(r.exit()).isEqualTo(3);
+        assertThat(r.err()).startsWith("gtvpc: GetCallerIdentity").contains("[REDACTED]");
+        assertThat(r.err() + r.out()).doesNotContain(ceph.secretKey()).doesNotContain("0123456789abcdef0123")
+                .doesNotContain("Credential=" + ceph.accessKey());
+    }
+
+    @Test
+    void aPolicyTheServerRefusesPrintsItsCodeAndMessageAndTheNoteOnUnknownActions() throws IOException {
+        // the default preset names actions newer than Ceph Pacific (s3:GetObjectAttributes…), which it refuses (issue 16 apply 2)
+        String policy = Cli.run("policy", "generate", "--region", ceph.region(), "--bucket", bucket, "--vpc", "vpc-0abc1234def567890",
+                "--role-arn", TESTER).out();
+        Cli.Result r = run(apply(policyFile("p.json", policy), "--yes"));
+        assertThat(r.exit()).isEqualTo(3);
+        assertThat(r.err()).startsWith("gtvpc: PutBucketPolicy on bucket " + bucket + " failed (HTTP 400 InvalidArgument)")
+                .contains("S3 refused the policy itself").contains("actions the server may not know")
+                .contains("the bucket still has its previous policy: nothing changed");
+        assertThat(serverPolicy()).isEmpty();
     }
 
     @Test

@@ -35,6 +35,17 @@ public final class Cli {
         }
     }
 
+    /**
+     * Like {@link #runIn} without stdin, and not serialized with other runs: for runs that must
+     * overlap, such as two applies on one bucket at once.
+     */
+    public static Result runConcurrently(dev.gtvpc.cli.RunContext context, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = ExitCodes.run(args, new PrintWriter(out, true), new PrintWriter(err, true), context);
+        return new Result(exit, out.toString(), err.toString());
+    }
+
     public static Result runWithStdin(String stdin, String... args) {
         return runIn(dev.gtvpc.cli.RunContext.system(), stdin, args);
     }

@@ -58,10 +58,22 @@ public final class FaultyS3 implements AutoCloseable {
         /** Forwarded, Ceph acts on it, then the client's connection is reset instead of the answer. */
         FORWARD_THEN_RESET,
         /** Forwarded, Ceph acts on it, then the client gets a 500 InternalError instead of the answer. */
-        FORWARD_THEN_ERROR;
+        FORWARD_THEN_ERROR,
+        /**
+         * Forwarded; the client gets Ceph's status and headers, Content-Length included, but only the
+         * first half of the body before the connection closes: a body cut by the network.
+         */
+        FORWARD_THEN_TRUNCATE,
+        /**
+         * Held for {@link #holdFor} before it is forwarded, on the proxy's thread: a write that lands
+         * at the server after the client has given up on it (timed out, retried, or reset).
+         */
+        HOLD_THEN_FORWARD,
+        /** Forwarded; Ceph's answer is sent in pieces spread over {@link #holdFor}: a trickling server. */
+        FORWARD_THEN_TRICKLE;
 
         boolean forwards() {
-            return this == FORWARD_THEN_RESET || this == FORWARD_THEN_ERROR;
+            return this != RESET && this != ERROR;
         }
     }
 
@@ -81,6 +93,8 @@ public final class FaultyS3 implements AutoCloseable {
     private final Map<String, Integer> forwarded = new HashMap<>();
     // faults that must wait for Ceph's answer, by the serve event both transformers see
     private final Map<UUID, Fault> pendingAfter = new ConcurrentHashMap<>();
+    private volatile java.time.Duration hold = java.time.Duration.ofSeconds(5);
+    private final java.util.concurrent.atomic.AtomicInteger landedLate = new java.util.concurrent.atomic.AtomicInteger();
 
     private FaultyS3(CephS3 ceph) {
         this.ceph = ceph;
@@ -145,11 +159,33 @@ public final class FaultyS3 implements AutoCloseable {
         }
     }
 
+    /**
+     * Holds the {@code nth} {@code method} request on {@code bucket?policy} (counted from now) for
+     * {@code hold} before forwarding it, once: {@link Fault#HOLD_THEN_FORWARD} with its own hold.
+     */
+    public void armHold(String method, String bucket, int nth, java.time.Duration hold) {
+        synchronized (lock) {
+            Rule rule = new Rule(key(method, bucket), Fault.HOLD_THEN_FORWARD, nth, false);
+            rule.hold = hold;
+            rules.add(rule);
+        }
+    }
+
     /** Applies {@code fault} to every {@code method} request on {@code bucket?policy} until {@link #disarm()}. */
     public void armAlways(String method, String bucket, Fault fault) {
         synchronized (lock) {
             rules.add(new Rule(key(method, bucket), fault, 1, true));
         }
+    }
+
+    /** How long {@link Fault#HOLD_THEN_FORWARD} holds a request and {@link Fault#FORWARD_THEN_TRICKLE} spreads an answer. */
+    public void holdFor(java.time.Duration d) {
+        this.hold = d;
+    }
+
+    /** Held requests forwarded so far (each after its hold). */
+    public int landedLate() {
+        return landedLate.get();
     }
 
     /** Drops every armed fault; counts are kept. */
@@ -201,8 +237,8 @@ public final class FaultyS3 implements AutoCloseable {
         return policy && !bucket.isEmpty() && !bucket.contains("/") ? bucket : null;
     }
 
-    /** The fault for this request, if any, with the counts updated; null means forward untouched. */
-    private Fault decide(String method, String url) {
+    /** The rule for this request, if any, with the counts updated; null means forward untouched. */
+    private Rule decide(String method, String url) {
         String bucket = policyBucket(url);
         if (bucket == null) {
             return null;
@@ -210,20 +246,20 @@ public final class FaultyS3 implements AutoCloseable {
         String key = key(method, bucket);
         synchronized (lock) {
             received.merge(key, 1, Integer::sum);
-            Fault fault = null;
+            Rule fault = null;
             for (Iterator<Rule> it = rules.iterator(); it.hasNext(); ) {
                 Rule rule = it.next();
                 if (!rule.key.equals(key)) {
                     continue;
                 }
                 if (rule.always) {
-                    fault = fault == null ? rule.fault : fault;
+                    fault = fault == null ? rule : fault;
                 } else if (--rule.countdown == 0) {
                     it.remove();
-                    fault = fault == null ? rule.fault : fault;
+                    fault = fault == null ? rule : fault;
                 }
             }
-            if (fault == null || fault.forwards()) {
+            if (fault == null || fault.fault.forwards()) {
                 forwarded.merge(key, 1, Integer::sum);
             }
             return fault;
@@ -235,6 +271,7 @@ public final class FaultyS3 implements AutoCloseable {
         final Fault fault;
         final boolean always;
         int countdown;
+        java.time.Duration hold;
 
         Rule(String key, Fault fault, int nth, boolean always) {
             this.key = key;
@@ -248,10 +285,11 @@ public final class FaultyS3 implements AutoCloseable {
     private final class Before implements ResponseDefinitionTransformerV2 {
         @Override
         public ResponseDefinition transform(ServeEvent event) {
-            Fault fault = decide(event.getRequest().getMethod().getName(), event.getRequest().getUrl());
-            if (fault == null) {
+            Rule rule = decide(event.getRequest().getMethod().getName(), event.getRequest().getUrl());
+            if (rule == null) {
                 return event.getResponseDefinition();
             }
+            Fault fault = rule.fault;
             switch (fault) {
                 case RESET:
                     return ResponseDefinitionBuilder.responseDefinition()
@@ -263,6 +301,15 @@ public final class FaultyS3 implements AutoCloseable {
                             .withHeader("Content-Type", "application/xml")
                             .withBody(ERROR_BODY)
                             .build();
+                case HOLD_THEN_FORWARD:
+                    try {
+                        Thread.sleep((rule.hold != null ? rule.hold : hold).toMillis());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    // WireMock forwards once this returns, whether or not the client still waits
+                    landedLate.incrementAndGet();
+                    return event.getResponseDefinition();
                 default:
                     pendingAfter.put(event.getId(), fault);
                     return event.getResponseDefinition();
@@ -283,6 +330,27 @@ public final class FaultyS3 implements AutoCloseable {
             if (fault == Fault.FORWARD_THEN_RESET) {
                 return Response.Builder.like(response).but()
                         .fault(RESET_BY_PEER)
+                        .build();
+            }
+            if (fault == Fault.FORWARD_THEN_TRUNCATE) {
+                byte[] body = response.getBody();
+                java.util.List<HttpHeader> headers = new ArrayList<>();
+                for (HttpHeader h : response.getHeaders().all()) {
+                    if (!h.keyEquals("Content-Length") && !h.keyEquals("Transfer-Encoding")) {
+                        headers.add(h);
+                    }
+                }
+                // the full length announced, half the bytes sent: Jetty then closes the connection
+                headers.add(HttpHeader.httpHeader("Content-Length", String.valueOf(body.length)));
+                return Response.Builder.like(response).but()
+                        .headers(new HttpHeaders(headers))
+                        .body(java.util.Arrays.copyOf(body, body.length / 2))
+                        .build();
+            }
+            if (fault == Fault.FORWARD_THEN_TRICKLE) {
+                return Response.Builder.like(response).but()
+                        .chunkedDribbleDelay(new com.github.tomakehurst.wiremock.http.ChunkedDribbleDelay(
+                                Math.max(2, response.getBody().length), (int) hold.toMillis()))
                         .build();
             }
             if (fault == Fault.FORWARD_THEN_ERROR) {
