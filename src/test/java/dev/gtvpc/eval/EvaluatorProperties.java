@@ -138,13 +138,17 @@ class EvaluatorProperties {
                 .list().uniqueElements().ofMinSize(1).ofMaxSize(3);
         return Combinators.combine(region, vpcs, vpces, roles, actions)
                 .as((r, v, e, p, a) -> new GenerateRequest(r, "labeling-data", v.isEmpty() && e.isEmpty() ? List.of(VPCS.get(0)) : v,
-                        e, p, Optional.of("vpce-08408e335ebf95b40"), a, PolicyStyle.STRICT, GenerateRequest.DEFAULT_SID));
+                        e, p, Optional.of(TABLE.find(r).orElseThrow().groundTruthEndpoint().value()), a, PolicyStyle.STRICT,
+                        GenerateRequest.DEFAULT_SID));
     }
 
     @Provide
     Arbitrary<Request> requests() {
         Arbitrary<String> action = Arbitraries.of("s3:GetObject", "s3:PutObject", "s3:ListBucket", "s3:DeleteObject");
-        Arbitrary<Optional<String>> vpce = Arbitraries.of(VPCES).optional();
+        // the policy's own Ground Truth endpoint is among the request's endpoints, whatever the region
+        List<String> endpoints = new ArrayList<>(VPCES);
+        TABLE.regionNames().forEach(r -> endpoints.add(TABLE.find(r).orElseThrow().groundTruthEndpoint().value()));
+        Arbitrary<Optional<String>> vpce = Arbitraries.of(endpoints).optional();
         Arbitrary<Optional<String>> vpc = Arbitraries.of(VPCS).optional();
         Arbitrary<String> principal = Arbitraries.of(ROLES.get(0), ROLES.get(1), ROLES.get(2),
                 "arn:aws:sts::111122223333:assumed-role/b/s", "anonymous");
