@@ -2,15 +2,18 @@ package dev.gtvpc.cli;
 
 import dev.gtvpc.ExitCode;
 import dev.gtvpc.GtvpcException;
+import dev.gtvpc.audit.AccountSource;
 import dev.gtvpc.audit.Audit;
 import dev.gtvpc.audit.AuditSettings;
 import dev.gtvpc.audit.AuditSink;
 import dev.gtvpc.audit.AuditSummary;
+import dev.gtvpc.audit.ConfigAggregatorSource;
 import dev.gtvpc.audit.Filter;
 import dev.gtvpc.audit.PolicyFiles;
 import dev.gtvpc.audit.Prover;
 import dev.gtvpc.audit.RecordSource;
 import dev.gtvpc.audit.Verdict;
+import dev.gtvpc.aws.AwsServices;
 import dev.gtvpc.groundtruth.RegionTable;
 import dev.gtvpc.policy.AwsIds;
 import dev.gtvpc.render.AuditRenderer;
@@ -56,7 +59,9 @@ import picocli.CommandLine.Spec;
             "Examples:",
             "  gtvpc audit --policies collected/ --region us-east-1 --bucket-account 111122223333",
             "  gtvpc audit --policies buckets.jsonl --format csv > audit.csv",
-            "  gtvpc audit --policies buckets.jsonl --fail-on public,lockout-risk,refuted --filter account=111122223333"})
+            "  gtvpc audit --policies buckets.jsonl --fail-on public,lockout-risk,refuted --filter account=111122223333",
+            "  gtvpc audit --account --region us-east-1 --vpc vpc-0abc1234def567890 --format csv > buckets.csv",
+            "  gtvpc audit --config-aggregator org-inventory --region us-east-1 --filter tag:data=labeling --format sarif"})
 public final class AuditCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -67,8 +72,23 @@ public final class AuditCommand implements Callable<Integer> {
                     + " results ({\"resourceName\", \"accountId\", \"awsRegion\", \"supplementaryConfiguration\"}). Offline.")
     String policies;
 
+    @Option(names = "--account",
+            description = "The caller's own account: ListBuckets (every page) and GetBucketPolicy for each bucket, --concurrency at a"
+                    + " time. Needs s3:ListAllMyBuckets and s3:GetBucketPolicy.")
+    boolean account;
+
+    @Option(names = "--config-aggregator", paramLabel = "NAME",
+            description = "Every bucket of an AWS Config aggregator (an organization's), with SelectAggregateResourceConfig: an"
+                    + " inventory pass, then the policies account by account. Needs config:SelectAggregateResourceConfig only.")
+    String aggregator;
+
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "16",
+            description = "GetBucketPolicy requests in flight with --account (default 16; the client backs off when throttled).")
+    int concurrency;
+
     @Option(names = "--region", paramLabel = "REGION",
-            description = "The region of buckets whose record names none (every bucket of a directory).")
+            description = "The region of buckets whose record names none (every bucket of a directory); with --account and"
+                    + " --config-aggregator also the region the requests go to (default: AWS_REGION or the profile's).")
     String region;
 
     @Option(names = "--bucket-account", paramLabel = "ACCOUNT",
@@ -119,6 +139,9 @@ public final class AuditCommand implements Callable<Integer> {
     @Mixin
     GroundTruthOptions regionTable;
 
+    @Mixin
+    AwsOptions aws;
+
     @Override
     public Integer call() {
         if (!AuditRenderer.FORMATS.contains(format)) {
@@ -144,11 +167,32 @@ public final class AuditCommand implements Callable<Integer> {
             throw GtvpcException.badInput("--bucket-account: '" + bucketAccount + "' is not a 12-digit account ID");
         }
         AuditSettings settings = settings(regionTable.table());
-        if (policies == null) {
-            throw GtvpcException.badInput("give the buckets' source: --policies DIR|FILE.jsonl");
+        int sources = (policies != null ? 1 : 0) + (account ? 1 : 0) + (aggregator != null ? 1 : 0);
+        if (sources != 1) {
+            throw GtvpcException.badInput(sources == 0 ? "give the buckets' source: --policies DIR|FILE.jsonl, --account or"
+                    + " --config-aggregator NAME" : "give one source of buckets: --policies, --account or --config-aggregator");
         }
-        RecordSource source = new PolicyFiles(policies, bucketAccount == null ? "" : bucketAccount, region == null ? "" : region);
-        return run(source, settings, filter, workers, failing);
+        if (policies != null) {
+            RecordSource source = new PolicyFiles(policies, bucketAccount == null ? "" : bucketAccount, region == null ? "" : region);
+            return run(source, settings, filter, workers, failing);
+        }
+        if (concurrency < 1 || concurrency > 256) {
+            throw GtvpcException.badInput("--concurrency: give 1 to 256");
+        }
+        if (aggregator != null && !aggregator.matches("[\\w-]{1,256}")) {
+            throw GtvpcException.badInput("--config-aggregator: '" + aggregator + "' is not an aggregator name (letters, digits, _ and -)");
+        }
+        // only here is the SDK loaded: --policies stays an offline command
+        try (AwsServices services = aws.connect(spec, Optional.ofNullable(region))) {
+            RecordSource source;
+            if (account) {
+                String owner = bucketAccount != null ? bucketAccount : services.callerIdentity().whoAmI().account();
+                source = new AccountSource(services.accountBuckets(), owner, services.region(), concurrency);
+            } else {
+                source = new ConfigAggregatorSource(services.configInventory(), aggregator);
+            }
+            return run(source, settings, filter, workers, failing);
+        }
     }
 
     private Integer run(RecordSource source, AuditSettings settings, Filter filter, int workers, Set<Verdict> failing) {
