@@ -3,6 +3,7 @@ package dev.gtvpc.cli;
 import dev.gtvpc.ExitCode;
 import dev.gtvpc.GtvpcException;
 import dev.gtvpc.audit.AccountSource;
+import dev.gtvpc.audit.AccountsFile;
 import dev.gtvpc.audit.Audit;
 import dev.gtvpc.audit.AuditSettings;
 import dev.gtvpc.audit.AuditSink;
@@ -109,6 +110,12 @@ public final class AuditCommand implements Callable<Integer> {
 
     @Option(names = "--org-id", paramLabel = "ORG_ID", description = "The organization (o-…) the buckets' accounts are in.")
     String orgId;
+
+    @Option(names = "--accounts", paramLabel = "FILE",
+            description = "The inside per account, for accounts with their own networks: a JSON object of account ID to"
+                    + " {\"vpc\": [...], \"vpce\": [...], \"role-arn\": [...], \"admin-arn\": \"...\", \"org-id\": \"o-...\"}; an"
+                    + " account it names uses only what it gives, the others the options above.")
+    String accountsFile;
 
     @Option(names = "--ground-truth", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Check gt-can-access (the default). --no-ground-truth: the buckets are not for Ground Truth (no gt-ready).")
@@ -233,7 +240,9 @@ public final class AuditCommand implements Callable<Integer> {
                 throw GtvpcException.badInput("--admin-arn: " + p);
             });
         }
-        return new AuditSettings(groundTruth, new AuditSettings.Inside(vpcs, vpces, roles, Optional.ofNullable(admin), org), Map.of(),
+        Map<String, AuditSettings.Inside> perAccount = accountsFile == null ? Map.of()
+                : AccountsFile.parse(Inputs.read(accountsFile, "--accounts"), accountsFile);
+        return new AuditSettings(groundTruth, new AuditSettings.Inside(vpcs, vpces, roles, Optional.ofNullable(admin), org), perAccount,
                 table);
     }
 

@@ -120,6 +120,26 @@ class AuditCliTest {
                 "--filter", "account=444455556666"))).isEqualTo(3);
     }
 
+    @Test
+    void anAccountsFileGivesEachAccountItsInside(@TempDir Path dir) throws IOException {
+        Path right = Files.writeString(dir.resolve("right.json"), "{\"210000000000\": {\"vpc\": \"vpc-0abc1234def560000\","
+                + " \"vpce\": [\"vpce-0a1b2c3d4e5f60000\"], \"role-arn\": [\"arn:aws:iam::210000000000:role/LabelingAdmin\"]}}");
+        Cli.Result r = Cli.run("audit", "--policies", RECORDS, "--accounts", right.toString(), "--filter", "bucket=*gt-strict*",
+                "--format", "jsonl");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("\"gt-ready\":6").doesNotContain("were taken to be the account's own");
+        // the account's real VPC is another one: the policy keeps it out
+        Path wrong = Files.writeString(dir.resolve("wrong.json"), "{\"210000000000\": {\"vpc\": \"vpc-0fedcba9876543210\"}}");
+        Cli.Result w = Cli.run("audit", "--policies", RECORDS, "--accounts", wrong.toString(), "--filter", "bucket=*gt-strict-000000",
+                "--format", "text");
+        assertThat(w.out()).startsWith("refuted ").contains("vpc-can-access refuted (vpc-0fedcba9876543210)")
+                .contains("EXPLICIT_DENY by statement DenyAccessFromNonGTandCustomerVPC");
+        Path bad = Files.writeString(dir.resolve("bad.json"), "{\"2100\": {}}");
+        Cli.Result b = Cli.run("audit", "--policies", RECORDS, "--accounts", bad.toString());
+        assertThat(b.exit()).isEqualTo(2);
+        assertThat(b.err()).contains("account 2100 is not a 12-digit account ID");
+    }
+
     private static int judged(Cli.Result r) {
         String last = r.out().lines().reduce((a, b) -> b).orElseThrow();
         return Integer.parseInt(last.replaceAll(".*\"judged\":(\\d+).*", "$1"));
