@@ -160,6 +160,7 @@ function _complete_gtvpc() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} iam-policy" ];    then _picocli_gtvpc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} job" ];    then _picocli_gtvpc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} jobs" ];    then _picocli_gtvpc; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} audit" ];    then _picocli_gtvpc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} preflight" ];    then _picocli_gtvpc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_gtvpc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} policy generate" ];    then _picocli_gtvpc_policy; return $?; fi
@@ -184,39 +185,41 @@ function _complete_gtvpc() {
   local cmds3=(iam-policy)
   local cmds4=(job)
   local cmds5=(jobs)
-  local cmds6=(preflight)
-  local cmds7=(completion)
-  local cmds8=(policy generate)
-  local cmds9=(policy lint)
-  local cmds10=(policy verify)
-  local cmds11=(policy simulate)
-  local cmds12=(policy test)
-  local cmds13=(policy get)
-  local cmds14=(policy apply)
-  local cmds15=(policy rollback)
-  local cmds16=(regions list)
-  local cmds17=(regions show)
-  local cmds18=(endpoint-policy generate)
-  local cmds19=(iam-policy generate)
-  local cmds20=(job vpc-config)
-  local cmds21=(jobs in-progress)
+  local cmds6=(audit)
+  local cmds7=(preflight)
+  local cmds8=(completion)
+  local cmds9=(policy generate)
+  local cmds10=(policy lint)
+  local cmds11=(policy verify)
+  local cmds12=(policy simulate)
+  local cmds13=(policy test)
+  local cmds14=(policy get)
+  local cmds15=(policy apply)
+  local cmds16=(policy rollback)
+  local cmds17=(regions list)
+  local cmds18=(regions show)
+  local cmds19=(endpoint-policy generate)
+  local cmds20=(iam-policy generate)
+  local cmds21=(job vpc-config)
+  local cmds22=(jobs in-progress)
 
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_gtvpc_jobs_inprogress; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_gtvpc_job_vpcconfig; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_gtvpc_iampolicy_generate; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_gtvpc_endpointpolicy_generate; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_gtvpc_regions_show; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_gtvpc_regions_list; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_gtvpc_policy_rollback; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_gtvpc_policy_apply; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_gtvpc_policy_get; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_gtvpc_policy_test; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_gtvpc_policy_simulate; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_gtvpc_policy_verify; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_gtvpc_policy_lint; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_gtvpc_policy_generate; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_gtvpc_completion; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_gtvpc_preflight; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_gtvpc_jobs_inprogress; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_gtvpc_job_vpcconfig; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_gtvpc_iampolicy_generate; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_gtvpc_endpointpolicy_generate; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_gtvpc_regions_show; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_gtvpc_regions_list; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_gtvpc_policy_rollback; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_gtvpc_policy_apply; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_gtvpc_policy_get; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_gtvpc_policy_test; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_gtvpc_policy_simulate; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_gtvpc_policy_verify; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_gtvpc_policy_lint; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_gtvpc_policy_generate; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_gtvpc_completion; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_gtvpc_preflight; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_gtvpc_audit; return $?; fi
   if CompWordsContainsArray "${cmds5[@]}"; then _picocli_gtvpc_jobs; return $?; fi
   if CompWordsContainsArray "${cmds4[@]}"; then _picocli_gtvpc_job; return $?; fi
   if CompWordsContainsArray "${cmds3[@]}"; then _picocli_gtvpc_iampolicy; return $?; fi
@@ -233,7 +236,7 @@ function _picocli_gtvpc() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="policy regions endpoint-policy iam-policy job jobs preflight completion"
+  local commands="policy regions endpoint-policy iam-policy job jobs audit preflight completion"
   local flag_opts="'--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -344,6 +347,96 @@ function _picocli_gtvpc_jobs() {
   local commands="in-progress"
   local flag_opts="'-h' '--help' '-V' '--version' '--verbose'"
   local arg_opts=""
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `audit` subcommand.
+function _picocli_gtvpc_audit() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--account' '--ground-truth' '-h' '--help' '-V' '--version' '--verbose'"
+  local arg_opts="'--policies' '--config-aggregator' '--concurrency' '--region' '--bucket-account' '--vpc' '--vpce' '--role-arn' '--admin-arn' '--org-id' '--accounts' '--format' '--fail-on' '--filter' '--limit' '--threads' '--regions-file' '--profile' '--endpoint-url' '--cli-read-timeout' '--cli-connect-timeout'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--policies')
+      return
+      ;;
+    '--config-aggregator')
+      return
+      ;;
+    '--concurrency')
+      return
+      ;;
+    '--region')
+      return
+      ;;
+    '--bucket-account')
+      return
+      ;;
+    '--vpc')
+      return
+      ;;
+    '--vpce')
+      return
+      ;;
+    '--role-arn')
+      return
+      ;;
+    '--admin-arn')
+      return
+      ;;
+    '--org-id')
+      return
+      ;;
+    '--accounts')
+      return
+      ;;
+    '--format')
+      return
+      ;;
+    '--fail-on')
+      return
+      ;;
+    '--filter')
+      return
+      ;;
+    '--limit')
+      return
+      ;;
+    '--threads')
+      return
+      ;;
+    '--regions-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--profile')
+      return
+      ;;
+    '--endpoint-url')
+      return
+      ;;
+    '--cli-read-timeout')
+      return
+      ;;
+    '--cli-connect-timeout')
+      return
+      ;;
+  esac
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )

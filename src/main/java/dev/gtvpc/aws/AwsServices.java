@@ -13,6 +13,12 @@ public interface AwsServices extends AutoCloseable {
 
     VpcInventory vpcInventory();
 
+    /** The caller's buckets for an audit: its own S3 client, with adaptive retries (it sends many requests at once). */
+    AccountBuckets accountBuckets();
+
+    /** AWS Config's aggregated inventory. */
+    ConfigInventory configInventory();
+
     /** The region the services are bound to. */
     String region();
 

@@ -40,7 +40,7 @@ public record AwsSettings(Optional<String> region, Optional<String> profile, Opt
      * then {@code AWS_ENDPOINT_URL} — unless {@code AWS_IGNORE_CONFIGURED_ENDPOINT_URLS} is true, as in the
      * AWS CLI and SDKs.
      *
-     * @param serviceEnvName the service's part of the variable name: S3, STS, SAGEMAKER, EC2
+     * @param serviceEnvName the service's part of the variable name: S3, STS, SAGEMAKER, EC2, CONFIG_SERVICE
      */
     public Optional<String> endpointFor(String serviceEnvName) {
         if (serviceEnvName.equals("S3") && s3EndpointUrl.isPresent()) {

@@ -27,6 +27,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.profiles.ProfileProperty;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.config.ConfigClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
@@ -46,6 +47,8 @@ final class SdkServices implements AwsServices {
     private LabelingJobs labelingJobs;
     private CallerIdentity callerIdentity;
     private VpcInventory vpcInventory;
+    private AccountBuckets accountBuckets;
+    private ConfigInventory configInventory;
 
     SdkServices(AwsSettings settings) {
         this.settings = settings;
@@ -120,9 +123,39 @@ final class SdkServices implements AwsServices {
         return vpcInventory;
     }
 
+    @Override
+    public synchronized AccountBuckets accountBuckets() {
+        if (accountBuckets == null) {
+            Optional<String> endpoint = settings.endpointFor("S3");
+            S3Client s3 = build(S3Client.builder()
+                    .forcePathStyle(endpoint.isPresent())
+                    .crossRegionAccessEnabled(true)
+                    .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                    .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED), endpoint, RetryMode.ADAPTIVE_V2);
+            accountBuckets = new SdkAccountBuckets(s3, endpoint.orElse("the S3 endpoint of " + region));
+        }
+        return accountBuckets;
+    }
+
+    @Override
+    public synchronized ConfigInventory configInventory() {
+        if (configInventory == null) {
+            // the AWS CLI's variable for Config ("Config Service" in the SDK's service ID)
+            Optional<String> endpoint = settings.endpointFor("CONFIG_SERVICE");
+            configInventory = new SdkConfigInventory(build(ConfigClient.builder(), endpoint, RetryMode.ADAPTIVE_V2),
+                    endpoint.orElse("the AWS Config endpoint of " + region));
+        }
+        return configInventory;
+    }
+
     private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends AutoCloseable> C build(B builder,
             Optional<String> endpoint) {
-        ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder().retryStrategy(RetryMode.STANDARD);
+        return build(builder, endpoint, RetryMode.STANDARD);
+    }
+
+    private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends AutoCloseable> C build(B builder,
+            Optional<String> endpoint, RetryMode retries) {
+        ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder().retryStrategy(retries);
         Duration read = settings.readTimeout();
         Duration connect = settings.connectTimeout();
         if (!read.isZero()) {

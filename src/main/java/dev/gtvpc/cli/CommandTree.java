@@ -44,6 +44,7 @@ final class CommandTree {
                     leaf("vpc-config", JobVpcConfigCommand.class)),
             node("jobs", JobsCommand.class,
                     leaf("in-progress", JobsInProgressCommand.class)),
+            leaf("audit", AuditCommand.class),
             leaf("preflight", PreflightCommand.class),
             leaf("completion", CompletionCommand.class));
 

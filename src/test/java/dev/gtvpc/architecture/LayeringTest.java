@@ -34,6 +34,7 @@ class LayeringTest {
         "aws, com.fasterxml|picocli|dev.gtvpc.policy|dev.gtvpc.eval|dev.gtvpc.verify|dev.gtvpc.lint|dev.gtvpc.groundtruth|dev.gtvpc.apply"
                 + "|dev.gtvpc.preflight|dev.gtvpc.render|dev.gtvpc.cli",
         "input, com.fasterxml|picocli|software.amazon|dev.gtvpc.verify|dev.gtvpc.apply|dev.gtvpc.aws|dev.gtvpc.render|dev.gtvpc.cli",
+        "audit, com.fasterxml|picocli|software.amazon|dev.gtvpc.render|dev.gtvpc.cli|dev.gtvpc.apply|dev.gtvpc.preflight",
         "preflight, com.fasterxml|picocli|software.amazon|dev.gtvpc.render|dev.gtvpc.cli",
         "util, com.fasterxml|picocli|software.amazon|dev.gtvpc.policy|dev.gtvpc.eval|dev.gtvpc.cli"})
     void dependenciesPointInward(String pkg, String forbidden) throws IOException {

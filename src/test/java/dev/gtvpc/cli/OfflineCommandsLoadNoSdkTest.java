@@ -28,6 +28,7 @@ class OfflineCommandsLoadNoSdkTest {
         "policy verify --region us-east-1 --vpc vpc-12345678 --vpce vpce-12345678 policies/generated/example-3.data.json",
         "policy simulate --action s3:GetObject --resource arn:aws:s3:::bucket-name/a.jpg policies/generated/example-3.data.json",
         "regions list",
+        "audit --policies src/test/resources/audit/buckets.jsonl --format csv",
         "policy apply --help",
         "preflight --help",
         "completion bash"})

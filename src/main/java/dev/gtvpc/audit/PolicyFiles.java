@@ -1,0 +1,101 @@
+package dev.gtvpc.audit;
+
+import dev.gtvpc.GtvpcException;
+import dev.gtvpc.policy.io.Json;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Policies already collected, read offline: a directory with one {@code BUCKET.json} per bucket (an
+ * empty file: the bucket has none), or a JSON Lines file (or {@code -}, standard input) with one record
+ * per line in gtvpc's shape or AWS Config's (see {@link ConfigRecords}). Lines are read one at a time,
+ * so the file can be larger than memory.
+ */
+public final class PolicyFiles implements RecordSource {
+    private final String path;
+    private final String defaultAccount;
+    private final String defaultRegion;
+
+    /** {@code defaultAccount}/{@code defaultRegion}: for records that name none ("" when not given). */
+    public PolicyFiles(String path, String defaultAccount, String defaultRegion) {
+        this.path = path;
+        this.defaultAccount = defaultAccount;
+        this.defaultRegion = defaultRegion;
+    }
+
+    @Override
+    public Totals read(Consumer<BucketRecord> sink) {
+        Path p = Path.of(path);
+        if (!path.equals("-") && Files.isDirectory(p)) {
+            return directory(p, sink);
+        }
+        if (!path.equals("-") && !Files.isRegularFile(p)) {
+            throw GtvpcException.badInput("--policies: " + path + " is neither a directory nor a file");
+        }
+        try (BufferedReader in = path.equals("-") ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
+                : Files.newBufferedReader(p, StandardCharsets.UTF_8)) {
+            String name = path.equals("-") ? "<stdin>" : path;
+            String line;
+            long n = 0;
+            while ((line = in.readLine()) != null) {
+                n++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                Json.Value v;
+                try {
+                    v = Json.parse(line);
+                } catch (Json.SyntaxException e) {
+                    throw GtvpcException.badInput(name + ":" + n + ": not a JSON record: " + e.getMessage());
+                }
+                String[] problem = new String[1];
+                Optional<BucketRecord> r = ConfigRecords.read(v, defaultAccount, defaultRegion, name + ":" + n, problem);
+                if (r.isEmpty()) {
+                    throw GtvpcException.badInput(name + ":" + n + ": " + problem[0]);
+                }
+                sink.accept(r.get());
+            }
+        } catch (IOException e) {
+            throw GtvpcException.badInput("--policies: cannot read " + path + ": " + e.getMessage());
+        }
+        return new Totals(-1, List.of());
+    }
+
+    private Totals directory(Path dir, Consumer<BucketRecord> sink) {
+        List<Path> files;
+        try (Stream<Path> list = Files.list(dir)) {
+            files = new ArrayList<>(list.filter(f -> f.getFileName().toString().endsWith(".json") && Files.isRegularFile(f)).sorted().toList());
+        } catch (IOException e) {
+            throw GtvpcException.badInput("--policies: cannot list " + dir + ": " + e.getMessage());
+        }
+        if (files.isEmpty()) {
+            throw GtvpcException.badInput("--policies: " + dir + " holds no .json file (one BUCKET.json per bucket)");
+        }
+        for (Path f : files) {
+            String file = f.getFileName().toString();
+            String bucket = file.substring(0, file.length() - ".json".length());
+            String text;
+            try {
+                text = Files.readString(f, StandardCharsets.UTF_8);
+            } catch (IOException | UncheckedIOException e) {
+                sink.accept(BucketRecord.unreadable(bucket, defaultAccount, defaultRegion, "cannot read " + f + ": " + e.getMessage(),
+                        Map.of(), f.toString()));
+                continue;
+            }
+            sink.accept(text.isBlank() ? BucketRecord.noPolicy(bucket, defaultAccount, defaultRegion, Map.of(), f.toString())
+                    : BucketRecord.withPolicy(bucket, defaultAccount, defaultRegion, text, Map.of(), f.toString()));
+        }
+        return new Totals(files.size(), List.of());
+    }
+}

@@ -1,0 +1,293 @@
+package dev.gtvpc.audit;
+
+import dev.gtvpc.groundtruth.GroundTruthAccess;
+import dev.gtvpc.groundtruth.RegionInfo;
+import dev.gtvpc.lint.Finding;
+import dev.gtvpc.lint.LintOptions;
+import dev.gtvpc.lint.Linter;
+import dev.gtvpc.lint.Severity;
+import dev.gtvpc.policy.Arn;
+import dev.gtvpc.policy.AwsIds;
+import dev.gtvpc.policy.ConditionBlock;
+import dev.gtvpc.policy.ConditionEntry;
+import dev.gtvpc.policy.OperatorType;
+import dev.gtvpc.policy.Policy;
+import dev.gtvpc.policy.Statement;
+import dev.gtvpc.policy.Wildcards;
+import dev.gtvpc.policy.io.ParsedPolicy;
+import dev.gtvpc.policy.io.PolicyReader;
+import dev.gtvpc.policy.io.PolicyWriter;
+import dev.gtvpc.verify.Counterexample;
+import dev.gtvpc.verify.PropertyResult;
+import dev.gtvpc.verify.VerificationReport;
+import dev.gtvpc.verify.Verifier;
+import dev.gtvpc.verify.VerifyInputs;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Judges buckets, proving each distinct policy once. Organisations stamp bucket policies from a few
+ * templates that differ only in the bucket's own name, so the text is normalised (gtvpc's compact
+ * layout, the bucket's own name in its ARNs replaced by {@value #PLACEHOLDER}) and the proof and lint
+ * of that text, for that account and region, serve every bucket that has it; the bucket's name is put
+ * back into what is shown. Safe to call from several threads: two buckets with the same policy wait
+ * for one proof.
+ */
+public final class Prover {
+    /** The bucket name proofs run on; every output replaces it with the bucket's own. */
+    public static final String PLACEHOLDER = "gtvpc-audit-bucket";
+    /** The bucket's account when no source or option names it: no real account has it, and the output says so. */
+    public static final String UNKNOWN_ACCOUNT = "000000000000";
+    // bounds memory when an organization has more distinct policies than this: the cache starts again
+    private static final int MAX_CACHED = 20_000;
+
+    private final AuditSettings settings;
+    private final ConcurrentHashMap<String, FutureTask<Outcome>> proofs = new ConcurrentHashMap<>();
+    private final AtomicLong proved = new AtomicLong();
+
+    /** A proof's result for the placeholder bucket. */
+    private record Outcome(Verdict verdict, String detail, List<BucketVerdict.Property> properties, List<BucketVerdict.Issue> findings,
+            List<String> counterexample, List<String> notes, String policyId) {
+    }
+
+    public Prover(AuditSettings settings) {
+        this.settings = settings;
+    }
+
+    /** How many distinct proofs were run (the rest of the buckets shared one). */
+    public long distinctProofs() {
+        return proved.get();
+    }
+
+    public BucketVerdict judge(BucketRecord r) {
+        if (r.unreadable().isPresent()) {
+            return simple(r, Verdict.UNREADABLE, r.unreadable().get());
+        }
+        if (r.policy().isEmpty()) {
+            return simple(r, Verdict.NO_POLICY, "the bucket has no bucket policy");
+        }
+        if (r.region().isEmpty()) {
+            return simple(r, Verdict.UNREADABLE, "the record names no region, and --region was not given");
+        }
+        if (!AwsIds.isRegionName(r.region())) {
+            return simple(r, Verdict.UNREADABLE, "'" + r.region() + "' is not an AWS Region name");
+        }
+        PolicyReader.Result read = PolicyReader.parse(r.policy().get());
+        if (!read.ok()) {
+            return simple(r, Verdict.UNREADABLE, "gtvpc cannot read the policy: " + read.problems().get(0).format("policy"));
+        }
+        String normalised = normalise(read.parsed().get().policy(), r.bucket());
+        String account = r.account().isEmpty() ? UNKNOWN_ACCOUNT : r.account();
+        String key = account + '\n' + r.region() + '\n' + normalised;
+        Outcome o = outcome(key, normalised, account, r.region(), r.account().isEmpty());
+        return new BucketVerdict(r, o.verdict(), named(o.detail(), r.bucket()),
+                o.properties().stream().map(p -> new BucketVerdict.Property(p.property(), named(p.subject(), r.bucket()), p.status()))
+                        .toList(),
+                o.findings().stream().map(f -> new BucketVerdict.Issue(f.ruleId(), f.severity(), named(f.message(), r.bucket()))).toList(),
+                o.counterexample().stream().map(l -> named(l, r.bucket())).toList(),
+                o.notes().stream().map(l -> named(l, r.bucket())).toList(), o.policyId());
+    }
+
+    private Outcome outcome(String key, String normalised, String account, String region, boolean accountAssumed) {
+        FutureTask<Outcome> task = proofs.get(key);
+        if (task == null) {
+            if (proofs.size() >= MAX_CACHED) {
+                proofs.clear();
+            }
+            FutureTask<Outcome> mine = new FutureTask<>(() -> prove(key, normalised, account, region, accountAssumed));
+            task = proofs.putIfAbsent(key, mine);
+            if (task == null) {
+                task = mine;
+                proved.incrementAndGet();
+                mine.run();
+            }
+        }
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a proof", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** The bucket's own name in the policy's S3 ARNs, replaced so that buckets stamped from one template share a proof. */
+    static String normalise(Policy policy, String bucket) {
+        String compact = PolicyWriter.compact(policy);
+        return compact.replace(":::" + bucket + "\"", ":::" + PLACEHOLDER + "\"").replace(":::" + bucket + "/", ":::" + PLACEHOLDER + "/");
+    }
+
+    private static String named(String text, String bucket) {
+        return text.replace(PLACEHOLDER, bucket);
+    }
+
+    private static BucketVerdict simple(BucketRecord r, Verdict v, String detail) {
+        return new BucketVerdict(r, v, detail, List.of(), List.of(), List.of(), List.of(), "");
+    }
+
+    private Outcome prove(String key, String normalised, String account, String region, boolean accountAssumed) {
+        ParsedPolicy parsed = PolicyReader.parse(normalised).parsed().orElseThrow(() ->
+                new IllegalStateException("gtvpc's own compact form of a policy did not read back"));
+        Policy policy = parsed.policy();
+        Optional<RegionInfo> info = settings.regions().find(region);
+        String partition = info.map(i -> i.partition().value()).orElse(AwsIds.partitionOf(region));
+        List<String> notes = new ArrayList<>();
+        List<VerifyInputs.TrustedEndpoint> trusted = new ArrayList<>();
+        if (settings.groundTruth()) {
+            if (info.isPresent()) {
+                trusted.add(GroundTruthAccess.endpoint(info.get().groundTruthEndpoint().value(), region));
+            } else {
+                notes.add("Ground Truth's endpoint in " + region + " is not in the region table: gt-can-access was not checked");
+            }
+        }
+        AuditSettings.Inside inside = settings.insideOf(account);
+        List<String> vpcs = inside.vpcs();
+        List<String> vpces = inside.vpces();
+        if (!inside.namesNetwork()) {
+            vpcs = named(policy, "aws:sourcevpc", AwsIds::isVpcId, false);
+            vpces = named(policy, "aws:sourcevpce", v -> AwsIds.isVpceId(v) && !isServiceEndpoint(v), false);
+            if (!vpcs.isEmpty() || !vpces.isEmpty()) {
+                List<String> all = new ArrayList<>(vpcs);
+                all.addAll(vpces);
+                notes.add("no --vpc/--vpce for account " + account + ": the networks the policy names (" + String.join(", ", all)
+                        + ") were taken to be the account's own; the proof shows everyone else is kept out, not that they are yours");
+            }
+        }
+        List<String> roles = inside.roles();
+        if (roles.isEmpty()) {
+            roles = named(policy, "aws:principalarn", v -> !Wildcards.hasWildcard(v) && AwsIds.checkPrincipalArn(v, partition).isEmpty()
+                    && Arn.parse(v).map(a -> a.account().equals(account)).orElse(false), true);
+            if (!roles.isEmpty()) {
+                notes.add("no --role-arn for account " + account + ": the principals of the account that the policy exempts ("
+                        + String.join(", ", roles) + ") were taken to be trusted");
+            }
+        }
+        if (accountAssumed) {
+            notes.add("the bucket's account was not given: it was taken to be " + UNKNOWN_ACCOUNT + ", an account no policy names");
+        }
+        VerifyInputs inputs = VerifyInputs.of(region, partition, PLACEHOLDER, account)
+                .withServiceEndpoints(trusted)
+                .withNetwork(vpcs, vpces, List.of())
+                .withPrincipals(roles, inside.admin())
+                .withOrganization(inside.orgId(), List.of());
+        VerificationReport report = Verifier.verify(policy, inputs, Optional.empty(), false);
+        // lint's own-network rules take the user's word for which networks are theirs: only what was given
+        List<Finding> lint = new Linter(new LintOptions(Optional.of(region), Optional.of(PLACEHOLDER), inside.vpcs(), inside.vpces(), Set.of()),
+                settings.regions()).lint(parsed);
+        List<BucketVerdict.Issue> issues = lint.stream().filter(f -> f.severity().reaches(Severity.SECURITY_WARNING))
+                .map(f -> new BucketVerdict.Issue(f.ruleId(), f.severity().id(), f.message())).toList();
+        report.notes().forEach(n -> notes.add(n));
+        report.samplingNotes().stream().distinct().forEach(n -> notes.add("sampled, not exhaustive: " + n));
+        List<BucketVerdict.Property> properties = report.results().stream()
+                .map(p -> new BucketVerdict.Property(p.property(), p.subject(), p.status().name())).toList();
+        return decide(report, issues, properties, notes, policyId(key));
+    }
+
+    private static Outcome decide(VerificationReport report, List<BucketVerdict.Issue> issues, List<BucketVerdict.Property> properties,
+            List<String> notes, String id) {
+        Optional<BucketVerdict.Issue> open = issues.stream().filter(i -> i.ruleId().equals("public-allow")).findFirst();
+        Optional<PropertyResult> refuted = report.results().stream()
+                .filter(p -> !p.property().equals(GroundTruthAccess.PROPERTY) && p.status() == PropertyResult.Status.REFUTED).findFirst();
+        Optional<PropertyResult> broken = refuted.or(() -> gt(report).filter(p -> p.status() == PropertyResult.Status.REFUTED));
+        List<String> counterexample = broken.flatMap(p -> p.counterexample().map(c -> lines(p.property(), c))).orElse(List.of());
+        if (open.isPresent()) {
+            return new Outcome(Verdict.PUBLIC, open.get().message(), properties, issues, counterexample, notes, id);
+        }
+        Optional<BucketVerdict.Issue> lockout = issues.stream().filter(i -> i.ruleId().equals("lockout-risk")).findFirst();
+        if (lockout.isPresent()) {
+            return new Outcome(Verdict.LOCKOUT_RISK, lockout.get().message(), properties, issues, counterexample, notes, id);
+        }
+        if (refuted.isPresent()) {
+            PropertyResult p = refuted.get();
+            return new Outcome(Verdict.REFUTED, p.property() + " refuted (" + p.subject() + ")", properties, issues, counterexample, notes,
+                    id);
+        }
+        Optional<PropertyResult> open2 = report.results().stream()
+                .filter(p -> !p.property().equals(GroundTruthAccess.PROPERTY) && p.status() != PropertyResult.Status.PROVED).findFirst();
+        if (open2.isPresent()) {
+            PropertyResult p = open2.get();
+            return new Outcome(Verdict.UNPROVED, p.property() + " " + p.status().name().toLowerCase(Locale.ROOT)
+                    + p.reason().map(r -> ": " + r).orElse(""), properties, issues, counterexample, notes, id);
+        }
+        Optional<PropertyResult> gt = gt(report);
+        if (gt.isPresent() && gt.get().status() == PropertyResult.Status.PROVED) {
+            return new Outcome(Verdict.GT_READY, "perimeter proved and Ground Truth's endpoint gets in", properties, issues,
+                    counterexample, notes, id);
+        }
+        String why = gt.map(p -> "Ground Truth: gt-can-access " + p.status().name().toLowerCase(Locale.ROOT)
+                + p.reason().map(r -> ": " + r).orElse("")).orElse("Ground Truth was not checked");
+        return new Outcome(Verdict.PERIMETER_PROVED, "perimeter proved; " + why, properties, issues, counterexample, notes, id);
+    }
+
+    private static Optional<PropertyResult> gt(VerificationReport report) {
+        return report.results().stream().filter(p -> p.property().equals(GroundTruthAccess.PROPERTY)).findFirst();
+    }
+
+    private static List<String> lines(String property, Counterexample c) {
+        List<String> out = new ArrayList<>();
+        out.add(property + ": " + c.request().action() + " on " + c.request().resource() + " by " + c.caller().label() + " from " + c.origin()
+                + " is " + c.decision().map(d -> d.name()).orElse("undecided")
+                + (c.statements().isEmpty() ? "" : " by statement " + String.join(", ", c.statements())));
+        List<String> context = new ArrayList<>();
+        c.request().context().entries().forEach(e -> context.add(e.key() + "=" + String.join(",", e.values())));
+        if (!context.isEmpty()) {
+            out.add("context: " + String.join(" ", context));
+        }
+        out.addAll(c.errors());
+        return out;
+    }
+
+    /** Every literal value of condition key {@code key} (any case) that {@code accept} takes, under negated operators only if asked. */
+    private static List<String> named(Policy policy, String key, java.util.function.Predicate<String> accept, boolean negatedOnly) {
+        Set<String> out = new LinkedHashSet<>();
+        for (Statement s : policy.statements()) {
+            if (s.condition().isEmpty()) {
+                continue;
+            }
+            for (ConditionBlock block : s.condition().get().blocks()) {
+                boolean negated = block.operator().type().map(OperatorType::negated).orElse(false);
+                if (negatedOnly && !negated) {
+                    continue;
+                }
+                for (ConditionEntry e : block.entries()) {
+                    if (e.key().toLowerCase(Locale.ROOT).equals(key)) {
+                        e.values().texts().stream().filter(accept).forEach(out::add);
+                    }
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private boolean isServiceEndpoint(String vpce) {
+        return settings.regions().regions().stream().anyMatch(r -> r.groundTruthEndpoint().value().equals(vpce));
+    }
+
+    private static String policyId(String key) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < 6; i++) {
+                b.append(String.format(Locale.ROOT, "%02x", d[i]));
+            }
+            return b.toString();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is in every JDK", e);
+        }
+    }
+}

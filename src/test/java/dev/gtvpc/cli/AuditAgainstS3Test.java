@@ -1,0 +1,185 @@
+package dev.gtvpc.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.gtvpc.groundtruth.RegionTable;
+import dev.gtvpc.testing.AwsEnv;
+import dev.gtvpc.testing.AwsStubs;
+import dev.gtvpc.testing.CephS3;
+import dev.gtvpc.testing.Cli;
+import dev.gtvpc.testing.FaultyS3;
+import dev.gtvpc.testing.Golden;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code audit --account} against a real S3 server (Ceph radosgw): a few hundred buckets, each with a
+ * published policy template filled in for it (or none), listed with ListBuckets and read with
+ * GetBucketPolicy in parallel, through a proxy that fails some GetBucketPolicy calls for good (those
+ * buckets are unreadable, with the error) and some once (the client retries). Other test classes
+ * share the server, so the audit is filtered to this class's buckets.
+ */
+@ExtendWith(CephS3.Extension.class)
+class AuditAgainstS3Test {
+    static final String ACCOUNT = "210987654321";
+    static final int PER_TEMPLATE = 30;
+    static final int FAULTY = 3;
+    static final Path CORPUS = Golden.testResource("corpus/bucket");
+    private static WireMockServer stubs;
+    private final CephS3 ceph;
+    @TempDir
+    Path dir;
+
+    AuditAgainstS3Test(CephS3 ceph) {
+        this.ceph = ceph;
+    }
+
+    @BeforeAll
+    static void startStubs() {
+        stubs = AwsStubs.server();
+    }
+
+    @AfterAll
+    static void stopStubs() {
+        stubs.stop();
+    }
+
+    /** Template name → (file, placeholder → value); {@code null} file: no policy. */
+    private Map<String, Object[]> templates() {
+        String gt = RegionTable.bundled().require(ceph.region()).groundTruthEndpoint().value();
+        Map<String, Object[]> t = new LinkedHashMap<>();
+        t.put("gt-strict", new Object[] {Golden.root().resolve("policies/generated/example-3.strict.json"), Map.of("bucket-name", "%b",
+                "vpce-12345678", "vpce-0a1b2c3d4e5f60718", "vpc-12345678", "vpc-0abc1234def567890", "111122223333", ACCOUNT,
+                "role-name", "LabelingAdmin", "vpce-08408e335ebf95b40", gt)});
+        t.put("gt-doc-example-2", new Object[] {CORPUS.resolve("sagemaker-gt-current-example-2.json"), Map.of("bucket-name", "%b",
+                "vpce-12345678", "vpce-0a1b2c3d4e5f60718", "vpc-12345678", "vpc-0abc1234def567890")});
+        t.put("tls-only", new Object[] {CORPUS.resolve("s3ug-example-bucket-policies-13.json"), Map.of("DOC-EXAMPLE-BUCKET", "%b")});
+        t.put("public-read", new Object[] {CORPUS.resolve("s3dg-2021-anonymous-read.json"), Map.of("DOC-EXAMPLE-BUCKET", "%b")});
+        // Ceph's requests come from 127.0.0.1: the address allow-list keeps the owner in here, and out anywhere else
+        t.put("ip-allow-list", new Object[] {CORPUS.resolve("s3ug-example-bucket-policies-11.json"), Map.of("DOC-EXAMPLE-BUCKET", "%b",
+                "192.0.2.0/24", "127.0.0.0/8")});
+        t.put("vpce-only", new Object[] {CORPUS.resolve("s3ug-vpce-restrict-to-endpoint.json"), Map.of("awsexamplebucket1", "%b",
+                "vpce-1a2b3c4d", "vpce-0a1b2c3d4e5f60718")});
+        t.put("no-policy", new Object[] {null, Map.of()});
+        // a policy the proxy in front of Ceph never lets through (HTTP 500 on every GetBucketPolicy, after the retries)
+        t.put("unreadable", new Object[] {CORPUS.resolve("s3ug-example-bucket-policies-13.json"), Map.of("DOC-EXAMPLE-BUCKET", "%b")});
+        // and one that fails once: the client's retry reads it
+        t.put("flaky", new Object[] {CORPUS.resolve("s3ug-example-bucket-policies-13.json"), Map.of("DOC-EXAMPLE-BUCKET", "%b")});
+        return t;
+    }
+
+    /** Creates the buckets (eight at a time) and returns bucket → template. */
+    private Map<String, String> createBuckets() throws Exception {
+        Map<String, String> made = new LinkedHashMap<>();
+        List<Future<?>> work = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            for (Map.Entry<String, Object[]> t : templates().entrySet()) {
+                String text = t.getValue()[0] == null ? null : Files.readString((Path) t.getValue()[0]);
+                @SuppressWarnings("unchecked")
+                Map<String, String> subs = (Map<String, String>) t.getValue()[1];
+                int count = t.getKey().equals("unreadable") || t.getKey().equals("flaky") ? FAULTY : PER_TEMPLATE;
+                for (int i = 0; i < count; i++) {
+                    String bucket = String.format("audit-%s-%03d", t.getKey(), i);
+                    made.put(bucket, t.getKey());
+                    work.add(pool.submit(() -> {
+                        ceph.s3().createBucket(b -> b.bucket(bucket).createBucketConfiguration(c -> c.locationConstraint(ceph.region())));
+                        if (text != null) {
+                            String policy = text;
+                            for (Map.Entry<String, String> s : subs.entrySet()) {
+                                policy = policy.replace(s.getKey(), s.getValue().replace("%b", bucket));
+                            }
+                            String p = policy;
+                            ceph.s3().putBucketPolicy(b -> b.bucket(bucket).policy(p));
+                        }
+                        return null;
+                    }));
+                }
+            }
+            for (Future<?> f : work) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        return made;
+    }
+
+    @Test
+    void everyBucketOfTheAccountGetsItsVerdict() throws Exception {
+        Map<String, String> buckets = createBuckets();
+        stubs.resetAll();
+        AwsStubs.callerIdentity(stubs, "arn:aws:iam::" + ACCOUNT + ":user/auditor", ACCOUNT, "AIDAEXAMPLEAUDITOR");
+        try (FaultyS3 proxy = FaultyS3.start(ceph)) {
+            for (int i = 0; i < FAULTY; i++) {
+                proxy.armAlways("GET", String.format("audit-unreadable-%03d", i), FaultyS3.Fault.ERROR);
+                proxy.arm("GET", String.format("audit-flaky-%03d", i), FaultyS3.Fault.ERROR, 1);
+            }
+            audit(buckets, AwsEnv.of(dir.resolve("home"), ceph, proxy.endpoint(), stubs));
+            for (int i = 0; i < FAULTY; i++) {
+                assertThat(proxy.received("GET", String.format("audit-unreadable-%03d", i))).as("attempts").isEqualTo(3);
+                assertThat(proxy.received("GET", String.format("audit-flaky-%03d", i))).as("attempts").isEqualTo(2);
+            }
+        }
+    }
+
+    private void audit(Map<String, String> buckets, Map<String, String> env) {
+        long start = System.nanoTime();
+        // no --bucket-account: the account is the caller's, from STS
+        Cli.Result r = Cli.runIn(new RunContext(env, Optional.empty(), Clock.systemUTC()), null, "audit", "--account",
+                "--region", ceph.region(), "--filter", "bucket=audit-*", "--format", "csv", "--concurrency", "8");
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertThat(r.exit()).as(r.err()).isZero();
+        List<String> rows = r.out().lines().skip(1).toList();
+        assertThat(rows).hasSize(buckets.size());
+        Map<String, String> verdicts = rows.stream().collect(Collectors.toMap(l -> l.split(",")[2], l -> l.split(",")[3]));
+        for (Map.Entry<String, String> b : buckets.entrySet()) {
+            String expected = switch (b.getValue()) {
+                case "gt-strict" -> "gt-ready";
+                case "gt-doc-example-2" -> "perimeter-proved";
+                case "public-read" -> "public";
+                case "ip-allow-list" -> "lockout-risk";
+                case "vpce-only" -> "lockout-risk";
+                case "tls-only", "flaky" -> "refuted";
+                case "unreadable" -> "unreadable";
+                default -> "no-policy";
+            };
+            assertThat(verdicts.get(b.getKey())).as(b.getKey()).isEqualTo(expected);
+        }
+        assertThat(rows).allMatch(l -> l.startsWith(ACCOUNT + "," + ceph.region() + ","));
+        assertThat(r.out()).contains("GetBucketPolicy on bucket audit-unreadable-000: the service failed and kept failing after the"
+                + " retries (HTTP 500 InternalError)");
+        // one proof per template (the account and region are the same), the flaky buckets' being the tls-only one's
+        assertThat(r.err()).contains("read " + buckets.size() + " of ").contains("; 6 distinct policies proved");
+        Golden.assertMatches(Golden.testResource("golden/audit/account-ceph.csv"), r.out());
+        System.out.printf("audit --account: %d buckets in %d ms%n", buckets.size(), millis);
+    }
+
+    @Test
+    void anUnreachableS3IsExitThreeInOneLine() throws IOException {
+        Map<String, String> env = new LinkedHashMap<>(AwsEnv.of(dir.resolve("home"), ceph, ceph.endpoint(), stubs));
+        env.put("AWS_ENDPOINT_URL_S3", "http://127.0.0.1:9");
+        Cli.Result r = Cli.runIn(new RunContext(env, Optional.empty(), Clock.systemUTC()), null, "audit", "--account",
+                "--region", ceph.region(), "--bucket-account", ACCOUNT);
+        assertThat(r.exit()).isEqualTo(3);
+        assertThat(r.err().lines().count()).as(r.err()).isEqualTo(1);
+        assertThat(r.err()).contains("ListBuckets").contains("cannot reach");
+    }
+}

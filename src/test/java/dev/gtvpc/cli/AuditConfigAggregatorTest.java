@@ -1,0 +1,133 @@
+package dev.gtvpc.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.gtvpc.testing.AwsStubs;
+import dev.gtvpc.testing.Cli;
+import dev.gtvpc.testing.ConfigStubs;
+import dev.gtvpc.testing.Golden;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code audit --config-aggregator} against a stub of AWS Config's SelectAggregateResourceConfig in its
+ * JSON 1.1 wire format, so the SDK's own marshalling, error parsing and retries run: an inventory in
+ * two pages (the second throttled once), then the policies of three accounts — one in two pages, one
+ * whose second page fails for good (its buckets are unreadable, and the summary says so), one throttled
+ * once. The rows are AWS Config's shape with the encodings it uses (see audit/SOURCES.md).
+ */
+class AuditConfigAggregatorTest {
+    static final String AGG = "org-inventory";
+    static final String A = "111122223333";
+    static final String B = "444455556666";
+    static final String C = "777788889999";
+    static final List<String> INVENTORY_FIELDS = List.of("resourceName", "accountId", "awsRegion");
+    static final List<String> POLICY_FIELDS = List.of("arn", "resourceName", "accountId", "awsRegion",
+            "supplementaryConfiguration.BucketPolicy", "tags");
+    private static final Pattern FIELD = Pattern.compile("\"(resourceName|awsRegion)\":\"([^\"]+)\"");
+
+    private WireMockServer stubs;
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void start() {
+        stubs = AwsStubs.server();
+    }
+
+    @AfterEach
+    void stop() {
+        stubs.stop();
+    }
+
+    private static String inventoryRow(String row, String account) {
+        Matcher m = FIELD.matcher(row);
+        String name = null;
+        String region = null;
+        while (m.find()) {
+            if (m.group(1).equals("resourceName")) {
+                name = m.group(2);
+            } else {
+                region = m.group(2);
+            }
+        }
+        return "{\"resourceName\":\"" + name + "\",\"accountId\":\"" + account + "\",\"awsRegion\":\"" + region + "\"}";
+    }
+
+    @Test
+    void pagesThrottlesAndAFailedPage() throws IOException {
+        List<String> rows = Files.readAllLines(Golden.testResource("audit/config-rows.jsonl"));
+        List<String> a = new ArrayList<>();
+        List<String> b = new ArrayList<>();
+        List<String> c = new ArrayList<>();
+        for (int i = 0; i < 11; i++) {
+            String account = i < 5 ? A : i < 9 ? B : C;
+            // the row's account, and the roles its policy names in that account
+            (i < 5 ? a : i < 9 ? b : c).add(rows.get(i).replace("210000000000", account));
+        }
+        c.add("{\"arn\":\"arn:aws:s3:::labeling-empty-c\",\"resourceName\":\"labeling-empty-c\",\"accountId\":\"" + C + "\","
+                + "\"awsRegion\":\"us-east-1\",\"supplementaryConfiguration\":{\"BucketPolicy\":{\"policyText\":null}}}");
+        List<String> inventory = new ArrayList<>();
+        a.forEach(r -> inventory.add(inventoryRow(r, A)));
+        b.forEach(r -> inventory.add(inventoryRow(r, B)));
+        c.forEach(r -> inventory.add(inventoryRow(r, C)));
+
+        String list = "SELECT resourceName, accountId, awsRegion WHERE";
+        ConfigStubs.page(stubs, AGG, list, Optional.empty(), inventory.subList(0, 7), Optional.of("inv-2"), INVENTORY_FIELDS);
+        ConfigStubs.page(stubs, AGG, list, Optional.of("inv-2"), inventory.subList(7, 12), Optional.empty(), INVENTORY_FIELDS);
+        ConfigStubs.throttleFirst(stubs, AGG, list, Optional.of("inv-2"), 1);
+        String inA = "AND accountId = '" + A + "'";
+        ConfigStubs.page(stubs, AGG, inA, Optional.empty(), a.subList(0, 3), Optional.of("a-2"), POLICY_FIELDS);
+        ConfigStubs.page(stubs, AGG, inA, Optional.of("a-2"), a.subList(3, 5), Optional.empty(), POLICY_FIELDS);
+        String inB = "AND accountId = '" + B + "'";
+        ConfigStubs.page(stubs, AGG, inB, Optional.empty(), b.subList(0, 2), Optional.of("b-2"), POLICY_FIELDS);
+        ConfigStubs.failAlways(stubs, AGG, inB, Optional.of("b-2"));
+        String inC = "AND accountId = '" + C + "'";
+        ConfigStubs.page(stubs, AGG, inC, Optional.empty(), c, Optional.empty(), POLICY_FIELDS);
+        ConfigStubs.throttleFirst(stubs, AGG, inC, Optional.empty(), 1);
+
+        Map<String, String> env = Map.of("HOME", dir.toString(), "AWS_ACCESS_KEY_ID", AwsStubs.ACCESS_KEY_ID,
+                "AWS_SECRET_ACCESS_KEY", AwsStubs.SECRET_ACCESS_KEY, "AWS_ENDPOINT_URL_CONFIG_SERVICE", AwsStubs.endpoint(stubs));
+        Cli.Result r = Cli.runIn(new RunContext(env, Optional.empty(), Clock.systemUTC()), null, "audit", "--config-aggregator", AGG,
+                "--region", "us-east-1", "--fail-on", "unreadable");
+        assertThat(r.err()).isEmpty();
+        assertThat(r.exit()).isEqualTo(1);
+        Golden.assertMatches(Golden.testResource("golden/audit/config-aggregator.txt"), r.out());
+        assertThat(r.out()).contains("read 12 of 12 buckets the source reported")
+                .contains("note: account " + B + ": 2 bucket(s) unreadable after 2 read");
+        // retried: the throttled pages twice, the failed page three times (the SDK's attempts), then given up
+        assertThat(ConfigStubs.calls(stubs, list, Optional.of("inv-2"))).isEqualTo(2);
+        assertThat(ConfigStubs.calls(stubs, inC, Optional.empty())).isEqualTo(2);
+        assertThat(ConfigStubs.calls(stubs, inB, Optional.of("b-2"))).isEqualTo(3);
+        // every request asked for pages of 100
+        assertThat(stubs.getAllServeEvents()).allMatch(e -> e.getRequest().getBodyAsString().contains("\"Limit\":100"));
+    }
+
+    @Test
+    void anInventoryThatCannotBeListedIsExitThreeAndAuditsNothing() {
+        String list = "SELECT resourceName, accountId, awsRegion WHERE";
+        ConfigStubs.failAlways(stubs, AGG, list, Optional.empty());
+        Map<String, String> env = Map.of("HOME", dir.toString(), "AWS_ACCESS_KEY_ID", AwsStubs.ACCESS_KEY_ID,
+                "AWS_SECRET_ACCESS_KEY", AwsStubs.SECRET_ACCESS_KEY, "AWS_ENDPOINT_URL_CONFIG_SERVICE", AwsStubs.endpoint(stubs));
+        Cli.Result r = Cli.runIn(new RunContext(env, Optional.empty(), Clock.systemUTC()), null, "audit", "--config-aggregator", AGG,
+                "--region", "us-east-1");
+        assertThat(r.exit()).isEqualTo(3);
+        assertThat(r.err().lines().count()).isEqualTo(1);
+        assertThat(r.err()).contains("listing the aggregator's buckets failed after 0 page(s), so nothing was audited")
+                .contains("SelectAggregateResourceConfig on aggregator " + AGG);
+        assertThat(r.out()).isEmpty();
+    }
+}
