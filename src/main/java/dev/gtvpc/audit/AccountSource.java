@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -51,11 +50,11 @@ public final class AccountSource implements RecordSource {
                 }
                 window.addLast(pool.submit(() -> fetch(b.name(), region)));
                 while (window.size() >= concurrency * 4 || !window.isEmpty() && window.peekFirst().isDone()) {
-                    sink.accept(await(window.removeFirst()));
+                    sink.accept(Futures.await(window.removeFirst()));
                 }
             });
             while (!window.isEmpty()) {
-                sink.accept(await(window.removeFirst()));
+                sink.accept(Futures.await(window.removeFirst()));
             }
         } finally {
             pool.shutdownNow();
@@ -76,20 +75,6 @@ public final class AccountSource implements RecordSource {
                     .orElseGet(() -> BucketRecord.noPolicy(bucket, account, region, Map.of(), source));
         } catch (GtvpcException e) {
             return BucketRecord.unreadable(bucket, account, region, e.getMessage(), Map.of(), source);
-        }
-    }
-
-    private static BucketRecord await(Future<BucketRecord> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(e.getCause());
         }
     }
 }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -54,7 +53,7 @@ public final class Audit {
         RecordSource.Totals totals;
         try {
             Runnable emitOne = () -> {
-                BucketVerdict v = await(window.removeFirst());
+                BucketVerdict v = Futures.await(window.removeFirst());
                 counts.merge(v.verdict(), 1L, Long::sum);
                 judged[0]++;
                 sink.bucket(v);
@@ -86,22 +85,5 @@ public final class Audit {
         List<String> notes = new ArrayList<>(totals.notes());
         long reported = totals.reported() < 0 ? read[0] : totals.reported();
         return new AuditSummary(counts, read[0], reported, filteredOut[0], prover.distinctProofs(), millis, notes);
-    }
-
-    private static BucketVerdict await(Future<BucketVerdict> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
     }
 }
