@@ -366,6 +366,9 @@ function _picocli_gtvpc_audit() {
   local commands=""
   local flag_opts="'--account' '--ground-truth' '-h' '--help' '-V' '--version' '--verbose'"
   local arg_opts="'--policies' '--config-aggregator' '--concurrency' '--region' '--bucket-account' '--vpc' '--vpce' '--role-arn' '--admin-arn' '--org-id' '--accounts' '--format' '--fail-on' '--filter' '--limit' '--threads' '--regions-file' '--profile' '--endpoint-url' '--cli-read-timeout' '--cli-connect-timeout'"
+  local REGION_option_args=("us-east-2" "us-east-1" "us-west-2" "ca-central-1" "eu-central-1" "eu-west-2" "eu-west-1" "ap-south-1" "ap-southeast-2" "ap-southeast-1" "ap-northeast-2" "ap-northeast-1") # --region values
+  local FORMAT_option_args=("text" "json" "jsonl" "csv" "sarif" "markdown") # --format values
+  local VERDICT_option_args=("gt-ready" "perimeter-proved" "refuted" "public" "lockout-risk" "unproved" "no-policy" "unreadable") # --fail-on values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -380,7 +383,9 @@ function _picocli_gtvpc_audit() {
       return
       ;;
     '--region')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${REGION_option_args[@]}" ) )
+      return $?
       ;;
     '--bucket-account')
       return
@@ -404,10 +409,14 @@ function _picocli_gtvpc_audit() {
       return
       ;;
     '--format')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '--fail-on')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${VERDICT_option_args[@]}" ) )
+      return $?
       ;;
     '--filter')
       return

@@ -87,7 +87,7 @@ public final class AuditCommand implements Callable<Integer> {
             description = "GetBucketPolicy requests in flight with --account (default 16; the client backs off when throttled).")
     int concurrency;
 
-    @Option(names = "--region", paramLabel = "REGION",
+    @Option(names = "--region", completionCandidates = Converters.Regions.class, paramLabel = "REGION",
             description = "The region of buckets whose record names none (every bucket of a directory); with --account and"
                     + " --config-aggregator also the region the requests go to (default: AWS_REGION or the profile's).")
     String region;
@@ -121,11 +121,11 @@ public final class AuditCommand implements Callable<Integer> {
             description = "Check gt-can-access (the default). --no-ground-truth: the buckets are not for Ground Truth (no gt-ready).")
     boolean groundTruth;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+    @Option(names = "--format", completionCandidates = Converters.AuditFormats.class, paramLabel = "FORMAT", defaultValue = "text",
             description = "text (default: the buckets, then the summary table), json, jsonl, csv, sarif or markdown.")
     String format;
 
-    @Option(names = "--fail-on", paramLabel = "VERDICT", split = ",",
+    @Option(names = "--fail-on", completionCandidates = Converters.Verdicts.class, paramLabel = "VERDICT", split = ",",
             description = "Exit 1 when a bucket has this verdict (repeatable): refuted, public, lockout-risk, unproved, no-policy,"
                     + " unreadable, perimeter-proved, gt-ready.")
     List<String> failOn = new ArrayList<>();

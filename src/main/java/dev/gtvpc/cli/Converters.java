@@ -78,6 +78,22 @@ final class Converters {
         }
     }
 
+    /** audit's --format. */
+    static final class AuditFormats implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return dev.gtvpc.render.AuditRenderer.FORMATS.iterator();
+        }
+    }
+
+    /** audit's --fail-on: every verdict. */
+    static final class Verdicts implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return java.util.Arrays.stream(dev.gtvpc.audit.Verdict.values()).map(dev.gtvpc.audit.Verdict::id).iterator();
+        }
+    }
+
     /** policy test's --format: junit for CI test reports. */
     static final class TestFormats implements Iterable<String> {
         static final List<String> CHOICES = List.of("text", "json", "junit");

@@ -167,7 +167,9 @@ class AuditAgainstS3Test {
         assertThat(r.out()).contains("GetBucketPolicy on bucket audit-unreadable-000: the service failed and kept failing after the"
                 + " retries (HTTP 500 InternalError)");
         // one proof per template (the account and region are the same), the flaky buckets' being the tls-only one's
-        assertThat(r.err()).contains("read " + buckets.size() + " of ").contains("; 6 distinct policies proved");
+        // the radosgw of this test JVM also holds other tests' buckets: --filter leaves them out, and the summary says how many
+        assertThat(r.err()).contains(buckets.size() + " buckets judged").containsPattern("read (\\d+) of \\1 buckets")
+                .contains("; 6 distinct policies proved");
         Golden.assertMatches(Golden.testResource("golden/audit/account-ceph.csv"), r.out());
         System.out.printf("audit --account: %d buckets in %d ms%n", buckets.size(), millis);
     }
