@@ -98,4 +98,32 @@ class FormatJsonAgainstS3Test {
         assertThat(yaml.exit()).isEqualTo(2);
         assertThat(yaml.err()).isEqualTo("gtvpc: --format: 'yaml' is not one of text, json\n");
     }
+
+    String vpcOnly() {
+        return Cli.run("policy", "generate", "--region", ceph.region(), "--bucket", bucket, "--vpc", "vpc-0abc1234def567890",
+                "--role-arn", TESTER, "--actions", "s3:GetObject,s3:PutObject,s3:DeleteObject,s3:ListBucket").out();
+    }
+
+    @Test
+    void applyDryRunAsJsonIsThePlanAndWritesNothing() throws Exception {
+        ceph.s3().putBucketPolicy(b -> b.bucket(bucket).policy(foreign()));
+        Path policy = java.nio.file.Files.writeString(dir.resolve("p.json"), vpcOnly());
+        Cli.Result r = run("policy", "apply", policy.toString(), "--bucket", bucket, "--region", ceph.region(),
+                "--backup-dir", dir.resolve("backups").toString(), "--replace", "--dry-run", "--format", "json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        Golden.assertMatches(Golden.testResource("golden/apply/dry-run-format-json.json"), normalized(r.out()));
+        assertThat(ceph.s3().getBucketPolicy(b -> b.bucket(bucket)).policy()).isEqualTo(foreign());
+        assertThat(dir.resolve("backups")).doesNotExist();
+    }
+
+    @Test
+    void applyJsonWithoutDryRunIsRefusedBeforeAnyRequest() throws Exception {
+        Path policy = java.nio.file.Files.writeString(dir.resolve("p.json"), vpcOnly());
+        Cli.Result r = run("policy", "apply", policy.toString(), "--bucket", bucket, "--region", ceph.region(), "--yes",
+                "--format", "json");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).startsWith("gtvpc: --format json: ").hasLineCount(1);
+        assertThat(stubs.getAllServeEvents()).isEmpty();
+    }
 }
