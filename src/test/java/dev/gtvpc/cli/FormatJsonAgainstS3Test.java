@@ -126,4 +126,22 @@ class FormatJsonAgainstS3Test {
         assertThat(r.err()).startsWith("gtvpc: --format json: ").hasLineCount(1);
         assertThat(stubs.getAllServeEvents()).isEmpty();
     }
+
+    @Test
+    void mergeDryRunAsJsonKeepsTheForeignStatementAndGetJsonGoesToTheFile() throws Exception {
+        ceph.s3().putBucketPolicy(b -> b.bucket(bucket).policy(foreign()));
+        Path policy = java.nio.file.Files.writeString(dir.resolve("p.json"), vpcOnly());
+        Cli.Result r = run("policy", "apply", policy.toString(), "--bucket", bucket, "--region", ceph.region(),
+                "--backup-dir", dir.resolve("backups").toString(), "--dry-run", "--format", "json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("\"mode\": \"merge\"").contains("\"statementsKept\": [\n    \"PartnerRead\"\n  ]")
+                .contains("\"statementsAdded\": [\n    \"DenyAccessFromNonGTandCustomerVPC\"\n  ]")
+                .contains("\"statementsRemoved\": []").contains("\"applied\": false").doesNotContain("Plan for bucket");
+        Path out = dir.resolve("current.json");
+        Cli.Result got = run("policy", "get", "--bucket", bucket, "--region", ceph.region(), "--format", "json", "-o", out.toString());
+        assertThat(got.exit()).as(got.err()).isZero();
+        assertThat(got.out()).isEmpty();
+        assertThat(normalized(java.nio.file.Files.readString(out)))
+                .isEqualTo(Golden.read(Golden.testResource("golden/apply/get-format-json.json")));
+    }
 }
