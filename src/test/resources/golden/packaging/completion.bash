@@ -644,6 +644,7 @@ function _picocli_gtvpc_policy_lint() {
   local FORMAT_option_args=("text" "json" "sarif") # --format values
   local SEVERITY_option_args=("error" "security-warning" "warning" "suggestion" "never") # --fail-on values
   local RULE_option_args=("invalid-json" "duplicate-key" "wrong-type" "unknown-element" "conflicting-elements" "invalid-effect" "policy-too-large" "missing-version" "old-version" "invalid-version" "missing-statement" "missing-effect" "missing-principal" "principal-in-identity-policy" "missing-action" "missing-resource" "duplicate-sid" "unknown-operator" "operator-value-type" "invalid-action" "invalid-arn" "invalid-arn-account" "policy-type-element" "not-principal-allow" "placeholder-left" "forallvalues-single-valued-key" "vpc-id-in-source-vpce" "vpce-id-in-source-vpc" "invalid-vpce-format" "invalid-vpc-format" "wildcard-on-vpc-key" "assumed-role-principal-arn" "unknown-condition-key" "ifexists-deny-gap" "key-case-duplicate" "key-name-case" "resource-type-mismatch" "bucket-mismatch" "public-allow" "deny-misses-bucket" "endpoint-allows-nothing" "gt-endpoint-missing" "gt-endpoint-wrong-region" "gt-split-exemptions" "gt-actions-open" "gt-system-buckets-blocked" "own-network-denied" "lockout-risk") # --disable values
+  local FORMAT_option_args=("policy" "terraform-plan" "cloudformation") # --input values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -698,7 +699,9 @@ function _picocli_gtvpc_policy_lint() {
       return $?
       ;;
     '--input')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '--cfn-param')
       return
@@ -729,6 +732,7 @@ function _picocli_gtvpc_policy_verify() {
   local REGION_option_args=("us-east-2" "us-east-1" "us-west-2" "ca-central-1" "eu-central-1" "eu-west-2" "eu-west-1" "ap-south-1" "ap-southeast-2" "ap-southeast-1" "ap-northeast-2" "ap-northeast-1") # --region values
   local LIST_option_args=("data" "doc" "ground-truth") # --actions values
   local FORMAT_option_args=("text" "json" "markdown") # --format values
+  local FORMAT_option_args=("policy" "terraform-plan" "cloudformation") # --input values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -791,7 +795,9 @@ function _picocli_gtvpc_policy_verify() {
       return $?
       ;;
     '--input')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '--cfn-param')
       return
@@ -819,6 +825,7 @@ function _picocli_gtvpc_policy_simulate() {
   local commands=""
   local flag_opts="'--trace' '-h' '--help' '-V' '--version' '--verbose'"
   local arg_opts="'--input' '--cfn-param' '--policy-resource' '--action' '--resource' '--principal-arn' '--session' '--org-id' '--org-path' '--bucket-account' '--source-vpce' '--source-vpc' '--source-ip' '--context' '--expect' '--format' '--cases'"
+  local FORMAT_option_args=("policy" "terraform-plan" "cloudformation") # --input values
   local DECISION_option_args=("allow" "deny" "not-denied") # --expect values
   local FORMAT_option_args=("text" "json") # --format values
 
@@ -826,7 +833,9 @@ function _picocli_gtvpc_policy_simulate() {
 
   case ${prev_word} in
     '--input')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '--cfn-param')
       return
@@ -900,13 +909,16 @@ function _picocli_gtvpc_policy_test() {
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--verbose'"
   local arg_opts="'--input' '--cfn-param' '--policy-resource' '--cases' '--format'"
+  local FORMAT_option_args=("policy" "terraform-plan" "cloudformation") # --input values
   local FORMAT_option_args=("text" "json" "junit") # --format values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '--input')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '--cfn-param')
       return
@@ -941,8 +953,9 @@ function _picocli_gtvpc_policy_get() {
 
   local commands=""
   local flag_opts="'--raw' '-h' '--help' '-V' '--version' '--verbose'"
-  local arg_opts="'--bucket' '--region' '--profile' '--endpoint-url' '--cli-read-timeout' '--cli-connect-timeout' '-o'"
+  local arg_opts="'--bucket' '--region' '--profile' '--endpoint-url' '--cli-read-timeout' '--cli-connect-timeout' '--format' '-o'"
   local REGION_option_args=("us-east-2" "us-east-1" "us-west-2" "ca-central-1" "eu-central-1" "eu-west-2" "eu-west-1" "ap-south-1" "ap-southeast-2" "ap-southeast-1" "ap-northeast-2" "ap-northeast-1") # --region values
+  local FORMAT_option_args=("text" "json") # --format values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -967,6 +980,11 @@ function _picocli_gtvpc_policy_get() {
     '--cli-connect-timeout')
       return
       ;;
+    '--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
     '-o')
       return
       ;;
@@ -989,8 +1007,10 @@ function _picocli_gtvpc_policy_apply() {
 
   local commands=""
   local flag_opts="'--merge' '--replace' '--dry-run' '--yes' '--allow-in-progress-jobs' '--confirm-remove-self-access' '--lock' '-h' '--help' '-V' '--version' '--verbose'"
-  local arg_opts="'--bucket' '--region' '--profile' '--endpoint-url' '--cli-read-timeout' '--cli-connect-timeout' '--input' '--cfn-param' '--resource' '--backup-dir' '--caller-vpce' '--caller-ip' '--settle' '--lock-wait' '--regions-file'"
+  local arg_opts="'--bucket' '--region' '--profile' '--endpoint-url' '--cli-read-timeout' '--cli-connect-timeout' '--input' '--cfn-param' '--resource' '--backup-dir' '--caller-vpce' '--caller-ip' '--settle' '--lock-wait' '--regions-file' '--format'"
   local REGION_option_args=("us-east-2" "us-east-1" "us-west-2" "ca-central-1" "eu-central-1" "eu-west-2" "eu-west-1" "ap-south-1" "ap-southeast-2" "ap-southeast-1" "ap-northeast-2" "ap-northeast-1") # --region values
+  local FORMAT_option_args=("policy" "terraform-plan" "cloudformation") # --input values
+  local FORMAT_option_args=("text" "json") # --format values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1016,7 +1036,9 @@ function _picocli_gtvpc_policy_apply() {
       return
       ;;
     '--input')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '--cfn-param')
       return
@@ -1046,6 +1068,11 @@ function _picocli_gtvpc_policy_apply() {
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
       ;;
   esac

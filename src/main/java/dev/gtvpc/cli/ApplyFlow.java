@@ -41,23 +41,46 @@ final class ApplyFlow {
         }
     }
 
+    /** What a dry run found, for {@code --format json}; filled as the steps run. */
+    static final class Seen {
+        ApplyPlan plan;
+        String mode;
+        List<LabelingJob> jobs = List.of();
+        PropertyResult lockout;
+    }
+
+    /**
+     * A dry run whose plan is printed as one JSON object; the text steps are not printed. A refusal
+     * (jobs in progress, lock-out) is still the one line on stderr and exit 1, without the JSON.
+     */
+    static int dryRunJson(AwsServices aws, RegionTable regions, RunContext context, PrintWriter out, Optional<Policy> desired, Choices c,
+            List<dev.gtvpc.lint.Finding> lint) {
+        Seen seen = new Seen();
+        int exit = runLocked(aws, regions, context, new PrintWriter(java.io.Writer.nullWriter()), desired, c, seen);
+        out.print(dev.gtvpc.render.ApplyRenderer.planJson(seen.plan, seen.mode, lint, seen.jobs, seen.lockout));
+        out.flush();
+        return exit;
+    }
+
     static int run(AwsServices aws, RegionTable regions, RunContext context, PrintWriter out, Optional<Policy> desired, Choices c) {
         if (!c.lock() || c.dryRun()) {
-            return runLocked(aws, regions, context, out, desired, c);
+            return runLocked(aws, regions, context, out, desired, c, new Seen());
         }
         try (LocalLock lock = LocalLock.acquire(c.backupDir(), c.bucket(), c.lockWait(), context.clock(), message -> {
             out.println(message);
             out.flush();
         })) {
-            return runLocked(aws, regions, context, out, desired, c);
+            return runLocked(aws, regions, context, out, desired, c, new Seen());
         }
     }
 
     private static int runLocked(AwsServices aws, RegionTable regions, RunContext context, PrintWriter out, Optional<Policy> desired,
-            Choices c) {
+            Choices c, Seen seen) {
         Applier applier = new Applier(aws.buckets(), aws.labelingJobs(), aws.callerIdentity(), regions, context.clock());
         ApplyPlan plan = applier.plan(c.bucket(), c.region(), desired, c.merge());
         String mode = desired.isEmpty() ? "delete" : c.merge() ? "merge: same-Sid statements replaced, others kept" : "replace";
+        seen.plan = plan;
+        seen.mode = mode;
         out.print(ApplyRenderer.plan(plan, mode));
         out.println();
         if (!plan.changesAnything()) {
@@ -78,6 +101,7 @@ final class ApplyFlow {
             out.println("Labeling jobs: not checked (" + e.getMessage() + "); going on because of --allow-in-progress-jobs.");
             jobs = List.of();
         }
+        seen.jobs = jobs;
         out.print(ApplyRenderer.jobs(c.bucket(), jobs));
         if (!jobs.isEmpty() && !c.allowInProgressJobs()) {
             out.flush();
@@ -88,6 +112,7 @@ final class ApplyFlow {
         }
 
         PropertyResult lockout = applier.lockout(plan, c.callerVpce(), c.callerIp());
+        seen.lockout = lockout;
         out.print(ApplyRenderer.lockout(lockout));
         boolean locksOut = lockout.status() != PropertyResult.Status.PROVED;
         if (locksOut && !c.confirmRemoveSelfAccess() && lockout.status() == PropertyResult.Status.UNDECIDED) {

@@ -59,6 +59,14 @@ final class Converters {
     }
 
     /** text, json or markdown, for the reports (verify, preflight). */
+    /** {@code --input}: what a file is, by the names the option accepts. */
+    static final class InputFormats implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return java.util.Arrays.stream(dev.gtvpc.input.InputFormat.values()).map(dev.gtvpc.input.InputFormat::cliName).iterator();
+        }
+    }
+
     static final class TextJsonMarkdown implements Iterable<String> {
         static final List<String> CHOICES = List.of("text", "json", "markdown");
 

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 
 /** Where policies come from: a policy file, a Terraform plan, a CloudFormation/CDK template; and which of its policies. */
 abstract class IacOptions {
-    @Option(names = "--input", paramLabel = "FORMAT",
+    @Option(names = "--input", paramLabel = "FORMAT", completionCandidates = Converters.InputFormats.class,
             description = "What the file is: policy, terraform-plan ('terraform show -json plan.out') or cloudformation (YAML or JSON;"
                     + " CDK's cdk.out/*.template.json). Default: read from the content.")
     String input;

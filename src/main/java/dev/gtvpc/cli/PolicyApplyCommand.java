@@ -93,15 +93,33 @@ public final class PolicyApplyCommand implements Callable<Integer> {
     @Mixin
     GroundTruthOptions groundTruth;
 
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", completionCandidates = Converters.TextOrJson.class,
+            description = "text (default) or json: with --dry-run only, the plan as one JSON object (before, after, statements"
+                    + " added/removed/changed/kept, access changes, lint findings, \"applied\": false). Applying is always text.")
+    String format;
+
+    private List<Finding> lintFindings = List.of();
+
     @Override
     public Integer call() {
         ApplyFlow.Choices choices = safety.choices(bucket, region, !mode.replace);
+        if (!Converters.TextOrJson.CHOICES.contains(format)) {
+            throw GtvpcException.badInput("--format: '" + format + "' is not one of text, json");
+        }
+        if (format.equals("json") && !choices.dryRun()) {
+            throw GtvpcException.badInput("--format json: only the --dry-run plan is JSON (applying asks and reports in text);"
+                    + " add --dry-run");
+        }
         RunContext context = GtvpcCommand.context(spec);
         ApplyFlow.requireWayToConfirm(context, choices);
         var table = groundTruth.table();
         table.require("--region", region);
         Policy policy = lintedPolicy(table);
         try (AwsServices services = aws.connect(spec, Optional.of(region))) {
+            if (format.equals("json")) {
+                return ApplyFlow.dryRunJson(services, table, context, spec.commandLine().getOut(), Optional.of(policy), choices,
+                        lintFindings);
+            }
             return ApplyFlow.run(services, table, context, spec.commandLine().getOut(), Optional.of(policy), choices);
         }
     }
@@ -122,6 +140,7 @@ public final class PolicyApplyCommand implements Callable<Integer> {
                     full.policy());
         }
         List<Finding> errors = report.findings().stream().filter(f -> f.severity() == Severity.ERROR).toList();
+        lintFindings = report.findings();
         if (!errors.isEmpty() || report.policy().isEmpty()) {
             LintReport onlyErrors = new LintReport(report.source(), errors, report.policy());
             spec.commandLine().getErr().print(LintRenderer.text(List.of(onlyErrors)));

@@ -120,6 +120,49 @@ public final class ApplyRenderer {
         }).orElse("undecided");
     }
 
+    /**
+     * {@code apply --dry-run --format json}: the plan the text shows, as one object for scripts
+     * (statements by label: the Sid, or "statement N" when it has none). The access changes are the
+     * matrix rows whose decision changes; every action is listed, not the text's first few.
+     */
+    public static String planJson(ApplyPlan plan, String mode, List<dev.gtvpc.lint.Finding> lint, List<LabelingJob> jobs,
+            PropertyResult lockout) {
+        Json.Value nul = new Json.Null(dev.gtvpc.policy.io.SourceLocation.START);
+        List<Json.Member> m = new ArrayList<>();
+        m.add(Json.member("bucket", Json.str(plan.bucket())));
+        m.add(Json.member("region", Json.str(plan.region())));
+        m.add(Json.member("caller", Json.str(plan.caller().arn())));
+        m.add(Json.member("mode", Json.str(mode.startsWith("merge") ? "merge" : mode)));
+        m.add(Json.member("before", plan.current().<Json.Value>map(dev.gtvpc.policy.io.PolicyWriter::toJson).orElse(nul)));
+        m.add(Json.member("after", plan.target().<Json.Value>map(dev.gtvpc.policy.io.PolicyWriter::toJson).orElse(nul)));
+        m.add(Json.member("changesAnything", new Json.Bool(plan.changesAnything(), dev.gtvpc.policy.io.SourceLocation.START)));
+        for (StatementChange.Kind k : StatementChange.Kind.values()) {
+            String name = "statements" + k.name().charAt(0) + k.name().substring(1).toLowerCase(Locale.ROOT);
+            m.add(Json.member(name, Json.arr(plan.statementChanges().stream().filter(c -> c.kind() == k)
+                    .<Json.Value>map(c -> Json.str(c.label())).toList())));
+        }
+        List<Json.Value> access = new ArrayList<>();
+        for (AccessChange a : plan.accessChanges()) {
+            access.add(Json.obj(List.of(Json.member("origin", Json.str(a.origin())), Json.member("caller", Json.str(a.caller())),
+                    Json.member("actions", Json.arr(a.actions().stream().<Json.Value>map(Json::str).toList())),
+                    Json.member("before", Json.str(decision(a.before()))), Json.member("after", Json.str(decision(a.after()))))));
+        }
+        m.add(Json.member("accessChanges", Json.arr(access)));
+        List<Json.Value> findings = new ArrayList<>();
+        for (dev.gtvpc.lint.Finding f : lint) {
+            findings.add(Json.obj(List.of(Json.member("ruleId", Json.str(f.ruleId())),
+                    Json.member("severity", Json.str(f.severity().name().toLowerCase(Locale.ROOT).replace('_', '-'))),
+                    Json.member("message", Json.str(f.message())), Json.member("pointer", Json.str(f.pointer())))));
+        }
+        m.add(Json.member("lint", Json.arr(findings)));
+        m.add(Json.member("inProgressJobs", Json.arr(jobs.stream().<Json.Value>map(j -> Json.str(j.name())).toList())));
+        m.add(Json.member("lockout", lockout == null ? nul : Json.obj(List.of(
+                Json.member("status", Json.str(lockout.status().name().toLowerCase(Locale.ROOT))),
+                Json.member("reason", lockout.reason().<Json.Value>map(Json::str).orElse(nul))))));
+        m.add(Json.member("applied", new Json.Bool(false, dev.gtvpc.policy.io.SourceLocation.START)));
+        return Json.write(Json.obj(m), true) + "\n";
+    }
+
     private static String count(int n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");
     }
