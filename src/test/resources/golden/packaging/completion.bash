@@ -953,7 +953,7 @@ function _picocli_gtvpc_policy_get() {
 
   local commands=""
   local flag_opts="'--raw' '-h' '--help' '-V' '--version' '--verbose'"
-  local arg_opts="'--bucket' '--region' '--profile' '--endpoint-url' '--cli-read-timeout' '--cli-connect-timeout' '--format' '-o'"
+  local arg_opts="'--bucket' '--region' '--profile' '--endpoint-url' '--cli-read-timeout' '--cli-connect-timeout' '--format' '-o' '--regions-file'"
   local REGION_option_args=("us-east-2" "us-east-1" "us-west-2" "ca-central-1" "eu-central-1" "eu-west-2" "eu-west-1" "ap-south-1" "ap-southeast-2" "ap-southeast-1" "ap-northeast-2" "ap-northeast-1") # --region values
   local FORMAT_option_args=("text" "json") # --format values
 
@@ -987,6 +987,12 @@ function _picocli_gtvpc_policy_get() {
       ;;
     '-o')
       return
+      ;;
+    '--regions-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
   esac
 

@@ -64,9 +64,16 @@ public final class PolicyGetCommand implements Callable<Integer> {
     @Option(names = "-o", paramLabel = "FILE", description = "Write to FILE (whole or not at all) instead of stdout.")
     String output;
 
+    @Mixin
+    GroundTruthOptions groundTruth;
+
     @Override
     public Integer call() {
         Validate.bucket(bucket);
+        if (region != null) {
+            // the same check as every command that takes --region: a typo is refused before any request
+            groundTruth.table().require("--region", region);
+        }
         if (!Converters.TextOrJson.CHOICES.contains(format)) {
             throw GtvpcException.badInput("--format: '" + format + "' is not one of text, json");
         }

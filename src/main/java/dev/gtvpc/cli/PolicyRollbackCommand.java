@@ -64,6 +64,10 @@ public final class PolicyRollbackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (region != null) {
+            // the same check as every command that takes --region: a typo is refused before the backup is even read
+            groundTruth.table().require("--region", region);
+        }
         Backup backup = Backups.read(backupFile);
         if (!backup.bucket().equals(bucket)) {
             throw GtvpcException.badInput("--backup: " + backupFile + " is a backup of bucket " + backup.bucket() + ", not " + bucket);

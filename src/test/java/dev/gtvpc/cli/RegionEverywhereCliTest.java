@@ -49,7 +49,10 @@ class RegionEverywhereCliTest {
     static final String UNKNOWN = "--region: Ground Truth lists no service endpoint for region '" + NEW_REGION + "' (known regions: ";
     static final String ADD_IT = "; for a region added since this release, give a region table that has it with --regions-file FILE";
 
-    /** Every offline command that takes --region, without a table that has the region: one line, exit 2, the same words. */
+    /**
+     * Every command that takes --region, without a table that has the region: one line, exit 2, the same
+     * words — the AWS commands before any request (their rows would otherwise fail on the network).
+     */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "policy generate --bucket b-data --vpc vpc-0abc1234def567890 --region",
@@ -58,6 +61,10 @@ class RegionEverywhereCliTest {
         "endpoint-policy generate --bucket b-data --region",
         "iam-policy generate --bucket b-data --for execution-role --region",
         "job vpc-config --task-type BoundingBox --subnet subnet-0abc1234def567890 --security-group sg-0abc1234def567890 --region",
+        "policy get --bucket b-data --region",
+        "policy rollback --bucket b-data --backup no-such-backup.json --region",
+        "policy apply policies/generated/example-1.strict.json --bucket b-data --dry-run --region",
+        "jobs in-progress --bucket b-data --region",
         "regions show"})
     void anUnknownRegionIsRefusedTheSameWayEverywhere(String command) {
         Cli.Result r = Cli.run(args(command, NEW_REGION));
