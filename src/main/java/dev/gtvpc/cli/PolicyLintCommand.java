@@ -312,7 +312,7 @@ public final class PolicyLintCommand implements Callable<Integer> {
         if (unreadable(reports)) {
             return ExitCode.BAD_INPUT.code();
         }
-        return threshold.isPresent() && review.reaches(threshold.get()) ? ExitCode.CHECK_FAILED.code() : ExitCode.OK.code();
+        return review.reaches(threshold.get()) ? ExitCode.CHECK_FAILED.code() : ExitCode.OK.code();
     }
 
     /**
@@ -399,7 +399,7 @@ public final class PolicyLintCommand implements Callable<Integer> {
         if (unreadable(reports)) {
             return ExitCode.BAD_INPUT.code();
         }
-        boolean failed = threshold.isPresent() && reports.stream().anyMatch(r -> r.reaches(threshold.get()));
+        boolean failed = reports.stream().anyMatch(r -> r.reaches(threshold.get()));
         return failed ? ExitCode.CHECK_FAILED.code() : ExitCode.OK.code();
     }
 

@@ -130,8 +130,12 @@ public final class TargetLinter {
         return Symbolic.in(value) && !value.matches("(?s)arn:(\\{\\{unknown:[^}]*\\}\\}|[^:{]*):s3:::[^{/]*(\\{\\{unknown:[^}]*\\}\\})?[^{/]*(/.*)?");
     }
 
+    /** The value at a JSON pointer of the tree ("" is the root), if there is one. */
     private static Optional<Json.Value> node(Json.Value root, String pointer) {
         Json.Value v = root;
+        if (pointer.isEmpty()) {
+            return Optional.of(v);
+        }
         for (String raw : pointer.substring(1).split("/", -1)) {
             String part = raw.replace("~1", "/").replace("~0", "~");
             if (v instanceof Json.Obj o && o.get(part).isPresent()) {
@@ -145,29 +149,7 @@ public final class TargetLinter {
         return Optional.of(v);
     }
 
-    /** The string at a JSON pointer of the tree, if there is one. */
+    /** The string at a JSON pointer of the tree, if there is one; a list or object as its JSON (symbolic if any string inside is). */
     static Optional<String> valueAt(Json.Value root, String pointer) {
-        Json.Value v = root;
-        if (!pointer.isEmpty()) {
-            for (String raw : pointer.substring(1).split("/", -1)) {
-                String part = raw.replace("~1", "/").replace("~0", "~");
-                if (v instanceof Json.Obj o) {
-                    Optional<Json.Value> next = o.get(part);
-                    if (next.isEmpty()) {
-                        return Optional.empty();
-                    }
-                    v = next.get();
-                } else if (v instanceof Json.Arr a && part.matches("[0-9]+") && Integer.parseInt(part) < a.items().size()) {
-                    v = a.items().get(Integer.parseInt(part));
-                } else {
-                    return Optional.empty();
-                }
-            }
-        }
-        if (v instanceof Json.Str s) {
-            return Optional.of(s.value());
-        }
-        // a finding on a list or object: symbolic if any string inside is
-        return Optional.of(Json.write(v, false));
-    }
-}
+        return node(root, pointer).map(v -> v instanceof Json.Str s ? s.value() : Json.write(v, false));
+    }}
