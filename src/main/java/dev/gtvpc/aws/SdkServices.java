@@ -15,7 +15,6 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
@@ -210,14 +209,14 @@ final class SdkServices implements AwsServices {
         if (envProfile.isPresent()) {
             return profile(envProfile.get(), profileFile.get());
         }
-        return DefaultCredentialsProvider.builder().build();
+        return ProfileCredentials.defaultChain(DefaultCredentialsProvider.builder().build(), profileFile);
     }
 
     private static AwsCredentialsProvider profile(String name, Optional<ProfileFile> profileFile) {
         if (profileFile.isEmpty() || profileFile.get().profile(name).isEmpty()) {
             throw GtvpcException.badInput("AWS profile '" + name + "' is not in the shared config or credentials file");
         }
-        return ProfileCredentialsProvider.builder().profileFile(profileFile.get()).profileName(name).build();
+        return ProfileCredentials.of(name, profileFile.get());
     }
 
     private static Optional<String> profileRegion(Optional<ProfileFile> profileFile, String name) {

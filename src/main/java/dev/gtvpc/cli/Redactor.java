@@ -20,7 +20,9 @@ final class Redactor {
             Pattern.compile("(?i)(authorization\"?\\s*[:=]\\s*\"?)[^\"\\r\\n]+"),
             Pattern.compile("AWS4-HMAC-SHA256\\s+Credential=[^\"\\r\\n]+"),
             Pattern.compile("(?i)((?:x-amz-)?signature=)[0-9a-f]{16,}"),
-            Pattern.compile("(?i)((?:x-amz-security-token|sessiontoken|session_token|aws_secret_access_key)\"?\\s*[:=]\\s*\"?)[^\\s\"&,;]+"));
+            // a named secret in a header, a query, a config line or JSON — a credential_process's half-written
+            // answer {"SecretAccessKey": "…" reaches the message of the SDK's JSON parser error
+            Pattern.compile("(?i)((?:x-amz-security-token|security_?token|session_?token|(?:aws_)?secret_?access_?key)\"?\\s*[:=]\\s*\"?)[^\\s\"&,;]+"));
 
     private final List<String> secrets;
 

@@ -99,6 +99,61 @@ class AwsConventionsTest {
         assertThat(r.err()).isEqualTo("gtvpc: AWS profile 'nope' is not in the shared config or credentials file\n");
     }
 
+    /** A HOME whose ~/.aws/credentials holds {@code text}. */
+    private Map<String, String> homeWithCredentials(String text) throws IOException {
+        Path aws = Files.createDirectories(dir.resolve("home/.aws"));
+        Files.writeString(aws.resolve("credentials"), text);
+        Map<String, String> env = new HashMap<>();
+        env.put("HOME", dir.resolve("home").toString());
+        return env;
+    }
+
+    private Path script(String name, String body) throws IOException {
+        Path p = Files.writeString(dir.resolve(name), "#!/bin/sh\n" + body + "\n");
+        p.toFile().setExecutable(true);
+        return p;
+    }
+
+    @Test
+    void aProfileWithoutItsSecretKeyIsBadInputNamingTheProfile() throws IOException {
+        // was exit 70, "internal error: IllegalArgumentException" (issue 17.8)
+        Cli.Result r = run(homeWithCredentials("[half]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\n"), "policy", "get", "--bucket", bucket,
+                "--profile", "half", "--region", ceph.region(), "--endpoint-url", ceph.endpoint().toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("gtvpc: AWS profile 'half' gives no credentials: Profile property 'aws_secret_access_key' was not"
+                + " configured for 'half' — fix the profile in the shared config or credentials file (AWS_CONFIG_FILE,"
+                + " AWS_SHARED_CREDENTIALS_FILE or ~/.aws)\n");
+    }
+
+    @Test
+    void aFailingCredentialProcessIsBadInputWithWhatItSaid() throws IOException {
+        Path failing = script("sso-login-needed.sh", "echo 'token expired: run sso login' >&2\nexit 3");
+        Map<String, String> env = homeWithCredentials("[tool]\ncredential_process = " + failing + "\n");
+        env.put("AWS_PROFILE", "tool");
+        Cli.Result r = run(env, "policy", "get", "--bucket", bucket, "--region", ceph.region(), "--endpoint-url",
+                ceph.endpoint().toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("gtvpc: AWS profile 'tool' gives no credentials: Failed to refresh process-based credentials:"
+                + " Command returned non-zero exit value (3) with error message: token expired: run sso login — fix the profile in the"
+                + " shared config or credentials file (AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE or ~/.aws)\n");
+    }
+
+    @Test
+    void aCredentialProcessThatPrintsHalfItsAnswerIsBadInputAndItsSecretIsNotPrinted() throws IOException {
+        String secret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+        Path half = script("half-json.sh", "printf '{\"Version\": 1, \"AccessKeyId\": \"AKIAIOSFODNN7EXAMPLE\", \"SecretAccessKey\": \""
+                + secret + "\"'");
+        Cli.Result r = run(homeWithCredentials("[tool]\ncredential_process = " + half + "\n"), "--verbose", "policy", "get", "--bucket",
+                bucket, "--profile", "tool", "--region", ceph.region(), "--endpoint-url", ceph.endpoint().toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().lines().findFirst()).contains("gtvpc: AWS profile 'tool' gives no credentials: Failed to refresh"
+                + " process-based credentials: JsonEOFException: Unexpected end-of-input: expected close marker for Object (start marker"
+                + " at … — fix the profile in the shared config or credentials file (AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE or"
+                + " ~/.aws)");
+        // the SDK's parser quotes its input in its message; --verbose prints the whole chain
+        assertThat(r.err()).doesNotContain(secret).doesNotContain("wJalrXUtnFEMI");
+    }
+
     @Test
     void noRegionAnywhereIsBadInput() {
         Map<String, String> env = AwsEnv.of(dir.resolve("home"), ceph, ceph.endpoint(), stubs);
@@ -139,6 +194,30 @@ class AwsConventionsTest {
         assertThat(r.exit()).isEqualTo(3);
         assertThat(r.err()).isEqualTo("gtvpc: GetBucketPolicy on bucket " + bucket + ": cannot reach http://127.0.0.1:" + closed
                 + " (connection refused)\n");
+    }
+
+    /**
+     * The SDK's default chain passes over a broken default profile and reports only that it found
+     * nothing; the AWS CLI would stop at the profile. So the profile's own failure is the message. A
+     * child process, as below: the chain reads the real environment.
+     */
+    @Test
+    void aBrokenDefaultProfileIsNamedEvenWhenTheDefaultChainRuns() throws IOException, InterruptedException {
+        Path home = Files.createDirectories(dir.resolve("default-home/.aws")).getParent();
+        Files.writeString(home.resolve(".aws/credentials"), "[default]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\n");
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Duser.home=" + home,
+                "-cp", System.getProperty("java.class.path"), "dev.gtvpc.cli.Main", "policy", "get", "--bucket", bucket,
+                "--region", ceph.region(), "--endpoint-url", ceph.endpoint().toString());
+        pb.environment().clear();
+        pb.environment().put("HOME", home.toString());
+        pb.environment().put("AWS_EC2_METADATA_DISABLED", "true");
+        Process p = pb.start();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.exitValue()).as(err).isEqualTo(2);
+        assertThat(err).isEqualTo("gtvpc: AWS profile 'default' gives no credentials: Profile property 'aws_secret_access_key' was not"
+                + " configured for 'default' — fix the profile in the shared config or credentials file (AWS_CONFIG_FILE,"
+                + " AWS_SHARED_CREDENTIALS_FILE or ~/.aws)\n");
     }
 
     /**
