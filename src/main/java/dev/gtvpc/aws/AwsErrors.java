@@ -121,6 +121,7 @@ public final class AwsErrors {
     }
 
     private static String oneLine(String s) {
-        return s.replaceAll("\\s+", " ").strip();
+        // the SDK appends its attempt count to its own messages; gtvpc's say what the retries did
+        return s.replaceAll("\\s*\\(SDK Attempt Count: \\d+\\)", "").replaceAll("\\s+", " ").strip();
     }
 }

@@ -19,6 +19,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
@@ -85,7 +86,8 @@ final class SdkServices implements AwsServices {
                     // the SDK's default CRC checksums on every request are not understood by every
                     // S3-compatible server; S3 itself asks for them only where required
                     .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                    .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED), endpoint);
+                    .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED), endpoint, RetryMode.STANDARD,
+                    List.of(new LocationAnswerCheck()));
             Duration read = settings.readTimeout();
             Duration limit = read.isZero() ? Duration.ZERO
                     : read.plus(settings.connectTimeout()).multipliedBy(3).plusSeconds(1);
@@ -154,7 +156,13 @@ final class SdkServices implements AwsServices {
 
     private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends AutoCloseable> C build(B builder,
             Optional<String> endpoint, RetryMode retries) {
+        return build(builder, endpoint, retries, List.of());
+    }
+
+    private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends AutoCloseable> C build(B builder,
+            Optional<String> endpoint, RetryMode retries, List<ExecutionInterceptor> interceptors) {
         ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder().retryStrategy(retries);
+        interceptors.forEach(override::addExecutionInterceptor);
         Duration read = settings.readTimeout();
         Duration connect = settings.connectTimeout();
         if (!read.isZero()) {

@@ -1,0 +1,104 @@
+package dev.gtvpc.cli;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.gtvpc.testing.AwsStubs;
+import dev.gtvpc.testing.Cli;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 17.8: a GetBucketLocation answer that is not S3's XML — a proxy's HTML page served with
+ * 200 — is a network error naming what came, never a region. The SDK alone reads such a page as
+ * "no constraint", that is us-east-1, and another XML document as the text of its first element.
+ */
+class BucketLocationAnswerCliTest {
+    private static final String BUCKET = "portal-bucket";
+    private static final String PAGE = "<!DOCTYPE html><html><head><title>Sign in to the network</title></head>"
+            + "<body><form action=\"/login\"></form></body></html>";
+    private static WireMockServer server;
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void start() {
+        server = AwsStubs.server();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop();
+    }
+
+    @BeforeEach
+    void reset() {
+        server.resetAll();
+        AwsStubs.callerIdentity(server, "arn:aws:iam::" + AwsStubs.ACCOUNT + ":user/tester", AwsStubs.ACCOUNT, "AIDAEXAMPLETESTER");
+        AwsStubs.labelingJobs(server, 10, List.of());
+    }
+
+    private void s3Answers(String contentType, String body) {
+        server.stubFor(get(urlPathEqualTo("/" + BUCKET)).willReturn(aResponse().withStatus(200).withHeader("Content-Type", contentType)
+                .withBody(body)));
+    }
+
+    private Cli.Result dryRunApply(String region) throws IOException {
+        String policy = Cli.run("policy", "generate", "--region", region, "--bucket", BUCKET, "--vpc", "vpc-0abc1234def567890").out();
+        Path file = Files.writeString(dir.resolve("p.json"), policy);
+        Map<String, String> env = Map.of("HOME", dir.resolve("home").toString(),
+                "AWS_ACCESS_KEY_ID", AwsStubs.ACCESS_KEY_ID, "AWS_SECRET_ACCESS_KEY", AwsStubs.SECRET_ACCESS_KEY,
+                "AWS_ENDPOINT_URL_S3", AwsStubs.endpoint(server), "AWS_ENDPOINT_URL_STS", AwsStubs.endpoint(server),
+                "AWS_ENDPOINT_URL_SAGEMAKER", AwsStubs.endpoint(server));
+        return Cli.runIn(new RunContext(env, Optional.empty(), Clock.systemUTC()), null, "policy", "apply", file.toString(),
+                "--bucket", BUCKET, "--region", region, "--dry-run");
+    }
+
+    @Test
+    void anHtmlPageIsNotUsEast1() throws IOException {
+        s3Answers("text/html; charset=utf-8", PAGE);
+        Cli.Result r = dryRunApply("us-east-1");
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(3);
+        assertThat(r.err()).isEqualTo("gtvpc: GetBucketLocation on bucket " + BUCKET + " failed: the answer is not S3's"
+                + " LocationConstraint XML (HTTP 200, Content-Type text/html; charset=utf-8, a body that begins '<!DOCTYPE html><html><head>"
+                + "<title>Sign i…') — a proxy or portal may be answering instead of S3; check --endpoint-url and the network (nothing was"
+                + " taken for the bucket's region)\n");
+        // the plan stopped at the region: the policy was never read as if the page were S3
+        server.verify(0, getRequestedFor(urlMatching("/" + BUCKET + "\\?policy.*")));
+    }
+
+    @Test
+    void anotherXmlDocumentDoesNotGiveItsTextAsTheRegion() throws IOException {
+        s3Answers("application/xml", "<?xml version=\"1.0\"?><Status>eu-west-1</Status>");
+        Cli.Result r = dryRunApply("eu-west-1");
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(3);
+        assertThat(r.err()).startsWith("gtvpc: GetBucketLocation on bucket " + BUCKET + " failed: the answer is not S3's"
+                + " LocationConstraint XML (HTTP 200, Content-Type application/xml, a body that begins '<?xml version=\"1.0\"?>"
+                + "<Status>eu-west-1</…')");
+    }
+
+    @Test
+    void s3sOwnAnswerStillGivesTheRegion() throws IOException {
+        // the example answer of https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketLocation.html, with a real region
+        s3Answers("application/xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<LocationConstraint xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">eu-west-2</LocationConstraint>");
+        Cli.Result r = dryRunApply("us-east-1");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).startsWith("gtvpc: bucket " + BUCKET + " is in eu-west-2, not us-east-1");
+    }
+}
