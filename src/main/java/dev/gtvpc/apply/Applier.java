@@ -125,7 +125,7 @@ public final class Applier {
         String bucket = plan.bucket();
         Path backup = Backups.write(backupDir, new Backup(bucket, plan.region(), plan.caller().account(), clock.instant(),
                 plan.currentText()));
-        progress(backup, "nothing was sent to S3 yet: the bucket has its previous policy");
+        progress = new Progress("nothing was sent to S3 yet: the bucket has its previous policy", backup, false);
         String restore = "; backup of the previous policy: " + backup;
         Optional<String> now;
         try {
@@ -139,7 +139,7 @@ public final class Applier {
         }
         String written = plan.target().map(PolicyWriter::compact).orElse(null);
         String operation = written != null ? "PutBucketPolicy" : "DeleteBucketPolicy";
-        progress(backup, operation + " was sent and not answered yet: the bucket may have the previous or the new policy");
+        progress(backup, operation + " was sent and not answered yet: the bucket may have its previous policy or " + outcome(plan));
         try {
             if (written != null) {
                 store.putPolicy(bucket, written, confirmRemoveSelfAccess);
@@ -156,7 +156,7 @@ public final class Applier {
             throw new GtvpcException(ExitCode.AWS_ERROR, e.getMessage() + refused + "; "
                     + stateAfterFailedWrite(plan, unknownOutcome, settle) + restore, e);
         }
-        progress(backup, operation + " succeeded: the bucket has the new policy, unless someone else changed it since");
+        progress(backup, operation + " succeeded: the bucket has " + outcome(plan) + ", unless someone else changed it since");
         Optional<String> readBack;
         try {
             readBack = store.policy(bucket);
@@ -166,7 +166,7 @@ public final class Applier {
                 return new WriteOutcome(backup, Optional.empty(), Optional.empty(), true);
             }
             throw new GtvpcException(ExitCode.AWS_ERROR, operation + " succeeded, but reading the policy back failed: "
-                    + e.getMessage() + "; the bucket most likely has the new policy — check with 'gtvpc policy get --bucket "
+                    + e.getMessage() + "; the bucket most likely has " + outcome(plan) + " — check with 'gtvpc policy get --bucket "
                     + bucket + "'" + restore, e);
         }
         if (!matchesTarget(plan, readBack) && !lostStatements(plan, readBack).isEmpty()) {
@@ -179,15 +179,14 @@ public final class Applier {
         if (settle.isZero()) {
             return new WriteOutcome(backup, readBack, note);
         }
-        progress(backup, operation + " succeeded and the policy read back has the new statements; gtvpc is waiting "
-                + seconds(settle) + " to read it once more");
+        String readBackFound = plan.target().isPresent() ? "the policy read back has the new statements" : "reading back found no policy";
+        progress(backup, operation + " succeeded and " + readBackFound + "; gtvpc is waiting " + seconds(settle) + " to read it once more");
         sleep(settle);
         Optional<String> settled;
         try {
             settled = store.policy(bucket);
         } catch (GtvpcException e) {
-            throw new GtvpcException(ExitCode.AWS_ERROR, operation + " succeeded and the policy read back was the new one, but"
-                    + " reading it again " + seconds(settle) + " later failed: " + e.getMessage() + "; so gtvpc cannot tell whether"
+            throw new GtvpcException(ExitCode.AWS_ERROR, operation + " succeeded and " + readBackFound + ", but reading it again " + seconds(settle) + " later failed: " + e.getMessage() + "; so gtvpc cannot tell whether"
                     + " a concurrent write replaced it — check with 'gtvpc policy get --bucket " + bucket + "'" + restore, e);
         }
         if (settled.equals(readBack)) {
@@ -216,15 +215,23 @@ public final class Applier {
                 + " into the current policy");
     }
 
-    /** What is known of the bucket's state at this point of a write, with the backup: for a message on SIGINT/SIGTERM. */
-    public Optional<String> progress() {
+    /** How far a write has come: what is known of the bucket's state, and the backup made before anything was sent. */
+    public record Progress(String state, Path backup, boolean sent) {
+    }
+
+    /**
+     * How far the running {@link #write} has come, read from another thread (a SIGINT/SIGTERM
+     * handler); empty until the backup is on disk.
+     */
+    public Optional<Progress> progress() {
         return Optional.ofNullable(progress);
     }
 
-    private volatile String progress;
+    private volatile Progress progress;
 
+    /** A step after the write was sent. */
     private void progress(Path backup, String state) {
-        progress = state + "; backup of the previous policy: " + backup;
+        progress = new Progress(state, backup, true);
     }
 
     /** A second backup: the policy found where gtvpc's write should be, so that a race loses neither side. */
@@ -282,8 +289,8 @@ public final class Applier {
         try {
             now = store.policy(plan.bucket());
         } catch (GtvpcException e) {
-            return "gtvpc could not read the policy again (" + e.getMessage() + "), so the bucket may have the old or the new"
-                    + " policy — " + check;
+            return "gtvpc could not read the policy again (" + e.getMessage() + "), so the bucket may have its previous policy or "
+                    + outcome(plan) + " — " + check;
         }
         if (now.equals(plan.currentText())) {
             if (!unknownOutcome) {
@@ -302,21 +309,33 @@ public final class Applier {
                         + " later failed (" + e.getMessage() + "); the request may still take effect — " + check;
             }
             if (matchesTarget(plan, later)) {
-                return "the bucket had its previous policy right after the failure, but " + seconds(settle) + " later it has the new"
-                        + " one: the write took effect late";
+                return "the bucket had its previous policy right after the failure, but " + seconds(settle) + " later it has "
+                        + outcome(plan) + ": the " + (plan.target().isPresent() ? "write" : "deletion") + " took effect late";
             }
             if (later.equals(plan.currentText())) {
                 return "the bucket still has its previous policy " + seconds(settle) + " later, but the request may still take"
                         + " effect (S3 can carry out a request whose answer was lost) — " + check + " in a minute";
             }
-            return "the bucket's policy is now neither the previous one nor the new one (" + describe(later)
-                    + ") — someone else changed it; " + check;
+            return neither(plan, later) + check;
         }
         if (matchesTarget(plan, now)) {
-            return "yet the bucket has the new policy: the write took effect";
+            return "yet the bucket has " + outcome(plan) + ": the " + (plan.target().isPresent() ? "write" : "deletion") + " took effect";
         }
-        return "the bucket's policy is now neither the previous one nor the new one (" + describe(now)
-                + ") — someone else changed it; " + check;
+        return neither(plan, now) + check;
+    }
+
+    /**
+     * What the bucket has once the write took effect: "the new policy", or, for a delete (a rollback
+     * to a backup of no policy), "no policy" — a failed DELETE must never be reported as a policy
+     * the bucket has (issue 17.8).
+     */
+    private static String outcome(ApplyPlan plan) {
+        return plan.target().isPresent() ? "the new policy" : "no policy";
+    }
+
+    private static String neither(ApplyPlan plan, Optional<String> found) {
+        return "the bucket's policy is now neither the previous one nor " + (plan.target().isPresent() ? "the new one" : "deleted")
+                + " (it is " + describe(found) + ") — someone else changed it; ";
     }
 
     private boolean matchesTarget(ApplyPlan plan, Optional<String> text) {

@@ -56,26 +56,29 @@ final class ApplyFlow {
     static int dryRunJson(AwsServices aws, RegionTable regions, RunContext context, PrintWriter out, Optional<Policy> desired, Choices c,
             List<dev.gtvpc.lint.Finding> lint) {
         Seen seen = new Seen();
-        int exit = runLocked(aws, regions, context, new PrintWriter(java.io.Writer.nullWriter()), desired, c, seen);
+        PrintWriter none = new PrintWriter(java.io.Writer.nullWriter());
+        int exit = runLocked(aws, regions, context, none, none, desired, c, seen);
         out.print(dev.gtvpc.render.ApplyRenderer.planJson(seen.plan, seen.mode, lint, seen.jobs, seen.lockout));
         out.flush();
         return exit;
     }
 
-    static int run(AwsServices aws, RegionTable regions, RunContext context, PrintWriter out, Optional<Policy> desired, Choices c) {
+    /** @param err where an interrupted write reports (SIGINT, SIGTERM); everything else goes to {@code out} or is thrown */
+    static int run(AwsServices aws, RegionTable regions, RunContext context, PrintWriter out, PrintWriter err, Optional<Policy> desired,
+            Choices c) {
         if (!c.lock() || c.dryRun()) {
-            return runLocked(aws, regions, context, out, desired, c, new Seen());
+            return runLocked(aws, regions, context, out, err, desired, c, new Seen());
         }
         try (LocalLock lock = LocalLock.acquire(c.backupDir(), c.bucket(), c.lockWait(), context.clock(), message -> {
             out.println(message);
             out.flush();
         })) {
-            return runLocked(aws, regions, context, out, desired, c, new Seen());
+            return runLocked(aws, regions, context, out, err, desired, c, new Seen());
         }
     }
 
-    private static int runLocked(AwsServices aws, RegionTable regions, RunContext context, PrintWriter out, Optional<Policy> desired,
-            Choices c, Seen seen) {
+    private static int runLocked(AwsServices aws, RegionTable regions, RunContext context, PrintWriter out, PrintWriter err,
+            Optional<Policy> desired, Choices c, Seen seen) {
         Applier applier = new Applier(aws.buckets(), aws.labelingJobs(), aws.callerIdentity(), regions, context.clock());
         ApplyPlan plan = applier.plan(c.bucket(), c.region(), desired, c.merge());
         String mode = desired.isEmpty() ? "delete" : c.merge() ? "merge: same-Sid statements replaced, others kept" : "replace";
@@ -148,7 +151,10 @@ final class ApplyFlow {
                 throw new GtvpcException(ExitCode.CHECK_FAILED, "not confirmed: nothing was written");
             }
         }
-        WriteOutcome outcome = applier.write(plan, c.backupDir(), locksOut && c.confirmRemoveSelfAccess(), c.settle());
+        WriteOutcome outcome;
+        try (InterruptReport onSignal = InterruptReport.during(applier, c.bucket(), c.region(), err)) {
+            outcome = applier.write(plan, c.backupDir(), locksOut && c.confirmRemoveSelfAccess(), c.settle());
+        }
         out.println("Backed up the previous " + (plan.currentText().isPresent() ? "policy" : "state (no policy)") + " to "
                 + outcome.backup());
         if (outcome.readBackDenied()) {

@@ -120,7 +120,8 @@ public final class PolicyApplyCommand implements Callable<Integer> {
                 return ApplyFlow.dryRunJson(services, table, context, spec.commandLine().getOut(), Optional.of(policy), choices,
                         lintFindings);
             }
-            return ApplyFlow.run(services, table, context, spec.commandLine().getOut(), Optional.of(policy), choices);
+            return ApplyFlow.run(services, table, context, spec.commandLine().getOut(), spec.commandLine().getErr(), Optional.of(policy),
+                    choices);
         }
     }
 

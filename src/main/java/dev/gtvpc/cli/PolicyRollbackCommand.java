@@ -80,7 +80,8 @@ public final class PolicyRollbackCommand implements Callable<Integer> {
         ApplyFlow.requireWayToConfirm(context, choices);
         spec.commandLine().getOut().println("Restoring the " + ApplyRenderer.backup(backup) + ".");
         try (AwsServices services = aws.connect(spec, Optional.of(effectiveRegion))) {
-            return ApplyFlow.run(services, groundTruth.table(), context, spec.commandLine().getOut(), desired, choices);
+            return ApplyFlow.run(services, groundTruth.table(), context, spec.commandLine().getOut(), spec.commandLine().getErr(), desired,
+                    choices);
         }
     }
 

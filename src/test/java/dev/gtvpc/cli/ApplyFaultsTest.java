@@ -226,10 +226,118 @@ class ApplyFaultsTest {
         Cli.Result r = apply(Optional.empty(), "--cli-read-timeout", "1", "--cli-connect-timeout", "1", "--settle", "7");
         assertThat(r.exit()).isEqualTo(3);
         assertThat(r.err()).startsWith("gtvpc: PutBucketPolicy on bucket " + bucket + ": ")
-                .contains("the bucket had its previous policy right after the failure, but 7 s later it has the new one: the write"
-                        + " took effect late")
+                .contains("the bucket had its previous policy right after the failure, but 7 s later it has the new policy: the"
+                        + " write took effect late")
                 .contains("backup of the previous policy: " + onlyBackup());
         assertThat(proxy.landedLate()).isPositive();
         assertThat(serverPolicy()).contains("DenyAccessFromNonGTandCustomerVPC");
+    }
+
+    /** A rollback to a backup that records no policy: its write is a DeleteBucketPolicy. */
+    private Cli.Result rollbackToNoPolicy() {
+        Path none = Backups.write(dir.resolve("none"), new dev.gtvpc.apply.Backup(bucket, ceph.region(), ApplyAgainstS3Test.ACCOUNT,
+                java.time.Instant.now(), Optional.empty()));
+        return Cli.runIn(context(), null, "policy", "rollback", "--bucket", bucket, "--backup", none.toString(), "--yes",
+                "--backup-dir", dir.resolve("backups").toString(), "--settle", "1");
+    }
+
+    @Test
+    void aDeleteThatLandsBeforeTheConnectionDropsSaysTheBucketHasNoPolicyNotANewOne() throws IOException {
+        proxy.armAlways("DELETE", bucket, FaultyS3.Fault.FORWARD_THEN_RESET);
+        Cli.Result r = rollbackToNoPolicy();
+        assertThat(r.exit()).isEqualTo(3);
+        // issue 17.8: this said "yet the bucket has the new policy: the write took effect"
+        assertThat(r.err()).startsWith("gtvpc: DeleteBucketPolicy on bucket " + bucket + ": ")
+                .contains("yet the bucket has no policy: the deletion took effect")
+                .doesNotContain("new policy")
+                .contains("backup of the previous policy: " + onlyBackup());
+        assertThat(r.err().lines()).hasSize(1);
+        assertThat(proxy.forwarded("DELETE", bucket)).isPositive();
+        assertThat(Backups.read(onlyBackup()).policy()).contains(oldPolicy);
+    }
+
+    @Test
+    void aRefusedDeleteSaysThePreviousPolicyStaysAndNeverClaimsANewOne() throws IOException {
+        proxy.armAlways("DELETE", bucket, FaultyS3.Fault.ERROR);
+        Cli.Result r = rollbackToNoPolicy();
+        assertThat(r.exit()).isEqualTo(3);
+        assertThat(r.err()).startsWith("gtvpc: DeleteBucketPolicy on bucket " + bucket + ": the service failed and kept failing after"
+                        + " the retries (HTTP 500 InternalError)")
+                .contains("the bucket still has its previous policy 1 s later, but the request may still take effect")
+                .doesNotContain("new policy")
+                .contains("backup of the previous policy: " + onlyBackup());
+        assertThat(proxy.forwarded("DELETE", bucket)).isZero();
+        assertThat(serverPolicy()).isEqualTo(oldPolicy);
+    }
+
+    @Test
+    void aDeleteWhoseReadBackFailsSaysTheBucketMostLikelyHasNoPolicy() throws IOException {
+        // GET 1 is the plan's read, 2 the re-read before the write; 3 on the read-back and its retries
+        for (int nth = 3; nth <= 5; nth++) {
+            proxy.arm("GET", bucket, FaultyS3.Fault.ERROR, nth);
+        }
+        Cli.Result r = rollbackToNoPolicy();
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(3);
+        assertThat(r.err()).startsWith("gtvpc: DeleteBucketPolicy succeeded, but reading the policy back failed: GetBucketPolicy on"
+                        + " bucket " + bucket + ": the service failed and kept failing after the retries (HTTP 500 InternalError);"
+                        + " the bucket most likely has no policy")
+                .doesNotContain("new policy");
+    }
+
+    /**
+     * An apply in a child process, its PutBucketPolicy held at the proxy, stopped by {@code signal}
+     * once the PUT has reached the proxy: what it printed on stderr, and its exit code.
+     */
+    private String[] interruptedApply(String signal) throws IOException, InterruptedException {
+        String policy = Cli.run("policy", "generate", "--region", ceph.region(), "--bucket", bucket, "--vpc", "vpc-0abc1234def567890",
+                "--role-arn", ApplyAgainstS3Test.TESTER, "--actions", ApplyAgainstS3Test.CEPH_KNOWS).out();
+        Path file = Files.writeString(dir.resolve("p.json"), policy);
+        proxy.armHold("PUT", bucket, 1, java.time.Duration.ofSeconds(15));
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "dev.gtvpc.cli.Main", "policy", "apply", file.toString(), "--bucket",
+                bucket, "--region", ceph.region(), "--backup-dir", dir.resolve("backups").toString(), "--yes", "--settle", "1");
+        pb.environment().clear();
+        pb.environment().putAll(AwsEnv.of(Files.createDirectories(dir.resolve("home")), ceph, proxy.endpoint(), stubs));
+        pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        Process p = pb.start();
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (proxy.received("PUT", bucket) == 0 && p.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(proxy.received("PUT", bucket)).as("the apply reached its PutBucketPolicy").isEqualTo(1);
+        assertThat(new ProcessBuilder("kill", "-" + signal, String.valueOf(p.pid())).start().waitFor()).isZero();
+        assertThat(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).as("the apply stopped on SIG" + signal).isTrue();
+        return new String[] {new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8),
+            String.valueOf(p.exitValue())};
+    }
+
+    private void assertReportsTheBackupAndTheUnknownState(String err) throws IOException {
+        Path backup = onlyBackup();
+        assertThat(err).isEqualTo("gtvpc: interrupted during the write to bucket " + bucket + ": PutBucketPolicy was sent and not"
+                + " answered yet: the bucket may have its previous policy or the new policy; backup of the previous policy: " + backup
+                + "; check with 'gtvpc policy get --bucket " + bucket + " --region " + ceph.region() + "', and to put the previous"
+                + " policy back: gtvpc policy rollback --bucket " + bucket + " --backup " + backup + "\n");
+        assertThat(Backups.read(backup).policy()).contains(oldPolicy);
+    }
+
+    @Test
+    void sigtermDuringTheWritePrintsTheBackupAndWhatIsKnown() throws IOException, InterruptedException {
+        // issue 17.5: the process used to die silently, the backup's path unsaid
+        String[] r = interruptedApply("TERM");
+        assertThat(r[1]).isEqualTo("143");
+        assertReportsTheBackupAndTheUnknownState(r[0]);
+    }
+
+    @Test
+    void sigintDuringTheWritePrintsTheBackupAndWhatIsKnown() throws IOException, InterruptedException {
+        // a process started with SIGINT ignored (a background job of a non-interactive shell, as CI may run the
+        // build) keeps it ignored, and the JVM then installs no handler: Ctrl-C cannot reach it at all
+        String ignored = Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("SigIgn:"))
+                .map(l -> l.substring("SigIgn:".length()).strip()).findFirst().orElse("0");
+        org.junit.jupiter.api.Assumptions.assumeTrue((Long.parseLong(ignored, 16) & 0x2) == 0,
+                "SIGINT is ignored in this process (SigIgn " + ignored + "), and so in its children");
+        String[] r = interruptedApply("INT");
+        assertThat(r[1]).isEqualTo("130");
+        assertReportsTheBackupAndTheUnknownState(r[0]);
     }
 }
