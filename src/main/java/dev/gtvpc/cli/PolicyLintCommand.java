@@ -291,7 +291,7 @@ public final class PolicyLintCommand implements Callable<Integer> {
             Outputs.write(Baseline.write(review, accepted), createBaseline, out, "--create-baseline");
             int entries = Baseline.count(review);
             err.println("gtvpc: baseline " + (createBaseline.equals("-") ? "written to standard output" : createBaseline) + ": "
-                    + entries + (entries == 1 ? " entry" : " entries") + " for " + targets.size() + (targets.size() == 1 ? " file" : " files"));
+                    + entries + (entries == 1 ? " entry" : " entries") + " for " + LintRenderer.filesAndPolicies(reports));
             return unreadableFile || unreadable(reports) ? ExitCode.BAD_INPUT.code() : ExitCode.OK.code();
         }
         String text = switch (format) {

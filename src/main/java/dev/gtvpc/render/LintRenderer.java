@@ -70,17 +70,26 @@ public final class LintRenderer {
         out.append("    fix: ").append(f.fix()).append('\n');
     }
 
+    /**
+     * "N files"; when policies were read from plans or templates, "N files, M policies" — a plan is one
+     * file however many policies it holds.
+     */
+    public static String filesAndPolicies(List<LintReport> reports) {
+        long files = reports.stream().map(LintReport::source).distinct().count();
+        String words = files + (files == 1 ? " file" : " files");
+        if (reports.stream().anyMatch(r -> r.address().isPresent())) {
+            words += ", " + reports.size() + (reports.size() == 1 ? " policy" : " policies");
+        }
+        return words;
+    }
+
     /** "N files: ..."; when policies were read from plans or templates, "N files, M policies: ...". */
     private static String summary(List<LintReport> reports, int[] counts, int suppressed, boolean shown) {
         int total = 0;
         for (int c : counts) {
             total += c;
         }
-        long files = reports.stream().map(LintReport::source).distinct().count();
-        String fileWord = files + (files == 1 ? " file" : " files");
-        if (reports.stream().anyMatch(r -> r.address().isPresent())) {
-            fileWord += ", " + reports.size() + (reports.size() == 1 ? " policy" : " policies");
-        }
+        String fileWord = filesAndPolicies(reports);
         String hidden = suppressed == 0 ? "" : "; " + suppressed + " suppressed" + (shown ? " (listed above)" : " (--show-suppressed lists them)");
         if (total == 0) {
             return fileWord + ": no findings" + hidden;

@@ -163,6 +163,15 @@ class PolicyLintBaselineCliTest {
     }
 
     @Test
+    void aPlanIsOneFileHoweverManyPoliciesItHolds(@TempDir Path dir) {
+        // it said "2 entries for 3 files" of this one plan
+        Path out = dir.resolve("b.json");
+        Cli.Result r = Cli.run("policy", "lint", "--create-baseline", out.toString(), "src/test/resources/iac/nested-modules.tfplan.json");
+        assertThat(r.exit()).isZero();
+        assertThat(r.err()).endsWith("gtvpc: baseline " + out + ": 2 entries for 1 file, 3 policies\n");
+    }
+
+    @Test
     void invalidJsonIsNeverBaselined(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("b.json");
         String broken = "src/test/resources/corpus/bucket/vpc-flow-logs.json";
