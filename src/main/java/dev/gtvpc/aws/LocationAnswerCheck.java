@@ -45,12 +45,16 @@ final class LocationAnswerCheck implements ExecutionInterceptor {
         if (LOCATION_DOCUMENT.matcher(body).lookingAt()) {
             return null;
         }
-        String start = body.strip().replaceAll("\\s+", " ");
-        String shown = start.isEmpty() ? "an empty body"
-                : "a body that begins '" + (start.length() > SHOWN ? start.substring(0, SHOWN) + "…" : start) + "'";
         return "the answer is not S3's LocationConstraint XML (HTTP 200" + contentType.map(t -> ", Content-Type " + t).orElse("")
-                + ", " + shown + ") — a proxy or portal may be answering instead of S3; check --endpoint-url and the network"
+                + ", " + beginning(body) + ") — a proxy or portal may be answering instead of S3; check --endpoint-url and the network"
                 + " (nothing was taken for the bucket's region)";
+    }
+
+    /** "a body that begins '…'" with its first characters on one line, or "an empty body". */
+    static String beginning(String body) {
+        String start = body.strip().replaceAll("\\s+", " ");
+        return start.isEmpty() ? "an empty body"
+                : "a body that begins '" + (start.length() > SHOWN ? start.substring(0, SHOWN) + "…" : start) + "'";
     }
 
     private static byte[] readAll(InputStream in) {

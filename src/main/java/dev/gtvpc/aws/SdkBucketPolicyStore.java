@@ -86,6 +86,12 @@ final class SdkBucketPolicyStore implements BucketPolicyStore {
             if (got.isEmpty()) {
                 return Optional.empty();
             }
+            // a whole page from a proxy or portal: no retry makes it a policy, and it must not pass as one
+            String notPolicy = notAPolicy(got.get().text(), got.get().contentType());
+            if (notPolicy != null) {
+                throw new AwsCallFailed("GetBucketPolicy", AwsCallFailed.Reason.OTHER, "", "GetBucketPolicy on bucket " + bucket
+                        + " failed: " + notPolicy, null);
+            }
             // a cut body must never pass as the bucket's policy (issue 17.3): gtvpc would back it up,
             // print it, or take it for someone else's edit
             cut = cutBody(got.get().contentLength(), got.get().encoded(), got.get().text());
@@ -110,6 +116,24 @@ final class SdkBucketPolicyStore implements BucketPolicyStore {
         }
         return completeJsonObject(body) ? null : "no Content-Length to compare with, and the " + bytes + " bytes that arrived are not a complete"
                 + " JSON object";
+    }
+
+    /**
+     * Why {@code body} is not a policy document at all, or null when it may be one: a policy is a JSON
+     * object, and a cut body still begins like one (it loses its end), so a body that begins with
+     * anything else came from something other than S3.
+     */
+    static String notAPolicy(String body, Optional<String> contentType) {
+        String t = body.strip();
+        if (t.startsWith("\uFEFF")) {
+            t = t.substring(1).strip();
+        }
+        if (t.isEmpty() || t.startsWith("{")) {
+            return null;
+        }
+        return "the answer is not a bucket policy (HTTP 200" + contentType.map(c -> ", Content-Type " + c).orElse("") + ", "
+                + LocationAnswerCheck.beginning(t) + ") — a proxy or portal may be answering instead of S3; check --endpoint-url and"
+                + " the network (nothing was taken for the bucket's policy)";
     }
 
     /** Whether {@code text} is one object whose braces and brackets close, outside strings: what a cut body is not. */
@@ -143,7 +167,7 @@ final class SdkBucketPolicyStore implements BucketPolicyStore {
     }
 
     /** A GetBucketPolicy answer with what tells whether it arrived whole. */
-    private record Read(String text, Optional<Long> contentLength, boolean encoded) {
+    private record Read(String text, Optional<Long> contentLength, boolean encoded, Optional<String> contentType) {
     }
 
     private Optional<Read> policyOnce(String bucket) {
@@ -152,7 +176,8 @@ final class SdkBucketPolicyStore implements BucketPolicyStore {
             return Optional.of(new Read(r.policy(),
                     r.sdkHttpResponse().firstMatchingHeader("Content-Length").flatMap(SdkBucketPolicyStore::parseLong),
                     r.sdkHttpResponse().firstMatchingHeader("Content-Encoding").filter(e -> !e.equalsIgnoreCase("identity"))
-                            .isPresent()));
+                            .isPresent(),
+                    r.sdkHttpResponse().firstMatchingHeader("Content-Type")));
         } catch (S3Exception e) {
             if (e.awsErrorDetails() != null && "NoSuchBucketPolicy".equals(e.awsErrorDetails().errorCode())) {
                 return Optional.empty();

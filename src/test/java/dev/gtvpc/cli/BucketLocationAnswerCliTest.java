@@ -3,6 +3,7 @@ package dev.gtvpc.cli;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 17.8: a GetBucketLocation answer that is not S3's XML — a proxy's HTML page served with
  * 200 — is a network error naming what came, never a region. The SDK alone reads such a page as
- * "no constraint", that is us-east-1, and another XML document as the text of its first element.
+ * "no constraint", that is us-east-1, and another XML document as the text of its first element. A
+ * GetBucketPolicy answer that is such a page is no policy either (issue 17.3).
  */
 class BucketLocationAnswerCliTest {
     private static final String BUCKET = "portal-bucket";
@@ -90,6 +92,29 @@ class BucketLocationAnswerCliTest {
         assertThat(r.err()).startsWith("gtvpc: GetBucketLocation on bucket " + BUCKET + " failed: the answer is not S3's"
                 + " LocationConstraint XML (HTTP 200, Content-Type application/xml, a body that begins '<?xml version=\"1.0\"?>"
                 + "<Status>eu-west-1</…')");
+    }
+
+    @Test
+    void anHtmlPageIsNotTheBucketsPolicy() {
+        // whole (its Content-Length matches), so it is no cut body; it is no policy either — it was written to -o with exit 0
+        server.stubFor(get(urlPathEqualTo("/" + BUCKET)).withQueryParam("policy", matching(".*"))
+                .atPriority(1).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html")
+                .withHeader("Content-Length", String.valueOf(PAGE.length())).withBody(PAGE)));
+        s3Answers("application/xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<LocationConstraint xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">eu-west-2</LocationConstraint>");
+        Path saved = dir.resolve("saved.json");
+        Map<String, String> env = Map.of("HOME", dir.resolve("home").toString(),
+                "AWS_ACCESS_KEY_ID", AwsStubs.ACCESS_KEY_ID, "AWS_SECRET_ACCESS_KEY", AwsStubs.SECRET_ACCESS_KEY,
+                "AWS_ENDPOINT_URL_S3", AwsStubs.endpoint(server), "AWS_ENDPOINT_URL_STS", AwsStubs.endpoint(server));
+        Cli.Result r = Cli.runIn(new RunContext(env, Optional.empty(), Clock.systemUTC()), null, "policy", "get", "--bucket", BUCKET,
+                "--region", "eu-west-2", "-o", saved.toString());
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(3);
+        assertThat(r.err()).isEqualTo("gtvpc: GetBucketPolicy on bucket " + BUCKET + " failed: the answer is not a bucket policy (HTTP 200,"
+                + " Content-Type text/html, a body that begins '<!DOCTYPE html><html><head><title>Sign i…') — a proxy or portal may be"
+                + " answering instead of S3; check --endpoint-url and the network (nothing was taken for the bucket's policy)\n");
+        assertThat(saved).doesNotExist();
+        // a page is no cut body: asking again would give the same page
+        server.verify(1, getRequestedFor(urlMatching("/" + BUCKET + "\\?policy.*")));
     }
 
     @Test
