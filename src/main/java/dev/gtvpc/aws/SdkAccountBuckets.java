@@ -6,7 +6,6 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.Bucket;
 import software.amazon.awssdk.services.s3.model.ListBucketsResponse;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /** {@link AccountBuckets} over the SDK's S3 client. */
 final class SdkAccountBuckets implements AccountBuckets {
@@ -14,10 +13,12 @@ final class SdkAccountBuckets implements AccountBuckets {
     private static final int PAGE = 1000;
     private final S3Client s3;
     private final String endpoint;
+    private final SdkBucketPolicyStore policies;
 
     SdkAccountBuckets(S3Client s3, String endpoint) {
         this.s3 = s3;
         this.endpoint = endpoint;
+        this.policies = new SdkBucketPolicyStore(s3, endpoint);
     }
 
     @Override
@@ -40,17 +41,9 @@ final class SdkAccountBuckets implements AccountBuckets {
         return n;
     }
 
+    /** Read as apply reads it: a body cut by the network is read again, then a network error, never a policy. */
     @Override
     public Optional<String> policy(String bucket) {
-        try {
-            return Optional.of(s3.getBucketPolicy(b -> b.bucket(bucket)).policy());
-        } catch (S3Exception e) {
-            if (e.awsErrorDetails() != null && "NoSuchBucketPolicy".equals(e.awsErrorDetails().errorCode())) {
-                return Optional.empty();
-            }
-            throw AwsErrors.describe("GetBucketPolicy", "bucket " + bucket, endpoint, e);
-        } catch (SdkException e) {
-            throw AwsErrors.describe("GetBucketPolicy", "bucket " + bucket, endpoint, e);
-        }
+        return policies.policy(bucket);
     }
 }

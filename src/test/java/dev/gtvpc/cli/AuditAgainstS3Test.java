@@ -175,6 +175,36 @@ class AuditAgainstS3Test {
     }
 
     @Test
+    void aPolicyCutByTheNetworkIsANetworkErrorNotAnInvalidPolicy() throws IOException {
+        // issue 17.3 for the audit: a cut body was judged as the bucket's policy ("not valid JSON")
+        String text = Files.readString(CORPUS.resolve("s3ug-example-bucket-policies-13.json"));
+        for (String bucket : List.of("cut-audit-always", "cut-audit-once")) {
+            ceph.s3().createBucket(b -> b.bucket(bucket).createBucketConfiguration(c -> c.locationConstraint(ceph.region())));
+            ceph.s3().putBucketPolicy(b -> b.bucket(bucket).policy(text.replace("DOC-EXAMPLE-BUCKET", bucket)));
+        }
+        stubs.resetAll();
+        AwsStubs.callerIdentity(stubs, "arn:aws:iam::" + ACCOUNT + ":user/auditor", ACCOUNT, "AIDAEXAMPLEAUDITOR");
+        try (FaultyS3 proxy = FaultyS3.start(ceph)) {
+            proxy.armAlways("GET", "cut-audit-always", FaultyS3.Fault.FORWARD_THEN_TRUNCATE);
+            proxy.arm("GET", "cut-audit-once", FaultyS3.Fault.FORWARD_THEN_TRUNCATE);
+            Cli.Result r = Cli.runIn(new RunContext(AwsEnv.of(dir.resolve("home"), ceph, proxy.endpoint(), stubs), Optional.empty(),
+                    Clock.systemUTC()), null, "audit", "--account", "--region", ceph.region(), "--filter", "bucket=cut-audit-*",
+                    "--format", "jsonl");
+            assertThat(r.exit()).as(r.err()).isZero();
+            List<String> rows = r.out().lines().filter(l -> l.startsWith("{\"bucket\"")).toList();
+            assertThat(rows).hasSize(2);
+            String always = rows.stream().filter(l -> l.contains("\"cut-audit-always\"")).findFirst().orElseThrow();
+            assertThat(always).contains("\"verdict\":\"unreadable\"").contains("the response was cut off").contains("a network error")
+                    .doesNotContain("JSON");
+            assertThat(proxy.received("GET", "cut-audit-always")).as("attempts").isEqualTo(3);
+            // read whole at the second attempt: judged as the policy it is (TLS only: refuted, as in the account test)
+            String once = rows.stream().filter(l -> l.contains("\"cut-audit-once\"")).findFirst().orElseThrow();
+            assertThat(once).contains("\"verdict\":\"refuted\"");
+            assertThat(proxy.received("GET", "cut-audit-once")).as("attempts").isEqualTo(2);
+        }
+    }
+
+    @Test
     void anUnreachableS3IsExitThreeInOneLine() throws IOException {
         Map<String, String> env = new LinkedHashMap<>(AwsEnv.of(dir.resolve("home"), ceph, ceph.endpoint(), stubs));
         env.put("AWS_ENDPOINT_URL_S3", "http://127.0.0.1:9");
