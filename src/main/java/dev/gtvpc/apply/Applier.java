@@ -186,8 +186,9 @@ public final class Applier {
         try {
             settled = store.policy(bucket);
         } catch (GtvpcException e) {
-            throw new GtvpcException(ExitCode.AWS_ERROR, operation + " succeeded and " + readBackFound + ", but reading it again " + seconds(settle) + " later failed: " + e.getMessage() + "; so gtvpc cannot tell whether"
-                    + " a concurrent write replaced it — check with 'gtvpc policy get --bucket " + bucket + "'" + restore, e);
+            throw new GtvpcException(ExitCode.AWS_ERROR, operation + " succeeded and " + readBackFound + ", but reading it again "
+                    + seconds(settle) + " later failed: " + e.getMessage() + "; so gtvpc cannot tell whether a concurrent write replaced"
+                    + " it — check with 'gtvpc policy get --bucket " + bucket + "'" + restore, e);
         }
         if (settled.equals(readBack)) {
             return new WriteOutcome(backup, settled, note);

@@ -205,6 +205,31 @@ class AuditAgainstS3Test {
     }
 
     @Test
+    void aTricklingBucketIsUnreadableWithinTheCallTimeout() throws IOException {
+        // issue 17.5 for the audit: one bucket whose answer trickles must not hold the whole audit
+        String text = Files.readString(CORPUS.resolve("s3ug-example-bucket-policies-13.json"));
+        ceph.s3().createBucket(b -> b.bucket("trickle-audit").createBucketConfiguration(c -> c.locationConstraint(ceph.region())));
+        ceph.s3().putBucketPolicy(b -> b.bucket("trickle-audit").policy(text.replace("DOC-EXAMPLE-BUCKET", "trickle-audit")));
+        stubs.resetAll();
+        AwsStubs.callerIdentity(stubs, "arn:aws:iam::" + ACCOUNT + ":user/auditor", ACCOUNT, "AIDAEXAMPLEAUDITOR");
+        try (FaultyS3 proxy = FaultyS3.start(ceph)) {
+            proxy.holdFor(java.time.Duration.ofSeconds(60));
+            proxy.armAlways("GET", "trickle-audit", FaultyS3.Fault.FORWARD_THEN_TRICKLE);
+            long start = System.nanoTime();
+            Cli.Result r = Cli.runIn(new RunContext(AwsEnv.of(dir.resolve("home"), ceph, proxy.endpoint(), stubs), Optional.empty(),
+                    Clock.systemUTC()), null, "audit", "--account", "--region", ceph.region(), "--filter", "bucket=trickle-audit",
+                    "--format", "jsonl", "--cli-read-timeout", "1", "--cli-connect-timeout", "1");
+            long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+            System.out.println("AuditAgainstS3Test: a trickling GetBucketPolicy gave up after " + seconds + " s");
+            assertThat(r.exit()).as(r.err()).isZero();
+            assertThat(r.out().lines().findFirst().orElseThrow()).contains("\"bucket\":\"trickle-audit\"")
+                    .contains("\"verdict\":\"unreadable\"").contains("GetBucketPolicy on bucket trickle-audit: ");
+            // each piece comes well within the 1 s read timeout; only the attempt and call limits stop it
+            assertThat(seconds).isLessThan(15);
+        }
+    }
+
+    @Test
     void anUnreachableS3IsExitThreeInOneLine() throws IOException {
         Map<String, String> env = new LinkedHashMap<>(AwsEnv.of(dir.resolve("home"), ceph, ceph.endpoint(), stubs));
         env.put("AWS_ENDPOINT_URL_S3", "http://127.0.0.1:9");
