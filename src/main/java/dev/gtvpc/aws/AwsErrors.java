@@ -1,5 +1,6 @@
 package dev.gtvpc.aws;
 
+import dev.gtvpc.util.Redaction;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
@@ -11,8 +12,8 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * Turns what the SDK throws into one line a user can act on, with exit code 3. The SDK's own messages
- * never carry secrets, but the credential provider chain's is a paragraph: it is replaced.
+ * Turns what the SDK throws into one line a user can act on, with exit code 3, without secrets. The
+ * credential provider chain's message is a paragraph: it is replaced.
  */
 public final class AwsErrors {
     private static final Set<String> ACCESS_DENIED = Set.of("accessdenied", "accessdeniedexception", "unauthorizedoperation",
@@ -120,8 +121,13 @@ public final class AwsErrors {
         return t.getClass().getSimpleName() + (m == null ? "" : ": " + oneLine(m));
     }
 
+    /**
+     * Every text a server or the network sent passes here: one line, and without secrets — a proxy may
+     * echo the request's Authorization header or session token, and the message reaches stdout too
+     * (an audit's detail, a preflight check's evidence), where no last-moment redaction runs.
+     */
     private static String oneLine(String s) {
         // the SDK appends its attempt count to its own messages; gtvpc's say what the retries did
-        return s.replaceAll("\\s*\\(SDK Attempt Count: \\d+\\)", "").replaceAll("\\s+", " ").strip();
+        return Redaction.redact(s.replaceAll("\\s*\\(SDK Attempt Count: \\d+\\)", "").replaceAll("\\s+", " ").strip());
     }
 }

@@ -1,5 +1,6 @@
 package dev.gtvpc.aws;
 
+import dev.gtvpc.util.Redaction;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,7 +53,8 @@ final class LocationAnswerCheck implements ExecutionInterceptor {
 
     /** "a body that begins '…'" with its first characters on one line, or "an empty body". */
     static String beginning(String body) {
-        String start = body.strip().replaceAll("\\s+", " ");
+        // a page may echo the request, Authorization header and all
+        String start = Redaction.redact(body.strip().replaceAll("\\s+", " "));
         return start.isEmpty() ? "an empty body"
                 : "a body that begins '" + (start.length() > SHOWN ? start.substring(0, SHOWN) + "…" : start) + "'";
     }

@@ -2,6 +2,7 @@ package dev.gtvpc.aws;
 
 import dev.gtvpc.ExitCode;
 import dev.gtvpc.GtvpcException;
+import dev.gtvpc.util.Redaction;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -202,6 +204,34 @@ final class SdkServices implements AwsServices {
      * SDK's default chain (web identity, container and instance credentials, the default profile).
      */
     private static AwsCredentialsProvider credentials(AwsSettings settings, Supplier<Optional<ProfileFile>> profileFile) {
+        return remembered(chosenCredentials(settings, profileFile));
+    }
+
+    /**
+     * The provider, with each secret it gives remembered for {@link Redaction}: the session token is
+     * sent with every request and a proxy may echo it back; from a profile, SSO or a
+     * credential_process it is in no environment variable the last redaction knows.
+     */
+    private static AwsCredentialsProvider remembered(AwsCredentialsProvider provider) {
+        return new AwsCredentialsProvider() {
+            @Override
+            public AwsCredentials resolveCredentials() {
+                AwsCredentials c = provider.resolveCredentials();
+                Redaction.remember(c.secretAccessKey());
+                if (c instanceof AwsSessionCredentials session) {
+                    Redaction.remember(session.sessionToken());
+                }
+                return c;
+            }
+
+            @Override
+            public String toString() {
+                return provider.toString();
+            }
+        };
+    }
+
+    private static AwsCredentialsProvider chosenCredentials(AwsSettings settings, Supplier<Optional<ProfileFile>> profileFile) {
         if (settings.profile().isPresent()) {
             return profile(settings.profile().get(), profileFile.get());
         }

@@ -230,6 +230,26 @@ class AuditAgainstS3Test {
     }
 
     @Test
+    void anErrorThatEchoesTheRequestIsReportedWithoutItsSignature() throws IOException {
+        // issue 17.7 for what gtvpc prints on standard output: the audit's detail of an unreadable bucket
+        ceph.s3().createBucket(b -> b.bucket("echo-audit").createBucketConfiguration(c -> c.locationConstraint(ceph.region())));
+        stubs.resetAll();
+        AwsStubs.callerIdentity(stubs, "arn:aws:iam::" + ACCOUNT + ":user/auditor", ACCOUNT, "AIDAEXAMPLEAUDITOR");
+        try (FaultyS3 proxy = FaultyS3.start(ceph)) {
+            proxy.armAlways("GET", "echo-audit", FaultyS3.Fault.ECHO);
+            for (String format : List.of("jsonl", "csv", "text")) {
+                Cli.Result r = Cli.runIn(new RunContext(AwsEnv.of(dir.resolve("home"), ceph, proxy.endpoint(), stubs), Optional.empty(),
+                        Clock.systemUTC()), null, "audit", "--account", "--region", ceph.region(), "--filter", "bucket=echo-audit",
+                        "--format", format);
+                assertThat(r.exit()).as(r.err()).isZero();
+                assertThat(r.out()).as(format).contains("echo-audit").contains("unreadable").contains("refused by the gateway")
+                        .contains("[REDACTED]").doesNotContain("Signature=").doesNotContain("Credential=" + ceph.accessKey());
+                assertThat(r.err()).doesNotContain("Signature=");
+            }
+        }
+    }
+
+    @Test
     void anUnreachableS3IsExitThreeInOneLine() throws IOException {
         Map<String, String> env = new LinkedHashMap<>(AwsEnv.of(dir.resolve("home"), ceph, ceph.endpoint(), stubs));
         env.put("AWS_ENDPOINT_URL_S3", "http://127.0.0.1:9");

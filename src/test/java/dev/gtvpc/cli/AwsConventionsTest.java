@@ -155,6 +155,20 @@ class AwsConventionsTest {
     }
 
     @Test
+    void aSessionTokenFromAProfileIsNotPrintedWhenAServiceEchoesIt() throws IOException {
+        // issue 17.7: the token came from the profile, not the environment, and the echo does not name it
+        String token = "IQoJb3JpZ2luX2VjEXAMPLETOKENFROMSSO/" + "x7Kq9".repeat(12);
+        Map<String, String> env = homeWithCredentials("[sso]\naws_access_key_id = ASIAEXAMPLEEXAMPLE12\naws_secret_access_key = "
+                + "wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLE01\naws_session_token = " + token + "\n");
+        env.put("AWS_ENDPOINT_URL_SAGEMAKER", AwsStubs.endpoint(stubs));
+        AwsStubs.error(stubs, AwsStubs.Operation.LIST_LABELING_JOBS, 400, "ValidationException", "cannot use '" + token + "' here");
+        Cli.Result r = run(env, "--verbose", "jobs", "in-progress", "--bucket", bucket, "--region", AwsStubs.REGION, "--profile", "sso");
+        assertThat(r.exit()).as(r.err()).isEqualTo(3);
+        assertThat(r.err().lines().findFirst().orElseThrow()).startsWith("gtvpc: ListLabelingJobs").endsWith("cannot use '[REDACTED]' here");
+        assertThat(r.err() + r.out()).doesNotContain(token).doesNotContain("x7Kq9x7Kq9");
+    }
+
+    @Test
     void noRegionAnywhereIsBadInput() {
         Map<String, String> env = AwsEnv.of(dir.resolve("home"), ceph, ceph.endpoint(), stubs);
         Cli.Result r = run(env, "policy", "get", "--bucket", bucket);

@@ -70,10 +70,15 @@ public final class FaultyS3 implements AutoCloseable {
          */
         HOLD_THEN_FORWARD,
         /** Forwarded; Ceph's answer is sent in pieces spread over {@link #holdFor}: a trickling server. */
-        FORWARD_THEN_TRICKLE;
+        FORWARD_THEN_TRICKLE,
+        /**
+         * A 400 InvalidRequest whose message echoes the request's Authorization and X-Amz-Security-Token
+         * headers back, as some proxies and debugging gateways do; Ceph never sees the request.
+         */
+        ECHO;
 
         boolean forwards() {
-            return this != RESET && this != ERROR;
+            return this != RESET && this != ERROR && this != ECHO;
         }
     }
 
@@ -300,6 +305,15 @@ public final class FaultyS3 implements AutoCloseable {
                             .withStatus(500)
                             .withHeader("Content-Type", "application/xml")
                             .withBody(ERROR_BODY)
+                            .build();
+                case ECHO:
+                    return ResponseDefinitionBuilder.responseDefinition()
+                            .withStatus(400)
+                            .withHeader("Content-Type", "application/xml")
+                            .withBody("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>InvalidRequest</Code><Message>refused by the"
+                                    + " gateway; request headers: Authorization: " + event.getRequest().getHeader("Authorization")
+                                    + " X-Amz-Security-Token: " + event.getRequest().getHeader("X-Amz-Security-Token")
+                                    + "</Message></Error>")
                             .build();
                 case HOLD_THEN_FORWARD:
                     try {
