@@ -11,7 +11,6 @@ import java.util.Map;
  * not handed to {@link Redaction#remember}.
  */
 final class Redactor {
-    static final String MARK = Redaction.MARK;
     private static final List<String> SECRET_VARIABLES = List.of("AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_SECURITY_TOKEN");
 
     private final List<String> secrets;

@@ -31,6 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ExtendWith(CephS3.Extension.class)
 class AwsConventionsTest {
+    private static final String FIX_THE_PROFILE = " — fix the profile in the shared config or credentials file (AWS_CONFIG_FILE,"
+            + " AWS_SHARED_CREDENTIALS_FILE or ~/.aws)";
     private static WireMockServer stubs;
     private final CephS3 ceph;
     private String bucket;
@@ -121,8 +123,7 @@ class AwsConventionsTest {
                 "--profile", "half", "--region", ceph.region(), "--endpoint-url", ceph.endpoint().toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("gtvpc: AWS profile 'half' gives no credentials: Profile property 'aws_secret_access_key' was not"
-                + " configured for 'half' — fix the profile in the shared config or credentials file (AWS_CONFIG_FILE,"
-                + " AWS_SHARED_CREDENTIALS_FILE or ~/.aws)\n");
+                + " configured for 'half'" + FIX_THE_PROFILE + "\n");
     }
 
     @Test
@@ -134,13 +135,13 @@ class AwsConventionsTest {
                 ceph.endpoint().toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("gtvpc: AWS profile 'tool' gives no credentials: Failed to refresh process-based credentials:"
-                + " Command returned non-zero exit value (3) with error message: token expired: run sso login — fix the profile in the"
-                + " shared config or credentials file (AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE or ~/.aws)\n");
+                + " Command returned non-zero exit value (3) with error message: token expired: run sso login" + FIX_THE_PROFILE + "\n");
     }
 
     @Test
     void aCredentialProcessThatPrintsHalfItsAnswerIsBadInputAndItsSecretIsNotPrinted() throws IOException {
-        String secret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+        // not a key any other test signs with: those are remembered for redaction, and would hide a leak here
+        String secret = "hALf/PrintedByACredentialProcess/EXAMPLE";
         Path half = script("half-json.sh", "printf '{\"Version\": 1, \"AccessKeyId\": \"AKIAIOSFODNN7EXAMPLE\", \"SecretAccessKey\": \""
                 + secret + "\"'");
         Cli.Result r = run(homeWithCredentials("[tool]\ncredential_process = " + half + "\n"), "--verbose", "policy", "get", "--bucket",
@@ -148,10 +149,9 @@ class AwsConventionsTest {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err().lines().findFirst()).contains("gtvpc: AWS profile 'tool' gives no credentials: Failed to refresh"
                 + " process-based credentials: JsonEOFException: Unexpected end-of-input: expected close marker for Object (start marker"
-                + " at … — fix the profile in the shared config or credentials file (AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE or"
-                + " ~/.aws)");
+                + " at …" + FIX_THE_PROFILE);
         // the SDK's parser quotes its input in its message; --verbose prints the whole chain
-        assertThat(r.err()).doesNotContain(secret).doesNotContain("wJalrXUtnFEMI");
+        assertThat(r.err()).doesNotContain(secret).doesNotContain("PrintedByACredentialProcess");
     }
 
     @Test
@@ -230,8 +230,7 @@ class AwsConventionsTest {
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.exitValue()).as(err).isEqualTo(2);
         assertThat(err).isEqualTo("gtvpc: AWS profile 'default' gives no credentials: Profile property 'aws_secret_access_key' was not"
-                + " configured for 'default' — fix the profile in the shared config or credentials file (AWS_CONFIG_FILE,"
-                + " AWS_SHARED_CREDENTIALS_FILE or ~/.aws)\n");
+                + " configured for 'default'" + FIX_THE_PROFILE + "\n");
     }
 
     /**
