@@ -3,6 +3,7 @@ package dev.gtvpc.util;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.AlphaChars;
@@ -18,6 +19,8 @@ class RedactionTest {
     @Property
     void aKnownSecretIsNeverPrintedWhateverSurroundsIt(@ForAll @AlphaChars @NumericChars @StringLength(min = 8, max = 80) String secret,
             @ForAll @StringLength(max = 40) String before, @ForAll @StringLength(max = 40) String after) {
+        // "REDACTED" itself would be printed again by its own mark
+        Assume.that(!Redaction.MARK.contains(secret));
         assertThat(Redaction.redact(before + secret + after, List.of(secret))).doesNotContain(secret);
     }
 
