@@ -311,7 +311,7 @@ public final class Applier {
             }
             if (matchesTarget(plan, later)) {
                 return "the bucket had its previous policy right after the failure, but " + seconds(settle) + " later it has "
-                        + outcome(plan) + ": the " + (plan.target().isPresent() ? "write" : "deletion") + " took effect late";
+                        + outcome(plan) + ": the " + act(plan) + " took effect late";
             }
             if (later.equals(plan.currentText())) {
                 return "the bucket still has its previous policy " + seconds(settle) + " later, but the request may still take"
@@ -320,7 +320,7 @@ public final class Applier {
             return neither(plan, later) + check;
         }
         if (matchesTarget(plan, now)) {
-            return "yet the bucket has " + outcome(plan) + ": the " + (plan.target().isPresent() ? "write" : "deletion") + " took effect";
+            return "yet the bucket has " + outcome(plan) + ": the " + act(plan) + " took effect";
         }
         return neither(plan, now) + check;
     }
@@ -332,6 +332,11 @@ public final class Applier {
      */
     private static String outcome(ApplyPlan plan) {
         return plan.target().isPresent() ? "the new policy" : "no policy";
+    }
+
+    /** What this apply does to the bucket: a write, or (a rollback to a backup of no policy) a deletion. */
+    private static String act(ApplyPlan plan) {
+        return plan.target().isPresent() ? "write" : "deletion";
     }
 
     private static String neither(ApplyPlan plan, Optional<String> found) {

@@ -1,6 +1,5 @@
 package dev.gtvpc.aws;
 
-import dev.gtvpc.util.Redaction;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,7 +23,6 @@ final class LocationAnswerCheck implements ExecutionInterceptor {
     // an XML declaration and comments may come first; then the root element must be LocationConstraint
     private static final Pattern LOCATION_DOCUMENT = Pattern.compile(
             "^\\uFEFF?\\s*(?:<\\?xml[^?]*\\?>\\s*)?(?:<!--.*?-->\\s*)*<LocationConstraint[\\s/>]", Pattern.DOTALL);
-    private static final int SHOWN = 40;
 
     @Override
     public Optional<InputStream> modifyHttpResponseContent(Context.ModifyHttpResponse context, ExecutionAttributes attributes) {
@@ -46,17 +44,7 @@ final class LocationAnswerCheck implements ExecutionInterceptor {
         if (LOCATION_DOCUMENT.matcher(body).lookingAt()) {
             return null;
         }
-        return "the answer is not S3's LocationConstraint XML (HTTP 200" + contentType.map(t -> ", Content-Type " + t).orElse("")
-                + ", " + beginning(body) + ") — a proxy or portal may be answering instead of S3; check --endpoint-url and the network"
-                + " (nothing was taken for the bucket's region)";
-    }
-
-    /** "a body that begins '…'" with its first characters on one line, or "an empty body". */
-    static String beginning(String body) {
-        // a page may echo the request, Authorization header and all
-        String start = Redaction.redact(body.strip().replaceAll("\\s+", " "));
-        return start.isEmpty() ? "an empty body"
-                : "a body that begins '" + (start.length() > SHOWN ? start.substring(0, SHOWN) + "…" : start) + "'";
+        return ForeignAnswer.describe("S3's LocationConstraint XML", body, contentType, "region");
     }
 
     private static byte[] readAll(InputStream in) {

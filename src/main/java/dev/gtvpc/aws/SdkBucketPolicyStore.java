@@ -131,9 +131,7 @@ final class SdkBucketPolicyStore implements BucketPolicyStore {
         if (t.isEmpty() || t.startsWith("{")) {
             return null;
         }
-        return "the answer is not a bucket policy (HTTP 200" + contentType.map(c -> ", Content-Type " + c).orElse("") + ", "
-                + LocationAnswerCheck.beginning(t) + ") — a proxy or portal may be answering instead of S3; check --endpoint-url and"
-                + " the network (nothing was taken for the bucket's policy)";
+        return ForeignAnswer.describe("a bucket policy", t, contentType, "policy");
     }
 
     /** Whether {@code text} is one object whose braces and brackets close, outside strings: what a cut body is not. */

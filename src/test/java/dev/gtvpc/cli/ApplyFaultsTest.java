@@ -284,11 +284,15 @@ class ApplyFaultsTest {
                 .doesNotContain("new policy");
     }
 
+    /** What a stopped child process printed on stderr, and its exit code. */
+    private record Stopped(String err, int exit) {
+    }
+
     /**
      * An apply in a child process, its PutBucketPolicy held at the proxy, stopped by {@code signal}
-     * once the PUT has reached the proxy: what it printed on stderr, and its exit code.
+     * once the PUT has reached the proxy.
      */
-    private String[] interruptedApply(String signal) throws IOException, InterruptedException {
+    private Stopped interruptedApply(String signal) throws IOException, InterruptedException {
         String policy = Cli.run("policy", "generate", "--region", ceph.region(), "--bucket", bucket, "--vpc", "vpc-0abc1234def567890",
                 "--role-arn", ApplyAgainstS3Test.TESTER, "--actions", ApplyAgainstS3Test.CEPH_KNOWS).out();
         Path file = Files.writeString(dir.resolve("p.json"), policy);
@@ -307,8 +311,7 @@ class ApplyFaultsTest {
         assertThat(proxy.received("PUT", bucket)).as("the apply reached its PutBucketPolicy").isEqualTo(1);
         assertThat(new ProcessBuilder("kill", "-" + signal, String.valueOf(p.pid())).start().waitFor()).isZero();
         assertThat(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).as("the apply stopped on SIG" + signal).isTrue();
-        return new String[] {new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8),
-            String.valueOf(p.exitValue())};
+        return new Stopped(new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), p.exitValue());
     }
 
     private void assertReportsTheBackupAndTheUnknownState(String err) throws IOException {
@@ -323,9 +326,9 @@ class ApplyFaultsTest {
     @Test
     void sigtermDuringTheWritePrintsTheBackupAndWhatIsKnown() throws IOException, InterruptedException {
         // issue 17.5: the process used to die silently, the backup's path unsaid
-        String[] r = interruptedApply("TERM");
-        assertThat(r[1]).isEqualTo("143");
-        assertReportsTheBackupAndTheUnknownState(r[0]);
+        Stopped r = interruptedApply("TERM");
+        assertThat(r.exit()).isEqualTo(143);
+        assertReportsTheBackupAndTheUnknownState(r.err());
     }
 
     @Test
@@ -336,8 +339,8 @@ class ApplyFaultsTest {
                 .map(l -> l.substring("SigIgn:".length()).strip()).findFirst().orElse("0");
         org.junit.jupiter.api.Assumptions.assumeTrue((Long.parseLong(ignored, 16) & 0x2) == 0,
                 "SIGINT is ignored in this process (SigIgn " + ignored + "), and so in its children");
-        String[] r = interruptedApply("INT");
-        assertThat(r[1]).isEqualTo("130");
-        assertReportsTheBackupAndTheUnknownState(r[0]);
+        Stopped r = interruptedApply("INT");
+        assertThat(r.exit()).isEqualTo(130);
+        assertReportsTheBackupAndTheUnknownState(r.err());
     }
 }

@@ -174,22 +174,34 @@ class AuditAgainstS3Test {
         System.out.printf("audit --account: %d buckets in %d ms%n", buckets.size(), millis);
     }
 
+    /** A bucket holding the TLS-only example policy (refuted, as in the account test), or none when {@code policy} is false. */
+    private void bucket(String name, boolean policy) throws IOException {
+        ceph.s3().createBucket(b -> b.bucket(name).createBucketConfiguration(c -> c.locationConstraint(ceph.region())));
+        if (policy) {
+            String text = Files.readString(CORPUS.resolve("s3ug-example-bucket-policies-13.json")).replace("DOC-EXAMPLE-BUCKET", name);
+            ceph.s3().putBucketPolicy(b -> b.bucket(name).policy(text));
+        }
+    }
+
+    /** {@code audit --account} through {@code proxy}, the caller stubbed, limited to {@code filter}. */
+    private Cli.Result auditThrough(FaultyS3 proxy, String filter, String... more) {
+        stubs.resetAll();
+        AwsStubs.callerIdentity(stubs, "arn:aws:iam::" + ACCOUNT + ":user/auditor", ACCOUNT, "AIDAEXAMPLEAUDITOR");
+        List<String> args = new ArrayList<>(List.of("audit", "--account", "--region", ceph.region(), "--filter", "bucket=" + filter));
+        args.addAll(List.of(more));
+        return Cli.runIn(new RunContext(AwsEnv.of(dir.resolve("home"), ceph, proxy.endpoint(), stubs), Optional.empty(), Clock.systemUTC()),
+                null, args.toArray(String[]::new));
+    }
+
     @Test
     void aPolicyCutByTheNetworkIsANetworkErrorNotAnInvalidPolicy() throws IOException {
         // issue 17.3 for the audit: a cut body was judged as the bucket's policy ("not valid JSON")
-        String text = Files.readString(CORPUS.resolve("s3ug-example-bucket-policies-13.json"));
-        for (String bucket : List.of("cut-audit-always", "cut-audit-once")) {
-            ceph.s3().createBucket(b -> b.bucket(bucket).createBucketConfiguration(c -> c.locationConstraint(ceph.region())));
-            ceph.s3().putBucketPolicy(b -> b.bucket(bucket).policy(text.replace("DOC-EXAMPLE-BUCKET", bucket)));
-        }
-        stubs.resetAll();
-        AwsStubs.callerIdentity(stubs, "arn:aws:iam::" + ACCOUNT + ":user/auditor", ACCOUNT, "AIDAEXAMPLEAUDITOR");
+        bucket("cut-audit-always", true);
+        bucket("cut-audit-once", true);
         try (FaultyS3 proxy = FaultyS3.start(ceph)) {
             proxy.armAlways("GET", "cut-audit-always", FaultyS3.Fault.FORWARD_THEN_TRUNCATE);
             proxy.arm("GET", "cut-audit-once", FaultyS3.Fault.FORWARD_THEN_TRUNCATE);
-            Cli.Result r = Cli.runIn(new RunContext(AwsEnv.of(dir.resolve("home"), ceph, proxy.endpoint(), stubs), Optional.empty(),
-                    Clock.systemUTC()), null, "audit", "--account", "--region", ceph.region(), "--filter", "bucket=cut-audit-*",
-                    "--format", "jsonl");
+            Cli.Result r = auditThrough(proxy, "cut-audit-*", "--format", "jsonl");
             assertThat(r.exit()).as(r.err()).isZero();
             List<String> rows = r.out().lines().filter(l -> l.startsWith("{\"bucket\"")).toList();
             assertThat(rows).hasSize(2);
@@ -207,18 +219,13 @@ class AuditAgainstS3Test {
     @Test
     void aTricklingBucketIsUnreadableWithinTheCallTimeout() throws IOException {
         // issue 17.5 for the audit: one bucket whose answer trickles must not hold the whole audit
-        String text = Files.readString(CORPUS.resolve("s3ug-example-bucket-policies-13.json"));
-        ceph.s3().createBucket(b -> b.bucket("trickle-audit").createBucketConfiguration(c -> c.locationConstraint(ceph.region())));
-        ceph.s3().putBucketPolicy(b -> b.bucket("trickle-audit").policy(text.replace("DOC-EXAMPLE-BUCKET", "trickle-audit")));
-        stubs.resetAll();
-        AwsStubs.callerIdentity(stubs, "arn:aws:iam::" + ACCOUNT + ":user/auditor", ACCOUNT, "AIDAEXAMPLEAUDITOR");
+        bucket("trickle-audit", true);
         try (FaultyS3 proxy = FaultyS3.start(ceph)) {
             proxy.holdFor(java.time.Duration.ofSeconds(60));
             proxy.armAlways("GET", "trickle-audit", FaultyS3.Fault.FORWARD_THEN_TRICKLE);
             long start = System.nanoTime();
-            Cli.Result r = Cli.runIn(new RunContext(AwsEnv.of(dir.resolve("home"), ceph, proxy.endpoint(), stubs), Optional.empty(),
-                    Clock.systemUTC()), null, "audit", "--account", "--region", ceph.region(), "--filter", "bucket=trickle-audit",
-                    "--format", "jsonl", "--cli-read-timeout", "1", "--cli-connect-timeout", "1");
+            Cli.Result r = auditThrough(proxy, "trickle-audit", "--format", "jsonl", "--cli-read-timeout", "1",
+                    "--cli-connect-timeout", "1");
             long seconds = (System.nanoTime() - start) / 1_000_000_000L;
             System.out.println("AuditAgainstS3Test: a trickling GetBucketPolicy gave up after " + seconds + " s");
             assertThat(r.exit()).as(r.err()).isZero();
@@ -232,15 +239,11 @@ class AuditAgainstS3Test {
     @Test
     void anErrorThatEchoesTheRequestIsReportedWithoutItsSignature() throws IOException {
         // issue 17.7 for what gtvpc prints on standard output: the audit's detail of an unreadable bucket
-        ceph.s3().createBucket(b -> b.bucket("echo-audit").createBucketConfiguration(c -> c.locationConstraint(ceph.region())));
-        stubs.resetAll();
-        AwsStubs.callerIdentity(stubs, "arn:aws:iam::" + ACCOUNT + ":user/auditor", ACCOUNT, "AIDAEXAMPLEAUDITOR");
+        bucket("echo-audit", false);
         try (FaultyS3 proxy = FaultyS3.start(ceph)) {
             proxy.armAlways("GET", "echo-audit", FaultyS3.Fault.ECHO);
             for (String format : List.of("jsonl", "csv", "text")) {
-                Cli.Result r = Cli.runIn(new RunContext(AwsEnv.of(dir.resolve("home"), ceph, proxy.endpoint(), stubs), Optional.empty(),
-                        Clock.systemUTC()), null, "audit", "--account", "--region", ceph.region(), "--filter", "bucket=echo-audit",
-                        "--format", format);
+                Cli.Result r = auditThrough(proxy, "echo-audit", "--format", format);
                 assertThat(r.exit()).as(r.err()).isZero();
                 assertThat(r.out()).as(format).contains("echo-audit").contains("unreadable").contains("refused by the gateway")
                         .contains("[REDACTED]").doesNotContain("Signature=").doesNotContain("Credential=" + ceph.accessKey());
