@@ -1,7 +1,7 @@
 package dev.gtvpc.apply;
 
+import dev.gtvpc.catalogue.S3ActionCatalog;
 import dev.gtvpc.eval.Decision;
-import dev.gtvpc.groundtruth.S3ActionCatalog;
 import dev.gtvpc.policy.ActionBlock;
 import dev.gtvpc.policy.Effect;
 import dev.gtvpc.policy.Policy;

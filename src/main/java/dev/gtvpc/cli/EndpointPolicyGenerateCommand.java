@@ -1,8 +1,8 @@
 package dev.gtvpc.cli;
 
+import dev.gtvpc.catalogue.S3ActionCatalog;
 import dev.gtvpc.groundtruth.EndpointPolicy;
 import dev.gtvpc.groundtruth.EndpointPolicyRequest;
-import dev.gtvpc.groundtruth.S3ActionCatalog;
 import dev.gtvpc.policy.Policy;
 import dev.gtvpc.render.OutputFormat;
 import dev.gtvpc.render.PolicyRenderer;

@@ -1,10 +1,10 @@
 package dev.gtvpc.cli;
 
 import dev.gtvpc.GtvpcException;
+import dev.gtvpc.catalogue.S3ActionCatalog;
 import dev.gtvpc.groundtruth.IdentityPolicy;
 import dev.gtvpc.groundtruth.IdentityPolicyAudience;
 import dev.gtvpc.groundtruth.RegionInfo;
-import dev.gtvpc.groundtruth.S3ActionCatalog;
 import dev.gtvpc.policy.AwsIds;
 import dev.gtvpc.policy.Policy;
 import dev.gtvpc.render.OutputFormat;

@@ -1,15 +1,15 @@
 package dev.gtvpc.cli;
 
+import dev.gtvpc.catalogue.S3ActionCatalog;
 import dev.gtvpc.groundtruth.ActionSelection;
 import dev.gtvpc.groundtruth.GenerateRequest;
 import dev.gtvpc.groundtruth.GroundTruthPolicy;
 import dev.gtvpc.groundtruth.PolicyStyle;
 import dev.gtvpc.groundtruth.RegionTable;
-import dev.gtvpc.groundtruth.S3ActionCatalog;
+import dev.gtvpc.groundtruth.SelfCheck;
 import dev.gtvpc.policy.AwsIds;
 import dev.gtvpc.render.OutputFormat;
 import dev.gtvpc.render.PolicyRenderer;
-import dev.gtvpc.groundtruth.SelfCheck;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

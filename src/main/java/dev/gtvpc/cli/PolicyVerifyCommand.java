@@ -2,12 +2,12 @@ package dev.gtvpc.cli;
 
 import dev.gtvpc.ExitCode;
 import dev.gtvpc.GtvpcException;
+import dev.gtvpc.catalogue.S3ActionCatalog;
 import dev.gtvpc.eval.PolicyValues;
 import dev.gtvpc.groundtruth.ActionSelection;
 import dev.gtvpc.groundtruth.GroundTruthAccess;
 import dev.gtvpc.groundtruth.RegionInfo;
 import dev.gtvpc.groundtruth.RegionTable;
-import dev.gtvpc.groundtruth.S3ActionCatalog;
 import dev.gtvpc.policy.Arn;
 import dev.gtvpc.policy.AwsIds;
 import dev.gtvpc.policy.OperatorType;

@@ -1,10 +1,10 @@
 package dev.gtvpc.cli;
 
+import dev.gtvpc.catalogue.S3ActionCatalog;
 import dev.gtvpc.eval.ContextKeys;
 import dev.gtvpc.eval.PolicyValues;
 import dev.gtvpc.eval.Request;
 import dev.gtvpc.eval.RequestPrincipal;
-import dev.gtvpc.groundtruth.S3ActionCatalog;
 import dev.gtvpc.policy.Arn;
 import dev.gtvpc.policy.AwsIds;
 import dev.gtvpc.util.Suggestions;

@@ -1,6 +1,7 @@
 package dev.gtvpc.groundtruth;
 
 import dev.gtvpc.GtvpcException;
+import dev.gtvpc.catalogue.S3ActionCatalog;
 import dev.gtvpc.policy.AwsIds;
 import dev.gtvpc.policy.Policy;
 import dev.gtvpc.policy.PrincipalBlock;

@@ -1,5 +1,6 @@
 package dev.gtvpc.groundtruth;
 
+import dev.gtvpc.catalogue.S3ActionCatalog;
 import dev.gtvpc.policy.ActionBlock;
 import dev.gtvpc.policy.Effect;
 import dev.gtvpc.policy.PrincipalBlock;

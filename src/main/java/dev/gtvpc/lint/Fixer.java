@@ -1,6 +1,6 @@
 package dev.gtvpc.lint;
 
-import dev.gtvpc.groundtruth.ConditionKeyCatalog;
+import dev.gtvpc.catalogue.ConditionKeyCatalog;
 import dev.gtvpc.policy.AwsIds;
 import dev.gtvpc.policy.Condition;
 import dev.gtvpc.policy.ConditionBlock;

@@ -1,9 +1,9 @@
 package dev.gtvpc.lint;
 
-import dev.gtvpc.groundtruth.ConditionKeyCatalog;
+import dev.gtvpc.catalogue.ConditionKeyCatalog;
+import dev.gtvpc.catalogue.S3ActionCatalog;
 import dev.gtvpc.groundtruth.RegionInfo;
 import dev.gtvpc.groundtruth.RegionTable;
-import dev.gtvpc.groundtruth.S3ActionCatalog;
 import dev.gtvpc.policy.ConditionBlock;
 import dev.gtvpc.policy.ConditionEntry;
 import dev.gtvpc.policy.Policy;

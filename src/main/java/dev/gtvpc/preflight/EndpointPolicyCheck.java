@@ -1,5 +1,6 @@
 package dev.gtvpc.preflight;
 
+import dev.gtvpc.catalogue.S3ActionCatalog;
 import dev.gtvpc.eval.ContextKeys;
 import dev.gtvpc.eval.Decision;
 import dev.gtvpc.eval.EvaluationResult;
@@ -10,7 +11,6 @@ import dev.gtvpc.groundtruth.EndpointPolicy;
 import dev.gtvpc.groundtruth.EndpointPolicyRequest;
 import dev.gtvpc.groundtruth.RegionInfo;
 import dev.gtvpc.groundtruth.RegionTable;
-import dev.gtvpc.groundtruth.S3ActionCatalog;
 import dev.gtvpc.policy.Effect;
 import dev.gtvpc.policy.Policy;
 import dev.gtvpc.policy.Statement;

@@ -1,7 +1,7 @@
 package dev.gtvpc.verify;
 
+import dev.gtvpc.catalogue.S3ActionCatalog;
 import dev.gtvpc.eval.PolicyValues;
-import dev.gtvpc.groundtruth.S3ActionCatalog;
 import dev.gtvpc.policy.ActionBlock;
 import dev.gtvpc.policy.Arn;
 import dev.gtvpc.policy.AwsIds;

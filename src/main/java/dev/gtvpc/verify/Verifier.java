@@ -1,5 +1,6 @@
 package dev.gtvpc.verify;
 
+import dev.gtvpc.catalogue.S3ActionCatalog;
 import dev.gtvpc.eval.ContextKeys;
 import dev.gtvpc.eval.Decision;
 import dev.gtvpc.eval.EvaluationResult;
@@ -7,7 +8,6 @@ import dev.gtvpc.eval.Evaluator;
 import dev.gtvpc.eval.Request;
 import dev.gtvpc.eval.RequestNotes;
 import dev.gtvpc.eval.StatementTrace;
-import dev.gtvpc.groundtruth.S3ActionCatalog;
 import dev.gtvpc.policy.ActionBlock;
 import dev.gtvpc.policy.ConditionEntry;
 import dev.gtvpc.policy.Effect;

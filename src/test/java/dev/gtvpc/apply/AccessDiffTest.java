@@ -2,8 +2,8 @@ package dev.gtvpc.apply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gtvpc.catalogue.S3ActionCatalog;
 import dev.gtvpc.eval.Decision;
-import dev.gtvpc.groundtruth.S3ActionCatalog;
 import dev.gtvpc.policy.Policy;
 import dev.gtvpc.policy.io.PolicyReader;
 import dev.gtvpc.verify.VerifyInputs;

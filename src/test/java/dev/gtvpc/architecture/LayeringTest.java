@@ -25,6 +25,7 @@ class LayeringTest {
     @CsvSource({
         "policy, com.fasterxml|picocli|software.amazon|dev.gtvpc.policy.io|dev.gtvpc.eval|dev.gtvpc.groundtruth|dev.gtvpc.render|dev.gtvpc.cli",
         "policy/io, picocli|software.amazon|dev.gtvpc.eval|dev.gtvpc.groundtruth|dev.gtvpc.render|dev.gtvpc.cli",
+        "catalogue, com.fasterxml|picocli|software.amazon|dev.gtvpc.eval|dev.gtvpc.verify|dev.gtvpc.lint|dev.gtvpc.groundtruth|dev.gtvpc.render|dev.gtvpc.cli",
         "eval, com.fasterxml|picocli|software.amazon|dev.gtvpc.groundtruth|dev.gtvpc.render|dev.gtvpc.cli",
         "groundtruth, com.fasterxml|picocli|software.amazon|dev.gtvpc.render|dev.gtvpc.cli",
         "render, com.fasterxml|picocli|software.amazon|dev.gtvpc.cli",

@@ -57,7 +57,7 @@ class InputChecksCliTest {
         Cli.Result r = Cli.run(concat(new String[] {"policy", "simulate", POLICY}, args.split(" ")));
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).isEqualTo("gtvpc: " + message.replace("CATALOGUE_DATE",
-                dev.gtvpc.groundtruth.S3ActionCatalog.bundled().dataDate().substring(0, 10)) + "\n");
+                dev.gtvpc.catalogue.S3ActionCatalog.bundled().dataDate().substring(0, 10)) + "\n");
         assertThat(r.exit()).isEqualTo(2);
     }
 

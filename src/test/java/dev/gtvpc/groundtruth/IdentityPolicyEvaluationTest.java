@@ -1,7 +1,6 @@
 package dev.gtvpc.groundtruth;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.gtvpc.catalogue.S3ActionCatalog;
 import dev.gtvpc.eval.ContextKeys;
 import dev.gtvpc.eval.Decision;
 import dev.gtvpc.eval.Evaluator;
@@ -17,6 +16,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The identity policies allow each documented action on the resource it acts on, and nothing else.

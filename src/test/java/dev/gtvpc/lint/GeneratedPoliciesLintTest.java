@@ -2,13 +2,13 @@ package dev.gtvpc.lint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gtvpc.catalogue.S3ActionCatalog;
 import dev.gtvpc.groundtruth.ActionSelection;
 import dev.gtvpc.groundtruth.GenerateRequest;
 import dev.gtvpc.groundtruth.GroundTruthPolicy;
 import dev.gtvpc.groundtruth.PolicyStyle;
 import dev.gtvpc.groundtruth.RegionInfo;
 import dev.gtvpc.groundtruth.RegionTable;
-import dev.gtvpc.groundtruth.S3ActionCatalog;
 import dev.gtvpc.policy.io.PolicyWriter;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,11 +1,11 @@
 package dev.gtvpc.lint.rules;
 
+import dev.gtvpc.catalogue.S3ActionCatalog;
+import dev.gtvpc.eval.ContextKeys;
 import dev.gtvpc.eval.Decision;
 import dev.gtvpc.eval.Evaluator;
 import dev.gtvpc.eval.Request;
 import dev.gtvpc.eval.RequestPrincipal;
-import dev.gtvpc.eval.ContextKeys;
-import dev.gtvpc.groundtruth.S3ActionCatalog;
 import dev.gtvpc.lint.LintContext;
 import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.ActionBlock;

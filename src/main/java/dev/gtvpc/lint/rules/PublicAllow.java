@@ -1,9 +1,9 @@
 package dev.gtvpc.lint.rules;
 
+import dev.gtvpc.catalogue.S3ActionCatalog;
 import dev.gtvpc.eval.Decision;
 import dev.gtvpc.eval.EvaluationResult;
 import dev.gtvpc.eval.StatementTrace;
-import dev.gtvpc.groundtruth.S3ActionCatalog;
 import dev.gtvpc.lint.LintContext;
 import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.ActionBlock;

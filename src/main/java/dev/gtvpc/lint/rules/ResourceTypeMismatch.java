@@ -1,6 +1,6 @@
 package dev.gtvpc.lint.rules;
 
-import dev.gtvpc.groundtruth.S3ActionCatalog;
+import dev.gtvpc.catalogue.S3ActionCatalog;
 import dev.gtvpc.lint.LintContext;
 import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.ActionBlock;

@@ -1,4 +1,4 @@
-package dev.gtvpc.groundtruth;
+package dev.gtvpc.catalogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.gtvpc.groundtruth;
+package dev.gtvpc.catalogue;
 
 import dev.gtvpc.policy.io.Json;
 import java.io.IOException;
