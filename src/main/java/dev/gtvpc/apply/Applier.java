@@ -13,6 +13,7 @@ import dev.gtvpc.groundtruth.GroundTruthAccess;
 import dev.gtvpc.groundtruth.RegionInfo;
 import dev.gtvpc.groundtruth.RegionTable;
 import dev.gtvpc.policy.Policy;
+import dev.gtvpc.policy.PolicyScan;
 import dev.gtvpc.policy.Statement;
 import dev.gtvpc.policy.Wildcards;
 import dev.gtvpc.policy.io.PolicyReader;
@@ -77,10 +78,12 @@ public final class Applier {
         List<Policy> both = new ArrayList<>();
         current.ifPresent(both::add);
         target.ifPresent(both::add);
+        // the VPCs, endpoints and roles either policy names: the access diff compares the two over them
+        PolicyScan named = PolicyScan.of(both);
         VerifyInputs inputs = VerifyInputs.of(region, info.partition().value(), bucket, caller.account())
                 .withServiceEndpoints(List.of(GroundTruthAccess.endpoint(info.groundTruthEndpoint().value(), region)))
-                .withNetwork(literals(both, "aws:SourceVpc"), literals(both, "aws:SourceVpce"), List.of())
-                .withPrincipals(literals(both, "aws:PrincipalArn").stream().filter(a -> !a.equals(callerPrincipalArn)).toList(),
+                .withNetwork(named.literals("aws:SourceVpc"), named.literals("aws:SourceVpce"), List.of())
+                .withPrincipals(named.literals("aws:PrincipalArn").stream().filter(a -> !a.equals(callerPrincipalArn)).toList(),
                         Optional.of(callerPrincipalArn))
                 .withActions(AccessDiff.actionsInPlay(both, S3ActionCatalog.bundled()));
         return new ApplyPlan(bucket, region, caller, currentText, current, target,
@@ -382,20 +385,5 @@ public final class Applier {
                     + " bytes, over S3's limit of " + PolicyReader.MAX_POLICY_BYTES + " (merged with the bucket's statements;"
                     + " --replace writes only the new policy); nothing was changed");
         }
-    }
-
-    /** The literal values (no wildcards, no variables) of a condition key in the policies, in first-seen order. */
-    private static List<String> literals(List<Policy> policies, String key) {
-        Set<String> values = new LinkedHashSet<>();
-        for (Policy p : policies) {
-            for (Statement s : p.statements()) {
-                s.condition().ifPresent(c -> c.blocks().forEach(b -> b.entries().forEach(e -> {
-                    if (e.key().toLowerCase(Locale.ROOT).equals(key.toLowerCase(Locale.ROOT))) {
-                        e.values().texts().stream().filter(v -> !Wildcards.hasWildcard(v) && !v.contains("${")).forEach(values::add);
-                    }
-                })));
-            }
-        }
-        return List.copyOf(values);
     }
 }

@@ -8,11 +8,9 @@ import dev.gtvpc.lint.Linter;
 import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.Arn;
 import dev.gtvpc.policy.AwsIds;
-import dev.gtvpc.policy.ConditionBlock;
-import dev.gtvpc.policy.ConditionEntry;
 import dev.gtvpc.policy.OperatorType;
 import dev.gtvpc.policy.Policy;
-import dev.gtvpc.policy.Statement;
+import dev.gtvpc.policy.PolicyScan;
 import dev.gtvpc.policy.Wildcards;
 import dev.gtvpc.policy.io.ParsedPolicy;
 import dev.gtvpc.policy.io.PolicyReader;
@@ -252,23 +250,12 @@ public final class Prover {
         return out;
     }
 
-    /** Every literal value of condition key {@code key} (any case) that {@code accept} takes, under negated operators only if asked. */
+    /** Every value of condition key {@code key} (any case) that {@code accept} takes, under negated operators only if asked. */
     private static List<String> named(Policy policy, String key, java.util.function.Predicate<String> accept, boolean negatedOnly) {
         Set<String> out = new LinkedHashSet<>();
-        for (Statement s : policy.statements()) {
-            if (s.condition().isEmpty()) {
-                continue;
-            }
-            for (ConditionBlock block : s.condition().get().blocks()) {
-                boolean negated = block.operator().type().map(OperatorType::negated).orElse(false);
-                if (negatedOnly && !negated) {
-                    continue;
-                }
-                for (ConditionEntry e : block.entries()) {
-                    if (e.key().toLowerCase(Locale.ROOT).equals(key)) {
-                        e.values().texts().stream().filter(accept).forEach(out::add);
-                    }
-                }
+        for (PolicyScan.EntryAt e : PolicyScan.of(policy).entriesOf(key)) {
+            if (!negatedOnly || e.block().operator().type().map(OperatorType::negated).orElse(false)) {
+                e.values().stream().filter(accept).forEach(out::add);
             }
         }
         return List.copyOf(out);

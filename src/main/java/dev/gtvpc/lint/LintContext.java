@@ -4,11 +4,11 @@ import dev.gtvpc.catalogue.ConditionKeyCatalog;
 import dev.gtvpc.catalogue.S3ActionCatalog;
 import dev.gtvpc.groundtruth.RegionInfo;
 import dev.gtvpc.groundtruth.RegionTable;
-import dev.gtvpc.policy.ConditionBlock;
-import dev.gtvpc.policy.ConditionEntry;
 import dev.gtvpc.policy.Policy;
-import dev.gtvpc.policy.Statement;
-import dev.gtvpc.policy.io.JsonPointer;
+import dev.gtvpc.policy.PolicyScan.EntryAt;
+import dev.gtvpc.policy.PolicyScan.StatementAt;
+import dev.gtvpc.policy.PolicyScan.ValueAt;
+import dev.gtvpc.policy.PolicyScan;
 import dev.gtvpc.policy.io.SourceMap;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,26 +16,8 @@ import java.util.Optional;
 
 /** What a rule sees: the policy, where its parts were written, the user's options and gtvpc's catalogues. */
 public final class LintContext {
-    /** A statement with its index and JSON pointer. */
-    public record StatementAt(int index, Statement statement, String pointer) {
-        public String label() {
-            return statement.label(index);
-        }
-    }
-
-    /** One condition key under one operator, with its pointer and its statement. */
-    public record EntryAt(StatementAt statement, ConditionBlock block, ConditionEntry entry, String pointer) {
-        /** The pointer of the {@code i}-th value (the key's own pointer when the value is a bare scalar). */
-        public String valuePointer(int i) {
-            return entry.values().scalar() ? pointer : JsonPointer.child(pointer, i);
-        }
-    }
-
-    /** One value of a condition key, with where it was written. */
-    public record ValueAt(EntryAt entry, String value, String pointer) {
-    }
-
     private final Policy policy;
+    private final PolicyScan scan;
     private final SourceMap sourceMap;
     private final LintOptions options;
     private final RegionTable regions;
@@ -46,6 +28,7 @@ public final class LintContext {
 
     LintContext(Policy policy, SourceMap sourceMap, LintOptions options, RegionTable regions) {
         this.policy = policy;
+        this.scan = PolicyScan.of(policy);
         this.sourceMap = sourceMap;
         this.options = options;
         this.regions = regions;
@@ -82,34 +65,21 @@ public final class LintContext {
         return keys;
     }
 
+    /** The policy read once: statements, condition keys and values with their pointers. */
+    public PolicyScan scan() {
+        return scan;
+    }
+
     public List<StatementAt> statements() {
-        List<StatementAt> list = new ArrayList<>();
-        for (int i = 0; i < policy.statements().size(); i++) {
-            String pointer = policy.statementIsObject() ? "/Statement" : JsonPointer.child("/Statement", i);
-            list.add(new StatementAt(i, policy.statements().get(i), pointer));
-        }
-        return list;
+        return scan.statements();
     }
 
     public List<EntryAt> conditionEntries() {
-        List<EntryAt> list = new ArrayList<>();
-        for (StatementAt s : statements()) {
-            list.addAll(conditionEntries(s));
-        }
-        return list;
+        return scan.conditionEntries();
     }
 
     public List<EntryAt> conditionEntries(StatementAt s) {
-        List<EntryAt> list = new ArrayList<>();
-        s.statement().condition().ifPresent(c -> {
-            for (ConditionBlock block : c.blocks()) {
-                String opPointer = JsonPointer.child(s.pointer() + "/Condition", block.operator().text());
-                for (ConditionEntry entry : block.entries()) {
-                    list.add(new EntryAt(s, block, entry, JsonPointer.child(opPointer, entry.key())));
-                }
-            }
-        });
-        return list;
+        return scan.conditionEntries(s);
     }
 
     /**
@@ -117,17 +87,7 @@ public final class LintContext {
      * under Null, whose values are true or false, not values of the key.
      */
     public List<ValueAt> valuesOf(String key) {
-        List<ValueAt> list = new ArrayList<>();
-        for (EntryAt e : conditionEntries()) {
-            boolean isNull = e.block().operator().type().filter(dev.gtvpc.policy.OperatorType.NULL::equals).isPresent();
-            if (e.entry().key().equalsIgnoreCase(key) && !isNull) {
-                List<String> texts = e.entry().values().texts();
-                for (int i = 0; i < texts.size(); i++) {
-                    list.add(new ValueAt(e, texts.get(i), e.valuePointer(i)));
-                }
-            }
-        }
-        return list;
+        return scan.valuesOf(key);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.gtvpc.verify;
 
 import dev.gtvpc.catalogue.S3ActionCatalog;
+import dev.gtvpc.catalogue.ConditionKeyCatalog;
 import dev.gtvpc.eval.PolicyValues;
 import dev.gtvpc.policy.ActionBlock;
 import dev.gtvpc.policy.Arn;
@@ -9,6 +10,7 @@ import dev.gtvpc.policy.ConditionBlock;
 import dev.gtvpc.policy.ConditionEntry;
 import dev.gtvpc.policy.OperatorType;
 import dev.gtvpc.policy.Policy;
+import dev.gtvpc.policy.PolicyScan;
 import dev.gtvpc.policy.PrincipalEntry;
 import dev.gtvpc.policy.PrincipalType;
 import dev.gtvpc.policy.SetQualifier;
@@ -44,27 +46,13 @@ public final class RequestSpace {
     private static final int MAX_OTHER_CONTEXTS = 256;
     private static final Pattern VPC_IN_ARN = Pattern.compile("arn:([^:]*):ec2:([^:]*):([^:]*):vpc/(vpc-[0-9a-f]+)");
 
-    /**
-     * Keys that follow from who asks and where from ({@link Caller}, {@link Origin}, and the bucket): never
-     * enumerated as free keys, which would pair them in ways S3 never does (an outsider claiming
-     * aws:PrincipalIsAWSService, an endpoint request with aws:SourceIp).
-     */
-    private static final Set<String> DERIVED_KEYS = Set.of("aws:sourcevpce", "aws:sourcevpc", "aws:sourcevpcarn", "aws:vpceaccount",
-            "aws:vpceorgid", "aws:vpceorgpaths", "aws:sourceip", "aws:vpcsourceip", "aws:principalarn", "aws:principalaccount",
-            "aws:username", "aws:principalisawsservice", "aws:principalservicename", "aws:viaawsservice", "aws:calledvia",
-            "aws:calledviafirst", "aws:calledvialast", "aws:principalorgid", "aws:principalorgpaths", "aws:resourceaccount",
-            "aws:resourceorgid", "aws:resourceorgpaths");
-    /** Keys only a service principal's own request carries ("only when the call … is made directly by an AWS service principal"). */
-    private static final Set<String> SERVICE_ONLY_KEYS = Set.of("aws:sourceaccount", "aws:sourcearn", "aws:sourceorgid",
-            "aws:sourceorgpaths", "aws:sourceowner");
-
     /** One action standing for every action that matches the same patterns, with the resource it acts on. */
     public record ActionClass(String action, boolean onObjects) {
     }
 
-    private final List<Policy> policies;
+    private final PolicyScan scan;
+    private final ConditionKeyCatalog keys = ConditionKeyCatalog.bundled();
     private final VerifyInputs inputs;
-    private final Set<String> testedKeys;
     private final String outsider;
     private final String awsOwner;
     private final List<String> endpoints;
@@ -78,9 +66,8 @@ public final class RequestSpace {
     private final List<String> samplingNotes = new ArrayList<>();
 
     private RequestSpace(List<Policy> policies, VerifyInputs inputs, S3ActionCatalog catalog) {
-        this.policies = List.copyOf(policies);
+        this.scan = PolicyScan.of(policies);
         this.inputs = inputs;
-        this.testedKeys = testedKeys();
         Set<String> accounts = namedAccounts();
         this.outsider = freshAccount(accounts, 999999999999L);
         accounts.add(outsider);
@@ -123,7 +110,7 @@ public final class RequestSpace {
 
     /** Whether a policy tests {@code key} (any case) in a condition or a policy variable: only then does its value matter. */
     public boolean tests(String key) {
-        return testedKeys.contains(key.toLowerCase(Locale.ROOT));
+        return scan.tests(key);
     }
 
     /** One endpoint per class of the endpoints the policies or the inputs name, and a fresh one. */
@@ -312,7 +299,8 @@ public final class RequestSpace {
         }
         if (caller.kind() != Caller.Kind.SERVICE) {
             for (String k : extra.keySet()) {
-                if (SERVICE_ONLY_KEYS.contains(k.toLowerCase(Locale.ROOT))) {
+                // "only when the call … is made directly by an AWS service principal" (aws:SourceArn and its kin)
+                if (keys.from(k, ConditionKeyCatalog.Origin.SERVICE)) {
                     return false;
                 }
             }
@@ -717,29 +705,6 @@ public final class RequestSpace {
         return List.copyOf(keys);
     }
 
-    /** Condition keys of every statement and keys named in policy variables, in lower case. */
-    private Set<String> testedKeys() {
-        Set<String> keys = new HashSet<>();
-        Pattern variable = Pattern.compile("\\$\\{([^}]+)}");
-        for (Statement s : statements()) {
-            s.condition().ifPresent(c -> c.blocks().forEach(b -> b.entries().forEach(e -> {
-                keys.add(e.key().toLowerCase(Locale.ROOT));
-                e.values().texts().forEach(v -> variableKeys(variable, v, keys));
-            })));
-            s.resource().ifPresent(r -> r.resources().items().forEach(v -> variableKeys(variable, v, keys)));
-        }
-        return keys;
-    }
-
-    private static void variableKeys(Pattern variable, String value, Set<String> keys) {
-        Matcher m = variable.matcher(value);
-        while (m.find()) {
-            String inner = m.group(1);
-            int comma = inner.indexOf(',');
-            keys.add((comma < 0 ? inner : inner.substring(0, comma)).trim().toLowerCase(Locale.ROOT));
-        }
-    }
-
     /**
      * Every other condition key: absent, each value its conditions name (or a witness for a
      * pattern), a fresh value, and the boundaries around numbers, dates and CIDR ranges. The product
@@ -756,7 +721,9 @@ public final class RequestSpace {
                 Optional<OperatorType> type = block.operator().type();
                 for (ConditionEntry e : block.entries()) {
                     String key = e.key().toLowerCase(Locale.ROOT);
-                    if (DERIVED_KEYS.contains(key)) {
+                    // follows from who asks, where from and which bucket: enumerating it freely would pair
+                    // keys in ways S3 never does (an outsider claiming aws:PrincipalIsAWSService)
+                    if (keys.is(key, ConditionKeyCatalog.Flag.DERIVED)) {
                         continue;
                     }
                     spelling.putIfAbsent(key, e.key());
@@ -867,10 +834,7 @@ public final class RequestSpace {
 
     /** True when a policy value holds ${…}: a key's value then also matters inside other values. */
     public boolean usesPolicyVariables() {
-        boolean inConditions = entries().stream().anyMatch(e -> e.values().texts().stream().anyMatch(v -> v.contains("${")));
-        boolean inResources = statements().stream().anyMatch(s -> s.resource().map(r -> r.resources().items().stream()
-                .anyMatch(v -> v.contains("${"))).orElse(false));
-        return inConditions || inResources;
+        return scan.usesPolicyVariables();
     }
 
     /** A string a wildcard pattern matches: * becomes "x", ? becomes "y". */
@@ -879,16 +843,10 @@ public final class RequestSpace {
     }
 
     private List<Statement> statements() {
-        List<Statement> all = new ArrayList<>();
-        policies.forEach(p -> all.addAll(p.statements()));
-        return all;
+        return scan.statements().stream().map(PolicyScan.StatementAt::statement).toList();
     }
 
     private List<ConditionEntry> entries() {
-        List<ConditionEntry> all = new ArrayList<>();
-        for (Statement s : statements()) {
-            s.condition().ifPresent(c -> c.blocks().forEach(b -> all.addAll(b.entries())));
-        }
-        return all;
+        return scan.conditionEntries().stream().map(PolicyScan.EntryAt::entry).toList();
     }
 }

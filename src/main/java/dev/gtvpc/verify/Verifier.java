@@ -9,9 +9,9 @@ import dev.gtvpc.eval.Request;
 import dev.gtvpc.eval.RequestNotes;
 import dev.gtvpc.eval.StatementTrace;
 import dev.gtvpc.policy.ActionBlock;
-import dev.gtvpc.policy.ConditionEntry;
 import dev.gtvpc.policy.Effect;
 import dev.gtvpc.policy.Policy;
+import dev.gtvpc.policy.PolicyScan;
 import dev.gtvpc.policy.Statement;
 import dev.gtvpc.policy.Wildcards;
 import java.util.ArrayList;
@@ -146,28 +146,21 @@ public final class Verifier {
         return new VerificationReport(results, v.space.samplingNotes(), matrix ? v.matrix(protectedActions) : null, List.of());
     }
 
+    private static final List<String> ORGANIZATION_KEYS = List.of("aws:PrincipalOrgID", "aws:ResourceOrgID", "aws:PrincipalOrgPaths",
+            "aws:ResourceOrgPaths");
+
     /** The first organization ID a policy's organization keys name, when one does: the organization to assume. */
     private static Optional<String> organizationTested(List<Policy> policies) {
-        for (Policy p : policies) {
-            for (Statement s : p.statements()) {
-                if (s.condition().isEmpty()) {
-                    continue;
-                }
-                for (var block : s.condition().get().blocks()) {
-                    for (ConditionEntry e : block.entries()) {
-                        String key = e.key().toLowerCase(java.util.Locale.ROOT);
-                        if (key.equals("aws:principalorgid") || key.equals("aws:resourceorgid") || key.equals("aws:principalorgpaths")
-                                || key.equals("aws:resourceorgpaths")) {
-                            for (String v : e.values().texts()) {
-                                String org = v.contains("/") ? v.substring(0, v.indexOf('/')) : v;
-                                if (org.matches("o-[a-z0-9]{10,32}")) {
-                                    return Optional.of(org);
-                                }
-                            }
-                            return Optional.of("o-gtvpcassumed");
-                        }
+        PolicyScan scan = PolicyScan.of(policies);
+        for (PolicyScan.EntryAt e : scan.conditionEntries()) {
+            if (ORGANIZATION_KEYS.stream().anyMatch(e.key()::equalsIgnoreCase)) {
+                for (String v : e.values()) {
+                    String org = v.contains("/") ? v.substring(0, v.indexOf('/')) : v;
+                    if (org.matches("o-[a-z0-9]{10,32}")) {
+                        return Optional.of(org);
                     }
                 }
+                return Optional.of("o-gtvpcassumed");
             }
         }
         return Optional.empty();
@@ -175,18 +168,16 @@ public final class Verifier {
 
     /** Organization paths the policies name under {@code org}, as a member's aws:PrincipalOrgPaths (witnesses for patterns). */
     private static List<String> orgPathsFor(List<Policy> policies, String org) {
-        Set<String> paths = new LinkedHashSet<>();
-        for (Policy p : policies) {
-            for (Statement s : p.statements()) {
-                s.condition().ifPresent(c -> c.blocks().forEach(b -> b.entries().forEach(e -> {
-                    if (e.key().toLowerCase(java.util.Locale.ROOT).endsWith("orgpaths")) {
-                        e.values().texts().stream().filter(v -> v.startsWith(org + "/")).findFirst()
-                                .ifPresent(v -> paths.add(RequestSpace.witness(v)));
-                    }
-                })));
+        PolicyScan scan = PolicyScan.of(policies);
+        for (PolicyScan.EntryAt e : scan.conditionEntries()) {
+            if (e.lowerKey().endsWith("orgpaths")) {
+                Optional<String> path = e.values().stream().filter(v -> v.startsWith(org + "/")).findFirst();
+                if (path.isPresent()) {
+                    return List.of(RequestSpace.witness(path.get()));
+                }
             }
         }
-        return paths.isEmpty() ? List.of() : List.of(paths.iterator().next());
+        return List.of();
     }
 
     /** The access matrix alone, without proving the properties: over --actions, else what the Deny covers. */

@@ -3,6 +3,7 @@ package dev.gtvpc.lint.rules;
 import dev.gtvpc.lint.LintContext;
 import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.Arn;
+import dev.gtvpc.policy.PolicyScan;
 
 /**
  * Flags an STS assumed-role session ARN as a value of aws:PrincipalArn. For a session the key holds
@@ -17,7 +18,7 @@ public final class AssumedRolePrincipalArn extends BaseRule {
 
     @Override
     public void check(LintContext c) {
-        for (LintContext.ValueAt v : c.valuesOf("aws:PrincipalArn")) {
+        for (PolicyScan.ValueAt v : c.valuesOf("aws:PrincipalArn")) {
             Arn.parse(v.value()).filter(a -> a.service().equals("sts") && a.resource().startsWith("assumed-role/")).ifPresent(a -> {
                 String[] parts = a.resource().split("/");
                 String role = "arn:" + a.partition() + ":iam::" + a.account() + ":role/" + (parts.length > 1 ? parts[1] : "NAME");

@@ -2,8 +2,9 @@ package dev.gtvpc.lint.rules;
 
 import dev.gtvpc.lint.LintContext;
 import dev.gtvpc.lint.Severity;
+import dev.gtvpc.policy.JsonPointer;
+import dev.gtvpc.policy.PolicyScan;
 import dev.gtvpc.policy.ResourceBlock;
-import dev.gtvpc.policy.io.JsonPointer;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,7 +22,7 @@ public final class BucketMismatch extends BaseRule {
     @Override
     public void check(LintContext c) {
         Optional<String> own = c.options().bucket();
-        for (LintContext.StatementAt s : c.statements()) {
+        for (PolicyScan.StatementAt s : c.statements()) {
             if (s.statement().resource().isEmpty()) {
                 continue;
             }

@@ -11,6 +11,7 @@ import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.ActionBlock;
 import dev.gtvpc.policy.Effect;
 import dev.gtvpc.policy.Policy;
+import dev.gtvpc.policy.PolicyScan;
 import dev.gtvpc.policy.PrincipalBlock;
 import dev.gtvpc.policy.Statement;
 import dev.gtvpc.policy.Wildcards;
@@ -48,7 +49,7 @@ public final class DenyMissesBucket extends BaseRule {
 
     @Override
     public void check(LintContext c) {
-        for (LintContext.StatementAt s : c.statements()) {
+        for (PolicyScan.StatementAt s : c.statements()) {
             Statement st = s.statement();
             if (st.effect().filter(Effect.DENY::equals).isEmpty() || st.action().isEmpty() || st.resource().isEmpty()
                     || st.resource().get().negated()) {

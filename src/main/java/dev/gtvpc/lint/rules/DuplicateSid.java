@@ -2,6 +2,7 @@ package dev.gtvpc.lint.rules;
 
 import dev.gtvpc.lint.LintContext;
 import dev.gtvpc.lint.Severity;
+import dev.gtvpc.policy.PolicyScan;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -17,7 +18,7 @@ public final class DuplicateSid extends BaseRule {
     @Override
     public void check(LintContext c) {
         Map<String, String> first = new HashMap<>();
-        for (LintContext.StatementAt s : c.statements()) {
+        for (PolicyScan.StatementAt s : c.statements()) {
             s.statement().sid().filter(sid -> !sid.isEmpty()).ifPresent(sid -> {
                 String earlier = first.putIfAbsent(sid, s.pointer());
                 if (earlier != null) {

@@ -3,6 +3,7 @@ package dev.gtvpc.lint.rules;
 import dev.gtvpc.lint.LintContext;
 import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.Effect;
+import dev.gtvpc.policy.PolicyScan;
 import dev.gtvpc.policy.SetQualifier;
 
 /**
@@ -28,7 +29,7 @@ public final class ForAllValuesSingleValuedKey extends BaseRule {
 
     @Override
     public void check(LintContext c) {
-        for (LintContext.EntryAt e : c.conditionEntries()) {
+        for (PolicyScan.EntryAt e : c.conditionEntries()) {
             SetQualifier q = e.block().operator().qualifier();
             if (q == SetQualifier.NONE || !c.keys().singleValued(e.entry().key())) {
                 continue;

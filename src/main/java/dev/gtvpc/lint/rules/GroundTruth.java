@@ -12,6 +12,7 @@ import dev.gtvpc.policy.ActionBlock;
 import dev.gtvpc.policy.AwsIds;
 import dev.gtvpc.policy.Effect;
 import dev.gtvpc.policy.OperatorType;
+import dev.gtvpc.policy.PolicyScan;
 import dev.gtvpc.policy.PrincipalEntry;
 import dev.gtvpc.policy.SetQualifier;
 import dev.gtvpc.policy.Wildcards;
@@ -34,7 +35,7 @@ final class GroundTruth {
         if (c.options().bucket().isPresent()) {
             return c.options().bucket().get();
         }
-        for (LintContext.StatementAt s : c.statements()) {
+        for (PolicyScan.StatementAt s : c.statements()) {
             if (s.statement().resource().isPresent()) {
                 for (String r : s.statement().resource().get().resources().items()) {
                     Optional<String> b = S3Resources.bucket(r);
@@ -49,7 +50,7 @@ final class GroundTruth {
 
     /** An account the policy names (its principals or role ARNs), for Ground Truth's execution role. */
     static String account(LintContext c) {
-        for (LintContext.StatementAt s : c.statements()) {
+        for (PolicyScan.StatementAt s : c.statements()) {
             if (s.statement().principal().isPresent()) {
                 for (PrincipalEntry e : s.statement().principal().get().entries()) {
                     for (String id : e.ids().items()) {
@@ -60,7 +61,7 @@ final class GroundTruth {
                 }
             }
         }
-        for (LintContext.EntryAt e : c.conditionEntries()) {
+        for (PolicyScan.EntryAt e : c.conditionEntries()) {
             for (String v : e.entry().values().texts()) {
                 String[] parts = v.split(":");
                 if (parts.length > 4 && AwsIds.isAccountId(parts[4])) {
@@ -92,7 +93,7 @@ final class GroundTruth {
     }
 
     /** True when the statement is a Deny whose Action (or NotAction) covers {@code action}. */
-    static boolean denies(LintContext.StatementAt s, String action) {
+    static boolean denies(PolicyScan.StatementAt s, String action) {
         if (s.statement().effect().filter(Effect.DENY::equals).isEmpty() || s.statement().action().isEmpty()) {
             return false;
         }
@@ -102,7 +103,7 @@ final class GroundTruth {
     }
 
     /** The exemption keys of a Deny: SourceVpce, SourceVpc or PrincipalArn under a negated operator (not ForAnyValue). */
-    static List<String> exemptionKeys(LintContext c, LintContext.StatementAt s) {
+    static List<String> exemptionKeys(LintContext c, PolicyScan.StatementAt s) {
         return c.conditionEntries(s).stream()
                 .filter(e -> EXEMPTION_KEYS.contains(Keys.lower(e.entry().key())))
                 .filter(e -> e.block().operator().type().map(OperatorType::negated).orElse(false))

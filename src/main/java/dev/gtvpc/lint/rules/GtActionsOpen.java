@@ -2,6 +2,7 @@ package dev.gtvpc.lint.rules;
 
 import dev.gtvpc.lint.LintContext;
 import dev.gtvpc.lint.Severity;
+import dev.gtvpc.policy.PolicyScan;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,9 +26,9 @@ public final class GtActionsOpen extends BaseRule {
         if (c.groundTruthRegion().isEmpty()) {
             return;
         }
-        LintContext.StatementAt vpcDeny = null;
+        PolicyScan.StatementAt vpcDeny = null;
         List<String> covered = new ArrayList<>();
-        for (LintContext.StatementAt s : c.statements()) {
+        for (PolicyScan.StatementAt s : c.statements()) {
             if (GroundTruth.exemptionKeys(c, s).isEmpty()) {
                 continue;
             }

@@ -6,6 +6,7 @@ import dev.gtvpc.eval.StatementTrace;
 import dev.gtvpc.groundtruth.RegionInfo;
 import dev.gtvpc.lint.LintContext;
 import dev.gtvpc.lint.Severity;
+import dev.gtvpc.policy.PolicyScan;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +43,7 @@ public final class GtEndpointMissing extends BaseRule {
         }
         String endpoint = region.get().groundTruthEndpoint().value();
         for (Map.Entry<Integer, List<String>> e : deniedBy.entrySet()) {
-            LintContext.StatementAt s = c.statements().get(e.getKey());
+            PolicyScan.StatementAt s = c.statements().get(e.getKey());
             c.report(s.pointer(), "statement " + s.label() + " denies Ground Truth " + String.join(", ", e.getValue())
                     + " through its " + region.get().region() + " endpoint " + endpoint + ": labeling jobs on this bucket fail",
                     "add \"" + endpoint + "\" to this statement's StringNotEquals aws:SourceVpce exemption, beside your own"

@@ -3,6 +3,7 @@ package dev.gtvpc.lint.rules;
 import dev.gtvpc.groundtruth.RegionInfo;
 import dev.gtvpc.lint.LintContext;
 import dev.gtvpc.lint.Severity;
+import dev.gtvpc.policy.PolicyScan;
 import java.util.Optional;
 
 /**
@@ -23,7 +24,7 @@ public final class GtEndpointWrongRegion extends BaseRule {
         if (expected.isEmpty()) {
             return;
         }
-        for (LintContext.ValueAt v : c.valuesOf("aws:SourceVpce")) {
+        for (PolicyScan.ValueAt v : c.valuesOf("aws:SourceVpce")) {
             Optional<RegionInfo> region = c.regionOfEndpoint(v.value());
             if (region.isPresent() && !region.get().region().equals(expected.get().region())) {
                 c.report(v.pointer(), v.value() + " is Ground Truth's endpoint in " + region.get().region()

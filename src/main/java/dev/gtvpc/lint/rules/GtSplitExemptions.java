@@ -2,6 +2,7 @@ package dev.gtvpc.lint.rules;
 
 import dev.gtvpc.lint.LintContext;
 import dev.gtvpc.lint.Severity;
+import dev.gtvpc.policy.PolicyScan;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,8 +25,8 @@ public final class GtSplitExemptions extends BaseRule {
         if (c.groundTruthRegion().isEmpty()) {
             return;
         }
-        List<LintContext.StatementAt> exempting = new ArrayList<>();
-        for (LintContext.StatementAt s : c.statements()) {
+        List<PolicyScan.StatementAt> exempting = new ArrayList<>();
+        for (PolicyScan.StatementAt s : c.statements()) {
             boolean coversGroundTruth = GroundTruth.actions().stream().anyMatch(a -> GroundTruth.denies(s, a));
             if (coversGroundTruth && !GroundTruth.exemptionKeys(c, s).isEmpty()) {
                 exempting.add(s);
@@ -34,8 +35,8 @@ public final class GtSplitExemptions extends BaseRule {
         if (exempting.size() < 2) {
             return;
         }
-        LintContext.StatementAt first = exempting.get(0);
-        for (LintContext.StatementAt s : exempting.subList(1, exempting.size())) {
+        PolicyScan.StatementAt first = exempting.get(0);
+        for (PolicyScan.StatementAt s : exempting.subList(1, exempting.size())) {
             c.report(s.pointer(), "statement " + s.label() + " exempts by " + String.join(", ", GroundTruth.exemptionKeys(c, s))
                     + " and statement " + first.label() + " by " + String.join(", ", GroundTruth.exemptionKeys(c, first))
                     + ": each Deny applies on its own, so a request must pass both — Ground Truth, coming from its own VPC,"

@@ -5,8 +5,9 @@ import dev.gtvpc.lint.LintContext;
 import dev.gtvpc.lint.PolicyKind;
 import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.ActionBlock;
+import dev.gtvpc.policy.JsonPointer;
+import dev.gtvpc.policy.PolicyScan;
 import dev.gtvpc.policy.Wildcards;
-import dev.gtvpc.policy.io.JsonPointer;
 import dev.gtvpc.util.Suggestions;
 import java.util.List;
 
@@ -29,7 +30,7 @@ public final class InvalidAction extends BaseRule {
     public void check(LintContext c) {
         S3ActionCatalog catalog = c.actions();
         List<String> names = catalog.actions().stream().map(S3ActionCatalog.Action::qualifiedName).toList();
-        for (LintContext.StatementAt s : c.statements()) {
+        for (PolicyScan.StatementAt s : c.statements()) {
             if (s.statement().action().isEmpty()) {
                 continue;
             }

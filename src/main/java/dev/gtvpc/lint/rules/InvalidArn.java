@@ -5,12 +5,13 @@ import dev.gtvpc.lint.PolicyKind;
 import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.Arn;
 import dev.gtvpc.policy.AwsIds;
+import dev.gtvpc.policy.JsonPointer;
 import dev.gtvpc.policy.OperatorType;
+import dev.gtvpc.policy.PolicyScan;
 import dev.gtvpc.policy.PrincipalEntry;
 import dev.gtvpc.policy.PrincipalType;
 import dev.gtvpc.policy.Values;
 import dev.gtvpc.policy.Wildcards;
-import dev.gtvpc.policy.io.JsonPointer;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -48,7 +49,7 @@ public final class InvalidArn extends BaseRule {
     @Override
     public void check(LintContext c) {
         PolicyKind kind = c.options().kind();
-        for (LintContext.StatementAt s : c.statements()) {
+        for (PolicyScan.StatementAt s : c.statements()) {
             s.statement().resource().ifPresent(r -> each(r.resources(), s.pointer() + "/" + r.elementName(), (v, p) ->
                     resourceProblem(v, kind).ifPresent(m -> c.report(p, m, resourceFix(kind)))));
             s.statement().principal().ifPresent(p -> {
@@ -60,7 +61,7 @@ public final class InvalidArn extends BaseRule {
                     }
                 }
             });
-            for (LintContext.EntryAt e : c.conditionEntries(s)) {
+            for (PolicyScan.EntryAt e : c.conditionEntries(s)) {
                 if (!Keys.arnTyped(c, e.entry().key()) || e.block().operator().type().filter(OperatorType.NULL::equals).isPresent()) {
                     continue;
                 }

@@ -4,12 +4,13 @@ import dev.gtvpc.lint.LintContext;
 import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.Arn;
 import dev.gtvpc.policy.AwsIds;
+import dev.gtvpc.policy.JsonPointer;
 import dev.gtvpc.policy.OperatorType;
+import dev.gtvpc.policy.PolicyScan;
 import dev.gtvpc.policy.PrincipalEntry;
 import dev.gtvpc.policy.PrincipalType;
 import dev.gtvpc.policy.Values;
 import dev.gtvpc.policy.Wildcards;
-import dev.gtvpc.policy.io.JsonPointer;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,7 +36,7 @@ public final class InvalidArnAccount extends BaseRule {
 
     @Override
     public void check(LintContext c) {
-        for (LintContext.StatementAt s : c.statements()) {
+        for (PolicyScan.StatementAt s : c.statements()) {
             s.statement().resource().ifPresent(r -> each(r.resources(), s.pointer() + "/" + r.elementName(), (v, p) ->
                     problem(v, Where.RESOURCE).ifPresent(m -> c.report(p, m, FIX))));
             s.statement().principal().ifPresent(p -> {
@@ -46,7 +47,7 @@ public final class InvalidArnAccount extends BaseRule {
                     }
                 }
             });
-            for (LintContext.EntryAt e : c.conditionEntries(s)) {
+            for (PolicyScan.EntryAt e : c.conditionEntries(s)) {
                 if (!Keys.arnTyped(c, e.entry().key()) || e.block().operator().type().filter(OperatorType.NULL::equals).isPresent()) {
                     continue;
                 }

@@ -3,6 +3,7 @@ package dev.gtvpc.lint.rules;
 import dev.gtvpc.lint.LintContext;
 import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.AwsIds;
+import dev.gtvpc.policy.PolicyScan;
 import dev.gtvpc.policy.Wildcards;
 import java.util.regex.Pattern;
 
@@ -21,7 +22,7 @@ public final class InvalidVpcFormat extends BaseRule {
 
     @Override
     public void check(LintContext c) {
-        for (LintContext.ValueAt at : c.valuesOf("aws:SourceVpc")) {
+        for (PolicyScan.ValueAt at : c.valuesOf("aws:SourceVpc")) {
             String v = at.value();
             if (AwsIds.isVpcId(v) || VPCE.matcher(v).matches() || Placeholders.angle(v) || Wildcards.hasWildcard(v)
                     || v.contains("${")) {

@@ -3,6 +3,7 @@ package dev.gtvpc.lint.rules;
 import dev.gtvpc.lint.LintContext;
 import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.AwsIds;
+import dev.gtvpc.policy.PolicyScan;
 import dev.gtvpc.policy.Wildcards;
 
 /**
@@ -18,7 +19,7 @@ public final class InvalidVpceFormat extends BaseRule {
 
     @Override
     public void check(LintContext c) {
-        for (LintContext.ValueAt at : c.valuesOf("aws:SourceVpce")) {
+        for (PolicyScan.ValueAt at : c.valuesOf("aws:SourceVpce")) {
             String v = at.value();
             if (AwsIds.isVpceId(v) || VpcIdInSourceVpce.VPC_LIKE.matcher(v).matches() || Placeholders.angle(v)
                     || Wildcards.hasWildcard(v) || v.contains("${")) {

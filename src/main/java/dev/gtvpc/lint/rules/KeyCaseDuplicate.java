@@ -2,6 +2,7 @@ package dev.gtvpc.lint.rules;
 
 import dev.gtvpc.lint.LintContext;
 import dev.gtvpc.lint.Severity;
+import dev.gtvpc.policy.PolicyScan;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -20,7 +21,7 @@ public final class KeyCaseDuplicate extends BaseRule {
     public void check(LintContext c) {
         Map<String, String> seen = new HashMap<>();
         String block = null;
-        for (LintContext.EntryAt e : c.conditionEntries()) {
+        for (PolicyScan.EntryAt e : c.conditionEntries()) {
             String blockPointer = e.pointer().substring(0, e.pointer().lastIndexOf('/'));
             if (!blockPointer.equals(block)) {
                 block = blockPointer;

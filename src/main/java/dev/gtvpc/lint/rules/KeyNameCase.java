@@ -2,6 +2,7 @@ package dev.gtvpc.lint.rules;
 
 import dev.gtvpc.lint.LintContext;
 import dev.gtvpc.lint.Severity;
+import dev.gtvpc.policy.PolicyScan;
 
 /**
  * Suggests the reference's spelling of a condition key written in another case (aws:sourceVpce →
@@ -19,7 +20,7 @@ public final class KeyNameCase extends BaseRule {
 
     @Override
     public void check(LintContext c) {
-        for (LintContext.EntryAt e : c.conditionEntries()) {
+        for (PolicyScan.EntryAt e : c.conditionEntries()) {
             String key = e.entry().key();
             c.keys().canonical(key).filter(canonical -> !canonical.equals(key))
                     .filter(canonical -> !(canonical.startsWith("s3:") && canonical.equals(canonical.toLowerCase(java.util.Locale.ROOT))))

@@ -3,10 +3,12 @@ package dev.gtvpc.lint.rules;
 import dev.gtvpc.eval.Decision;
 import dev.gtvpc.eval.EvaluationResult;
 import dev.gtvpc.eval.StatementTrace;
+import dev.gtvpc.catalogue.ConditionKeyCatalog;
 import dev.gtvpc.lint.LintContext;
 import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.ConditionBlock;
 import dev.gtvpc.policy.OperatorType;
+import dev.gtvpc.policy.PolicyScan;
 import dev.gtvpc.policy.PrincipalEntry;
 import dev.gtvpc.policy.PrincipalType;
 import dev.gtvpc.policy.SetQualifier;
@@ -41,9 +43,6 @@ import java.util.Set;
  */
 public final class LockoutRisk extends BaseRule {
     private static final List<String> POLICY_ACTIONS = List.of("s3:GetBucketPolicy", "s3:PutBucketPolicy", "s3:DeleteBucketPolicy");
-    private static final Set<String> PRINCIPAL_KEYS = Set.of("aws:principalarn", "aws:principalaccount", "aws:userid", "aws:username",
-            "aws:principalorgid", "aws:principalorgpaths");
-
     public LockoutRisk() {
         super("lockout-risk", Severity.SECURITY_WARNING, "safety",
                 "Administrators working normally lose Get/Put/DeleteBucketPolicy on the bucket (only the root user could fix it).",
@@ -83,7 +82,7 @@ public final class LockoutRisk extends BaseRule {
             }
         }
         for (Map.Entry<Integer, List<String>> e : lostBy.entrySet()) {
-            LintContext.StatementAt s = c.statements().get(e.getKey());
+            PolicyScan.StatementAt s = c.statements().get(e.getKey());
             c.report(s.pointer(), "statement " + s.label() + " denies " + String.join(", ", e.getValue()) + " to every administrator"
                     + " of the bucket's account working over TLS from the internet or through an endpoint it does not name: once"
                     + " applied, only the account's root user could change or delete this policy", fix(s.statement(), c));
@@ -96,10 +95,10 @@ public final class LockoutRisk extends BaseRule {
         String probe = Probes.adminRole(c, account);
         List<Admin> admins = new ArrayList<>();
         admins.add(new Admin(probe, Map.of()));
-        for (LintContext.EntryAt e : c.conditionEntries()) {
+        for (PolicyScan.EntryAt e : c.conditionEntries()) {
             String key = Keys.lower(e.entry().key());
             boolean negated = e.block().operator().type().map(OperatorType::negated).orElse(false);
-            if (!negated || !(PRINCIPAL_KEYS.contains(key) || Keys.principalTag(key))) {
+            if (!negated || !c.keys().is(key, ConditionKeyCatalog.Flag.NAMES_PRINCIPAL)) {
                 continue;
             }
             for (String value : e.entry().values().texts()) {
@@ -115,7 +114,7 @@ public final class LockoutRisk extends BaseRule {
                 }
             }
         }
-        for (LintContext.StatementAt s : c.statements()) {
+        for (PolicyScan.StatementAt s : c.statements()) {
             s.statement().principal().filter(p -> p.negated()).ifPresent(p -> {
                 for (PrincipalEntry entry : p.entries()) {
                     if (entry.type() == PrincipalType.AWS) {

@@ -2,6 +2,7 @@ package dev.gtvpc.lint.rules;
 
 import dev.gtvpc.lint.LintContext;
 import dev.gtvpc.lint.Severity;
+import dev.gtvpc.policy.PolicyScan;
 
 /** Flags a statement without Action or NotAction, or with an empty list. Access Analyzer: MISSING_ACTION. */
 public final class MissingAction extends BaseRule {
@@ -11,7 +12,7 @@ public final class MissingAction extends BaseRule {
 
     @Override
     public void check(LintContext c) {
-        for (LintContext.StatementAt s : c.statements()) {
+        for (PolicyScan.StatementAt s : c.statements()) {
             if (s.statement().action().isEmpty()) {
                 c.report(s.pointer(), "statement " + s.label() + " has no Action", "add \"Action\": [\"s3:GetObject\", ...]");
             } else if (s.statement().action().get().actions().items().isEmpty()) {

@@ -2,6 +2,7 @@ package dev.gtvpc.lint.rules;
 
 import dev.gtvpc.lint.LintContext;
 import dev.gtvpc.lint.Severity;
+import dev.gtvpc.policy.PolicyScan;
 
 /** Flags a statement without Effect. Access Analyzer: MISSING_EFFECT. Page: the policy grammar. */
 public final class MissingEffect extends BaseRule {
@@ -11,7 +12,7 @@ public final class MissingEffect extends BaseRule {
 
     @Override
     public void check(LintContext c) {
-        for (LintContext.StatementAt s : c.statements()) {
+        for (PolicyScan.StatementAt s : c.statements()) {
             if (s.statement().effect().isEmpty()) {
                 c.report(s.pointer(), "statement " + s.label() + " has no Effect", "add \"Effect\": \"Deny\" or \"Allow\"");
             }

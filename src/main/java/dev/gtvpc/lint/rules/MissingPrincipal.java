@@ -2,6 +2,7 @@ package dev.gtvpc.lint.rules;
 
 import dev.gtvpc.lint.LintContext;
 import dev.gtvpc.lint.Severity;
+import dev.gtvpc.policy.PolicyScan;
 
 /**
  * Flags a statement without Principal or NotPrincipal. Bucket policies need one in every statement:
@@ -16,7 +17,7 @@ public final class MissingPrincipal extends BaseRule {
 
     @Override
     public void check(LintContext c) {
-        for (LintContext.StatementAt s : c.statements()) {
+        for (PolicyScan.StatementAt s : c.statements()) {
             if (s.statement().principal().isEmpty()) {
                 c.report(s.pointer(), "statement " + s.label() + " has no Principal; S3 refuses the policy"
                         + " (MalformedPolicy: Missing required field Principal)",

@@ -2,6 +2,7 @@ package dev.gtvpc.lint.rules;
 
 import dev.gtvpc.lint.LintContext;
 import dev.gtvpc.lint.Severity;
+import dev.gtvpc.policy.PolicyScan;
 
 /** Flags a statement without Resource or NotResource, or with an empty list. Access Analyzer: MISSING_RESOURCE. */
 public final class MissingResource extends BaseRule {
@@ -11,7 +12,7 @@ public final class MissingResource extends BaseRule {
 
     @Override
     public void check(LintContext c) {
-        for (LintContext.StatementAt s : c.statements()) {
+        for (PolicyScan.StatementAt s : c.statements()) {
             if (s.statement().resource().isEmpty()) {
                 c.report(s.pointer(), "statement " + s.label() + " has no Resource",
                         "add \"Resource\": [\"arn:aws:s3:::BUCKET\", \"arn:aws:s3:::BUCKET/*\"]");

@@ -3,6 +3,7 @@ package dev.gtvpc.lint.rules;
 import dev.gtvpc.lint.LintContext;
 import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.Effect;
+import dev.gtvpc.policy.PolicyScan;
 
 /**
  * Flags an Allow with NotPrincipal: "NotPrincipal must be used with "Effect":"Deny". Using it with
@@ -19,7 +20,7 @@ public final class NotPrincipalAllow extends BaseRule {
 
     @Override
     public void check(LintContext c) {
-        for (LintContext.StatementAt s : c.statements()) {
+        for (PolicyScan.StatementAt s : c.statements()) {
             if (s.statement().effect().filter(Effect.ALLOW::equals).isPresent()
                     && s.statement().principal().filter(p -> p.negated()).isPresent()) {
                 c.report(s.pointer() + "/NotPrincipal", "statement " + s.label() + " allows with NotPrincipal; AWS supports NotPrincipal"

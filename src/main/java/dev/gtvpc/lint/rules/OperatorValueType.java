@@ -4,6 +4,7 @@ import dev.gtvpc.eval.PolicyValues;
 import dev.gtvpc.lint.LintContext;
 import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.OperatorType;
+import dev.gtvpc.policy.PolicyScan;
 import java.util.List;
 
 /**
@@ -26,7 +27,7 @@ public final class OperatorValueType extends BaseRule {
 
     @Override
     public void check(LintContext c) {
-        for (LintContext.EntryAt e : c.conditionEntries()) {
+        for (PolicyScan.EntryAt e : c.conditionEntries()) {
             if (e.block().operator().type().isEmpty()) {
                 continue;
             }

@@ -9,6 +9,7 @@ import dev.gtvpc.eval.RequestPrincipal;
 import dev.gtvpc.eval.StatementTrace;
 import dev.gtvpc.lint.LintContext;
 import dev.gtvpc.lint.Severity;
+import dev.gtvpc.policy.PolicyScan;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,7 +60,7 @@ public final class OwnNetworkDenied extends BaseRule {
             }
         }
         for (Map.Entry<Integer, List<String>> e : deniedBy.entrySet()) {
-            LintContext.StatementAt s = c.statements().get(e.getKey());
+            PolicyScan.StatementAt s = c.statements().get(e.getKey());
             c.report(s.pointer(), "statement " + s.label() + " denies " + String.join(", ", e.getValue()) + " from " + origin,
                     "add its ID to the statement's StringNotEquals exemption (aws:SourceVpc for a VPC, aws:SourceVpce for an endpoint)");
         }

@@ -2,9 +2,10 @@ package dev.gtvpc.lint.rules;
 
 import dev.gtvpc.lint.LintContext;
 import dev.gtvpc.lint.Severity;
+import dev.gtvpc.policy.JsonPointer;
+import dev.gtvpc.policy.PolicyScan;
 import dev.gtvpc.policy.PrincipalEntry;
 import dev.gtvpc.policy.Values;
-import dev.gtvpc.policy.io.JsonPointer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,7 +30,7 @@ public final class PlaceholderLeft extends BaseRule {
     @Override
     public void check(LintContext c) {
         List<Seen> values = new ArrayList<>();
-        for (LintContext.StatementAt s : c.statements()) {
+        for (PolicyScan.StatementAt s : c.statements()) {
             s.statement().action().ifPresent(a -> collect(values, a.actions(), s.pointer() + "/" + a.elementName()));
             s.statement().resource().ifPresent(r -> collect(values, r.resources(), s.pointer() + "/" + r.elementName()));
             s.statement().principal().ifPresent(p -> {
@@ -37,7 +38,7 @@ public final class PlaceholderLeft extends BaseRule {
                     collect(values, e.ids(), s.pointer() + "/" + p.elementName() + "/" + e.type().json());
                 }
             });
-            for (LintContext.EntryAt e : c.conditionEntries(s)) {
+            for (PolicyScan.EntryAt e : c.conditionEntries(s)) {
                 List<String> texts = e.entry().values().texts();
                 for (int i = 0; i < texts.size(); i++) {
                     values.add(new Seen(texts.get(i), e.valuePointer(i)));

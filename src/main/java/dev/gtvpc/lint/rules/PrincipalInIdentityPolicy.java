@@ -2,6 +2,7 @@ package dev.gtvpc.lint.rules;
 
 import dev.gtvpc.lint.LintContext;
 import dev.gtvpc.lint.Severity;
+import dev.gtvpc.policy.PolicyScan;
 
 /**
  * Flags a Principal or NotPrincipal in an identity policy (--policy-type identity): IAM refuses the
@@ -16,7 +17,7 @@ public final class PrincipalInIdentityPolicy extends BaseRule {
 
     @Override
     public void check(LintContext c) {
-        for (LintContext.StatementAt s : c.statements()) {
+        for (PolicyScan.StatementAt s : c.statements()) {
             if (s.statement().principal().isPresent()) {
                 String element = s.statement().principal().get().negated() ? "NotPrincipal" : "Principal";
                 c.report(s.pointer() + "/" + element, "statement " + s.label() + " has a " + element + "; IAM refuses it in an identity"

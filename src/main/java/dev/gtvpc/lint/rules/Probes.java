@@ -8,6 +8,7 @@ import dev.gtvpc.eval.Request;
 import dev.gtvpc.eval.RequestPrincipal;
 import dev.gtvpc.lint.LintContext;
 import dev.gtvpc.policy.OperatorType;
+import dev.gtvpc.policy.PolicyScan;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -118,7 +119,7 @@ final class Probes {
     /** The first candidate address no IP range of the policy contains, so the probe is "any address". */
     private static String freshAddress(LintContext c, List<String> candidates) {
         List<String> ranges = new ArrayList<>();
-        for (LintContext.EntryAt e : c.conditionEntries()) {
+        for (PolicyScan.EntryAt e : c.conditionEntries()) {
             if (e.block().operator().type().map(t -> t.family() == OperatorType.Family.IP_ADDRESS).orElse(false)) {
                 ranges.addAll(e.entry().values().texts());
             }

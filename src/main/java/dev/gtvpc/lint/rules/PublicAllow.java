@@ -4,11 +4,13 @@ import dev.gtvpc.catalogue.S3ActionCatalog;
 import dev.gtvpc.eval.Decision;
 import dev.gtvpc.eval.EvaluationResult;
 import dev.gtvpc.eval.StatementTrace;
+import dev.gtvpc.catalogue.ConditionKeyCatalog;
 import dev.gtvpc.lint.LintContext;
 import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.ActionBlock;
 import dev.gtvpc.policy.Effect;
 import dev.gtvpc.policy.OperatorType;
+import dev.gtvpc.policy.PolicyScan;
 import dev.gtvpc.policy.Statement;
 import dev.gtvpc.policy.Wildcards;
 import java.util.ArrayList;
@@ -44,7 +46,7 @@ public final class PublicAllow extends BaseRule {
         Map<Integer, Set<String>> anonymous = new LinkedHashMap<>();
         Map<Integer, Set<String>> strangers = new LinkedHashMap<>();
         String stranger = Probes.adminRole(c, Probes.FRESH_ACCOUNT).replace(Probes.ADMIN_ROLE, "gtvpc-lint-stranger");
-        for (LintContext.StatementAt s : c.statements()) {
+        for (PolicyScan.StatementAt s : c.statements()) {
             if (s.statement().effect().filter(Effect.ALLOW::equals).isEmpty() || s.statement().action().isEmpty()) {
                 continue;
             }
@@ -79,7 +81,7 @@ public final class PublicAllow extends BaseRule {
             if (!reported.add(e.getKey())) {
                 continue;
             }
-            LintContext.StatementAt s = c.statements().get(e.getKey());
+            PolicyScan.StatementAt s = c.statements().get(e.getKey());
             List<String> actions = new ArrayList<>(e.getValue());
             String named = actions.size() <= 3 ? String.join(", ", actions)
                     : String.join(", ", actions.subList(0, 2)) + " and " + (actions.size() - 2) + " more actions";
@@ -126,17 +128,11 @@ public final class PublicAllow extends BaseRule {
         return out;
     }
 
-    private static final List<String> NOT_CALLER_SET = List.of("s3:existing", "s3:resourceaccount", "s3:dataaccesspoint",
-            "s3:accesspointnetworkorigin", "s3:accessgrants");
-
     /** Keys the caller sends as he likes (and the clock), set to what the statement's positive conditions ask. */
-    private static Map<String, List<String>> callerSetKeys(LintContext c, LintContext.StatementAt s) {
+    private static Map<String, List<String>> callerSetKeys(LintContext c, PolicyScan.StatementAt s) {
         Map<String, List<String>> keys = new LinkedHashMap<>();
-        for (LintContext.EntryAt e : c.conditionEntries(s)) {
-            String key = Keys.lower(e.entry().key());
-            boolean callerSet = key.equals("aws:referer") || key.equals("aws:useragent") || key.startsWith("aws:requesttag/")
-                    || key.equals("aws:tagkeys") || key.equals("aws:currenttime") || key.equals("aws:epochtime")
-                    || key.startsWith("s3:") && NOT_CALLER_SET.stream().noneMatch(key::startsWith);
+        for (PolicyScan.EntryAt e : c.conditionEntries(s)) {
+            boolean callerSet = c.keys().is(e.entry().key(), ConditionKeyCatalog.Flag.CALLER_CONTROLLED);
             boolean positive = e.block().operator().type().map(t -> !t.negated() && t != OperatorType.NULL).orElse(false);
             if (callerSet && positive && !e.entry().values().texts().isEmpty()) {
                 String v = e.entry().values().texts().get(0).replace("*", "x").replace("?", "x");

@@ -4,9 +4,10 @@ import dev.gtvpc.catalogue.S3ActionCatalog;
 import dev.gtvpc.lint.LintContext;
 import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.ActionBlock;
+import dev.gtvpc.policy.JsonPointer;
+import dev.gtvpc.policy.PolicyScan;
 import dev.gtvpc.policy.ResourceBlock;
 import dev.gtvpc.policy.Wildcards;
-import dev.gtvpc.policy.io.JsonPointer;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,7 +26,7 @@ public final class ResourceTypeMismatch extends BaseRule {
 
     @Override
     public void check(LintContext c) {
-        for (LintContext.StatementAt s : c.statements()) {
+        for (PolicyScan.StatementAt s : c.statements()) {
             Optional<ActionBlock> action = s.statement().action();
             Optional<ResourceBlock> resource = s.statement().resource();
             if (action.isEmpty() || resource.isEmpty() || action.get().negated() || resource.get().negated()) {

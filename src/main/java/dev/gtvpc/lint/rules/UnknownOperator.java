@@ -3,8 +3,9 @@ package dev.gtvpc.lint.rules;
 import dev.gtvpc.lint.LintContext;
 import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.ConditionBlock;
+import dev.gtvpc.policy.JsonPointer;
 import dev.gtvpc.policy.OperatorType;
-import dev.gtvpc.policy.io.JsonPointer;
+import dev.gtvpc.policy.PolicyScan;
 import dev.gtvpc.util.Suggestions;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,7 @@ public final class UnknownOperator extends BaseRule {
 
     @Override
     public void check(LintContext c) {
-        for (LintContext.StatementAt s : c.statements()) {
+        for (PolicyScan.StatementAt s : c.statements()) {
             s.statement().condition().ifPresent(condition -> {
                 for (ConditionBlock block : condition.blocks()) {
                     if (block.operator().known()) {

@@ -3,6 +3,7 @@ package dev.gtvpc.lint.rules;
 import dev.gtvpc.lint.LintContext;
 import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.AwsIds;
+import dev.gtvpc.policy.PolicyScan;
 import java.util.regex.Pattern;
 
 /**
@@ -20,7 +21,7 @@ public final class VpcIdInSourceVpce extends BaseRule {
 
     @Override
     public void check(LintContext c) {
-        for (LintContext.ValueAt v : c.valuesOf("aws:SourceVpce")) {
+        for (PolicyScan.ValueAt v : c.valuesOf("aws:SourceVpce")) {
             if (VPC_LIKE.matcher(v.value()).matches() && !AwsIds.isVpceId(v.value())) {
                 c.report(v.pointer(), "\"" + v.value() + "\" is a VPC ID under " + v.entry().entry().key()
                         + ", which holds endpoint IDs: it can never match, so the VPC is not exempted",

@@ -2,6 +2,7 @@ package dev.gtvpc.lint.rules;
 
 import dev.gtvpc.lint.LintContext;
 import dev.gtvpc.lint.Severity;
+import dev.gtvpc.policy.PolicyScan;
 import java.util.regex.Pattern;
 
 /** Flags a VPC endpoint ID (vpce-…) among the values of aws:SourceVpc, where it can never match. */
@@ -16,7 +17,7 @@ public final class VpceIdInSourceVpc extends BaseRule {
 
     @Override
     public void check(LintContext c) {
-        for (LintContext.ValueAt v : c.valuesOf("aws:SourceVpc")) {
+        for (PolicyScan.ValueAt v : c.valuesOf("aws:SourceVpc")) {
             if (VPCE_LIKE.matcher(v.value()).matches()) {
                 c.report(v.pointer(), "\"" + v.value() + "\" is a VPC endpoint ID under " + v.entry().entry().key()
                         + ", which holds VPC IDs: it can never match", "move it to aws:SourceVpce under the same operator");

@@ -1,8 +1,10 @@
 package dev.gtvpc.lint.rules;
 
+import dev.gtvpc.catalogue.ConditionKeyCatalog;
 import dev.gtvpc.lint.LintContext;
 import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.OperatorType;
+import dev.gtvpc.policy.PolicyScan;
 import dev.gtvpc.policy.Wildcards;
 import java.util.List;
 
@@ -22,8 +24,8 @@ public final class WildcardOnVpcKey extends BaseRule {
 
     @Override
     public void check(LintContext c) {
-        for (LintContext.EntryAt e : c.conditionEntries()) {
-            if (!Keys.NO_WILDCARDS.contains(Keys.lower(e.entry().key())) || e.block().operator().type().isEmpty()) {
+        for (PolicyScan.EntryAt e : c.conditionEntries()) {
+            if (!c.keys().is(e.entry().key(), ConditionKeyCatalog.Flag.NO_WILDCARDS) || e.block().operator().type().isEmpty()) {
                 continue;
             }
             OperatorType type = e.block().operator().type().get().positive();

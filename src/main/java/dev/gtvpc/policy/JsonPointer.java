@@ -1,4 +1,4 @@
-package dev.gtvpc.policy.io;
+package dev.gtvpc.policy;
 
 /** RFC 6901 JSON pointers, built one token at a time. */
 public final class JsonPointer {
