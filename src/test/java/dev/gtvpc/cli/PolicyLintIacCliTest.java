@@ -161,6 +161,37 @@ class PolicyLintIacCliTest {
         assertThat(r.err()).isEqualTo(line + "\n");
     }
 
+    /** What CloudFormation and Terraform reject is rejected: one line naming the file, the place and what is wrong; exit 2. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"unknown-tag.yaml, bad-unknown-tag", "undefined-condition.yaml, bad-undefined-condition",
+        "future-format.tfplan.json, bad-future-format"})
+    void whatCloudFormationOrTerraformRejectsIsBadInput(String file, String golden) {
+        Cli.Result r = Cli.run("policy", "lint", IAC + file);
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().lines().count()).as("one line").isEqualTo(1);
+        golden(golden, r);
+    }
+
+    @Test
+    void regionGivesAwsRegionAndCfnParamOverridesIt() {
+        String[] common = {"policy", "verify", "--resource", "LabelsPolicy", "--vpce", "vpce-0123456789abcdef0", "--bucket-account",
+            "111122223333", "--cfn-param", "LabelsBucket=labels-111122223333", "--cfn-param", "LabelingVpce=vpce-0123456789abcdef0",
+            "--cfn-param", "StrictTransport=yes"};
+        Cli.Result fromRegion = Cli.run(concat(common, "--region", "us-east-1", IAC + "labels-template.yaml"));
+        assertThat(fromRegion.exit()).as(fromRegion.out()).isZero();
+        assertThat(fromRegion.out()).as("the Ground Truth endpoint of AWS::Region, the partition and the account are known")
+                .contains("the verdict depends on Fn::Cidr, Fn::ImportValue LabelersRoleArn (not determined")
+                .doesNotContain("Ref AWS::");
+        Cli.Result overridden = Cli.run(concat(common, "--region", "us-east-1", "--cfn-param", "AWS::Region=eu-west-1",
+                IAC + "labels-template.yaml"));
+        assertThat(overridden.out()).as("the template's Mappings have no eu-west-1 endpoint")
+                .contains("Fn::FindInMap GroundTruth eu-west-1 Endpoint");
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        return java.util.stream.Stream.concat(java.util.Arrays.stream(first), java.util.Arrays.stream(more)).toArray(String[]::new);
+    }
+
     @Test
     void inputOverridesDetection() {
         Cli.Result r = Cli.run("policy", "lint", "--input", "terraform-plan", IAC + "labels-template.yaml");
