@@ -211,7 +211,7 @@ final class CfnResolver {
         if (!template.isBucket(logicalId)) {
             return Optional.empty();
         }
-        Optional<Json.Value> written = template.property(logicalId, "BucketName");
+        Optional<Json.Value> written = properties(logicalId, s, t).flatMap(p -> p.get("BucketName"));
         if (written.isEmpty() || !t.naming.add(logicalId)) {
             // no BucketName: CloudFormation generates one at deployment (a name that refers to itself is no name)
             return Optional.empty();
@@ -222,6 +222,18 @@ final class CfnResolver {
         } finally {
             t.naming.remove(logicalId);
         }
+    }
+
+    /** A resource's Properties; Properties that are one {@code Fn::If} as a whole are its branch. */
+    private Optional<Json.Obj> properties(String logicalId, CfnScenario s, Trace t) {
+        Optional<Json.Value> properties = template.resource(logicalId).flatMap(r -> r.get("Properties"));
+        if (properties.isPresent() && properties.get() instanceof Json.Obj o && o.members().size() == 1
+                && o.members().get(0).name().equals("Fn::If") && o.members().get(0).value() instanceof Json.Arr a && a.items().size() == 3
+                && a.items().get(0) instanceof Json.Str condition) {
+            boolean value = conditions.value(condition.value(), condition.location(), "Fn::If", s, t);
+            properties = Optional.of(a.items().get(value ? 1 : 2));
+        }
+        return properties.filter(Json.Obj.class::isInstance).map(Json.Obj.class::cast);
     }
 
     /** {@code Fn::GetAtt Resource.Attribute}: a bucket's return values are known in shape; anything else is symbolic. */

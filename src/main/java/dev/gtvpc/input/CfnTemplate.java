@@ -65,10 +65,6 @@ final class CfnTemplate {
         return type(logicalId).filter("AWS::S3::Bucket"::equals).isPresent();
     }
 
-    Optional<Json.Value> property(String logicalId, String name) {
-        return resource(logicalId).flatMap(r -> r.get("Properties")).filter(Json.Obj.class::isInstance).flatMap(p -> ((Json.Obj) p).get(name));
-    }
-
     /** The definition of a condition; a name the template does not define is bad input, as CloudFormation rejects it. */
     Json.Value condition(String name, SourceLocation at, String where) {
         return conditions.get(name).orElseThrow(() -> GtvpcException.badInput(source + ":" + at + ": " + where + " names the condition '"

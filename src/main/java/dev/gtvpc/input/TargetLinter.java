@@ -58,8 +58,13 @@ public final class TargetLinter {
                 findings.add(at(f, target.origin()));
             }
         } else if (target.variants().size() > 1) {
+            // the first variant is the target's tree: its report is the target's, and its findings the first of the merge
             report = linter.lint(PolicyReader.parse(target.tree().get()), source);
-            findings.addAll(acrossVariants(linter, target.variants(), source));
+            List<List<Finding>> perVariant = new ArrayList<>(List.of(kept(report.findings(), target.tree().get())));
+            for (PolicyTarget.Variant v : target.variants().subList(1, target.variants().size())) {
+                perVariant.add(kept(linter.lint(PolicyReader.parse(v.tree()), source).findings(), v.tree()));
+            }
+            findings.addAll(acrossVariants(target.variants(), perVariant));
         } else {
             Json.Value tree = target.tree().get();
             report = linter.lint(PolicyReader.parse(tree), source);
@@ -90,30 +95,41 @@ public final class TargetLinter {
     }
 
     /**
-     * Every policy the template can deploy here, linted: a finding is one finding wherever it recurs (the same
-     * rule at the same place in the file), and one that only some variants draw says which.
+     * Every policy the template can deploy here, linted ({@code findings} per variant, in order): a finding is one
+     * finding wherever it recurs (the same rule at the same place in the file), and one that only some variants
+     * draw says which.
      */
-    private static List<Finding> acrossVariants(Linter linter, List<PolicyTarget.Variant> variants, String source) {
+    private static List<Finding> acrossVariants(List<PolicyTarget.Variant> variants, List<List<Finding>> findings) {
         Map<String, Finding> first = new LinkedHashMap<>();
-        Map<String, List<String>> drawnBy = new LinkedHashMap<>();
-        for (PolicyTarget.Variant v : variants) {
-            for (Finding f : kept(linter.lint(PolicyReader.parse(v.tree()), source).findings(), v.tree())) {
+        Map<String, List<PolicyTarget.Variant>> drawnBy = new LinkedHashMap<>();
+        for (int i = 0; i < variants.size(); i++) {
+            for (Finding f : findings.get(i)) {
                 String key = f.ruleId() + "\u0000" + f.severity() + "\u0000" + f.location();
                 first.putIfAbsent(key, f);
-                List<String> by = drawnBy.computeIfAbsent(key, k -> new ArrayList<>());
-                if (!by.contains(v.name())) {
-                    by.add(v.name());
+                List<PolicyTarget.Variant> by = drawnBy.computeIfAbsent(key, k -> new ArrayList<>());
+                if (!by.contains(variants.get(i))) {
+                    by.add(variants.get(i));
                 }
             }
         }
         List<Finding> merged = new ArrayList<>();
         for (Map.Entry<String, Finding> e : first.entrySet()) {
             Finding f = e.getValue();
-            List<String> by = drawnBy.get(e.getKey());
+            List<PolicyTarget.Variant> by = drawnBy.get(e.getKey());
             merged.add(by.size() == variants.size() ? f : new Finding(f.ruleId(), f.severity(),
-                    f.message() + " (only when " + String.join(" or ", by) + ")", f.fix(), f.pointer(), f.location(), f.alsoAt()));
+                    f.message() + " (only when " + when(variants, by) + ")", f.fix(), f.pointer(), f.location(), f.alsoAt()));
         }
         return merged;
+    }
+
+    /** The condition values the variants {@code drawing} share, when those alone single them out; else their names. */
+    private static String when(List<PolicyTarget.Variant> all, List<PolicyTarget.Variant> drawing) {
+        Map<String, Boolean> shared = new LinkedHashMap<>(drawing.get(0).conditions());
+        drawing.forEach(v -> shared.entrySet().retainAll(v.conditions().entrySet()));
+        if (!shared.isEmpty() && all.stream().filter(v -> v.conditions().entrySet().containsAll(shared.entrySet())).count() == drawing.size()) {
+            return String.join(", ", shared.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue()).toList());
+        }
+        return String.join("; or ", drawing.stream().map(PolicyTarget.Variant::name).toList());
     }
 
     /**

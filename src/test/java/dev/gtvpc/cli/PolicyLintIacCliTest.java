@@ -58,9 +58,23 @@ class PolicyLintIacCliTest {
                 CORPUS + "terraform/checkov-plan-with-iam-data-block.tfplan.json",
                 CORPUS + "cloudformation/cfn-lint-nist_logging.yaml",
                 CORPUS + "cloudformation/cfn-templates-S3-compliant-bucket.json",
-                CORPUS + "cdk/GtvpcCorpusStack.template.json");
+                CORPUS + "cdk/GtvpcCorpusStack.template.json",
+                CORPUS + "terraform/trivy-module_call.tfplan.json",
+                CORPUS + "terraform/policy-engine-example-01.tfplan.json");
         assertThat(r.exit()).isZero();
+        assertThat(r.err()).as("a policy known only after apply names what the configuration makes it from")
+                .contains("aws_s3_bucket_policy.example: the policy is known only after apply (after_unknown): the plan does not hold it,"
+                        + " so it is not checked; the configuration makes it from data.aws_iam_policy_document.example");
         golden("corpus.txt", r);
+    }
+
+    @Test
+    void everyVariantOfATemplateIsLintedAndAFindingOfOnlySomeSaysWhen() {
+        Cli.Result r = Cli.run("policy", "lint", "--region", "us-east-1", "--fail-on", "never", CORPUS + "cdk/GtvpcConditionalStack.template.json");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).as("the production-only Deny has no administrator exemption").contains("statement ProdOnlyThroughEndpoints denies"
+                + " s3:GetBucketPolicy", "(only when IsProd=true)");
+        golden("cdk-conditional.txt", r);
     }
 
     @Test
