@@ -21,9 +21,9 @@ abstract class IacOptions {
     @Option(names = "--cfn-param", paramLabel = "KEY=VALUE",
             description = "A template parameter's or pseudo-parameter's value (AWS::AccountId, AWS::Region, AWS::Partition, a"
                     + " Parameters name, or a bucket's logical ID for its name), for Ref, !Sub, the Conditions and a bucket's !GetAtt"
-                    + " (repeatable). --region and --bucket-account give AWS::Region and AWS::AccountId unless this names them; the"
-                    + " partition follows from the region. Values not given stay unknown and are checked as values distinct from every"
-                    + " literal; a condition they leave open gives a policy for each outcome.")
+                    + " (repeatable). The command's --region and --bucket-account, where it has them, give AWS::Region and AWS::AccountId"
+                    + " unless this names them; the partition follows from the region. Values not given stay unknown and are checked as"
+                    + " values distinct from every literal; a condition they leave open gives a policy for each outcome.")
     List<String> cfnParams = new ArrayList<>();
 
     String resource;
