@@ -34,7 +34,7 @@ record CfnScenario(Map<String, Assumption> assumed) {
                 return subject + " = " + value;
             }
             List<String> named = values.stream().filter(v -> !v.equals(OTHER)).toList();
-            return subject + " is none of " + String.join(", ", named);
+            return named.isEmpty() ? subject + " is any value" : subject + " is none of " + String.join(", ", named);
         }
     }
 

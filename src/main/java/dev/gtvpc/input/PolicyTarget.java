@@ -32,8 +32,9 @@ public record PolicyTarget(String address, String resourceType, PolicyKind kind,
     /**
      * One policy the template can deploy at this address: {@code name} says which ({@code IsProd=false}),
      * {@code conditions} the value of each condition that tells it from the others, {@code when} the cases
-     * of the inputs not given that lead to it (any one suffices; empty: every case), and {@code unknowns}
-     * the values its document leaves unknown, as {@link Symbolic} tokens name them.
+     * of the inputs not given that lead to it (any one suffices; empty: every case), {@code tree} its document
+     * resolved (a string when the template gives the PolicyDocument as JSON text), and {@code unknowns} the
+     * values its document leaves unknown, as {@link Symbolic} tokens name them.
      */
     public record Variant(String name, Map<String, Boolean> conditions, List<String> when, Json.Value tree, List<String> unknowns) {
         public Variant {
