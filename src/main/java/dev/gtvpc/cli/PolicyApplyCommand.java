@@ -130,6 +130,7 @@ public final class PolicyApplyCommand implements Callable<Integer> {
         String text = Inputs.read(policyFile, "POLICY");
         String source = policyFile.equals("-") ? "<stdin>" : policyFile;
         LintOptions options = new LintOptions(Optional.of(region), Optional.of(bucket), List.of(), List.of(), Set.of());
+        iac.deployedIn(region, null);
         dev.gtvpc.input.PolicySource.Input input = iac.read(text, source);
         LintReport report;
         if (input.format() == dev.gtvpc.input.InputFormat.POLICY) {

@@ -222,6 +222,7 @@ public final class PolicyLintCommand implements Callable<Integer> {
         List<LintReport> reports = new ArrayList<>();
         List<LintTarget> targets = new ArrayList<>();
         boolean unreadableFile = false;
+        iac.deployedIn(region, null);
         List<LintInputs.Input> inputs = LintInputs.expand(files);
         if (fix && inputs.size() != 1) {
             throw GtvpcException.badInput("--fix takes one file; " + files.get(0) + " is a directory of " + inputs.size());

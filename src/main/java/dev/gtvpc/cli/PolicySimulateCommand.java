@@ -152,6 +152,7 @@ public final class PolicySimulateCommand implements Callable<Integer> {
             throw GtvpcException.badInput("give the request's --action and --resource (or --cases FILE for many requests)");
         }
         Optional<RequestCase.Expectation> expected = expectation();
+        iac.deployedIn(null, bucketAccount);
         Policy policy = PolicyInput.read(policyFile, iac).parsed().policy();
         Request request = request();
         RequestChecks.check(request, CONTEXT_NAMES).ifPresent(problem -> {

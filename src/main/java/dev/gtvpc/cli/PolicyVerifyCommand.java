@@ -183,6 +183,7 @@ public final class PolicyVerifyCommand implements Callable<Integer> {
         if (lenient) {
             return read(file);
         }
+        iac.deployedIn(region, bucketAccount);
         PolicyInput.Found found = PolicyInput.read(file, iac);
         target = found.target();
         return found.parsed().policy();
