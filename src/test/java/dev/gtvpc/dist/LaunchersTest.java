@@ -198,7 +198,7 @@ class LaunchersTest {
         Files.createSymbolicLink(bin.resolve("gtvpc"), root.resolve("gtvpc"));
         Shell.Result r = Shell.run(dir("elsewhere"), Shell.env(tmp, "PATH", bin + ":" + Shell.SYSTEM_PATH,
                 "JAVA_HOME", fakeJdk("jdk17", "17.0.9").toString()), Shell.onPath("gtvpc", "--version"));
-        assertThat(Files.readString(tmp.resolve("mvn-ran-in"))).isEqualTo(root + "\n-B -q -DskipTests package\n");
+        assertThat(Files.readString(tmp.resolve("mvn-ran-in"))).isEqualTo(root + "\n-B -q -DskipTests -Dgtvpc.dist.skip=true package\n");
         assertThat(r.err()).isEqualTo("gtvpc: building target/gtvpc.jar (first run, or sources changed)...\n");
         assertThat(r.out()).contains("-cp\n" + root.resolve("target/gtvpc.jar") + "\n");
         assertThat(r.exit()).isZero();
