@@ -84,6 +84,40 @@ class DistributionIT {
     }
 
     @Test
+    void theHomebrewFormulaAndTheJbangCatalogNameThisReleaseAndItsHash() throws IOException {
+        Path archive = Path.of(System.getProperty("gtvpc.archive"));
+        Path packaging = archive.resolveSibling("packaging");
+        String releases = "https://github.com/" + System.getProperty("gtvpc.repository") + "/releases/download/v" + version + "/";
+        String sha256 = Files.readString(Path.of(archive + ".sha256")).substring(0, 64);
+        assertThat(Files.readString(packaging.resolve("homebrew/gtvpc.rb"))).contains(
+                "class Gtvpc < Formula\n", "  url \"" + releases + "gtvpc-" + version + ".tar.gz\"\n", "  sha256 \"" + sha256 + "\"\n",
+                "  depends_on \"openjdk\"\n", "bash_completion.install \"share/bash-completion/completions/gtvpc\"",
+                "zsh_completion.install \"share/zsh/site-functions/_gtvpc\"", "man1.install \"share/man/man1/gtvpc.1\"",
+                "assert_match \"gtvpc " + version + "\"");
+
+        String catalog = Files.readString(packaging.resolve("jbang/jbang-catalog.json"));
+        try (com.fasterxml.jackson.core.JsonParser p = new com.fasterxml.jackson.core.JsonFactory().createParser(catalog)) {
+            while (p.nextToken() != null) {
+                // reads the whole document: it is JSON
+            }
+        }
+        // the launcher's own flags, so `jbang gtvpc` starts as `gtvpc` does
+        java.util.regex.Matcher flags = java.util.regex.Pattern.compile("(?m)^ *flags=\\((.*)\\)$")
+                .matcher(Golden.read(Golden.root().resolve("src/dist/bin/gtvpc")));
+        assertThat(flags.find()).isTrue();
+        assertThat(catalog).contains("\"script-ref\": \"" + releases + "gtvpc.jar\"", "\"java\": \"17+\"",
+                "\"java-options\": [\"" + String.join("\", \"", flags.group(1).split(" ")) + "\"]");
+    }
+
+    @Test
+    void theHomebrewFormulaIsRuby() {
+        assumeThat(onPath("ruby")).as("ruby is not installed: the formula's syntax was not checked").isTrue();
+        Path formula = Path.of(System.getProperty("gtvpc.archive")).resolveSibling("packaging/homebrew/gtvpc.rb");
+        Shell.Result r = user(tmp, List.of("ruby", "-c", formula.toString()));
+        assertThat(r.out()).as(r.describe()).isEqualTo("Syntax OK\n");
+    }
+
+    @Test
     void everyFileIsInItsPlaceWithItsMode() throws IOException {
         for (String f : List.of("bin/gtvpc", "lib/gtvpc/startup-archive.sh")) {
             assertThat(Files.getPosixFilePermissions(prefix.resolve(f))).as(f).contains(PosixFilePermission.OTHERS_EXECUTE);
@@ -181,13 +215,15 @@ class DistributionIT {
         // the repository's ./gtvpc with the jar this build made: not stale, so no build (the trap says)
         Path bin = Files.createDirectories(tmp.resolve("checkout-user/bin"));
         Files.createSymbolicLink(bin.resolve("gtvpc"), Golden.root().resolve("gtvpc"));
+        Path calls = tmp.resolve("checkout-user/mvn-calls");
+        Shell.script(bin.resolve("mvn"), "#!/bin/sh\necho \"$@\" >> " + calls + "\nexit 97\n");
         List<String> command = new ArrayList<>(List.of("/usr/bin/env", "gtvpc"));
         command.addAll(GENERATE);
         Shell.Result r = Shell.run(Files.createDirectories(tmp.resolve("elsewhere")),
                 Shell.env(tmp.resolve("home"), "PATH", bin + ":" + path), command);
+        assertThat(calls).as("Maven was called: target/gtvpc.jar is older than a source (run mvn package first)").doesNotExist();
         assertThat(r.err()).as(r.describe()).isEqualTo(SAMPLE_ACCOUNT_WARNING);
         assertThat(r.out()).isEqualTo(Golden.read(GENERATE_GOLDEN));
-        assertThat(mvnCalls).as("Maven was called: target/gtvpc.jar is older than a source").doesNotExist();
     }
 
     private boolean onPath(String program) {
