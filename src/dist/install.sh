@@ -43,8 +43,9 @@ files=(bin/gtvpc lib/gtvpc/gtvpc.jar lib/gtvpc/startup-archive.sh share/man/man1
 
 if $uninstall; then
   [ -d "$prefix" ] || { echo "install.sh: $prefix does not exist" >&2; exit 2; }
-  for f in "${files[@]}" lib/gtvpc/gtvpc.jsa lib/gtvpc/gtvpc.aot; do rm -f "$prefix/$f"; done
-  rmdir "$prefix/lib/gtvpc" "$prefix/share/doc/gtvpc" 2>/dev/null || true
+  for f in "${files[@]}"; do rm -f "$prefix/$f"; done
+  # gtvpc's own directories: also what it made there (the start-up archive)
+  rm -rf "$prefix/lib/gtvpc" "$prefix/share/doc/gtvpc"
   echo "Removed gtvpc from $prefix"
   exit 0
 fi
@@ -71,7 +72,7 @@ for f in "${files[@]}"; do
   esac
 done
 # made for the jar this replaces
-rm -f "$prefix/lib/gtvpc/gtvpc.jsa" "$prefix/lib/gtvpc/gtvpc.aot"
+rm -f "$prefix/lib/gtvpc/gtvpc.jsa" "$prefix/lib/gtvpc/gtvpc.aot" "$prefix/lib/gtvpc/gtvpc.classlist"
 
 if ! version="$("$prefix/bin/gtvpc" --version)"; then
   echo "install.sh: gtvpc is installed in $prefix but cannot run yet (see above)" >&2
@@ -80,6 +81,7 @@ fi
 if $archive; then
   echo "Making the start-up archive for this Java (a few seconds)..."
   bash "$prefix/lib/gtvpc/startup-archive.sh" "$prefix/lib/gtvpc/gtvpc.jar"
+  rm -f "$prefix/lib/gtvpc/gtvpc.classlist"     # what the archive was made from
 fi
 
 echo "Installed $version in $prefix"
