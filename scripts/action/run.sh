@@ -28,7 +28,8 @@ if [ -z "$version" ]; then
   version="$(sed -n 's|^  <version>\(.*\)</version>$|\1|p' "$pom" 2>/dev/null | head -n 1)"
   case "$version" in
     '') fail "the version input is empty and $pom names no version: set version (e.g. 0.1.0)" ;;
-    *-SNAPSHOT) fail "this action was used at a development commit (version $version, never released): use a release tag (uses: …@v0.1.0) or set the version input" ;;
+    *-SNAPSHOT)
+      fail "this action was used at a development commit (version $version, never released): use a release tag (uses: …@v0.1.0) or set the version input" ;;
   esac
 fi
 version="${version#v}"
@@ -45,42 +46,7 @@ case "$url" in
 esac
 url="${url//"$version_mark"/$version}"
 
-# ---- install (once per job and version) -----------------------------------------------------------
-temp="${RUNNER_TEMP:?RUNNER_TEMP is not set}"
-prefix="$temp/gtvpc-$version"
-gtvpc="$prefix/bin/gtvpc"
-
-fetch() {  # URL FILE: https:// and file:// with curl, a plain path by copying
-  case "$1" in
-    *://*) curl -fsSL --retry 3 -o "$2" "$1" ;;
-    *) cp "$1" "$2" ;;
-  esac
-}
-sha256_of() {
-  if command -v sha256sum >/dev/null 2>&1; then sha256sum "$1" | cut -d' ' -f1; else shasum -a 256 "$1" | cut -d' ' -f1; fi
-}
-
-if [ ! -x "$gtvpc" ]; then
-  download="$(mktemp -d "$temp/gtvpc-download.XXXXXX")"
-  archive="$download/gtvpc-$version.tar.gz"
-  echo "Downloading gtvpc $version from $url"
-  fetch "$url" "$archive" || fail "could not download $url"
-  # A pinned sha256 input trusts nothing from the download's host; otherwise the release's own file.
-  expected="${GTVPC_SHA256:-}"
-  if [ -z "$expected" ]; then
-    fetch "$url.sha256" "$archive.sha256" || fail "could not download $url.sha256"
-    expected="$(cut -d' ' -f1 "$archive.sha256")"
-  fi
-  actual="$(sha256_of "$archive")"
-  [ "$actual" = "$expected" ] || fail "$url has SHA-256 $actual, expected $expected: not installed"
-  tar -xzf "$archive" -C "$download"
-  # a CI job runs gtvpc a few times: making the start-up archive would cost more than it saves
-  "$download/gtvpc-$version/install.sh" --prefix "$prefix" --no-startup-archive
-  rm -rf "$download"
-fi
-echo "$prefix/bin" >> "${GITHUB_PATH:-/dev/null}"
-
-# ---- the command line ----------------------------------------------------------------------------
+# ---- the command line, checked before anything is downloaded -------------------------------------
 cd "${GITHUB_WORKSPACE:-.}"
 command="${GTVPC_COMMAND:-lint}"
 case "$command" in
@@ -112,6 +78,45 @@ paths=()
 # shellcheck disable=SC2206
 paths=(${GTVPC_PATHS:-})
 [ ${#paths[@]} -gt 0 ] || fail "the paths input is empty: name the files or directories to check"
+if [ "$command" = audit-policies ] && [ ${#paths[@]} -ne 1 ]; then
+  fail "audit-policies takes one path (a directory of BUCKET.json files or a JSON Lines file), not ${#paths[@]}"
+fi
+
+# ---- install (once per job and version) -----------------------------------------------------------
+temp="${RUNNER_TEMP:?RUNNER_TEMP is not set}"
+prefix="$temp/gtvpc-$version"
+gtvpc="$prefix/bin/gtvpc"
+
+fetch() {  # URL FILE: https:// and file:// with curl, a plain path by copying
+  case "$1" in
+    *://*) curl -fsSL --retry 3 -o "$2" "$1" ;;
+    *) cp "$1" "$2" ;;
+  esac
+}
+sha256_of() {
+  if command -v sha256sum >/dev/null 2>&1; then sha256sum "$1" | cut -d' ' -f1; else shasum -a 256 "$1" | cut -d' ' -f1; fi
+}
+
+# an earlier step of this job may have installed it (install.sh copies the launcher last)
+if [ ! -x "$gtvpc" ]; then
+  download="$(mktemp -d "$temp/gtvpc-download.XXXXXX")"
+  archive="$download/gtvpc-$version.tar.gz"
+  echo "Downloading gtvpc $version from $url"
+  fetch "$url" "$archive" || fail "could not download $url"
+  # A pinned sha256 input trusts nothing from the download's host; otherwise the release's own file.
+  expected="${GTVPC_SHA256:-}"
+  if [ -z "$expected" ]; then
+    fetch "$url.sha256" "$archive.sha256" || fail "could not download $url.sha256"
+    expected="$(cut -d' ' -f1 "$archive.sha256")"
+  fi
+  actual="$(sha256_of "$archive")"
+  [ "$actual" = "$expected" ] || fail "$url has SHA-256 $actual, expected $expected: not installed"
+  tar -xzf "$archive" -C "$download"
+  # a CI job runs gtvpc a few times: making the start-up archive would cost more than it saves
+  "$download/gtvpc-$version/install.sh" --prefix "$prefix" --no-startup-archive
+  rm -rf "$download"
+fi
+echo "$prefix/bin" >> "${GITHUB_PATH:-/dev/null}"
 
 sarif=""
 if [ -n "${GTVPC_SARIF_FILE:-}" ] && [ "$command" != verify ]; then
@@ -137,7 +142,6 @@ case "$command" in
   lint) run "${base[@]}" "${options[@]}" "${fail_on[@]}" "${extra[@]}" "${paths[@]}" ;;
   verify) for p in "${paths[@]}"; do run "${base[@]}" "${options[@]}" "${extra[@]}" "$p"; done ;;
   audit-policies)
-    [ ${#paths[@]} -eq 1 ] || fail "audit-policies takes one path (a directory of BUCKET.json files or a JSON Lines file), not ${#paths[@]}"
     run "${base[@]}" "--policies=${paths[0]}" "${options[@]}" "${fail_on[@]}" "${extra[@]}" ;;
 esac
 

@@ -37,9 +37,10 @@ done
 [ -n "$prefix" ] || { echo "install.sh: --prefix is empty" >&2; exit 2; }
 
 src="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
-files=(bin/gtvpc lib/gtvpc/gtvpc.jar lib/gtvpc/startup-archive.sh share/man/man1/gtvpc.1
+# the launcher last: a prefix that has it has everything (the GitHub Action's script relies on it)
+files=(lib/gtvpc/gtvpc.jar lib/gtvpc/startup-archive.sh share/man/man1/gtvpc.1
   share/bash-completion/completions/gtvpc share/zsh/site-functions/_gtvpc
-  share/doc/gtvpc/README.md share/doc/gtvpc/CHANGELOG.md share/doc/gtvpc/LICENSE)
+  share/doc/gtvpc/README.md share/doc/gtvpc/CHANGELOG.md share/doc/gtvpc/LICENSE bin/gtvpc)
 
 if $uninstall; then
   [ -d "$prefix" ] || { echo "install.sh: $prefix does not exist" >&2; exit 2; }
