@@ -1,7 +1,6 @@
 package dev.gtvpc.lint;
 
 import dev.gtvpc.groundtruth.RegionTable;
-import dev.gtvpc.lint.rules.ReadProblemRule;
 import dev.gtvpc.policy.io.ParsedPolicy;
 import dev.gtvpc.policy.io.PolicyReader;
 import dev.gtvpc.policy.io.ReadProblem;

@@ -6,6 +6,7 @@ import dev.gtvpc.eval.Decision;
 import dev.gtvpc.eval.Evaluator;
 import dev.gtvpc.eval.Request;
 import dev.gtvpc.eval.RequestPrincipal;
+import dev.gtvpc.lint.BaseRule;
 import dev.gtvpc.lint.LintContext;
 import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.ActionBlock;

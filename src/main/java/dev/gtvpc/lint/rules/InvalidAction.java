@@ -1,6 +1,7 @@
 package dev.gtvpc.lint.rules;
 
 import dev.gtvpc.catalogue.S3ActionCatalog;
+import dev.gtvpc.lint.BaseRule;
 import dev.gtvpc.lint.LintContext;
 import dev.gtvpc.lint.PolicyKind;
 import dev.gtvpc.lint.Severity;

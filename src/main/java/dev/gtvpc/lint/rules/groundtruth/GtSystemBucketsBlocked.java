@@ -1,12 +1,15 @@
-package dev.gtvpc.lint.rules;
+package dev.gtvpc.lint.rules.groundtruth;
 
 import dev.gtvpc.eval.Decision;
 import dev.gtvpc.eval.Request;
 import dev.gtvpc.groundtruth.EndpointPolicy;
 import dev.gtvpc.groundtruth.RegionInfo;
+import dev.gtvpc.lint.BaseRule;
 import dev.gtvpc.lint.LintContext;
 import dev.gtvpc.lint.PolicyKind;
 import dev.gtvpc.lint.Severity;
+import dev.gtvpc.lint.rules.Docs;
+import dev.gtvpc.lint.rules.Probes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

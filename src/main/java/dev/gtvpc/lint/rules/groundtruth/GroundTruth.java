@@ -1,4 +1,4 @@
-package dev.gtvpc.lint.rules;
+package dev.gtvpc.lint.rules.groundtruth;
 
 import dev.gtvpc.eval.ContextKeys;
 import dev.gtvpc.eval.EvaluationResult;
@@ -8,6 +8,8 @@ import dev.gtvpc.eval.RequestPrincipal;
 import dev.gtvpc.groundtruth.ActionSelection;
 import dev.gtvpc.groundtruth.RegionInfo;
 import dev.gtvpc.lint.LintContext;
+import dev.gtvpc.lint.rules.Keys;
+import dev.gtvpc.lint.rules.S3Resources;
 import dev.gtvpc.policy.ActionBlock;
 import dev.gtvpc.policy.AwsIds;
 import dev.gtvpc.policy.Effect;
@@ -22,7 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** What the Ground Truth rules share: the bucket, Ground Truth's own request, and what an exemption is. */
-final class GroundTruth {
+public final class GroundTruth {
     /** The VPC Ground Truth's requests come from: not the user's, and unknown to them. */
     static final String GROUND_TRUTH_VPC = "vpc-0000000000000000f";
     static final Set<String> EXEMPTION_KEYS = Set.of(Keys.SOURCE_VPCE, Keys.SOURCE_VPC, Keys.PRINCIPAL_ARN);
@@ -31,7 +33,7 @@ final class GroundTruth {
     }
 
     /** The policy's bucket: --bucket, else the first bucket its Resource names. */
-    static String bucket(LintContext c) {
+    public static String bucket(LintContext c) {
         if (c.options().bucket().isPresent()) {
             return c.options().bucket().get();
         }
@@ -49,7 +51,7 @@ final class GroundTruth {
     }
 
     /** An account the policy names (its principals or role ARNs), for Ground Truth's execution role. */
-    static String account(LintContext c) {
+    public static String account(LintContext c) {
         for (PolicyScan.StatementAt s : c.statements()) {
             if (s.statement().principal().isPresent()) {
                 for (PrincipalEntry e : s.statement().principal().get().entries()) {
@@ -84,7 +86,7 @@ final class GroundTruth {
                 "aws:SourceVpc", List.of(GROUND_TRUTH_VPC)))).withPrincipalKeys();
     }
 
-    static List<String> actions() {
+    public static List<String> actions() {
         return ActionSelection.GROUND_TRUTH_ACTIONS;
     }
 

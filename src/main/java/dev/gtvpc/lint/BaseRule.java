@@ -1,17 +1,15 @@
-package dev.gtvpc.lint.rules;
+package dev.gtvpc.lint;
 
-import dev.gtvpc.lint.Rule;
-import dev.gtvpc.lint.Severity;
 
 /** The fixed facts of a rule; subclasses add the check. */
-abstract class BaseRule implements Rule {
+public abstract class BaseRule implements Rule {
     private final String id;
     private final Severity severity;
     private final String group;
     private final String summary;
     private final String helpUri;
 
-    BaseRule(String id, Severity severity, String group, String summary, String helpUri) {
+    protected BaseRule(String id, Severity severity, String group, String summary, String helpUri) {
         this.id = id;
         this.severity = severity;
         this.group = group;

@@ -1,7 +1,9 @@
-package dev.gtvpc.lint.rules;
+package dev.gtvpc.lint.rules.groundtruth;
 
+import dev.gtvpc.lint.BaseRule;
 import dev.gtvpc.lint.LintContext;
 import dev.gtvpc.lint.Severity;
+import dev.gtvpc.lint.rules.Docs;
 import dev.gtvpc.policy.PolicyScan;
 import java.util.ArrayList;
 import java.util.List;

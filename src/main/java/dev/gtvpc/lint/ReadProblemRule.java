@@ -1,7 +1,5 @@
-package dev.gtvpc.lint.rules;
+package dev.gtvpc.lint;
 
-import dev.gtvpc.lint.LintContext;
-import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.io.ReadProblem;
 
 /**
