@@ -2,6 +2,7 @@ package dev.gtvpc.lint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gtvpc.groundtruth.GroundTruthAccess;
 import dev.gtvpc.groundtruth.RegionTable;
 import dev.gtvpc.policy.io.Json;
 import dev.gtvpc.testing.Golden;
@@ -51,7 +52,7 @@ class LintRulesTest {
                 c.containsKey("vpcs") ? JsonData.strings(c.get("vpcs")) : List.of(),
                 c.containsKey("vpces") ? JsonData.strings(c.get("vpces")) : List.of(), Set.of(),
                 c.containsKey("policyType") ? PolicyKind.valueOf((String) c.get("policyType")) : PolicyKind.BUCKET);
-        return new Linter(options, RegionTable.bundled()).lint(text, "case.json").findings();
+        return new Linter(options, GroundTruthAccess.service(RegionTable.bundled())).lint(text, "case.json").findings();
     }
 
     static List<String> ids(List<Finding> findings) {

@@ -2,6 +2,7 @@ package dev.gtvpc.lint.rules;
 
 /** The AWS pages rules rest on. */
 public final class Docs {
+    static final String EFFECT = "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_effect.html";
     static final String GRAMMAR = "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html";
     static final String VERSION = "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_version.html";
     static final String RESOURCE = "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html";

@@ -7,7 +7,6 @@ import dev.gtvpc.eval.Evaluator;
 import dev.gtvpc.eval.Request;
 import dev.gtvpc.eval.RequestPrincipal;
 import dev.gtvpc.lint.LintContext;
-import dev.gtvpc.lint.rules.groundtruth.GroundTruth;
 import dev.gtvpc.policy.OperatorType;
 import dev.gtvpc.policy.PolicyScan;
 import java.math.BigInteger;
@@ -43,16 +42,16 @@ public final class Probes {
     }
 
     static String partition(LintContext c) {
-        return c.groundTruthRegion().map(r -> r.partition().value()).orElse("aws");
+        return c.partition();
     }
 
     /** The bucket's account, as far as the policy shows it (its principals or ARNs); a stand-in otherwise. */
     public static String account(LintContext c) {
-        return GroundTruth.account(c);
+        return Subject.account(c);
     }
 
     static String bucketArn(LintContext c) {
-        return "arn:" + partition(c) + ":s3:::" + GroundTruth.bucket(c);
+        return "arn:" + partition(c) + ":s3:::" + Subject.bucket(c);
     }
 
     static String objectArn(LintContext c) {
