@@ -148,8 +148,9 @@ public final class LintRenderer {
     }
 
     /**
-     * SARIF 2.1.0: one run with every rule (id, description, help link, default level, tags) and one
-     * result per defect, at its first place ({@code locations}) with its other places
+     * SARIF 2.1.0: one run with the rules its results name (id, description, help link, default level,
+     * tags; SARIF §3.19.23 lets {@code rules} hold the rules a run used, as ESLint's and Ruff's logs do,
+     * and code scanning reads a rule's description from it) and one result per defect, at its first place ({@code locations}) with its other places
      * ({@code relatedLocations}, linked from the message). security-warning rules carry a
      * {@code security-severity}, which GitHub code scanning uses to rank security findings. A file
      * given by a relative path keeps it as a relative reference; one given by an absolute path becomes
@@ -163,8 +164,11 @@ public final class LintRenderer {
      * the invocation's {@code toolExecutionNotifications}.
      */
     public static String sarif(Review review, String version, java.nio.file.Path workingDirectory) {
+        java.util.Set<String> named = new java.util.HashSet<>();
+        review.targets().forEach(t -> t.findings().forEach(j -> named.add(j.finding().ruleId())));
+        List<String> ruleIds = Rules.ids().stream().filter(named::contains).toList();
         List<Json.Value> rules = new ArrayList<>();
-        for (Rule rule : Rules.ALL) {
+        for (Rule rule : Rules.ALL.stream().filter(r -> named.contains(r.id())).toList()) {
             List<Json.Member> properties = new ArrayList<>();
             properties.add(Json.member("tags", Json.arr(List.of(Json.str(rule.group().id()), Json.str(rule.severity().id())))));
             if (rule.severity() == Severity.SECURITY_WARNING) {
@@ -187,9 +191,9 @@ public final class LintRenderer {
             String source = t.report().source();
             absolute |= isAbsolute(source);
             for (Review.Judged j : t.findings()) {
-                results.add(result(source, t.report().address(), j));
+                results.add(result(source, t.report().address(), j, ruleIds));
                 if (notLinted(t.report(), j.finding())) {
-                    notifications.add(notification(source, j.finding()));
+                    notifications.add(notification(source, j.finding(), ruleIds));
                 }
             }
         }
@@ -217,7 +221,7 @@ public final class LintRenderer {
     }
 
     /** One result: the defect's first place in {@code locations}, the others in {@code relatedLocations}, linked from the message. */
-    private static Json.Obj result(String source, java.util.Optional<String> address, Review.Judged j) {
+    private static Json.Obj result(String source, java.util.Optional<String> address, Review.Judged j, List<String> ruleIds) {
         Finding f = j.finding();
         StringBuilder message = new StringBuilder(f.message());
         List<Json.Value> related = new ArrayList<>();
@@ -232,7 +236,7 @@ public final class LintRenderer {
         message.append(". Fix: ").append(f.fix()).append(".");
         List<Json.Member> members = new ArrayList<>(List.of(
                 Json.member("ruleId", Json.str(f.ruleId())),
-                Json.member("ruleIndex", number(Rules.ids().indexOf(f.ruleId()))),
+                Json.member("ruleIndex", number(ruleIds.indexOf(f.ruleId()))),
                 Json.member("level", Json.str(level(f.severity()))),
                 Json.member("message", text(message.toString())),
                 Json.member("locations", Json.arr(List.of(location(source, address, f))))));
@@ -298,14 +302,14 @@ public final class LintRenderer {
     }
 
     /** SARIF 2.1.0 §3.58: the tool's own problem with an input, tied to the rule its result carries. */
-    private static Json.Obj notification(String source, Finding f) {
+    private static Json.Obj notification(String source, Finding f, List<String> ruleIds) {
         return Json.obj(List.of(
                 Json.member("level", Json.str("error")),
                 Json.member("message", text(source + " was not linted: " + f.message())),
                 Json.member("locations", Json.arr(List.of(location(source)))),
                 Json.member("associatedRule", Json.obj(List.of(
                         Json.member("id", Json.str(f.ruleId())),
-                        Json.member("index", number(Rules.ids().indexOf(f.ruleId()))))))));
+                        Json.member("index", number(ruleIds.indexOf(f.ruleId()))))))));
     }
 
     /** --list-rules: id, severity, group and summary of every rule. */
