@@ -1,6 +1,7 @@
 package dev.gtvpc.lint;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
@@ -24,7 +25,7 @@ import java.util.Set;
 public record RuleInfo(String id, Severity severity, RuleGroup group, int rank, String summary, String helpUri,
         Set<PolicyKind> policyTypes, Set<Need> needs, Set<Judges> judges) {
     public RuleInfo {
-        if (!id.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+        if (!kebabCase(id)) {
             throw new IllegalArgumentException("rule id '" + id + "' is not kebab-case");
         }
         Objects.requireNonNull(severity, "severity");
@@ -34,12 +35,12 @@ public record RuleInfo(String id, Severity severity, RuleGroup group, int rank, 
         }
         Objects.requireNonNull(summary, "summary");
         Objects.requireNonNull(helpUri, "helpUri");
-        policyTypes = Set.copyOf(policyTypes);
         if (policyTypes.isEmpty()) {
             throw new IllegalArgumentException(id + " runs for no policy type");
         }
-        needs = Set.copyOf(needs);
-        judges = Set.copyOf(judges);
+        policyTypes = frozen(policyTypes, PolicyKind.class);
+        needs = frozen(needs, Need.class);
+        judges = frozen(judges, Judges.class);
     }
 
     /** A rule that runs for every policy type, needs nothing but the policy, and judges no value. */
@@ -71,6 +72,27 @@ public record RuleInfo(String id, Severity severity, RuleGroup group, int rank, 
         all.addAll(judges);
         all.addAll(Arrays.asList(more));
         return new RuleInfo(id, severity, group, rank, summary, helpUri, policyTypes, needs, all);
+    }
+
+    // enum sets, not Set.copyOf: every rule is declared at start-up, and a hash set copied per rule shows in it
+    private static <E extends Enum<E>> Set<E> frozen(Set<E> set, Class<E> type) {
+        EnumSet<E> copy = EnumSet.noneOf(type);
+        copy.addAll(set);
+        return Collections.unmodifiableSet(copy);
+    }
+
+    // a loop, not a regular expression: every rule is declared at start-up, and a pattern compiled per rule shows in it
+    private static boolean kebabCase(String id) {
+        boolean dash = true;
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            boolean isDash = c == '-';
+            if (!isDash && !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9') || isDash && dash) {
+                return false;
+            }
+            dash = isDash;
+        }
+        return !dash;
     }
 
     public boolean runsFor(PolicyKind kind) {

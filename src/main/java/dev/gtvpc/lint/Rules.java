@@ -1,29 +1,26 @@
 package dev.gtvpc.lint;
 
 import dev.gtvpc.policy.io.ReadProblem;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Every lint rule, in the order --list-rules shows them and findings at one location are sorted: by
- * group, then by each rule's declared rank. The rules are the classes the build-time index names
- * ({@link RuleIndex}, written at {@code process-classes}): a new rule is its class and its case file,
- * and no list here or elsewhere names it.
+ * group, then by each rule's declared rank. The rules are those the build lists: for each package
+ * under {@code dev.gtvpc.lint.rules}, scripts/RuleList.java writes a class that makes its rules, and
+ * {@link RulePackages} names those classes (both generated at generate-sources). A new rule is its
+ * class and its case file; no list here or elsewhere names it, and start-up neither scans the class
+ * path nor makes each rule by reflection.
  */
 public final class Rules {
-    /** The index, beside this class in the jar. */
-    static final String INDEX = "rules.index";
-    static final Comparator<Rule> ORDER = Comparator.comparing((Rule r) -> r.info().group()).thenComparingInt(r -> r.info().rank());
+    // one lambda, not Comparator.comparing(...).thenComparingInt(...): each combinator spins a class at start-up
+    static final Comparator<Rule> ORDER = (a, b) -> a.group() != b.group() ? a.group().compareTo(b.group())
+            : Integer.compare(a.info().rank(), b.info().rank());
 
     public static final List<Rule> ALL = load();
     private static final Map<String, Integer> POSITION = positions();
@@ -50,29 +47,36 @@ public final class Rules {
     }
 
     private static List<Rule> load() {
-        InputStream in = Rules.class.getResourceAsStream(INDEX);
-        if (in == null) {
-            throw new IllegalStateException("the lint rule index " + INDEX + " is missing beside " + Rules.class.getName()
-                    + ": it is written at build time (mvn process-classes)");
-        }
         List<Rule> rules = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                if (!line.isBlank() && !line.startsWith("#")) {
-                    rules.add(RuleIndex.instantiate(line.strip()));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (String list : RulePackages.LISTS) {
+            rules.addAll(rulesOf(list));
         }
         rules.sort(ORDER);
+        for (int i = 1; i < rules.size(); i++) {
+            if (ORDER.compare(rules.get(i - 1), rules.get(i)) == 0) {
+                throw new IllegalStateException(rules.get(i - 1).id() + " and " + rules.get(i).id() + " both declare rank "
+                        + rules.get(i).info().rank() + " in group " + rules.get(i).group().id() + ": their order would be chance");
+            }
+        }
         return List.copyOf(rules);
+    }
+
+    // one class per rules package, named by a generated list: lint itself depends on no rules package
+    @SuppressWarnings("unchecked")
+    private static List<Rule> rulesOf(String listClass) {
+        try {
+            return ((Supplier<List<Rule>>) Class.forName(listClass).getDeclaredConstructor().newInstance()).get();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("the build's list of lint rules " + listClass + " cannot be made: " + e, e);
+        }
     }
 
     private static Map<String, Integer> positions() {
         Map<String, Integer> positions = new HashMap<>();
         for (int i = 0; i < ALL.size(); i++) {
-            positions.put(ALL.get(i).id(), i);
+            if (positions.put(ALL.get(i).id(), i) != null) {
+                throw new IllegalStateException("two lint rules declare the id " + ALL.get(i).id());
+            }
         }
         return Map.copyOf(positions);
     }

@@ -49,15 +49,17 @@ final class SourceGraph {
         this.root = root;
     }
 
-    /** The tree under {@code javaRoot} (a {@code src/main/java}); {@code root} is the project's root package. */
-    static SourceGraph read(Path javaRoot, String root) {
+    /** The trees under {@code javaRoots} (a {@code src/main/java}, generated sources); {@code root} is the project's root package. */
+    static SourceGraph read(List<Path> javaRoots, String root) {
         Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(javaRoot)) {
-            for (Path p : walk.filter(f -> f.toString().endsWith(".java")).toList()) {
-                files.put(javaRoot.relativize(p).toString().replace('\\', '/'), Files.readString(p));
+        for (Path javaRoot : javaRoots) {
+            try (Stream<Path> walk = Files.walk(javaRoot)) {
+                for (Path p : walk.filter(f -> f.toString().endsWith(".java")).toList()) {
+                    files.put(javaRoot.relativize(p).toString().replace('\\', '/'), Files.readString(p));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return of(files, root);
     }

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gtvpc.testing.Golden;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.Modifier;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,40 +13,40 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The registry is what the rule classes declare, and nothing else: the build-time index names every
- * rule class compiled under dev.gtvpc.lint.rules (so a class dropped there is found with no list to
- * edit), the order is declared (group, then rank), and a rule's declared needs match what its code
- * does.
+ * The registry is what the rule classes declare, and nothing else: the lists the build writes
+ * (scripts/RuleList.java) make every rule class compiled under dev.gtvpc.lint.rules (so a class dropped
+ * there is found with no list to edit), the order is declared (group, then rank), and a rule's
+ * declared needs match what its code does.
  */
 class RuleRegistryTest {
+    private static final String RULES_PACKAGE = "dev.gtvpc.lint.rules";
     private static final Pattern RULE_CLASS = Pattern.compile(
             "public\\s+(?:final\\s+)?class\\s+(\\w+)\\s+(?:extends\\s+(?:BaseRule|ReadProblemRule)|implements\\s+(?:[\\w.]+\\s*,\\s*)*Rule\\b)");
 
     @Test
-    void theIndexNamesEveryRuleClassCompiledUnderTheRulesPackage() throws Exception {
+    void theRegistryMakesEveryRuleClassCompiledUnderTheRulesPackage() throws Exception {
         Path classes = Path.of(Rules.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         Set<String> compiled = new TreeSet<>();
-        try (Stream<Path> files = Files.walk(classes.resolve(RuleIndex.PACKAGE.replace('.', '/')))) {
+        try (Stream<Path> files = Files.walk(classes.resolve(RULES_PACKAGE.replace('.', '/')))) {
             for (Path f : files.filter(p -> p.toString().endsWith(".class")).toList()) {
                 String name = classes.relativize(f).toString().replace('/', '.').replace(".class", "");
                 Class<?> c = Class.forName(name, false, getClass().getClassLoader());
-                if (Rule.class.isAssignableFrom(c) && !Modifier.isAbstract(c.getModifiers())) {
+                if (Rule.class.isAssignableFrom(c) && !c.isInterface() && !Modifier.isAbstract(c.getModifiers())) {
                     compiled.add(name);
                 }
             }
         }
-        assertThat(indexed()).containsExactlyElementsOf(compiled);
+        assertThat(compiled).hasSizeGreaterThanOrEqualTo(49);
         assertThat(Rules.ALL.stream().map(r -> r.getClass().getName())).containsExactlyInAnyOrderElementsOf(compiled);
     }
 
     @Test
     void everyRuleClassInTheSourcesIsRegistered() throws IOException {
-        Path sources = Golden.root().resolve("src/main/java").resolve(RuleIndex.PACKAGE.replace('.', '/'));
+        Path sources = Golden.root().resolve("src/main/java").resolve(RULES_PACKAGE.replace('.', '/'));
         List<String> declared = new ArrayList<>();
         try (Stream<Path> files = Files.walk(sources)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
@@ -91,14 +89,6 @@ class RuleRegistryTest {
             if (userNetwork) {
                 assertThat(r.info().needs()).as(r.id()).contains(Need.USER_NETWORK);
             }
-        }
-    }
-
-    private static List<String> indexed() throws IOException {
-        try (InputStream in = Rules.class.getResourceAsStream(Rules.INDEX)) {
-            assertThat(in).as("the build wrote " + Rules.INDEX).isNotNull();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank() && !l.startsWith("#"))
-                    .collect(Collectors.toList());
         }
     }
 }
