@@ -2,7 +2,7 @@ package dev.gtvpc.lint;
 
 /**
  * One lint rule: a public class with a public no-argument constructor anywhere under
- * {@code dev.gtvpc.lint.rules}, found by the build-time index ({@link RuleIndex}), with its facts in
+ * {@code dev.gtvpc.lint.rules}, found by the lists the build writes ({@link Rules}), with its facts in
  * its {@link RuleInfo}. Each implementation's Javadoc says what it flags, what it deliberately does
  * not, and the AWS page it rests on.
  */
