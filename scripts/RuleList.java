@@ -34,7 +34,8 @@ public class RuleList {
     static final String LIST_CLASS = "PackageRules";
     static final Pattern PACKAGE = Pattern.compile("\\bpackage\\s+([\\w.]+)\\s*;");
     static final Pattern DECLARATION = Pattern.compile(
-            "((?:\\b(?:public|protected|private|final|abstract|sealed|non-sealed|static|strictfp)\\s+)*)\\b(class|interface|enum|record)\\s+(\\w+)([^{]*)\\{");
+            "((?:\\b(?:public|protected|private|final|abstract|sealed|non-sealed|static|strictfp)\\s+)*)"
+            + "\\b(class|interface|enum|record)\\s+(\\w+)([^{]*)\\{");
 
     record Type(String pkg, String name, String kind, Set<String> modifiers, Set<String> supers) {
     }

@@ -146,12 +146,8 @@ public final class Prover {
         List<VerifyInputs.TrustedEndpoint> trusted = new ArrayList<>();
         TrustedService service = settings.service();
         if (settings.checkService()) {
-            if (service.in(region).isPresent()) {
-                trusted.add(service.in(region).get());
-            } else {
-                notes.add(service.name() + "'s endpoint in " + region + " is not in the region table: " + service.property()
-                        + " was not checked");
-            }
+            service.in(region).ifPresentOrElse(trusted::add, () -> notes.add(service.name() + "'s endpoint in " + region
+                    + " is not in the region table: " + service.property() + " was not checked"));
         }
         AuditSettings.Inside inside = settings.insideOf(account);
         List<String> vpcs = inside.vpcs();
@@ -201,7 +197,8 @@ public final class Prover {
         Optional<BucketVerdict.Issue> open = issues.stream().filter(i -> i.ruleId().equals("public-allow")).findFirst();
         Optional<PropertyResult> refuted = report.results().stream()
                 .filter(p -> !p.property().equals(service.property()) && p.status() == PropertyResult.Status.REFUTED).findFirst();
-        Optional<PropertyResult> broken = refuted.or(() -> serviceResult(report, service).filter(p -> p.status() == PropertyResult.Status.REFUTED));
+        Optional<PropertyResult> broken = refuted.or(() -> serviceResult(report, service)
+                .filter(p -> p.status() == PropertyResult.Status.REFUTED));
         List<String> counterexample = broken.flatMap(p -> p.counterexample().map(c -> lines(p.property(), c))).orElse(List.of());
         if (open.isPresent()) {
             return new Outcome(Verdict.PUBLIC, open.get().message(), properties, issues, counterexample, notes, id);

@@ -150,8 +150,9 @@ public final class LintRenderer {
     /**
      * SARIF 2.1.0: one run with the rules its results name (id, description, help link, default level,
      * tags; SARIF §3.19.23 lets {@code rules} hold the rules a run used, as ESLint's and Ruff's logs do,
-     * and code scanning reads a rule's description from it) and one result per defect, at its first place ({@code locations}) with its other places
-     * ({@code relatedLocations}, linked from the message). security-warning rules carry a
+     * and code scanning reads a result's rule from it by {@code ruleIndex}) and one result per defect,
+     * at its first place ({@code locations}) with its other places ({@code relatedLocations}, linked
+     * from the message). security-warning rules carry a
      * {@code security-severity}, which GitHub code scanning uses to rank security findings. A file
      * given by a relative path keeps it as a relative reference; one given by an absolute path becomes
      * an absolute {@code file:} URI, and the run then names {@code workingDirectory} (where gtvpc ran,

@@ -93,7 +93,8 @@ final class Layering {
                     }
                 });
             }
-            out.add(new Violation(Kind.CYCLE, String.join(", ", cycle.stream().map(Layering::short_).toList()), String.join("; ", evidence)));
+            out.add(new Violation(Kind.CYCLE, String.join(", ", cycle.stream().map(Layering::short_).toList()),
+                    String.join("; ", evidence)));
         }
         for (String p : g.packages()) {
             if (!g.isProject(p)) {

@@ -83,7 +83,8 @@ class LayeringTest {
                 }
                 """);
         tree.put("dev/gtvpc/newpackage/Thing.java", "package dev.gtvpc.newpackage;\nfinal class Thing {\n}\n");
-        tree.put("dev/gtvpc/render/Long.java", "package dev.gtvpc.render;\n" + "\n".repeat(Layering.MAX_LINES + 1) + "final class Long {}\n");
+        tree.put("dev/gtvpc/render/Long.java", "package dev.gtvpc.render;\n" + "\n".repeat(Layering.MAX_LINES + 1)
+                + "final class Long {}\n");
 
         List<Violation> found = Layering.violations(SourceGraph.of(tree, Layering.ROOT));
 
