@@ -15,6 +15,7 @@ import dev.gtvpc.audit.Prover;
 import dev.gtvpc.audit.RecordSource;
 import dev.gtvpc.audit.Verdict;
 import dev.gtvpc.aws.AwsServices;
+import dev.gtvpc.groundtruth.GroundTruthAccess;
 import dev.gtvpc.groundtruth.RegionTable;
 import dev.gtvpc.policy.AwsIds;
 import dev.gtvpc.render.AuditRenderer;
@@ -243,7 +244,7 @@ public final class AuditCommand implements Callable<Integer> {
         Map<String, AuditSettings.Inside> perAccount = accountsFile == null ? Map.of()
                 : AccountsFile.parse(Inputs.read(accountsFile, "--accounts"), accountsFile);
         return new AuditSettings(groundTruth, new AuditSettings.Inside(vpcs, vpces, roles, Optional.ofNullable(admin), org), perAccount,
-                table);
+                GroundTruthAccess.service(table));
     }
 
     /** One line on stderr, redrawn in place: buckets read, judged, and per second. */

@@ -2,6 +2,7 @@ package dev.gtvpc.cli;
 
 import dev.gtvpc.ExitCode;
 import dev.gtvpc.GtvpcException;
+import dev.gtvpc.groundtruth.GroundTruthAccess;
 import dev.gtvpc.groundtruth.RegionTable;
 import dev.gtvpc.input.InputFormat;
 import dev.gtvpc.input.PolicySource;
@@ -218,7 +219,7 @@ public final class PolicyLintCommand implements Callable<Integer> {
         List<Suppression> accepted = baseline == null ? List.of() : Baseline.read(Inputs.read(baseline, "--baseline"), baseline);
         LintOptions options = new LintOptions(Optional.ofNullable(region), Optional.ofNullable(bucket), vpcs, vpces, disabledIds,
                 policyKind);
-        Linter linter = new Linter(options, table);
+        Linter linter = new Linter(options, GroundTruthAccess.service(table));
         List<LintReport> reports = new ArrayList<>();
         List<LintTarget> targets = new ArrayList<>();
         boolean unreadableFile = false;
@@ -254,7 +255,7 @@ public final class PolicyLintCommand implements Callable<Integer> {
                 throw GtvpcException.badInput("--fix rewrites a policy file; " + source + " is a " + input.format().cliName()
                         + " (fix the policy where it is written)");
             }
-            TargetLinter targetLinter = new TargetLinter(options, table);
+            TargetLinter targetLinter = new TargetLinter(linter);
             List<PolicyTarget> selected = iac.select(input, source);
             if (selected.isEmpty()) {
                 spec.commandLine().getErr().println("gtvpc: " + source + ": the " + input.format().cliName() + " holds no policy gtvpc reads");

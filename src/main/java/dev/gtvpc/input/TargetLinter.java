@@ -1,8 +1,7 @@
 package dev.gtvpc.input;
 
-import dev.gtvpc.groundtruth.RegionTable;
 import dev.gtvpc.lint.Finding;
-import dev.gtvpc.lint.LintOptions;
+import dev.gtvpc.lint.Judges;
 import dev.gtvpc.lint.LintReport;
 import dev.gtvpc.lint.LintTarget;
 import dev.gtvpc.lint.Suppression;
@@ -12,11 +11,11 @@ import dev.gtvpc.policy.io.Json;
 import dev.gtvpc.policy.io.PolicyReader;
 import dev.gtvpc.policy.io.SourceLocation;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Lints the targets of a plan or template with the rules of their policy type. Findings of a policy
@@ -27,19 +26,11 @@ import java.util.Set;
  * are handed on as suppressions ({@link #lintTarget}), applied after the rules like a baseline's.
  */
 public final class TargetLinter {
-    /** Rules whose finding on a symbolic value only says it is not a literal of the expected shape. */
-    private static final Set<String> SHAPE_RULES = Set.of("operator-value-type", "invalid-vpce-format", "invalid-vpc-format", "invalid-arn",
-            "invalid-arn-account", "placeholder-left", "bucket-mismatch", "resource-type-mismatch", "invalid-action");
+    private final Linter linter;
 
-    /** Rules that judge a statement by what its Resource names: an unknown ARN may name the bucket, its objects or both. */
-    private static final Set<String> RESOURCE_RULES = Set.of("resource-type-mismatch", "bucket-mismatch", "deny-misses-bucket");
-
-    private final LintOptions options;
-    private final RegionTable regions;
-
-    public TargetLinter(LintOptions options, RegionTable regions) {
-        this.options = options;
-        this.regions = regions;
+    /** @param linter the linter of the run; each target is linted with its own policy type */
+    public TargetLinter(Linter linter) {
+        this.linter = linter;
     }
 
     public LintReport lint(PolicyTarget target, String source) {
@@ -48,8 +39,7 @@ public final class TargetLinter {
             return new LintReport(source, List.of(), Optional.empty(), Optional.of(target.address()),
                     notes.stream().map(n -> target.origin() + ": " + n).toList());
         }
-        Linter linter = new Linter(new LintOptions(options.region(), options.bucket(), options.vpcs(), options.vpces(), options.disabled(),
-                target.kind()), regions);
+        Linter linter = this.linter.ofKind(target.kind());
         LintReport report;
         List<Finding> findings = new ArrayList<>();
         if (target.text().isPresent()) {
@@ -83,10 +73,10 @@ public final class TargetLinter {
     private static List<Finding> kept(List<Finding> findings, Json.Value tree) {
         List<Finding> kept = new ArrayList<>();
         for (Finding f : findings) {
-            if (SHAPE_RULES.contains(f.ruleId()) && valueAt(tree, f.pointer()).filter(Symbolic::in).isPresent()) {
+            if (judges(f, Judges.VALUE_SHAPE, Judges.VALUE) && valueAt(tree, f.pointer()).filter(Symbolic::in).isPresent()) {
                 continue;
             }
-            if (RESOURCE_RULES.contains(f.ruleId()) && resourcesOf(tree, f.pointer()).stream().anyMatch(TargetLinter::unknownShape)) {
+            if (judges(f, Judges.RESOURCES) && resourcesOf(tree, f.pointer()).stream().anyMatch(TargetLinter::unknownShape)) {
                 continue;
             }
             kept.add(f);
@@ -151,6 +141,11 @@ public final class TargetLinter {
     /** Whether the resource's Metadata skips this finding's rule (what apply's lint step honours too). */
     public static boolean skipped(PolicyTarget target, Finding finding) {
         return target.skips().stream().anyMatch(s -> s.rule().equals(finding.ruleId()));
+    }
+
+    /** Whether the finding's rule judges any of {@code what}: such a finding on an unknown value says nothing of it. */
+    private static boolean judges(Finding f, Judges... what) {
+        return Rules.find(f.ruleId()).filter(r -> Arrays.stream(what).anyMatch(r.info().judges()::contains)).isPresent();
     }
 
     /** The finding placed at the JSON string that holds the policy; its pointer still names the element inside. */

@@ -2,36 +2,39 @@ package dev.gtvpc.lint;
 
 import dev.gtvpc.catalogue.ConditionKeyCatalog;
 import dev.gtvpc.catalogue.S3ActionCatalog;
-import dev.gtvpc.groundtruth.RegionInfo;
-import dev.gtvpc.groundtruth.RegionTable;
+import dev.gtvpc.policy.AwsIds;
 import dev.gtvpc.policy.Policy;
 import dev.gtvpc.policy.PolicyScan.EntryAt;
 import dev.gtvpc.policy.PolicyScan.StatementAt;
 import dev.gtvpc.policy.PolicyScan.ValueAt;
 import dev.gtvpc.policy.PolicyScan;
 import dev.gtvpc.policy.io.SourceMap;
+import dev.gtvpc.verify.TrustedService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** What a rule sees: the policy, where its parts were written, the user's options and gtvpc's catalogues. */
+/**
+ * What a rule sees: the policy, where its parts were written, the user's options, gtvpc's catalogues,
+ * and — for a rule that declares {@link Need#TRUSTED_SERVICE} — the service whose endpoints must get in.
+ */
 public final class LintContext {
     private final Policy policy;
     private final PolicyScan scan;
     private final SourceMap sourceMap;
     private final LintOptions options;
-    private final RegionTable regions;
+    private final TrustedService service;
     private final S3ActionCatalog actions;
     private final ConditionKeyCatalog keys;
     private final List<Finding> findings = new ArrayList<>();
     private Rule current;
 
-    LintContext(Policy policy, SourceMap sourceMap, LintOptions options, RegionTable regions) {
+    LintContext(Policy policy, SourceMap sourceMap, LintOptions options, TrustedService service) {
         this.policy = policy;
         this.scan = PolicyScan.of(policy);
         this.sourceMap = sourceMap;
         this.options = options;
-        this.regions = regions;
+        this.service = service;
         this.actions = S3ActionCatalog.bundled();
         this.keys = ConditionKeyCatalog.bundled();
     }
@@ -53,8 +56,12 @@ public final class LintContext {
         return options;
     }
 
-    public RegionTable regions() {
-        return regions;
+    /** The service whose endpoints must not be denied, and its endpoint per region. */
+    public TrustedService trustedService() {
+        if (!current.info().needs().contains(Need.TRUSTED_SERVICE)) {
+            throw new IllegalStateException("rule " + current.id() + " reads the trusted service without declaring Need.TRUSTED_SERVICE");
+        }
+        return service;
     }
 
     public S3ActionCatalog actions() {
@@ -91,26 +98,33 @@ public final class LintContext {
     }
 
     /**
-     * The region the Ground Truth rules check against: --region, else the region whose Ground Truth
-     * endpoint the policy names. Empty when neither: the Ground Truth rules then stay silent.
+     * The region the trusted service's endpoints are judged in: --region when the service has an
+     * endpoint there, else the region of the first of its endpoints the policy names. Empty when
+     * neither: the rules about the service then stay silent.
      */
-    public Optional<RegionInfo> groundTruthRegion() {
+    public Optional<String> serviceRegion() {
+        trustedService();
+        return region();
+    }
+
+    /** The partition of the bucket's region as far as {@link #serviceRegion()} knows it; {@code aws} otherwise. */
+    public String partition() {
+        return region().map(AwsIds::partitionOf).orElse("aws");
+    }
+
+    private Optional<String> region() {
         if (options.region().isPresent()) {
-            return regions.find(options.region().get());
+            return service.in(options.region().get()).map(e -> options.region().get());
         }
         for (EntryAt e : conditionEntries()) {
             for (String v : e.entry().values().texts()) {
-                Optional<RegionInfo> r = regionOfEndpoint(v);
+                Optional<String> r = service.regionOf(v);
                 if (r.isPresent()) {
                     return r;
                 }
             }
         }
         return Optional.empty();
-    }
-
-    public Optional<RegionInfo> regionOfEndpoint(String vpce) {
-        return regions.regions().stream().filter(r -> r.groundTruthEndpoint().value().equals(vpce)).findFirst();
     }
 
     /** Reports a finding of the running rule at {@code pointer}. */

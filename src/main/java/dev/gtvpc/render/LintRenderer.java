@@ -148,9 +148,11 @@ public final class LintRenderer {
     }
 
     /**
-     * SARIF 2.1.0: one run with every rule (id, description, help link, default level, tags) and one
-     * result per defect, at its first place ({@code locations}) with its other places
-     * ({@code relatedLocations}, linked from the message). security-warning rules carry a
+     * SARIF 2.1.0: one run with the rules its results name (id, description, help link, default level,
+     * tags; SARIF §3.19.23 lets {@code rules} hold the rules a run used, as ESLint's and Ruff's logs do,
+     * and code scanning reads a result's rule from it by {@code ruleIndex}) and one result per defect,
+     * at its first place ({@code locations}) with its other places ({@code relatedLocations}, linked
+     * from the message). security-warning rules carry a
      * {@code security-severity}, which GitHub code scanning uses to rank security findings. A file
      * given by a relative path keeps it as a relative reference; one given by an absolute path becomes
      * an absolute {@code file:} URI, and the run then names {@code workingDirectory} (where gtvpc ran,
@@ -163,10 +165,13 @@ public final class LintRenderer {
      * the invocation's {@code toolExecutionNotifications}.
      */
     public static String sarif(Review review, String version, java.nio.file.Path workingDirectory) {
+        java.util.Set<String> named = new java.util.HashSet<>();
+        review.targets().forEach(t -> t.findings().forEach(j -> named.add(j.finding().ruleId())));
+        List<String> ruleIds = Rules.ids().stream().filter(named::contains).toList();
         List<Json.Value> rules = new ArrayList<>();
-        for (Rule rule : Rules.ALL) {
+        for (Rule rule : Rules.ALL.stream().filter(r -> named.contains(r.id())).toList()) {
             List<Json.Member> properties = new ArrayList<>();
-            properties.add(Json.member("tags", Json.arr(List.of(Json.str(rule.group()), Json.str(rule.severity().id())))));
+            properties.add(Json.member("tags", Json.arr(List.of(Json.str(rule.group().id()), Json.str(rule.severity().id())))));
             if (rule.severity() == Severity.SECURITY_WARNING) {
                 properties.add(Json.member("security-severity", Json.str("7.0")));
             }
@@ -187,9 +192,9 @@ public final class LintRenderer {
             String source = t.report().source();
             absolute |= isAbsolute(source);
             for (Review.Judged j : t.findings()) {
-                results.add(result(source, t.report().address(), j));
+                results.add(result(source, t.report().address(), j, ruleIds));
                 if (notLinted(t.report(), j.finding())) {
-                    notifications.add(notification(source, j.finding()));
+                    notifications.add(notification(source, j.finding(), ruleIds));
                 }
             }
         }
@@ -217,7 +222,7 @@ public final class LintRenderer {
     }
 
     /** One result: the defect's first place in {@code locations}, the others in {@code relatedLocations}, linked from the message. */
-    private static Json.Obj result(String source, java.util.Optional<String> address, Review.Judged j) {
+    private static Json.Obj result(String source, java.util.Optional<String> address, Review.Judged j, List<String> ruleIds) {
         Finding f = j.finding();
         StringBuilder message = new StringBuilder(f.message());
         List<Json.Value> related = new ArrayList<>();
@@ -232,7 +237,7 @@ public final class LintRenderer {
         message.append(". Fix: ").append(f.fix()).append(".");
         List<Json.Member> members = new ArrayList<>(List.of(
                 Json.member("ruleId", Json.str(f.ruleId())),
-                Json.member("ruleIndex", number(Rules.ids().indexOf(f.ruleId()))),
+                Json.member("ruleIndex", number(ruleIds.indexOf(f.ruleId()))),
                 Json.member("level", Json.str(level(f.severity()))),
                 Json.member("message", text(message.toString())),
                 Json.member("locations", Json.arr(List.of(location(source, address, f))))));
@@ -298,14 +303,14 @@ public final class LintRenderer {
     }
 
     /** SARIF 2.1.0 §3.58: the tool's own problem with an input, tied to the rule its result carries. */
-    private static Json.Obj notification(String source, Finding f) {
+    private static Json.Obj notification(String source, Finding f, List<String> ruleIds) {
         return Json.obj(List.of(
                 Json.member("level", Json.str("error")),
                 Json.member("message", text(source + " was not linted: " + f.message())),
                 Json.member("locations", Json.arr(List.of(location(source)))),
                 Json.member("associatedRule", Json.obj(List.of(
                         Json.member("id", Json.str(f.ruleId())),
-                        Json.member("index", number(Rules.ids().indexOf(f.ruleId()))))))));
+                        Json.member("index", number(ruleIds.indexOf(f.ruleId()))))))));
     }
 
     /** --list-rules: id, severity, group and summary of every rule. */
@@ -316,7 +321,7 @@ public final class LintRenderer {
                 items.add(Json.obj(List.of(
                         Json.member("id", Json.str(r.id())),
                         Json.member("severity", Json.str(r.severity().id())),
-                        Json.member("group", Json.str(r.group())),
+                        Json.member("group", Json.str(r.group().id())),
                         Json.member("summary", Json.str(r.summary())),
                         Json.member("helpUri", Json.str(r.helpUri())))));
             }
@@ -326,8 +331,8 @@ public final class LintRenderer {
         StringBuilder out = new StringBuilder();
         String group = "";
         for (Rule r : Rules.ALL) {
-            if (!r.group().equals(group)) {
-                group = r.group();
+            if (!r.group().id().equals(group)) {
+                group = r.group().id();
                 out.append(out.length() == 0 ? "" : "\n").append(group).append(":\n");
             }
             out.append("  ").append(r.id()).append(" ".repeat(width - r.id().length() + 2))

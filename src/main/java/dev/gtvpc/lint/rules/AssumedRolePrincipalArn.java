@@ -1,6 +1,9 @@
 package dev.gtvpc.lint.rules;
 
+import dev.gtvpc.lint.BaseRule;
 import dev.gtvpc.lint.LintContext;
+import dev.gtvpc.lint.RuleGroup;
+import dev.gtvpc.lint.RuleInfo;
 import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.Arn;
 import dev.gtvpc.policy.PolicyScan;
@@ -12,8 +15,8 @@ import dev.gtvpc.policy.PolicyScan;
  */
 public final class AssumedRolePrincipalArn extends BaseRule {
     public AssumedRolePrincipalArn() {
-        super("assumed-role-principal-arn", Severity.ERROR, "conditions",
-                "An assumed-role session ARN as a value of aws:PrincipalArn.", Docs.PRINCIPAL);
+        super(RuleInfo.of("assumed-role-principal-arn", Severity.ERROR, RuleGroup.CONDITIONS, 70,
+                "An assumed-role session ARN as a value of aws:PrincipalArn.", Docs.PRINCIPAL));
     }
 
     @Override

@@ -1,6 +1,11 @@
 package dev.gtvpc.lint.rules;
 
+import dev.gtvpc.lint.BaseRule;
+import dev.gtvpc.lint.Judges;
 import dev.gtvpc.lint.LintContext;
+import dev.gtvpc.lint.PolicyKind;
+import dev.gtvpc.lint.RuleGroup;
+import dev.gtvpc.lint.RuleInfo;
 import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.JsonPointer;
 import dev.gtvpc.policy.PolicyScan;
@@ -15,8 +20,9 @@ import java.util.Optional;
  */
 public final class BucketMismatch extends BaseRule {
     public BucketMismatch() {
-        super("bucket-mismatch", Severity.ERROR, "s3", "A Resource of another bucket than the policy's own.",
-                Docs.S3_BUCKET_POLICIES);
+        super(RuleInfo.of("bucket-mismatch", Severity.ERROR, RuleGroup.S3, 20,
+                "A Resource of another bucket than the policy's own.", Docs.S3_BUCKET_POLICIES)
+                .onlyFor(PolicyKind.BUCKET).judging(Judges.VALUE, Judges.RESOURCES));
     }
 
     @Override

@@ -1,6 +1,9 @@
 package dev.gtvpc.lint.rules;
 
+import dev.gtvpc.lint.BaseRule;
 import dev.gtvpc.lint.LintContext;
+import dev.gtvpc.lint.RuleGroup;
+import dev.gtvpc.lint.RuleInfo;
 import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.PolicyScan;
 import java.util.HashMap;
@@ -12,7 +15,8 @@ import java.util.Map;
  */
 public final class DuplicateSid extends BaseRule {
     public DuplicateSid() {
-        super("duplicate-sid", Severity.ERROR, "grammar", "Two statements have the same Sid.", Docs.ACCESS_ANALYZER_CHECKS);
+        super(RuleInfo.of("duplicate-sid", Severity.ERROR, RuleGroup.GRAMMAR, 170,
+                "Two statements have the same Sid.", Docs.ACCESS_ANALYZER_CHECKS));
     }
 
     @Override

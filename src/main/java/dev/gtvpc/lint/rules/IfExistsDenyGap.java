@@ -1,7 +1,10 @@
 package dev.gtvpc.lint.rules;
 
 import dev.gtvpc.catalogue.ConditionKeyCatalog;
+import dev.gtvpc.lint.BaseRule;
 import dev.gtvpc.lint.LintContext;
+import dev.gtvpc.lint.RuleGroup;
+import dev.gtvpc.lint.RuleInfo;
 import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.Effect;
 import dev.gtvpc.policy.OperatorType;
@@ -37,9 +40,9 @@ import java.util.List;
  */
 public final class IfExistsDenyGap extends BaseRule {
     public IfExistsDenyGap() {
-        super("ifexists-deny-gap", Severity.SECURITY_WARNING, "conditions",
+        super(RuleInfo.of("ifexists-deny-gap", Severity.SECURITY_WARNING, RuleGroup.CONDITIONS, 90,
                 "A perimeter Deny that requests without the key escape (ForAnyValue on a negated guard, Bool without IfExists).",
-                Docs.CONDITION_OPERATORS);
+                Docs.CONDITION_OPERATORS));
     }
 
     @Override

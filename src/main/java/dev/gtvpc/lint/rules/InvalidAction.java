@@ -1,8 +1,12 @@
 package dev.gtvpc.lint.rules;
 
 import dev.gtvpc.catalogue.S3ActionCatalog;
+import dev.gtvpc.lint.BaseRule;
+import dev.gtvpc.lint.Judges;
 import dev.gtvpc.lint.LintContext;
 import dev.gtvpc.lint.PolicyKind;
+import dev.gtvpc.lint.RuleGroup;
+import dev.gtvpc.lint.RuleInfo;
 import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.ActionBlock;
 import dev.gtvpc.policy.JsonPointer;
@@ -23,7 +27,8 @@ import java.util.List;
  */
 public final class InvalidAction extends BaseRule {
     public InvalidAction() {
-        super("invalid-action", Severity.ERROR, "grammar", "A misspelt S3 action, or another service's action in a bucket policy.", Docs.S3_ACTIONS);
+        super(RuleInfo.of("invalid-action", Severity.ERROR, RuleGroup.GRAMMAR, 200,
+                "A misspelt S3 action, or another service's action in a bucket policy.", Docs.S3_ACTIONS).judging(Judges.VALUE));
     }
 
     @Override

@@ -1,7 +1,11 @@
 package dev.gtvpc.lint.rules;
 
+import dev.gtvpc.lint.BaseRule;
+import dev.gtvpc.lint.Judges;
 import dev.gtvpc.lint.LintContext;
 import dev.gtvpc.lint.PolicyKind;
+import dev.gtvpc.lint.RuleGroup;
+import dev.gtvpc.lint.RuleInfo;
 import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.Arn;
 import dev.gtvpc.policy.AwsIds;
@@ -43,7 +47,8 @@ public final class InvalidArn extends BaseRule {
     private static final Pattern CLOUDFRONT_OAI_ID = Pattern.compile("E[A-Z0-9]{5,}");
 
     public InvalidArn() {
-        super("invalid-arn", Severity.ERROR, "grammar", "A malformed ARN, or one the policy type cannot name.", Docs.RESOURCE);
+        super(RuleInfo.of("invalid-arn", Severity.ERROR, RuleGroup.GRAMMAR, 210,
+                "A malformed ARN, or one the policy type cannot name.", Docs.RESOURCE).judging(Judges.VALUE_SHAPE));
     }
 
     @Override

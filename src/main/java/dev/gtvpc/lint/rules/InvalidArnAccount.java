@@ -1,6 +1,10 @@
 package dev.gtvpc.lint.rules;
 
+import dev.gtvpc.lint.BaseRule;
+import dev.gtvpc.lint.Judges;
 import dev.gtvpc.lint.LintContext;
+import dev.gtvpc.lint.RuleGroup;
+import dev.gtvpc.lint.RuleInfo;
 import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.Arn;
 import dev.gtvpc.policy.AwsIds;
@@ -30,8 +34,8 @@ import java.util.Optional;
  */
 public final class InvalidArnAccount extends BaseRule {
     public InvalidArnAccount() {
-        super("invalid-arn-account", Severity.ERROR, "grammar", "An ARN whose account field is not a 12-digit account (it never matches).",
-                Docs.ARNS);
+        super(RuleInfo.of("invalid-arn-account", Severity.ERROR, RuleGroup.GRAMMAR, 220,
+                "An ARN whose account field is not a 12-digit account (it never matches).", Docs.ARNS).judging(Judges.VALUE_SHAPE));
     }
 
     @Override

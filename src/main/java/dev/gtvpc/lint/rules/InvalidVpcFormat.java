@@ -1,6 +1,10 @@
 package dev.gtvpc.lint.rules;
 
+import dev.gtvpc.lint.BaseRule;
+import dev.gtvpc.lint.Judges;
 import dev.gtvpc.lint.LintContext;
+import dev.gtvpc.lint.RuleGroup;
+import dev.gtvpc.lint.RuleInfo;
 import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.AwsIds;
 import dev.gtvpc.policy.PolicyScan;
@@ -16,8 +20,8 @@ public final class InvalidVpcFormat extends BaseRule {
     private static final Pattern VPCE = Pattern.compile("vpce-.*", Pattern.CASE_INSENSITIVE);
 
     public InvalidVpcFormat() {
-        super("invalid-vpc-format", Severity.ERROR, "conditions", "A malformed VPC ID under aws:SourceVpc.",
-                Docs.ACCESS_ANALYZER_CHECKS);
+        super(RuleInfo.of("invalid-vpc-format", Severity.ERROR, RuleGroup.CONDITIONS, 50,
+                "A malformed VPC ID under aws:SourceVpc.", Docs.ACCESS_ANALYZER_CHECKS).judging(Judges.VALUE_SHAPE));
     }
 
     @Override

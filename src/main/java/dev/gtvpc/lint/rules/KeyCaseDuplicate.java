@@ -1,6 +1,9 @@
 package dev.gtvpc.lint.rules;
 
+import dev.gtvpc.lint.BaseRule;
 import dev.gtvpc.lint.LintContext;
+import dev.gtvpc.lint.RuleGroup;
+import dev.gtvpc.lint.RuleInfo;
 import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.PolicyScan;
 import java.util.HashMap;
@@ -13,8 +16,8 @@ import java.util.Map;
  */
 public final class KeyCaseDuplicate extends BaseRule {
     public KeyCaseDuplicate() {
-        super("key-case-duplicate", Severity.ERROR, "conditions", "Two keys of one operator that differ only in case.",
-                Docs.ACCESS_ANALYZER_CHECKS);
+        super(RuleInfo.of("key-case-duplicate", Severity.ERROR, RuleGroup.CONDITIONS, 100,
+                "Two keys of one operator that differ only in case.", Docs.ACCESS_ANALYZER_CHECKS));
     }
 
     @Override

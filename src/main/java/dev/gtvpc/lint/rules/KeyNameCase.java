@@ -1,6 +1,9 @@
 package dev.gtvpc.lint.rules;
 
+import dev.gtvpc.lint.BaseRule;
 import dev.gtvpc.lint.LintContext;
+import dev.gtvpc.lint.RuleGroup;
+import dev.gtvpc.lint.RuleInfo;
 import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.PolicyScan;
 
@@ -14,8 +17,8 @@ import dev.gtvpc.policy.PolicyScan;
  */
 public final class KeyNameCase extends BaseRule {
     public KeyNameCase() {
-        super("key-name-case", Severity.SUGGESTION, "conditions", "A condition key spelled in another case than the reference.",
-                Docs.CONDITION);
+        super(RuleInfo.of("key-name-case", Severity.SUGGESTION, RuleGroup.CONDITIONS, 110,
+                "A condition key spelled in another case than the reference.", Docs.CONDITION));
     }
 
     @Override

@@ -3,10 +3,10 @@ package dev.gtvpc.lint.rules;
 import java.util.Locale;
 
 /** Condition key names rules look for, compared without case as IAM does; what AWS says of each key is in the catalogue. */
-final class Keys {
-    static final String SOURCE_VPCE = "aws:sourcevpce";
-    static final String SOURCE_VPC = "aws:sourcevpc";
-    static final String PRINCIPAL_ARN = "aws:principalarn";
+public final class Keys {
+    public static final String SOURCE_VPCE = "aws:sourcevpce";
+    public static final String SOURCE_VPC = "aws:sourcevpc";
+    public static final String PRINCIPAL_ARN = "aws:principalarn";
 
     private Keys() {
     }
@@ -15,7 +15,7 @@ final class Keys {
         return key.toLowerCase(Locale.ROOT).equals(lowerName);
     }
 
-    static String lower(String key) {
+    public static String lower(String key) {
         return key.toLowerCase(Locale.ROOT);
     }
 

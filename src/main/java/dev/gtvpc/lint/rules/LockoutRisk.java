@@ -4,7 +4,12 @@ import dev.gtvpc.eval.Decision;
 import dev.gtvpc.eval.EvaluationResult;
 import dev.gtvpc.eval.StatementTrace;
 import dev.gtvpc.catalogue.ConditionKeyCatalog;
+import dev.gtvpc.lint.BaseRule;
 import dev.gtvpc.lint.LintContext;
+import dev.gtvpc.lint.Need;
+import dev.gtvpc.lint.PolicyKind;
+import dev.gtvpc.lint.RuleGroup;
+import dev.gtvpc.lint.RuleInfo;
 import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.ConditionBlock;
 import dev.gtvpc.policy.OperatorType;
@@ -44,9 +49,9 @@ import java.util.Set;
 public final class LockoutRisk extends BaseRule {
     private static final List<String> POLICY_ACTIONS = List.of("s3:GetBucketPolicy", "s3:PutBucketPolicy", "s3:DeleteBucketPolicy");
     public LockoutRisk() {
-        super("lockout-risk", Severity.SECURITY_WARNING, "safety",
+        super(RuleInfo.of("lockout-risk", Severity.SECURITY_WARNING, RuleGroup.SAFETY, 20,
                 "Administrators working normally lose Get/Put/DeleteBucketPolicy on the bucket (only the root user could fix it).",
-                Docs.DELETE_BUCKET_POLICY);
+                Docs.DELETE_BUCKET_POLICY).onlyFor(PolicyKind.BUCKET).needing(Need.EVALUATOR));
     }
 
     /** An administrator: its ARN and the context keys that exempt it. */

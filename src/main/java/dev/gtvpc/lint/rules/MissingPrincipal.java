@@ -1,6 +1,10 @@
 package dev.gtvpc.lint.rules;
 
+import dev.gtvpc.lint.BaseRule;
 import dev.gtvpc.lint.LintContext;
+import dev.gtvpc.lint.PolicyKind;
+import dev.gtvpc.lint.RuleGroup;
+import dev.gtvpc.lint.RuleInfo;
 import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.PolicyScan;
 
@@ -12,7 +16,8 @@ import dev.gtvpc.policy.PolicyScan;
  */
 public final class MissingPrincipal extends BaseRule {
     public MissingPrincipal() {
-        super("missing-principal", Severity.ERROR, "grammar", "A statement has no Principal.", Docs.GRAMMAR);
+        super(RuleInfo.of("missing-principal", Severity.ERROR, RuleGroup.GRAMMAR, 130,
+                "A statement has no Principal.", Docs.GRAMMAR).notFor(PolicyKind.IDENTITY, PolicyKind.SCP));
     }
 
     @Override

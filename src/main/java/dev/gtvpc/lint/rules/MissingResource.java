@@ -1,13 +1,18 @@
 package dev.gtvpc.lint.rules;
 
+import dev.gtvpc.lint.BaseRule;
 import dev.gtvpc.lint.LintContext;
+import dev.gtvpc.lint.PolicyKind;
+import dev.gtvpc.lint.RuleGroup;
+import dev.gtvpc.lint.RuleInfo;
 import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.PolicyScan;
 
 /** Flags a statement without Resource or NotResource, or with an empty list. Access Analyzer: MISSING_RESOURCE. */
 public final class MissingResource extends BaseRule {
     public MissingResource() {
-        super("missing-resource", Severity.ERROR, "grammar", "A statement has no Resource.", Docs.GRAMMAR);
+        super(RuleInfo.of("missing-resource", Severity.ERROR, RuleGroup.GRAMMAR, 160,
+                "A statement has no Resource.", Docs.GRAMMAR).notFor(PolicyKind.SCP, PolicyKind.RCP));
     }
 
     @Override

@@ -1,6 +1,10 @@
 package dev.gtvpc.lint.rules;
 
+import dev.gtvpc.lint.BaseRule;
 import dev.gtvpc.lint.LintContext;
+import dev.gtvpc.lint.PolicyKind;
+import dev.gtvpc.lint.RuleGroup;
+import dev.gtvpc.lint.RuleInfo;
 import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.Effect;
 import dev.gtvpc.policy.PolicyScan;
@@ -14,8 +18,9 @@ import dev.gtvpc.policy.PolicyScan;
  */
 public final class NotPrincipalAllow extends BaseRule {
     public NotPrincipalAllow() {
-        super("not-principal-allow", Severity.ERROR, "grammar", "An Allow with NotPrincipal, which AWS no longer supports.",
-                Docs.NOT_PRINCIPAL);
+        super(RuleInfo.of("not-principal-allow", Severity.ERROR, RuleGroup.GRAMMAR, 240,
+                "An Allow with NotPrincipal, which AWS no longer supports.", Docs.NOT_PRINCIPAL)
+                .onlyFor(PolicyKind.BUCKET, PolicyKind.VPC_ENDPOINT));
     }
 
     @Override

@@ -7,7 +7,11 @@ import dev.gtvpc.eval.Evaluator;
 import dev.gtvpc.eval.Request;
 import dev.gtvpc.eval.RequestPrincipal;
 import dev.gtvpc.eval.StatementTrace;
+import dev.gtvpc.lint.BaseRule;
 import dev.gtvpc.lint.LintContext;
+import dev.gtvpc.lint.Need;
+import dev.gtvpc.lint.RuleGroup;
+import dev.gtvpc.lint.RuleInfo;
 import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.PolicyScan;
 import java.util.ArrayList;
@@ -26,10 +30,14 @@ import java.util.Optional;
 public final class OwnNetworkDenied extends BaseRule {
     private static final String OTHER_ENDPOINT = "vpce-0000000000000000e";
     private static final String OTHER_VPC = "vpc-0000000000000000e";
+    /** What a data workflow does on the bucket (Ground Truth's labeling jobs do exactly these five). */
+    private static final List<String> WORKLOAD_ACTIONS = List.of("s3:AbortMultipartUpload", "s3:GetObject", "s3:PutObject",
+            "s3:ListBucket", "s3:GetBucketLocation");
 
     public OwnNetworkDenied() {
-        super("own-network-denied", Severity.ERROR, "safety", "The policy denies the VPCs or endpoints named with --vpc/--vpce.",
-                Docs.S3_VPC_ENDPOINT_POLICIES);
+        super(RuleInfo.of("own-network-denied", Severity.ERROR, RuleGroup.SAFETY, 10,
+                "The policy denies the VPCs or endpoints named with --vpc/--vpce.", Docs.S3_VPC_ENDPOINT_POLICIES)
+                .needing(Need.EVALUATOR, Need.USER_NETWORK));
     }
 
     @Override
@@ -43,11 +51,11 @@ public final class OwnNetworkDenied extends BaseRule {
     }
 
     private static void check(LintContext c, String origin, Map<String, List<String>> context) {
-        String bucket = GroundTruth.bucket(c);
-        String account = GroundTruth.account(c);
-        String partition = c.groundTruthRegion().map(r -> r.partition().value()).orElse("aws");
+        String bucket = Subject.bucket(c);
+        String account = Subject.account(c);
+        String partition = c.partition();
         Map<Integer, List<String>> deniedBy = new LinkedHashMap<>();
-        for (String action : GroundTruth.actions()) {
+        for (String action : WORKLOAD_ACTIONS) {
             boolean objectAction = !action.equals("s3:ListBucket") && !action.equals("s3:GetBucketLocation");
             Request request = new Request(action, "arn:" + partition + ":s3:::" + bucket + (objectAction ? "/gtvpc-lint-probe" : ""),
                     RequestPrincipal.parse("arn:" + partition + ":iam::" + account + ":role/gtvpc-lint-probe"), Optional.of(account),

@@ -1,6 +1,10 @@
 package dev.gtvpc.lint.rules;
 
+import dev.gtvpc.lint.BaseRule;
+import dev.gtvpc.lint.Judges;
 import dev.gtvpc.lint.LintContext;
+import dev.gtvpc.lint.RuleGroup;
+import dev.gtvpc.lint.RuleInfo;
 import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.JsonPointer;
 import dev.gtvpc.policy.PolicyScan;
@@ -20,8 +24,8 @@ import java.util.List;
  */
 public final class PlaceholderLeft extends BaseRule {
     public PlaceholderLeft() {
-        super("placeholder-left", Severity.ERROR, "grammar", "A placeholder or sample ID copied from documentation.",
-                Docs.GROUND_TRUTH_VPC);
+        super(RuleInfo.of("placeholder-left", Severity.ERROR, RuleGroup.GRAMMAR, 250,
+                "A placeholder or sample ID copied from documentation.", Docs.GROUND_TRUTH_VPC).judging(Judges.VALUE));
     }
 
     private record Seen(String value, String pointer) {

@@ -1,7 +1,10 @@
 package dev.gtvpc.lint.rules;
 
+import dev.gtvpc.lint.BaseRule;
 import dev.gtvpc.lint.LintContext;
 import dev.gtvpc.lint.PolicyKind;
+import dev.gtvpc.lint.RuleGroup;
+import dev.gtvpc.lint.RuleInfo;
 import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.ActionBlock;
 import dev.gtvpc.policy.Effect;
@@ -26,8 +29,8 @@ import java.util.List;
  */
 public final class PolicyTypeElement extends BaseRule {
     public PolicyTypeElement() {
-        super("policy-type-element", Severity.ERROR, "grammar",
-                "An element an SCP or RCP cannot have (Principal in an SCP, NotAction or Allow in an RCP, …).", Docs.RCP_SYNTAX);
+        super(RuleInfo.of("policy-type-element", Severity.ERROR, RuleGroup.GRAMMAR, 230,
+                "An element an SCP or RCP cannot have (Principal in an SCP, NotAction or Allow in an RCP, …).", Docs.RCP_SYNTAX));
     }
 
     @Override

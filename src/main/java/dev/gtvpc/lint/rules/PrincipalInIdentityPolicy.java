@@ -1,6 +1,10 @@
 package dev.gtvpc.lint.rules;
 
+import dev.gtvpc.lint.BaseRule;
 import dev.gtvpc.lint.LintContext;
+import dev.gtvpc.lint.PolicyKind;
+import dev.gtvpc.lint.RuleGroup;
+import dev.gtvpc.lint.RuleInfo;
 import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.PolicyScan;
 
@@ -11,8 +15,8 @@ import dev.gtvpc.policy.PolicyScan;
  */
 public final class PrincipalInIdentityPolicy extends BaseRule {
     public PrincipalInIdentityPolicy() {
-        super("principal-in-identity-policy", Severity.ERROR, "grammar", "An identity policy names a Principal.",
-                "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html");
+        super(RuleInfo.of("principal-in-identity-policy", Severity.ERROR, RuleGroup.GRAMMAR, 140,
+                "An identity policy names a Principal.", Docs.PRINCIPAL).onlyFor(PolicyKind.IDENTITY));
     }
 
     @Override

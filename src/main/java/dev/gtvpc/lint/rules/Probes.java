@@ -25,33 +25,33 @@ import java.util.regex.Pattern;
  * the policy does not name, or through an endpoint and VPC it does not name), always over TLS, as
  * every AWS SDK sends them. A policy is then judged by what it decides, not by its shape.
  */
-final class Probes {
+public final class Probes {
     static final String FRESH_VPCE = "vpce-0000000000000000a";
     static final String FRESH_VPC = "vpc-0000000000000000a";
-    static final String FRESH_ACCOUNT = "000000000001";
+    public static final String FRESH_ACCOUNT = "000000000001";
     static final String ADMIN_ROLE = "gtvpc-lint-administrator";
     private static final List<String> PUBLIC_ADDRESSES = List.of("198.51.100.77", "203.0.113.77", "192.0.2.77", "100.64.77.77");
     private static final List<String> PRIVATE_ADDRESSES = List.of("10.255.77.77", "172.31.77.77", "192.168.77.77");
     private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+(?:/[0-9]+)?|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*(?:/[0-9]+)?");
 
     /** Where a request comes from, and the keys that says. */
-    record Origin(String label, Map<String, List<String>> keys) {
+    public record Origin(String label, Map<String, List<String>> keys) {
     }
 
     private Probes() {
     }
 
     static String partition(LintContext c) {
-        return c.groundTruthRegion().map(r -> r.partition().value()).orElse("aws");
+        return c.partition();
     }
 
     /** The bucket's account, as far as the policy shows it (its principals or ARNs); a stand-in otherwise. */
-    static String account(LintContext c) {
-        return GroundTruth.account(c);
+    public static String account(LintContext c) {
+        return Subject.account(c);
     }
 
     static String bucketArn(LintContext c) {
-        return "arn:" + partition(c) + ":s3:::" + GroundTruth.bucket(c);
+        return "arn:" + partition(c) + ":s3:::" + Subject.bucket(c);
     }
 
     static String objectArn(LintContext c) {
@@ -59,7 +59,7 @@ final class Probes {
     }
 
     /** The internet, and an endpoint and VPC the policy does not name: where people work normally. */
-    static List<Origin> normalOrigins(LintContext c) {
+    public static List<Origin> normalOrigins(LintContext c) {
         Map<String, List<String>> internet = tls();
         internet.put("aws:SourceIp", List.of(freshAddress(c, PUBLIC_ADDRESSES)));
         Map<String, List<String>> endpoint = tls();
@@ -78,7 +78,7 @@ final class Probes {
     }
 
     /** A session of a role, a user or an account root, asking for {@code action} on {@code resource}. */
-    static Request request(LintContext c, String principalArn, Map<String, List<String>> principalKeys, Origin origin, String action,
+    public static Request request(LintContext c, String principalArn, Map<String, List<String>> principalKeys, Origin origin, String action,
             String resource) {
         RequestPrincipal principal = RequestPrincipal.parse(sessionFor(principalArn));
         Map<String, List<String>> keys = new LinkedHashMap<>(origin.keys());
@@ -90,11 +90,11 @@ final class Probes {
         return new Request(action, resource, principal, Optional.of(account(c)), ContextKeys.of(keys)).withPrincipalKeys();
     }
 
-    static Request anonymous(LintContext c, Origin origin, String action, String resource) {
+    public static Request anonymous(LintContext c, Origin origin, String action, String resource) {
         return new Request(action, resource, RequestPrincipal.ANONYMOUS, Optional.of(account(c)), ContextKeys.of(origin.keys()));
     }
 
-    static String adminRole(LintContext c, String account) {
+    public static String adminRole(LintContext c, String account) {
         return "arn:" + partition(c) + ":iam::" + account + ":role/" + ADMIN_ROLE;
     }
 
@@ -108,7 +108,7 @@ final class Probes {
         return "arn:" + parts[1] + ":sts::" + parts[4] + ":assumed-role/" + name + "/gtvpc-lint";
     }
 
-    static Optional<Decision> decide(LintContext c, Request r) {
+    public static Optional<Decision> decide(LintContext c, Request r) {
         return Evaluator.evaluate(c.policy(), r).decision();
     }
 

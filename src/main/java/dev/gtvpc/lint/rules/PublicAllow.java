@@ -5,7 +5,12 @@ import dev.gtvpc.eval.Decision;
 import dev.gtvpc.eval.EvaluationResult;
 import dev.gtvpc.eval.StatementTrace;
 import dev.gtvpc.catalogue.ConditionKeyCatalog;
+import dev.gtvpc.lint.BaseRule;
 import dev.gtvpc.lint.LintContext;
+import dev.gtvpc.lint.Need;
+import dev.gtvpc.lint.PolicyKind;
+import dev.gtvpc.lint.RuleGroup;
+import dev.gtvpc.lint.RuleInfo;
 import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.ActionBlock;
 import dev.gtvpc.policy.Effect;
@@ -38,7 +43,8 @@ public final class PublicAllow extends BaseRule {
     private static final String PUBLIC = "https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html";
 
     public PublicAllow() {
-        super("public-allow", Severity.SECURITY_WARNING, "s3", "The policy allows anonymous callers or any AWS account.", PUBLIC);
+        super(RuleInfo.of("public-allow", Severity.SECURITY_WARNING, RuleGroup.S3, 30,
+                "The policy allows anonymous callers or any AWS account.", PUBLIC).onlyFor(PolicyKind.BUCKET).needing(Need.EVALUATOR));
     }
 
     @Override

@@ -1,7 +1,12 @@
 package dev.gtvpc.lint.rules;
 
 import dev.gtvpc.catalogue.S3ActionCatalog;
+import dev.gtvpc.lint.BaseRule;
+import dev.gtvpc.lint.Judges;
 import dev.gtvpc.lint.LintContext;
+import dev.gtvpc.lint.PolicyKind;
+import dev.gtvpc.lint.RuleGroup;
+import dev.gtvpc.lint.RuleInfo;
 import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.ActionBlock;
 import dev.gtvpc.policy.JsonPointer;
@@ -20,8 +25,9 @@ import java.util.Optional;
  */
 public final class ResourceTypeMismatch extends BaseRule {
     public ResourceTypeMismatch() {
-        super("resource-type-mismatch", Severity.ERROR, "s3",
-                "An action the statement's Resource can never match (s3:ListBucket with only bucket/*).", Docs.S3_ACTIONS);
+        super(RuleInfo.of("resource-type-mismatch", Severity.ERROR, RuleGroup.S3, 10,
+                "An action the statement's Resource can never match (s3:ListBucket with only bucket/*).", Docs.S3_ACTIONS)
+                .onlyFor(PolicyKind.BUCKET, PolicyKind.VPC_ENDPOINT).judging(Judges.VALUE, Judges.RESOURCES));
     }
 
     @Override

@@ -1,7 +1,10 @@
 package dev.gtvpc.lint.rules;
 
 import dev.gtvpc.catalogue.ConditionKeyCatalog;
+import dev.gtvpc.lint.BaseRule;
 import dev.gtvpc.lint.LintContext;
+import dev.gtvpc.lint.RuleGroup;
+import dev.gtvpc.lint.RuleInfo;
 import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.ConditionOperator;
 import dev.gtvpc.policy.OperatorType;
@@ -26,8 +29,8 @@ import java.util.Locale;
  */
 public final class UnknownConditionKey extends BaseRule {
     public UnknownConditionKey() {
-        super("unknown-condition-key", Severity.ERROR, "conditions", "A condition key that is neither a global key nor one of S3's.",
-                Docs.GLOBAL_KEYS);
+        super(RuleInfo.of("unknown-condition-key", Severity.ERROR, RuleGroup.CONDITIONS, 80,
+                "A condition key that is neither a global key nor one of S3's.", Docs.GLOBAL_KEYS));
     }
 
     @Override

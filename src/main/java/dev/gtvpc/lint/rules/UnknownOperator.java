@@ -1,6 +1,9 @@
 package dev.gtvpc.lint.rules;
 
+import dev.gtvpc.lint.BaseRule;
 import dev.gtvpc.lint.LintContext;
+import dev.gtvpc.lint.RuleGroup;
+import dev.gtvpc.lint.RuleInfo;
 import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.ConditionBlock;
 import dev.gtvpc.policy.JsonPointer;
@@ -20,7 +23,8 @@ public final class UnknownOperator extends BaseRule {
     private static final List<String> NAMES = names();
 
     public UnknownOperator() {
-        super("unknown-operator", Severity.ERROR, "grammar", "A condition operator IAM does not define.", Docs.CONDITION_OPERATORS);
+        super(RuleInfo.of("unknown-operator", Severity.ERROR, RuleGroup.GRAMMAR, 180,
+                "A condition operator IAM does not define.", Docs.CONDITION_OPERATORS));
     }
 
     private static List<String> names() {

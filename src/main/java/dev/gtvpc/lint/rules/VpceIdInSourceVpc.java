@@ -1,6 +1,9 @@
 package dev.gtvpc.lint.rules;
 
+import dev.gtvpc.lint.BaseRule;
 import dev.gtvpc.lint.LintContext;
+import dev.gtvpc.lint.RuleGroup;
+import dev.gtvpc.lint.RuleInfo;
 import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.PolicyScan;
 import java.util.regex.Pattern;
@@ -11,8 +14,8 @@ public final class VpceIdInSourceVpc extends BaseRule {
             Pattern.CASE_INSENSITIVE);
 
     public VpceIdInSourceVpc() {
-        super("vpce-id-in-source-vpc", Severity.ERROR, "conditions", "A VPC endpoint ID among the values of aws:SourceVpc.",
-                Docs.GLOBAL_KEYS);
+        super(RuleInfo.of("vpce-id-in-source-vpc", Severity.ERROR, RuleGroup.CONDITIONS, 30,
+                "A VPC endpoint ID among the values of aws:SourceVpc.", Docs.GLOBAL_KEYS));
     }
 
     @Override

@@ -1,7 +1,10 @@
 package dev.gtvpc.lint.rules;
 
 import dev.gtvpc.catalogue.ConditionKeyCatalog;
+import dev.gtvpc.lint.BaseRule;
 import dev.gtvpc.lint.LintContext;
+import dev.gtvpc.lint.RuleGroup;
+import dev.gtvpc.lint.RuleInfo;
 import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.OperatorType;
 import dev.gtvpc.policy.PolicyScan;
@@ -18,8 +21,8 @@ import java.util.List;
  */
 public final class WildcardOnVpcKey extends BaseRule {
     public WildcardOnVpcKey() {
-        super("wildcard-on-vpc-key", Severity.SECURITY_WARNING, "conditions",
-                "A wildcard on aws:SourceVpce, aws:SourceVpc or an account key.", Docs.GLOBAL_KEYS);
+        super(RuleInfo.of("wildcard-on-vpc-key", Severity.SECURITY_WARNING, RuleGroup.CONDITIONS, 60,
+                "A wildcard on aws:SourceVpce, aws:SourceVpc or an account key.", Docs.GLOBAL_KEYS));
     }
 
     @Override

@@ -1,11 +1,16 @@
-package dev.gtvpc.lint.rules;
+package dev.gtvpc.lint.rules.groundtruth;
 
 import dev.gtvpc.eval.Decision;
 import dev.gtvpc.eval.EvaluationResult;
 import dev.gtvpc.eval.StatementTrace;
-import dev.gtvpc.groundtruth.RegionInfo;
+import dev.gtvpc.lint.BaseRule;
 import dev.gtvpc.lint.LintContext;
+import dev.gtvpc.lint.Need;
+import dev.gtvpc.lint.PolicyKind;
+import dev.gtvpc.lint.RuleGroup;
+import dev.gtvpc.lint.RuleInfo;
 import dev.gtvpc.lint.Severity;
+import dev.gtvpc.lint.rules.Docs;
 import dev.gtvpc.policy.PolicyScan;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,13 +27,14 @@ import java.util.Optional;
  */
 public final class GtEndpointMissing extends BaseRule {
     public GtEndpointMissing() {
-        super("gt-endpoint-missing", Severity.ERROR, "ground-truth",
-                "The policy denies Ground Truth's requests through the region's Ground Truth endpoint.", Docs.GROUND_TRUTH_VPC);
+        super(RuleInfo.of("gt-endpoint-missing", Severity.ERROR, RuleGroup.GROUND_TRUTH, 10,
+                "The policy denies Ground Truth's requests through the region's Ground Truth endpoint.", Docs.GROUND_TRUTH_VPC)
+                .onlyFor(PolicyKind.BUCKET).needing(Need.EVALUATOR, Need.TRUSTED_SERVICE));
     }
 
     @Override
     public void check(LintContext c) {
-        Optional<RegionInfo> region = c.groundTruthRegion();
+        Optional<String> region = GroundTruth.region(c);
         if (region.isEmpty()) {
             return;
         }
@@ -41,11 +47,11 @@ public final class GtEndpointMissing extends BaseRule {
                 }
             }
         }
-        String endpoint = region.get().groundTruthEndpoint().value();
+        String endpoint = GroundTruth.endpoint(c, region.get());
         for (Map.Entry<Integer, List<String>> e : deniedBy.entrySet()) {
             PolicyScan.StatementAt s = c.statements().get(e.getKey());
             c.report(s.pointer(), "statement " + s.label() + " denies Ground Truth " + String.join(", ", e.getValue())
-                    + " through its " + region.get().region() + " endpoint " + endpoint + ": labeling jobs on this bucket fail",
+                    + " through its " + region.get() + " endpoint " + endpoint + ": labeling jobs on this bucket fail",
                     "add \"" + endpoint + "\" to this statement's StringNotEquals aws:SourceVpce exemption, beside your own"
                             + " endpoints and VPCs (gtvpc policy generate writes it)");
         }

@@ -1,12 +1,18 @@
-package dev.gtvpc.lint.rules;
+package dev.gtvpc.lint.rules.groundtruth;
 
 import dev.gtvpc.eval.Decision;
 import dev.gtvpc.eval.Request;
 import dev.gtvpc.groundtruth.EndpointPolicy;
 import dev.gtvpc.groundtruth.RegionInfo;
+import dev.gtvpc.lint.BaseRule;
 import dev.gtvpc.lint.LintContext;
+import dev.gtvpc.lint.Need;
 import dev.gtvpc.lint.PolicyKind;
+import dev.gtvpc.lint.RuleGroup;
+import dev.gtvpc.lint.RuleInfo;
 import dev.gtvpc.lint.Severity;
+import dev.gtvpc.lint.rules.Docs;
+import dev.gtvpc.lint.rules.Probes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,20 +30,21 @@ import java.util.Optional;
  */
 public final class GtSystemBucketsBlocked extends BaseRule {
     public GtSystemBucketsBlocked() {
-        super("gt-system-buckets-blocked", Severity.WARNING, "ground-truth",
-                "The endpoint policy lets nothing through to Ground Truth's system buckets.", Docs.GROUND_TRUTH_VPC);
+        super(RuleInfo.of("gt-system-buckets-blocked", Severity.WARNING, RuleGroup.GROUND_TRUTH, 50,
+                "The endpoint policy lets nothing through to Ground Truth's system buckets.", Docs.GROUND_TRUTH_VPC)
+                .needing(Need.EVALUATOR, Need.TRUSTED_SERVICE));
     }
 
     @Override
     public void check(LintContext c) {
-        Optional<RegionInfo> region = c.groundTruthRegion();
+        Optional<String> region = GroundTruth.region(c);
         if (c.options().kind() != PolicyKind.VPC_ENDPOINT || region.isEmpty()) {
             return;
         }
-        String partition = region.get().partition().value();
+        String partition = c.partition();
         Probes.Origin endpoint = Probes.normalOrigins(c).get(1);
         List<String> blocked = new ArrayList<>();
-        for (String bucket : region.get().systemBuckets()) {
+        for (String bucket : RegionInfo.systemBuckets(region.get())) {
             String object = "arn:" + partition + ":s3:::" + bucket + "/gtvpc-lint-probe";
             boolean allowed = false;
             for (String action : EndpointPolicy.SYSTEM_BUCKET_ACTIONS) {
@@ -58,9 +65,9 @@ public final class GtSystemBucketsBlocked extends BaseRule {
         }
         if (!blocked.isEmpty()) {
             c.report("/Statement", "this endpoint policy allows neither s3:GetObject nor s3:PutObject on " + String.join(" or ", blocked)
-                    + ", Ground Truth's system buckets in " + region.get().region() + ": the worker portal cannot load or save tasks"
+                    + ", Ground Truth's system buckets in " + region.get() + ": the worker portal cannot load or save tasks"
                     + " through the endpoint", "add an Allow of s3:GetObject and s3:PutObject on arn:" + partition + ":s3:::"
-                    + blocked.get(0) + "/* (gtvpc endpoint-policy generate --region " + region.get().region() + " writes it)");
+                    + blocked.get(0) + "/* (gtvpc endpoint-policy generate --region " + region.get() + " writes it)");
         }
     }
 }

@@ -1,7 +1,13 @@
-package dev.gtvpc.lint.rules;
+package dev.gtvpc.lint.rules.groundtruth;
 
+import dev.gtvpc.lint.BaseRule;
 import dev.gtvpc.lint.LintContext;
+import dev.gtvpc.lint.Need;
+import dev.gtvpc.lint.PolicyKind;
+import dev.gtvpc.lint.RuleGroup;
+import dev.gtvpc.lint.RuleInfo;
 import dev.gtvpc.lint.Severity;
+import dev.gtvpc.lint.rules.Docs;
 import dev.gtvpc.policy.PolicyScan;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,13 +22,14 @@ import java.util.List;
  */
 public final class GtSplitExemptions extends BaseRule {
     public GtSplitExemptions() {
-        super("gt-split-exemptions", Severity.ERROR, "ground-truth",
-                "Network exemptions split across Deny statements (locks Ground Truth out).", Docs.GROUND_TRUTH_VPC);
+        super(RuleInfo.of("gt-split-exemptions", Severity.ERROR, RuleGroup.GROUND_TRUTH, 30,
+                "Network exemptions split across Deny statements (locks Ground Truth out).", Docs.GROUND_TRUTH_VPC)
+                .onlyFor(PolicyKind.BUCKET).needing(Need.TRUSTED_SERVICE));
     }
 
     @Override
     public void check(LintContext c) {
-        if (c.groundTruthRegion().isEmpty()) {
+        if (GroundTruth.region(c).isEmpty()) {
             return;
         }
         List<PolicyScan.StatementAt> exempting = new ArrayList<>();

@@ -1,8 +1,13 @@
-package dev.gtvpc.lint.rules;
+package dev.gtvpc.lint.rules.groundtruth;
 
-import dev.gtvpc.groundtruth.RegionInfo;
+import dev.gtvpc.lint.BaseRule;
 import dev.gtvpc.lint.LintContext;
+import dev.gtvpc.lint.Need;
+import dev.gtvpc.lint.PolicyKind;
+import dev.gtvpc.lint.RuleGroup;
+import dev.gtvpc.lint.RuleInfo;
 import dev.gtvpc.lint.Severity;
+import dev.gtvpc.lint.rules.Docs;
 import dev.gtvpc.policy.PolicyScan;
 import java.util.Optional;
 
@@ -14,24 +19,25 @@ import java.util.Optional;
  */
 public final class GtEndpointWrongRegion extends BaseRule {
     public GtEndpointWrongRegion() {
-        super("gt-endpoint-wrong-region", Severity.ERROR, "ground-truth", "A Ground Truth endpoint of another region.",
-                Docs.GROUND_TRUTH_VPC);
+        super(RuleInfo.of("gt-endpoint-wrong-region", Severity.ERROR, RuleGroup.GROUND_TRUTH, 20,
+                "A Ground Truth endpoint of another region.", Docs.GROUND_TRUTH_VPC)
+                .onlyFor(PolicyKind.BUCKET).needing(Need.TRUSTED_SERVICE));
     }
 
     @Override
     public void check(LintContext c) {
-        Optional<RegionInfo> expected = c.groundTruthRegion();
+        Optional<String> expected = GroundTruth.region(c);
         if (expected.isEmpty()) {
             return;
         }
         for (PolicyScan.ValueAt v : c.valuesOf("aws:SourceVpce")) {
-            Optional<RegionInfo> region = c.regionOfEndpoint(v.value());
-            if (region.isPresent() && !region.get().region().equals(expected.get().region())) {
-                c.report(v.pointer(), v.value() + " is Ground Truth's endpoint in " + region.get().region()
-                        + ", but the bucket is in " + expected.get().region()
+            Optional<String> region = GroundTruth.regionOfEndpoint(c, v.value());
+            if (region.isPresent() && !region.get().equals(expected.get())) {
+                c.report(v.pointer(), v.value() + " is Ground Truth's endpoint in " + region.get()
+                        + ", but the bucket is in " + expected.get()
                         + (c.options().region().isPresent() ? " (--region)" : " (the region of the first Ground Truth endpoint)")
                         + "; bucket, endpoints and labeling job must share a region",
-                        "use " + expected.get().groundTruthEndpoint().value() + ", Ground Truth's endpoint in " + expected.get().region());
+                        "use " + GroundTruth.endpoint(c, expected.get()) + ", Ground Truth's endpoint in " + expected.get());
             }
         }
     }

@@ -1,7 +1,13 @@
-package dev.gtvpc.lint.rules;
+package dev.gtvpc.lint.rules.groundtruth;
 
+import dev.gtvpc.lint.BaseRule;
 import dev.gtvpc.lint.LintContext;
+import dev.gtvpc.lint.Need;
+import dev.gtvpc.lint.PolicyKind;
+import dev.gtvpc.lint.RuleGroup;
+import dev.gtvpc.lint.RuleInfo;
 import dev.gtvpc.lint.Severity;
+import dev.gtvpc.lint.rules.Docs;
 import dev.gtvpc.policy.PolicyScan;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,13 +23,14 @@ public final class GtActionsOpen extends BaseRule {
     private static final List<String> OFTEN_FORGOTTEN = List.of("s3:DeleteObject", "s3:ListBucket");
 
     public GtActionsOpen() {
-        super("gt-actions-open", Severity.SUGGESTION, "ground-truth",
-                "The VPC-only Deny leaves s3:DeleteObject or s3:ListBucket open outside the VPC.", Docs.GROUND_TRUTH_VPC);
+        super(RuleInfo.of("gt-actions-open", Severity.SUGGESTION, RuleGroup.GROUND_TRUTH, 40,
+                "The VPC-only Deny leaves s3:DeleteObject or s3:ListBucket open outside the VPC.", Docs.GROUND_TRUTH_VPC)
+                .onlyFor(PolicyKind.BUCKET).needing(Need.TRUSTED_SERVICE));
     }
 
     @Override
     public void check(LintContext c) {
-        if (c.groundTruthRegion().isEmpty()) {
+        if (GroundTruth.region(c).isEmpty()) {
             return;
         }
         PolicyScan.StatementAt vpcDeny = null;

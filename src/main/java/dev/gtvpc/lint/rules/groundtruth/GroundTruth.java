@@ -1,4 +1,7 @@
-package dev.gtvpc.lint.rules;
+package dev.gtvpc.lint.rules.groundtruth;
+
+import static dev.gtvpc.lint.rules.Subject.account;
+import static dev.gtvpc.lint.rules.Subject.bucket;
 
 import dev.gtvpc.eval.ContextKeys;
 import dev.gtvpc.eval.EvaluationResult;
@@ -6,14 +9,13 @@ import dev.gtvpc.eval.Evaluator;
 import dev.gtvpc.eval.Request;
 import dev.gtvpc.eval.RequestPrincipal;
 import dev.gtvpc.groundtruth.ActionSelection;
-import dev.gtvpc.groundtruth.RegionInfo;
+import dev.gtvpc.groundtruth.GroundTruthAccess;
 import dev.gtvpc.lint.LintContext;
+import dev.gtvpc.lint.rules.Keys;
 import dev.gtvpc.policy.ActionBlock;
-import dev.gtvpc.policy.AwsIds;
 import dev.gtvpc.policy.Effect;
 import dev.gtvpc.policy.OperatorType;
 import dev.gtvpc.policy.PolicyScan;
-import dev.gtvpc.policy.PrincipalEntry;
 import dev.gtvpc.policy.SetQualifier;
 import dev.gtvpc.policy.Wildcards;
 import java.util.List;
@@ -21,7 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** What the Ground Truth rules share: the bucket, Ground Truth's own request, and what an exemption is. */
+/** What the Ground Truth rules share: the region and its endpoint, Ground Truth's own request, and what an exemption is. */
 final class GroundTruth {
     /** The VPC Ground Truth's requests come from: not the user's, and unknown to them. */
     static final String GROUND_TRUTH_VPC = "vpc-0000000000000000f";
@@ -30,57 +32,34 @@ final class GroundTruth {
     private GroundTruth() {
     }
 
-    /** The policy's bucket: --bucket, else the first bucket its Resource names. */
-    static String bucket(LintContext c) {
-        if (c.options().bucket().isPresent()) {
-            return c.options().bucket().get();
-        }
-        for (PolicyScan.StatementAt s : c.statements()) {
-            if (s.statement().resource().isPresent()) {
-                for (String r : s.statement().resource().get().resources().items()) {
-                    Optional<String> b = S3Resources.bucket(r);
-                    if (b.isPresent()) {
-                        return b.get();
-                    }
-                }
-            }
-        }
-        return "bucket";
+    /**
+     * The region the Ground Truth rules check against: --region, else the region whose Ground Truth
+     * endpoint the policy names. Empty when neither, or when the trusted service is not Ground Truth:
+     * the Ground Truth rules then stay silent.
+     */
+    static Optional<String> region(LintContext c) {
+        return c.trustedService().property().equals(GroundTruthAccess.PROPERTY) ? c.serviceRegion() : Optional.empty();
     }
 
-    /** An account the policy names (its principals or role ARNs), for Ground Truth's execution role. */
-    static String account(LintContext c) {
-        for (PolicyScan.StatementAt s : c.statements()) {
-            if (s.statement().principal().isPresent()) {
-                for (PrincipalEntry e : s.statement().principal().get().entries()) {
-                    for (String id : e.ids().items()) {
-                        if (AwsIds.isAccountId(id)) {
-                            return id;
-                        }
-                    }
-                }
-            }
-        }
-        for (PolicyScan.EntryAt e : c.conditionEntries()) {
-            for (String v : e.entry().values().texts()) {
-                String[] parts = v.split(":");
-                if (parts.length > 4 && AwsIds.isAccountId(parts[4])) {
-                    return parts[4];
-                }
-            }
-        }
-        return "000000000000";
+    /** Ground Truth's endpoint in {@code region}, one {@link #region} returned. */
+    static String endpoint(LintContext c, String region) {
+        return c.trustedService().endpoints().get(region);
+    }
+
+    /** The region whose Ground Truth endpoint {@code vpce} is. */
+    static Optional<String> regionOfEndpoint(LintContext c, String vpce) {
+        return c.trustedService().regionOf(vpce);
     }
 
     /** Ground Truth doing {@code action} through its endpoint in {@code region}, as the bucket's account's execution role. */
-    static Request request(LintContext c, RegionInfo region, String action) {
+    static Request request(LintContext c, String region, String action) {
         String bucket = bucket(c);
         boolean objectAction = !action.equals("s3:ListBucket") && !action.equals("s3:GetBucketLocation");
-        String resource = "arn:" + region.partition().value() + ":s3:::" + bucket + (objectAction ? "/gtvpc-lint-probe" : "");
+        String resource = "arn:" + c.partition() + ":s3:::" + bucket + (objectAction ? "/gtvpc-lint-probe" : "");
         String account = account(c);
-        String role = "arn:" + region.partition().value() + ":iam::" + account + ":role/service-role/AmazonSageMaker-ExecutionRole";
+        String role = "arn:" + c.partition() + ":iam::" + account + ":role/service-role/AmazonSageMaker-ExecutionRole";
         return new Request(action, resource, RequestPrincipal.parse(role), Optional.of(account), ContextKeys.of(Map.of(
-                "aws:SourceVpce", List.of(region.groundTruthEndpoint().value()),
+                "aws:SourceVpce", List.of(endpoint(c, region)),
                 "aws:SourceVpc", List.of(GROUND_TRUTH_VPC)))).withPrincipalKeys();
     }
 
