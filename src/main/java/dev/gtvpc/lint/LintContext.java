@@ -10,6 +10,8 @@ import dev.gtvpc.policy.PolicyScan.StatementAt;
 import dev.gtvpc.policy.PolicyScan.ValueAt;
 import dev.gtvpc.policy.PolicyScan;
 import dev.gtvpc.policy.io.SourceMap;
+import dev.gtvpc.space.RequestSpace;
+import dev.gtvpc.space.ShownPerimeter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +27,7 @@ public final class LintContext {
     private final ConditionKeyCatalog keys;
     private final List<Finding> findings = new ArrayList<>();
     private Rule current;
+    private RequestSpace space;
 
     LintContext(Policy policy, SourceMap sourceMap, LintOptions options, RegionTable regions) {
         this.policy = policy;
@@ -68,6 +71,18 @@ public final class LintContext {
     /** The policy read once: statements, condition keys and values with their pointers. */
     public PolicyScan scan() {
         return scan;
+    }
+
+    /**
+     * The requests the rules that ask the evaluator may put to the policy: the request space of the
+     * policy and the perimeter it shows ({@link ShownPerimeter}), built when a rule first asks.
+     */
+    public RequestSpace space() {
+        if (space == null) {
+            space = RequestSpace.of(scan, ShownPerimeter.of(scan, options.bucket(), options.region(), options.vpcs(), options.vpces()),
+                    actions);
+        }
+        return space;
     }
 
     public List<StatementAt> statements() {

@@ -139,6 +139,11 @@ final class Origins {
         return normal(ownedBy(vpce, vpc, endpointOwners(vpce).get(0)), "aws:VpcSourceIp");
     }
 
+    /** Through a service's endpoint {@code vpce} (an AWS account owns it) from a VPC no one names, as {@link #normalThrough} picks the address. */
+    Origin normalThroughService(String vpce) {
+        return normal(ownedBy(vpce, Witnesses.FRESH_VPC, witnesses.awsOwner()), "aws:VpcSourceIp");
+    }
+
     /** The internet at an address that no aws:SourceIp range of the policies or the perimeter names. */
     Origin normalInternet() {
         List<Origin> outside = internet(null, true);

@@ -157,6 +157,14 @@ public final class RequestSpace {
         return origins.normalThrough(vpce, vpc);
     }
 
+    /**
+     * Through an endpoint an AWS service sends its requests through (Ground Truth's), which an AWS account
+     * owns, from a VPC that is not the user's: as {@link #normalThrough}, whether or not the perimeter lists it.
+     */
+    public Origin normalThroughService(String vpce) {
+        return origins.normalThroughService(vpce);
+    }
+
     /** One endpoint per class of the endpoints the policies or the perimeter name, and a fresh one. */
     public List<String> endpointClasses() {
         return origins.endpointClasses();

@@ -1,87 +1,37 @@
 package dev.gtvpc.lint.rules;
 
-import dev.gtvpc.eval.ContextKeys;
 import dev.gtvpc.eval.EvaluationResult;
 import dev.gtvpc.eval.Evaluator;
 import dev.gtvpc.eval.Request;
-import dev.gtvpc.eval.RequestPrincipal;
 import dev.gtvpc.groundtruth.ActionSelection;
 import dev.gtvpc.groundtruth.RegionInfo;
 import dev.gtvpc.lint.LintContext;
 import dev.gtvpc.policy.ActionBlock;
-import dev.gtvpc.policy.AwsIds;
 import dev.gtvpc.policy.Effect;
 import dev.gtvpc.policy.OperatorType;
 import dev.gtvpc.policy.PolicyScan;
-import dev.gtvpc.policy.PrincipalEntry;
 import dev.gtvpc.policy.SetQualifier;
 import dev.gtvpc.policy.Wildcards;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /** What the Ground Truth rules share: the bucket, Ground Truth's own request, and what an exemption is. */
 final class GroundTruth {
-    /** The VPC Ground Truth's requests come from: not the user's, and unknown to them. */
-    static final String GROUND_TRUTH_VPC = "vpc-0000000000000000f";
     static final Set<String> EXEMPTION_KEYS = Set.of(Keys.SOURCE_VPCE, Keys.SOURCE_VPC, Keys.PRINCIPAL_ARN);
 
     private GroundTruth() {
     }
 
-    /** The policy's bucket: --bucket, else the first bucket its Resource names. */
-    static String bucket(LintContext c) {
-        if (c.options().bucket().isPresent()) {
-            return c.options().bucket().get();
-        }
-        for (PolicyScan.StatementAt s : c.statements()) {
-            if (s.statement().resource().isPresent()) {
-                for (String r : s.statement().resource().get().resources().items()) {
-                    Optional<String> b = S3Resources.bucket(r);
-                    if (b.isPresent()) {
-                        return b.get();
-                    }
-                }
-            }
-        }
-        return "bucket";
-    }
-
-    /** An account the policy names (its principals or role ARNs), for Ground Truth's execution role. */
-    static String account(LintContext c) {
-        for (PolicyScan.StatementAt s : c.statements()) {
-            if (s.statement().principal().isPresent()) {
-                for (PrincipalEntry e : s.statement().principal().get().entries()) {
-                    for (String id : e.ids().items()) {
-                        if (AwsIds.isAccountId(id)) {
-                            return id;
-                        }
-                    }
-                }
-            }
-        }
-        for (PolicyScan.EntryAt e : c.conditionEntries()) {
-            for (String v : e.entry().values().texts()) {
-                String[] parts = v.split(":");
-                if (parts.length > 4 && AwsIds.isAccountId(parts[4])) {
-                    return parts[4];
-                }
-            }
-        }
-        return "000000000000";
-    }
-
-    /** Ground Truth doing {@code action} through its endpoint in {@code region}, as the bucket's account's execution role. */
+    /**
+     * Ground Truth doing {@code action} through its endpoint in {@code region}, from a VPC that is not the
+     * user's, as the bucket's account's execution role.
+     */
     static Request request(LintContext c, RegionInfo region, String action) {
-        String bucket = bucket(c);
-        boolean objectAction = !action.equals("s3:ListBucket") && !action.equals("s3:GetBucketLocation");
-        String resource = "arn:" + region.partition().value() + ":s3:::" + bucket + (objectAction ? "/gtvpc-lint-probe" : "");
-        String account = account(c);
-        String role = "arn:" + region.partition().value() + ":iam::" + account + ":role/service-role/AmazonSageMaker-ExecutionRole";
-        return new Request(action, resource, RequestPrincipal.parse(role), Optional.of(account), ContextKeys.of(Map.of(
-                "aws:SourceVpce", List.of(region.groundTruthEndpoint().value()),
-                "aws:SourceVpc", List.of(GROUND_TRUTH_VPC)))).withPrincipalKeys();
+        String role = "arn:" + c.space().perimeter().partition() + ":iam::" + c.space().perimeter().bucketAccount()
+                + ":role/service-role/AmazonSageMaker-ExecutionRole";
+        return c.space().request(action, c.space().resourceOf(action),
+                c.space().normalThroughService(region.groundTruthEndpoint().value()), c.space().sessionOrSelf(role), Map.of());
     }
 
     static List<String> actions() {
