@@ -128,6 +128,24 @@ public final class RequestSpace {
         return origins.throughEndpoint(vpce, vpc);
     }
 
+    /** The VPC, through every class of endpoint. */
+    public List<Origin> throughVpc(String vpc) {
+        List<Origin> out = new ArrayList<>();
+        for (String e : endpointClasses()) {
+            out.addAll(endpointOrigins(e, vpc));
+        }
+        return out;
+    }
+
+    /** The endpoint, from every class of VPC. */
+    public List<Origin> throughEndpoint(String vpce) {
+        List<Origin> out = new ArrayList<>();
+        for (String v : vpcClasses()) {
+            out.addAll(endpointOrigins(vpce, v));
+        }
+        return out;
+    }
+
     /** The first class through {@code vpce} in {@code vpc}: a row of the access matrix. */
     public Origin via(String vpce, String vpc) {
         return origins.throughEndpoint(vpce, vpc).get(0);

@@ -11,7 +11,6 @@ import dev.gtvpc.space.Caller;
 import dev.gtvpc.space.Origin;
 import dev.gtvpc.space.RequestSpace;
 import dev.gtvpc.space.Witnesses;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -129,23 +128,5 @@ final class Properties {
     List<Caller> callersOf(String arn) {
         return space.callers().stream().filter(c -> c.kind() == Caller.Kind.PRINCIPAL && c.principalArn().filter(arn::equals).isPresent())
                 .toList();
-    }
-
-    /** The VPC, through every class of endpoint. */
-    List<Origin> viaVpc(String vpc) {
-        List<Origin> out = new ArrayList<>();
-        for (String e : space.endpointClasses()) {
-            out.addAll(space.endpointOrigins(e, vpc));
-        }
-        return out;
-    }
-
-    /** The endpoint, from every class of VPC. */
-    List<Origin> viaEndpoint(String vpce) {
-        List<Origin> out = new ArrayList<>();
-        for (String v : space.vpcClasses()) {
-            out.addAll(space.endpointOrigins(vpce, v));
-        }
-        return out;
     }
 }

@@ -102,12 +102,12 @@ public final class Verifier {
         for (String vpc : in.vpcs()) {
             String rep = space.representative("aws:SourceVpc", vpc, in.vpcs());
             results.add(v.shared(provedByClass, "vpc " + rep, vpc,
-                    subject -> v.canAccess("vpc-can-access", subject, v.viaVpc(subject), v.memberPrincipals(), protectedActions)));
+                    subject -> v.canAccess("vpc-can-access", subject, space.throughVpc(subject), v.memberPrincipals(), protectedActions)));
         }
         for (String vpce : in.vpces()) {
             String rep = space.representative("aws:SourceVpce", vpce, in.vpces());
             results.add(v.shared(provedByClass, "vpce " + rep, vpce,
-                    subject -> v.canAccess("vpce-can-access", subject, v.viaEndpoint(subject), v.memberPrincipals(), protectedActions)));
+                    subject -> v.canAccess("vpce-can-access", subject, space.throughEndpoint(subject), v.memberPrincipals(), protectedActions)));
         }
         for (String cidr : in.cidrs()) {
             results.add(v.canAccess("cidr-can-access", cidr + " over the internet", space.internetOrigins(cidr, false),

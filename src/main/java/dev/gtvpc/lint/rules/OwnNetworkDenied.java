@@ -10,7 +10,6 @@ import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.PolicyScan;
 import dev.gtvpc.space.Caller;
 import dev.gtvpc.space.Origin;
-import dev.gtvpc.space.Witnesses;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,10 +31,10 @@ public final class OwnNetworkDenied extends BaseRule {
     @Override
     public void check(LintContext c) {
         for (String vpc : c.options().vpcs()) {
-            check(c, "your VPC " + vpc + " (--vpc)", c.space().normalThrough(Witnesses.FRESH_VPCE, vpc));
+            check(c, "your VPC " + vpc + " (--vpc)", Probes.ownVpc(c, vpc));
         }
         for (String vpce : c.options().vpces()) {
-            check(c, "your endpoint " + vpce + " (--vpce)", c.space().normalThrough(vpce, Witnesses.FRESH_VPC));
+            check(c, "your endpoint " + vpce + " (--vpce)", Probes.ownEndpoint(c, vpce));
         }
     }
 

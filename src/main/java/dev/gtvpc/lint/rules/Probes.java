@@ -32,6 +32,16 @@ final class Probes {
         return c.space().normalThrough(Witnesses.FRESH_VPCE, Witnesses.FRESH_VPC);
     }
 
+    /** The user's VPC (--vpc), through an endpoint the policy does not name. */
+    static Origin ownVpc(LintContext c, String vpc) {
+        return c.space().normalThrough(Witnesses.FRESH_VPCE, vpc);
+    }
+
+    /** The user's endpoint (--vpce), from a VPC the policy does not name. */
+    static Origin ownEndpoint(LintContext c, String vpce) {
+        return c.space().normalThrough(vpce, Witnesses.FRESH_VPC);
+    }
+
     /** An administrator of the bucket's account whom the policy does not name. */
     static Caller administrator(LintContext c) {
         return c.space().principalOf(account(c));
