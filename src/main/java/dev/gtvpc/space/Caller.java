@@ -46,12 +46,12 @@ public record Caller(String label, RequestPrincipal principal, Optional<String> 
     }
 
     /** A session of {@code roleArn}, whose aws:PrincipalArn is the role's ARN as written. */
-    public static Caller sessionOf(String roleArn) {
+    static Caller sessionOf(String roleArn) {
         return session(roleArn).orElseThrow(() -> new IllegalArgumentException("not a role ARN: " + roleArn));
     }
 
     /** Who works as {@code arn}: a session of it when it is a role (no one calls S3 as the role itself), else itself. */
-    public static Caller sessionOrSelf(String arn) {
+    static Caller sessionOrSelf(String arn) {
         return session(arn).orElseGet(() -> of(arn, arn));
     }
 

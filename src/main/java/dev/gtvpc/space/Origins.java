@@ -34,6 +34,8 @@ final class Origins {
     private final List<String> vpcs;
     private final Map<String, String> vpcOwners = new HashMap<>();
     private final Map<String, Map<String, String>> representativeCache = new HashMap<>();
+    // lint asks for the same few origins once per action and resource it tries
+    private final Map<String, Origin> normalCache = new HashMap<>();
     private final List<String> notes = new ArrayList<>();
 
     Origins(PolicyScan scan, Perimeter perimeter, Witnesses witnesses, ValueClasses values) {
@@ -136,18 +138,21 @@ final class Origins {
      * any other), from an address of the VPC that no range of the policies names.
      */
     Origin normalThrough(String vpce, String vpc) {
-        return normal(ownedBy(vpce, vpc, endpointOwners(vpce).get(0)), "aws:VpcSourceIp");
+        return normalCache.computeIfAbsent(vpce + " " + vpc,
+                k -> normal(ownedBy(vpce, vpc, endpointOwners(vpce).get(0)), "aws:VpcSourceIp"));
     }
 
-    /** Through a service's endpoint {@code vpce} (an AWS account owns it) from a VPC no one names, as {@link #normalThrough} picks the address. */
+    /** Through a service's endpoint {@code vpce} (an AWS account owns it) from a VPC no one names; the address as {@link #normalThrough}. */
     Origin normalThroughService(String vpce) {
         return normal(ownedBy(vpce, Witnesses.FRESH_VPC, witnesses.awsOwner()), "aws:VpcSourceIp");
     }
 
     /** The internet at an address that no aws:SourceIp range of the policies or the perimeter names. */
     Origin normalInternet() {
-        List<Origin> outside = internet(null, true);
-        return normal(outside.isEmpty() ? internet(null, false) : outside, "aws:SourceIp");
+        return normalCache.computeIfAbsent("", k -> {
+            List<Origin> outside = internet(null, true);
+            return normal(outside.isEmpty() ? internet(null, false) : outside, "aws:SourceIp");
+        });
     }
 
     /**

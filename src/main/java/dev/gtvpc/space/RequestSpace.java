@@ -68,10 +68,6 @@ public final class RequestSpace {
         return perimeter;
     }
 
-    public Witnesses witnesses() {
-        return witnesses;
-    }
-
     /** What the space holds only a sample of, in the order the dimensions are listed in the package documentation. */
     public List<String> samplingNotes() {
         List<String> notes = new ArrayList<>(origins.notes());

@@ -7,12 +7,12 @@ import java.util.Set;
  * action, organization, service, role and condition value, the addresses tried first, and two accounts
  * no policy names (an outsider's, and the AWS account that owns a service's endpoint). Lint, verify,
  * apply and audit all take them from here, so that they agree on who is outside: a request lint tries
- * is one verify's classes hold (see {@code OutsideAgreementTest}).
+ * is one verify's classes hold.
  *
- * <p>The fixed values cannot collide with a real one that matters: AWS never issues the all-f endpoint and
- * VPC IDs, {@code .amazonaws.com} names under {@code gtvpc-verify} are no service's, and a policy naming
- * {@code gtvpc-verify-fresh} on purpose is testing gtvpc, not AWS. The two accounts are chosen per space,
- * counting down from 999999999999 past every account the policies or the perimeter name.
+ * <p>A fixed value stands for "any other" only while no policy names it; they are written so that one
+ * naming them by chance is not credible (an endpoint and VPC ID of all f's, names that say gtvpc). The two
+ * accounts are chosen per space, counting down from 999999999999 past every account the policies or the
+ * perimeter name, so they are never one a policy names.
  */
 public final class Witnesses {
     public static final String FRESH_VPCE = "vpce-0fffffffffffffff0";
