@@ -35,8 +35,6 @@ public final class RequestSpace {
     private final Perimeter perimeter;
     private final S3ActionCatalog catalog;
     private final ConditionKeyCatalog keys = ConditionKeyCatalog.bundled();
-    private final Witnesses witnesses;
-    private final ValueClasses values;
     private final Origins origins;
     private final Callers callers;
     private final Resources resources;
@@ -48,9 +46,8 @@ public final class RequestSpace {
         this.perimeter = perimeter;
         this.catalog = catalog;
         Set<String> named = Callers.namedAccounts(scan, perimeter);
-        this.witnesses = Witnesses.avoiding(named);
-        this.values = new ValueClasses(scan);
-        this.origins = new Origins(scan, perimeter, witnesses, values);
+        Witnesses witnesses = Witnesses.avoiding(named);
+        this.origins = new Origins(scan, perimeter, witnesses, new ValueClasses(scan));
         this.callers = new Callers(scan, perimeter, witnesses, named);
         this.resources = new Resources(scan, perimeter);
     }
