@@ -68,13 +68,29 @@ public final class PolicyGenerateCommand implements Callable<Integer> {
     String bucket;
 
     @Option(names = "--vpc", paramLabel = "VPC_ID", split = ",",
-            description = "A VPC whose requests keep access (aws:SourceVpc): vpc- and 8 or 17 hex digits. Repeatable.")
+            description = "A VPC whose requests keep access: vpc- and 8 or 17 hex digits, in the bucket's Region. Written as"
+                    + " aws:SourceVpcArn (arn:aws:ec2:REGION:ACCOUNT:vpc/VPC_ID), or as aws:SourceVpc under --style legacy"
+                    + " and aws-doc. Repeatable.")
     List<String> vpcs = new ArrayList<>();
+
+    @Option(names = "--vpc-account", paramLabel = "ACCOUNT",
+            description = "The account that owns the --vpc VPCs, for their ARNs (default: --bucket-account; with neither,"
+                    + " the ARNs name any account, *, which VPC IDs being unique within a Region makes safe).")
+    String vpcAccount;
+
+    @Option(names = "--bucket-account", paramLabel = "ACCOUNT",
+            description = "The bucket owner's account: the VPCs' owner when --vpc-account is not given.")
+    String bucketAccount;
 
     @Option(names = "--vpce", paramLabel = "VPCE_ID", split = ",",
             description = "A VPC endpoint whose requests keep access (aws:SourceVpce): vpce- and 8 or 17 hex digits."
-                    + " Repeatable. At least one --vpc or --vpce is required.")
+                    + " Repeatable. At least one --vpc, --vpce or --vpce-org is required.")
     List<String> vpces = new ArrayList<>();
+
+    @Option(names = "--vpce-org", paramLabel = "ORG_ID", split = ",",
+            description = "An organization (o-…) whose VPC endpoints keep access (aws:VpceOrgID): every endpoint an account of"
+                    + " it owns, as AWS's data-perimeter policies write it. Repeatable.")
+    List<String> vpceOrgs = new ArrayList<>();
 
     @Option(names = "--role-arn", paramLabel = "ARN", split = ",",
             description = "An IAM role (or user) that keeps access from anywhere (aws:PrincipalArn), e.g. the role people"
@@ -94,8 +110,9 @@ public final class PolicyGenerateCommand implements Callable<Integer> {
 
     @Option(names = "--style", paramLabel = "STYLE", defaultValue = "strict",
             converter = Converters.Style.class, completionCandidates = Converters.Style.class,
-            description = "strict (default): one StringNotEquals block. aws-doc: the AWS page's historic"
-                    + " ForAllValues:StringNotEquals, which means the same for these single-valued keys.")
+            description = "strict (default): one StringNotEquals block, the VPCs by ARN (aws:SourceVpcArn). legacy: the"
+                    + " same with the VPCs by ID (aws:SourceVpc), as gtvpc wrote before. aws-doc: the AWS page's historic"
+                    + " ForAllValues:StringNotEquals with aws:SourceVpc, which means the same for these single-valued keys.")
     PolicyStyle style;
 
     @Option(names = "--sid", paramLabel = "SID", defaultValue = GenerateRequest.DEFAULT_SID,
@@ -119,8 +136,8 @@ public final class PolicyGenerateCommand implements Callable<Integer> {
     public Integer call() {
         output.checkFormat(format);
         S3ActionCatalog catalog = S3ActionCatalog.bundled();
-        GenerateRequest request = new GenerateRequest(region, bucket, vpcs, vpces, principalArns,
-                Optional.ofNullable(gtEndpoint), ActionSelection.parse(actions, catalog), style, sid);
+        GenerateRequest request = new GenerateRequest(region, bucket, vpcs, vpces, vpceOrgs, principalArns,
+                Optional.ofNullable(vpcAccount), Optional.ofNullable(bucketAccount), Optional.ofNullable(gtEndpoint), ActionSelection.parse(actions, catalog), style, sid);
         RegionTable table = groundTruth.table();
         GroundTruthPolicy.Generated generated = GroundTruthPolicy.generate(request, table);
         SelfCheck.check(request, generated, table.find(region).map(r -> r.partition().value()).orElse(AwsIds.partitionOf(region)));
@@ -137,7 +154,7 @@ public final class PolicyGenerateCommand implements Callable<Integer> {
         }
         output.write(text, spec.commandLine().getOut());
         Validate.warnPlaceholders(spec.commandLine().getErr(), "the policy", "--bucket", bucket, "--vpc", vpcs, "--vpce", vpces,
-                "--role-arn", principalArns, "--gt-endpoint", gtEndpoint);
+                "--vpce-org", vpceOrgs, "--role-arn", principalArns, "--gt-endpoint", gtEndpoint);
         return 0;
     }
 }

@@ -65,8 +65,10 @@ resource "aws_s3_bucket_policy" "labeling_data_ap_northeast_2_vpc_only" {
               "vpce-0123456789abcdef0",
               "vpce-007893f89e05f2bbf",
             ]
-            "aws:SourceVpc"    = "vpc-0abc1234def567890"
             "aws:PrincipalArn" = "arn:aws:iam::111122223333:role/LabelingAdmin"
+          }
+          ArnNotEquals = {
+            "aws:SourceVpcArn" = "arn:aws:ec2:ap-northeast-2:*:vpc/vpc-0abc1234def567890"
           }
         }
       },
