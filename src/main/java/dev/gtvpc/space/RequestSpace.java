@@ -46,8 +46,14 @@ public final class RequestSpace {
         this.perimeter = perimeter;
         this.catalog = catalog;
         Set<String> named = Callers.namedAccounts(scan, perimeter);
-        Witnesses witnesses = Witnesses.avoiding(named);
-        this.origins = new Origins(scan, perimeter, witnesses, new ValueClasses(scan));
+        Set<String> avoid = new HashSet<>(named);
+        for (PolicyScan.EntryAt e : scan.entriesOf("aws:VpceAccount")) {
+            avoid.addAll(e.values());
+        }
+        avoid.addAll(perimeter.endpointAccounts());
+        perimeter.managementAccount().ifPresent(avoid::add);
+        Witnesses witnesses = Witnesses.avoiding(avoid);
+        this.origins = new Origins(scan, perimeter, witnesses, new ValueClasses(scan), Callers.memberAccounts(perimeter));
         this.callers = new Callers(scan, perimeter, witnesses, named);
         this.resources = new Resources(scan, perimeter);
     }
@@ -71,6 +77,11 @@ public final class RequestSpace {
         notes.addAll(resources.notes());
         notes.addAll(contexts().notes());
         return List.copyOf(notes);
+    }
+
+    /** What the space takes for granted that changes what a proof covers (a same-ID VPC of another Region not tried). */
+    public List<String> assumptions() {
+        return List.copyOf(origins.assumptions());
     }
 
     /** Whether a policy tests {@code key} (any case) in a condition or a policy variable: only then does its value matter. */

@@ -82,9 +82,10 @@ public final class Verifier {
                             + " (the policy's), " + b.status() + " if it is in none; give --org-id to say which")));
         }
         List<String> notes = new ArrayList<>(inside.samplingNotes());
-        return new VerificationReport(results, notes, inside.matrix(), List.of("the bucket account's organization was not given"
-                + " and the policy tests it: each property was checked with the bucket's account in " + assumedOrg.get()
-                + " and in no organization"));
+        List<String> assumed = new ArrayList<>(inside.notes());
+        assumed.add("the bucket account's organization was not given and the policy tests it: each property was checked with the"
+                + " bucket's account in " + assumedOrg.get() + " and in no organization");
+        return new VerificationReport(results, notes, inside.matrix(), assumed);
     }
 
     private static VerificationReport verifyIn(Policy policy, VerifyInputs in, Optional<Policy> equivalentTo, boolean matrix,
@@ -127,7 +128,8 @@ public final class Verifier {
         results.add(v.outsideDenied(protectedActions));
         in.adminArn().ifPresent(admin -> results.add(v.keepsPolicyActions("owner-can-manage", admin, space.origins(), v.callersOf(admin))));
         equivalentTo.ifPresent(other -> results.add(Equivalence.check(policy, other, space)));
-        return new VerificationReport(results, space.samplingNotes(), matrix ? Matrix.of(policy, in, v, protectedActions) : null, List.of());
+        return new VerificationReport(results, space.samplingNotes(), matrix ? Matrix.of(policy, in, v, protectedActions) : null,
+                space.assumptions());
     }
 
     private static Properties properties(Policy policy, VerifyInputs in, List<Policy> spaceOf) {
