@@ -7,6 +7,7 @@ import dev.gtvpc.policy.Condition;
 import dev.gtvpc.policy.ConditionBlock;
 import dev.gtvpc.policy.ConditionEntry;
 import dev.gtvpc.policy.ConditionOperator;
+import dev.gtvpc.policy.ConditionValue;
 import dev.gtvpc.policy.ConditionValues;
 import dev.gtvpc.policy.Effect;
 import dev.gtvpc.policy.OperatorType;
@@ -67,8 +68,9 @@ public final class NetworkRcp {
         blocks.add(block(OperatorType.STRING_NOT_EQUALS, exceptions));
         blocks.add(block(OperatorType.BOOL, List.of(entry("aws:PrincipalIsAWSService", List.of("false")),
                 entry("aws:ViaAWSService", List.of("false")))));
+        // an array of one, as the guidance writes it, so that the two compare equal
         blocks.add(block(OperatorType.ARN_NOT_LIKE, List.of(new ConditionEntry("aws:PrincipalArn",
-                ConditionValues.strings(List.of(EC2_INFRASTRUCTURE_ROLE))))));
+                new ConditionValues(List.of(ConditionValue.string(EC2_INFRASTRUCTURE_ROLE)), false)))));
         if (request.onlyTagged()) {
             blocks.add(new ConditionBlock(ConditionOperator.of(SetQualifier.NONE, OperatorType.STRING_EQUALS, false),
                     List.of(entry("aws:PrincipalTag/dp:include:network", List.of("true")))));
