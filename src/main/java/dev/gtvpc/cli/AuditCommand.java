@@ -180,7 +180,8 @@ public final class AuditCommand implements Callable<Integer> {
                     + " --config-aggregator NAME" : "give one source of buckets: --policies, --account or --config-aggregator");
         }
         if (policies != null) {
-            RecordSource source = new PolicyFiles(policies, bucketAccount == null ? "" : bucketAccount, region == null ? "" : region);
+            RecordSource source = new PolicyFiles(policies, bucketAccount == null ? "" : bucketAccount, region == null ? "" : region,
+                    Inputs.of(spec)::stdin);
             return run(source, settings, filter, workers, failing);
         }
         if (concurrency < 1 || concurrency > 256) {
@@ -241,7 +242,7 @@ public final class AuditCommand implements Callable<Integer> {
             });
         }
         Map<String, AuditSettings.Inside> perAccount = accountsFile == null ? Map.of()
-                : AccountsFile.parse(Inputs.read(accountsFile, "--accounts"), accountsFile);
+                : AccountsFile.parse(Inputs.of(spec).read(accountsFile, "--accounts"), accountsFile);
         return new AuditSettings(groundTruth, new AuditSettings.Inside(vpcs, vpces, roles, Optional.ofNullable(admin), org), perAccount,
                 table);
     }

@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.util.function.BiConsumer;
 
 /**
- * Reads a cases file (JSON Lines) line by line, from a file or standard input. Blank lines and lines
+ * Reads a cases file (JSON Lines) line by line, from a file or the run's standard input. Blank lines and lines
  * starting with {@code #} are skipped, so hand-written case files can carry comments.
  */
 final class CasesInput {
@@ -26,9 +26,9 @@ final class CasesInput {
     }
 
     /** Calls {@code each} with the 1-based line number and the text of every case line. */
-    static void forEach(String name, BiConsumer<Integer, String> each) {
+    static void forEach(String name, Inputs inputs, BiConsumer<Integer, String> each) {
         int number = 0;
-        try (BufferedReader in = open(name)) {
+        try (BufferedReader in = open(name, inputs)) {
             String line;
             while ((line = in.readLine()) != null) {
                 number++;
@@ -51,10 +51,10 @@ final class CasesInput {
         }
     }
 
-    private static BufferedReader open(String name) throws IOException {
+    private static BufferedReader open(String name, Inputs inputs) throws IOException {
         if (name.equals("-")) {
             // a decoder that reports bad bytes: InputStreamReader's default silently replaces them
-            return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8.newDecoder()
+            return new BufferedReader(new InputStreamReader(inputs.stdin(), StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
                     .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)), 1 << 16);
         }

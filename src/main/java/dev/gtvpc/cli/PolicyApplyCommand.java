@@ -127,7 +127,7 @@ public final class PolicyApplyCommand implements Callable<Integer> {
 
     /** Lint errors stop the apply before any request; they are listed on stderr with their locations. */
     private Policy lintedPolicy(dev.gtvpc.groundtruth.RegionTable table) {
-        String text = Inputs.read(policyFile, "POLICY");
+        String text = Inputs.of(spec).read(policyFile, "POLICY");
         String source = policyFile.equals("-") ? "<stdin>" : policyFile;
         LintOptions options = new LintOptions(Optional.of(region), Optional.of(bucket), List.of(), List.of(), Set.of());
         dev.gtvpc.input.PolicySource.Input input = iac.read(text, source);

@@ -215,7 +215,7 @@ public final class PolicyLintCommand implements Callable<Integer> {
         Validate.vpcs(vpcs);
         Validate.vpces(vpces);
         // read before linting: a bad baseline is one line and exit 2, not a report that ignores it
-        List<Suppression> accepted = baseline == null ? List.of() : Baseline.read(Inputs.read(baseline, "--baseline"), baseline);
+        List<Suppression> accepted = baseline == null ? List.of() : Baseline.read(Inputs.of(spec).read(baseline, "--baseline"), baseline);
         LintOptions options = new LintOptions(Optional.ofNullable(region), Optional.ofNullable(bucket), vpcs, vpces, disabledIds,
                 policyKind);
         Linter linter = new Linter(options, table);
@@ -349,7 +349,7 @@ public final class PolicyLintCommand implements Callable<Integer> {
         byte[] bytes = null;
         if (problem.isEmpty()) {
             try {
-                bytes = input.name().equals("-") ? System.in.readAllBytes() : java.nio.file.Files.readAllBytes(java.nio.file.Path.of(input.name()));
+                bytes = input.name().equals("-") ? Inputs.of(spec).stdin().readAllBytes() : java.nio.file.Files.readAllBytes(java.nio.file.Path.of(input.name()));
             } catch (java.io.IOException e) {
                 problem = Optional.of(LintInputs.why(input.name(), e));
             }

@@ -152,7 +152,7 @@ public final class PolicySimulateCommand implements Callable<Integer> {
             throw GtvpcException.badInput("give the request's --action and --resource (or --cases FILE for many requests)");
         }
         Optional<RequestCase.Expectation> expected = expectation();
-        Policy policy = PolicyInput.read(policyFile, iac).parsed().policy();
+        Policy policy = PolicyInput.read(Inputs.of(spec), policyFile, iac).parsed().policy();
         Request request = request();
         RequestChecks.check(request, CONTEXT_NAMES).ifPresent(problem -> {
             throw GtvpcException.badInput(problem);
@@ -271,14 +271,14 @@ public final class PolicySimulateCommand implements Callable<Integer> {
         if ("-".equals(policyFile) && "-".equals(cases)) {
             throw GtvpcException.badInput("POLICY and --cases cannot both be standard input");
         }
-        Optional<Policy> defaultPolicy = Optional.ofNullable(policyFile).map(f -> PolicyInput.read(f, iac).parsed().policy());
+        Optional<Policy> defaultPolicy = Optional.ofNullable(policyFile).map(f -> PolicyInput.read(Inputs.of(spec), f, iac).parsed().policy());
         CaseRunner runner = new CaseRunner(defaultPolicy, CasesInput.baseDir(cases),
                 request -> RequestChecks.check(request, RequestChecks.Names.CASE_FIELDS));
         PrintWriter out = spec.commandLine().getOut();
         int[] errors = {0};
         int[] seen = {0};
         StringBuilder line = new StringBuilder(256);
-        CasesInput.forEach(cases, (number, text) -> {
+        CasesInput.forEach(cases, Inputs.of(spec), (number, text) -> {
             seen[0]++;
             CaseRunner.Outcome o = runner.run(text);
             Json.Obj json;

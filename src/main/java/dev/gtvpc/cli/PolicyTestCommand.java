@@ -68,13 +68,13 @@ public final class PolicyTestCommand implements Callable<Integer> {
             throw dev.gtvpc.GtvpcException.badInput("POLICY and --cases cannot both be standard input");
         }
         Converters.oneOf("--format", format, Converters.TestFormats.CHOICES);
-        Optional<Policy> policy = Optional.ofNullable(policyFile).map(f -> PolicyInput.read(f, iac).parsed().policy());
+        Optional<Policy> policy = Optional.ofNullable(policyFile).map(f -> PolicyInput.read(Inputs.of(spec), f, iac).parsed().policy());
         CaseRunner runner = new CaseRunner(policy, CasesInput.baseDir(cases),
                 request -> RequestChecks.check(request, RequestChecks.Names.CASE_FIELDS));
         PrintWriter out = spec.commandLine().getOut();
         int[] counts = new int[3]; // passed, failed, errors
         List<Result> results = new java.util.ArrayList<>();
-        CasesInput.forEach(cases, (number, text) -> {
+        CasesInput.forEach(cases, Inputs.of(spec), (number, text) -> {
             CaseRunner.Outcome o = runner.run(text);
             String name = o.id().orElse("line " + number);
             Optional<RequestCase.Expectation> expect = o.requestCase().flatMap(RequestCase::expect);

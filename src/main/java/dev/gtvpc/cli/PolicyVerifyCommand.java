@@ -183,7 +183,7 @@ public final class PolicyVerifyCommand implements Callable<Integer> {
         if (lenient) {
             return read(file);
         }
-        PolicyInput.Found found = PolicyInput.read(file, iac);
+        PolicyInput.Found found = PolicyInput.read(Inputs.of(spec), file, iac);
         target = found.target();
         return found.parsed().policy();
     }
@@ -195,10 +195,10 @@ public final class PolicyVerifyCommand implements Callable<Integer> {
     /** {@code what}: the argument or option that named the file, which its errors name. */
     private Policy read(String file, String what) {
         if (!lenient) {
-            return what.equals("POLICY") ? PolicyInput.read(file).policy() : PolicyInput.read(file, what).policy();
+            return what.equals("POLICY") ? PolicyInput.read(Inputs.of(spec), file).policy() : PolicyInput.read(Inputs.of(spec), file, what).policy();
         }
         String name = file.equals("-") ? "<stdin>" : file;
-        PolicyReader.Result r = PolicyReader.parseLastKeyWins(Inputs.read(file, what));
+        PolicyReader.Result r = PolicyReader.parseLastKeyWins(Inputs.of(spec).read(file, what));
         if (!r.ok()) {
             throw GtvpcException.badInput((what.equals("POLICY") ? "" : what + ": ") + r.problems().get(0).format(name));
         }
