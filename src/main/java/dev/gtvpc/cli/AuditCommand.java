@@ -87,29 +87,31 @@ public final class AuditCommand implements Callable<Integer> {
             description = "GetBucketPolicy requests in flight with --account (default 16; the client backs off when throttled).")
     int concurrency;
 
-    @Option(names = "--region", completionCandidates = Converters.Regions.class, paramLabel = "REGION",
-            description = "The region of buckets whose record names none (every bucket of a directory); with --account and"
-                    + " --config-aggregator also the region the requests go to (default: AWS_REGION or the profile's).")
-    String region;
+    @Mixin
+    @Wording("The region of buckets whose record names none (every bucket of a directory); with --account and"
+            + " --config-aggregator also the region the requests go to (default: AWS_REGION or the profile's).")
+    Inside.OptionalRegion region;
 
-    @Option(names = "--bucket-account", paramLabel = "ACCOUNT",
-            description = "The account of buckets whose record names none (default: an account no policy names, and the output says so).")
-    String bucketAccount;
+    @Mixin
+    @Wording("The account of buckets whose record names none (default: an account no policy names, and the output says so).")
+    Inside.BucketAccount bucketAccount;
 
-    @Option(names = "--vpc", paramLabel = "VPC_ID", split = ",", description = "Your VPC: it must get in (repeatable).")
-    List<String> vpcs = new ArrayList<>();
+    @Mixin
+    Inside.OptionalVpcs vpcs;
 
-    @Option(names = "--vpce", paramLabel = "VPCE_ID", split = ",", description = "Your VPC endpoint: it must get in (repeatable).")
-    List<String> vpces = new ArrayList<>();
+    @Mixin
+    Inside.Vpces vpces;
 
-    @Option(names = "--role-arn", paramLabel = "ARN", split = ",", description = "A role that must get in from anywhere (repeatable).")
-    List<String> roles = new ArrayList<>();
+    @Mixin
+    Inside.Roles roles;
 
-    @Option(names = "--admin-arn", paramLabel = "ARN", description = "An administrator who must keep managing every policy (owner-can-manage).")
-    String admin;
+    @Mixin
+    @Wording("An administrator who must keep managing every policy (owner-can-manage).")
+    Inside.Admin admin;
 
-    @Option(names = "--org-id", paramLabel = "ORG_ID", description = "The organization (o-…) the buckets' accounts are in.")
-    String orgId;
+    @Mixin
+    @Wording("The organization (o-…) the buckets' accounts are in.")
+    Inside.OrgId orgId;
 
     @Option(names = "--accounts", paramLabel = "FILE",
             description = "The inside per account, for accounts with their own networks: a JSON object of account ID to"
@@ -121,9 +123,8 @@ public final class AuditCommand implements Callable<Integer> {
             description = "Check gt-can-access (the default). --no-ground-truth: the buckets are not for Ground Truth (no gt-ready).")
     boolean groundTruth;
 
-    @Option(names = "--format", completionCandidates = Converters.AuditFormats.class, paramLabel = "FORMAT", defaultValue = "text",
-            description = "text (default: the buckets, then the summary table), json, jsonl, csv, sarif or markdown.")
-    String format;
+    @Mixin
+    Formats.Audit.Option format;
 
     @Option(names = "--fail-on", completionCandidates = Converters.Verdicts.class, paramLabel = "VERDICT", split = ",",
             description = "Exit 1 when a bucket has this verdict (repeatable): refuted, public, lockout-risk, unproved, no-policy,"
@@ -151,9 +152,7 @@ public final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!AuditRenderer.FORMATS.contains(format)) {
-            throw GtvpcException.badInput("--format: '" + format + "' is not one of " + String.join(", ", AuditRenderer.FORMATS));
-        }
+        Formats.Audit chosen = format.value();
         Set<Verdict> failing = EnumSet.noneOf(Verdict.class);
         for (String f : failOn) {
             failing.add(Verdict.fromId(f).orElseThrow(() -> GtvpcException.badInput("--fail-on: '" + f + "' is not a verdict: "
@@ -167,12 +166,10 @@ public final class AuditCommand implements Callable<Integer> {
             throw GtvpcException.badInput("--threads: give 1 to 256");
         }
         Filter filter = Filter.parse(filters);
-        if (region != null && !AwsIds.isRegionName(region)) {
-            throw GtvpcException.badInput("--region: '" + region + "' is not an AWS Region name such as us-east-1");
+        if (region.given().isPresent()) {
+            region.checkName();
         }
-        if (bucketAccount != null && !AwsIds.isAccountId(bucketAccount)) {
-            throw GtvpcException.badInput("--bucket-account: '" + bucketAccount + "' is not a 12-digit account ID");
-        }
+        bucketAccount.check();
         AuditSettings settings = settings(regionTable.table());
         int sources = (policies != null ? 1 : 0) + (account ? 1 : 0) + (aggregator != null ? 1 : 0);
         if (sources != 1) {
@@ -180,9 +177,9 @@ public final class AuditCommand implements Callable<Integer> {
                     + " --config-aggregator NAME" : "give one source of buckets: --policies, --account or --config-aggregator");
         }
         if (policies != null) {
-            RecordSource source = new PolicyFiles(policies, bucketAccount == null ? "" : bucketAccount, region == null ? "" : region,
+            RecordSource source = new PolicyFiles(policies, bucketAccount.given().orElse(""), region.given().orElse(""),
                     Inputs.of(spec)::stdin);
-            return run(source, settings, filter, workers, failing);
+            return run(source, settings, filter, workers, failing, chosen);
         }
         if (concurrency < 1 || concurrency > 256) {
             throw GtvpcException.badInput("--concurrency: give 1 to 256");
@@ -191,22 +188,30 @@ public final class AuditCommand implements Callable<Integer> {
             throw GtvpcException.badInput("--config-aggregator: '" + aggregator + "' is not an aggregator name (letters, digits, _ and -)");
         }
         // only here is the SDK loaded: --policies stays an offline command
-        try (AwsServices services = aws.connect(spec, Optional.ofNullable(region))) {
+        try (AwsServices services = aws.connect(spec, region.given())) {
             RecordSource source;
             if (account) {
-                String owner = bucketAccount != null ? bucketAccount : services.callerIdentity().whoAmI().account();
+                String owner = bucketAccount.given().orElseGet(() -> services.callerIdentity().whoAmI().account());
                 source = new AccountSource(services.accountBuckets(), owner, services.region(), concurrency);
             } else {
                 source = new ConfigAggregatorSource(services.configInventory(), aggregator);
             }
-            return run(source, settings, filter, workers, failing);
+            return run(source, settings, filter, workers, failing, chosen);
         }
     }
 
-    private Integer run(RecordSource source, AuditSettings settings, Filter filter, int workers, Set<Verdict> failing) {
+    private Integer run(RecordSource source, AuditSettings settings, Filter filter, int workers, Set<Verdict> failing,
+            Formats.Audit chosen) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        AuditSink sink = AuditRenderer.sink(format, out, err, limit, version());
+        AuditSink sink = switch (chosen) {
+            case JSON -> AuditRenderer.json(out);
+            case JSONL -> AuditRenderer.jsonLines(out);
+            case CSV -> AuditRenderer.csv(out, err);
+            case SARIF -> AuditRenderer.sarif(out, version());
+            case MARKDOWN -> AuditRenderer.markdown(out, limit);
+            case TEXT -> AuditRenderer.text(out, limit);
+        };
         boolean[] failed = {false};
         AuditSink counting = new AuditSink() {
             @Override
@@ -227,24 +232,16 @@ public final class AuditCommand implements Callable<Integer> {
     }
 
     private AuditSettings settings(RegionTable table) {
-        Validate.vpcs(vpcs);
-        Validate.vpces(vpces);
-        Optional<String> org = Optional.ofNullable(orgId);
-        org.ifPresent(o -> Validate.each("--org-id", List.of(o), AwsIds::checkOrgId));
-        for (String arn : roles) {
-            AwsIds.checkPrincipalArn(arn, "aws").ifPresent(p -> {
-                throw GtvpcException.badInput("--role-arn: " + p);
-            });
-        }
-        if (admin != null) {
-            AwsIds.checkPrincipalArn(admin, "aws").ifPresent(p -> {
-                throw GtvpcException.badInput("--admin-arn: " + p);
-            });
-        }
+        vpcs.check();
+        vpces.check();
+        orgId.check();
+        // the buckets' partitions are not known before their records are read: ARNs are checked as aws ones
+        roles.check("aws");
+        admin.check("aws");
         Map<String, AuditSettings.Inside> perAccount = accountsFile == null ? Map.of()
                 : AccountsFile.parse(Inputs.of(spec).read(accountsFile, "--accounts"), accountsFile);
-        return new AuditSettings(groundTruth, new AuditSettings.Inside(vpcs, vpces, roles, Optional.ofNullable(admin), org), perAccount,
-                table);
+        return new AuditSettings(groundTruth, new AuditSettings.Inside(vpcs.ids(), vpces.ids, roles.arns, admin.given(), orgId.given()),
+                perAccount, table);
     }
 
     /** One line on stderr, redrawn in place: buckets read, judged, and per second. */

@@ -90,7 +90,7 @@ final class Converters {
     static final class AuditFormats implements Iterable<String> {
         @Override
         public Iterator<String> iterator() {
-            return dev.gtvpc.render.AuditRenderer.FORMATS.iterator();
+            return null;
         }
     }
 

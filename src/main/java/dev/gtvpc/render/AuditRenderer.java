@@ -20,21 +20,37 @@ import java.util.Optional;
  * more there were (the machine formats list all).
  */
 public final class AuditRenderer {
-    public static final List<String> FORMATS = List.of("text", "json", "jsonl", "csv", "sarif", "markdown");
-
     private AuditRenderer() {
     }
 
-    /** The sink for {@code format} (one of {@link #FORMATS}); {@code err} gets the summary line of formats with no room for one (CSV). */
-    public static AuditSink sink(String format, PrintWriter out, PrintWriter err, int limit, String version) {
-        return switch (format) {
-            case "json" -> new JsonSink(out);
-            case "jsonl" -> new JsonLinesSink(out);
-            case "csv" -> new CsvSink(out, err);
-            case "sarif" -> new SarifSink(out, version);
-            case "markdown" -> new MarkdownSink(out, limit);
-            default -> new TextSink(out, limit);
-        };
+    /** The buckets, then the summary table; the listing stops after {@code limit} buckets. */
+    public static AuditSink text(PrintWriter out, int limit) {
+        return new TextSink(out, limit);
+    }
+
+    /** One JSON document: the buckets and the summary. */
+    public static AuditSink json(PrintWriter out) {
+        return new JsonSink(out);
+    }
+
+    /** A JSON object a line per bucket, then the summary's. */
+    public static AuditSink jsonLines(PrintWriter out) {
+        return new JsonLinesSink(out);
+    }
+
+    /** A row per bucket; the summary line, which a CSV has no room for, goes to {@code err}. */
+    public static AuditSink csv(PrintWriter out, PrintWriter err) {
+        return new CsvSink(out, err);
+    }
+
+    /** A SARIF log with a result per bucket whose verdict calls for one. */
+    public static AuditSink sarif(PrintWriter out, String version) {
+        return new SarifSink(out, version);
+    }
+
+    /** The summary table, then the buckets (at most {@code limit}). */
+    public static AuditSink markdown(PrintWriter out, int limit) {
+        return new MarkdownSink(out, limit);
     }
 
     // ------------------------------------------------------------------ text
