@@ -1,6 +1,8 @@
 package dev.gtvpc.cli;
 
 import dev.gtvpc.GtvpcException;
+import dev.gtvpc.eval.CaseRunner;
+import dev.gtvpc.policy.Policy;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -9,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 
 /**
@@ -17,6 +20,28 @@ import java.util.function.BiConsumer;
  */
 final class CasesInput {
     private CasesInput() {
+    }
+
+    /** POLICY and the cases cannot both come from standard input: it is read once. */
+    static void refuseBothFromStdin(String policyFile, String cases) {
+        if ("-".equals(policyFile) && "-".equals(cases)) {
+            throw GtvpcException.badInput("POLICY and --cases cannot both be standard input");
+        }
+    }
+
+    /**
+     * Runs the cases of {@code cases}: a case without a policy of its own is decided against POLICY
+     * ({@code policyFile}, read now when given), each request checked as the options are.
+     */
+    static CaseRunner runner(Inputs inputs, String policyFile, IacOptions iac, String cases) {
+        Optional<Policy> policy = Optional.ofNullable(policyFile).map(f -> PolicyInput.read(inputs, f, iac).parsed().policy());
+        return new CaseRunner(policy, baseDir(cases), request -> RequestChecks.check(request, RequestChecks.Names.CASE_FIELDS));
+    }
+
+    /** A file of only blank and comment lines: zero cases decide or test nothing, which is not a pass. */
+    static GtvpcException noCases(String cases, String nothingWas) {
+        return GtvpcException.badInput("--cases: no cases in " + (cases.equals("-") ? "standard input" : cases)
+                + " (only blank or # lines); nothing was " + nothingWas);
     }
 
     /** The directory relative {@code policyFile} paths start from: the cases file's, or the working directory. */

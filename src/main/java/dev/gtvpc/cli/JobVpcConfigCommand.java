@@ -53,9 +53,9 @@ public final class JobVpcConfigCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--region", completionCandidates = Converters.Regions.class, required = true, paramLabel = "REGION",
-            description = "The region of the labeling job, its VPC and its bucket, e.g. us-east-1.")
-    String region;
+    @Mixin
+    @Wording("The region of the labeling job, its VPC and its bucket, e.g. us-east-1.")
+    Inside.RequiredRegion region;
 
     @Option(names = "--task-type", completionCandidates = Converters.TaskTypes.class, required = true, paramLabel = "TYPE",
             description = "BoundingBox, ImageMultiClass, SemanticSegmentation or TextMultiClass (or their algorithm names).")
@@ -76,9 +76,9 @@ public final class JobVpcConfigCommand implements Callable<Integer> {
     @Option(names = "--full", description = "Write a whole CreateLabelingJob request (needs --bucket).")
     boolean full;
 
-    @Option(names = "--bucket", paramLabel = "BUCKET",
-            description = "With --full: the bucket of the job's input and output (the bucket policy's bucket).")
-    String bucket;
+    @Mixin
+    @Wording("With --full: the bucket of the job's input and output (the bucket policy's bucket).")
+    Inside.OptionalBucket bucket;
 
     @Option(names = "--job-name", paramLabel = "NAME",
             description = "With --full: the labeling job's name, also the S3 prefix of its files (default: gtvpc-ALGORITHM).")
@@ -97,17 +97,8 @@ public final class JobVpcConfigCommand implements Callable<Integer> {
             description = "With --full: the private work team (otherwise a placeholder).")
     String workteamArn;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
-            completionCandidates = JsonOnly.class,
-            description = "json (the default and only one: CreateLabelingJob takes JSON); accepted so scripts can say so.")
-    String format;
-
-    static final class JsonOnly implements Iterable<String> {
-        @Override
-        public java.util.Iterator<String> iterator() {
-            return List.of("json").iterator();
-        }
-    }
+    @Mixin
+    Formats.JsonOnly.Option format;
 
     @Mixin
     OutputOptions output;
@@ -117,7 +108,7 @@ public final class JobVpcConfigCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Converters.oneOf("--format", format, List.of("json"));
+        format.value();
         java.io.PrintWriter err = spec.commandLine().getErr();
         if (deprecatedRoleArn != null) {
             if (executionRoleArn != null) {
@@ -126,22 +117,22 @@ public final class JobVpcConfigCommand implements Callable<Integer> {
             executionRoleArn = deprecatedRoleArn;
         }
         String roleArn = executionRoleArn;
-        VpcJobRequest request = new VpcJobRequest(region, subnets, securityGroups, taskType, Optional.ofNullable(volumeKmsKey));
+        VpcJobRequest request = new VpcJobRequest(region.name, subnets, securityGroups, taskType, Optional.ofNullable(volumeKmsKey));
         RegionTable table = groundTruth.table();
         LabelingTasks tasks = LabelingTasks.bundled();
         String text;
         List<String> placeholders = List.of();
         if (full) {
-            if (bucket == null) {
+            if (bucket.given().isEmpty()) {
                 throw GtvpcException.badInput("--full needs --bucket: the bucket the job's manifest, templates and output live in");
             }
             String name = jobName != null ? jobName
                     : "gtvpc-" + tasks.requireAutomated(taskType).algorithm().orElseThrow();
-            JobSkeletonRequest job = new JobSkeletonRequest(bucket, name, Optional.ofNullable(roleArn), Optional.ofNullable(workteamArn));
+            JobSkeletonRequest job = new JobSkeletonRequest(bucket.name, name, Optional.ofNullable(roleArn), Optional.ofNullable(workteamArn));
             text = LabelingJobRenderer.request(LabelingJobConfig.skeleton(request, job, table, tasks), output.compact);
             placeholders = placeholdersLeft(roleArn);
         } else {
-            for (String[] onlyWithFull : new String[][] {{"--bucket", bucket}, {"--job-name", jobName},
+            for (String[] onlyWithFull : new String[][] {{"--bucket", bucket.name}, {"--job-name", jobName},
                 {deprecatedRoleArn != null ? "--role-arn" : "--execution-role-arn", roleArn}, {"--workteam-arn", workteamArn}}) {
                 if (onlyWithFull[1] != null) {
                     throw GtvpcException.badInput(onlyWithFull[0] + " applies to --full only");
@@ -159,7 +150,7 @@ public final class JobVpcConfigCommand implements Callable<Integer> {
             err.println("gtvpc: warning: " + p);
         }
         if (full) {
-            Validate.warnPlaceholders(err, "the request", "--bucket", bucket, "--execution-role-arn", roleArn,
+            Validate.warnPlaceholders(err, "the request", "--bucket", bucket.name, "--execution-role-arn", roleArn,
                     "--workteam-arn", workteamArn);
         }
         err.flush();

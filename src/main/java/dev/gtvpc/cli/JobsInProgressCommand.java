@@ -31,34 +31,33 @@ public final class JobsInProgressCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--bucket", required = true, paramLabel = "BUCKET", description = "The bucket's name.")
-    String bucket;
+    @Mixin
+    Inside.RequiredBucket bucket;
 
-    @Option(names = "--region", completionCandidates = Converters.Regions.class, required = true, paramLabel = "REGION", description = "The region of the labeling jobs.")
-    String region;
+    @Mixin
+    @Wording("The region of the labeling jobs.")
+    Inside.RequiredRegion region;
 
     @Mixin
     AwsOptions aws;
 
-    @Option(names = "--format", completionCandidates = Converters.TextOrJson.class, paramLabel = "FORMAT", defaultValue = "text",
-            description = "text (default) or json: an array of {name, arn, locations: [{role, s3Uri}]}.")
-    String format;
+    @Mixin
+    @Wording("text (default) or json: an array of {name, arn, locations: [{role, s3Uri}]}.")
+    Formats.TextOrJson.Option format;
 
     @Mixin
     GroundTruthOptions groundTruth;
 
     @Override
     public Integer call() {
-        if (!format.equals("text") && !format.equals("json")) {
-            throw GtvpcException.badInput("--format: '" + format + "' is not one of text, json");
-        }
-        Validate.bucket(bucket);
-        groundTruth.table().require("--region", region);
+        boolean json = format.value() == Formats.TextOrJson.JSON;
+        bucket.check();
+        region.require(groundTruth.table());
         List<LabelingJob> jobs;
-        try (AwsServices services = aws.connect(spec, Optional.of(region))) {
-            jobs = services.labelingJobs().inProgress().stream().filter(j -> j.uses(bucket)).toList();
+        try (AwsServices services = aws.connect(spec, Optional.of(region.name))) {
+            jobs = services.labelingJobs().inProgress().stream().filter(j -> j.uses(bucket.name)).toList();
         }
-        spec.commandLine().getOut().print(format.equals("json") ? ApplyRenderer.jobsJson(bucket, jobs) : ApplyRenderer.jobs(bucket, jobs));
+        spec.commandLine().getOut().print(json ? ApplyRenderer.jobsJson(bucket.name, jobs) : ApplyRenderer.jobs(bucket.name, jobs));
         spec.commandLine().getOut().flush();
         return ExitCode.OK.code();
     }

@@ -28,17 +28,24 @@ final class OptionWording {
     static void install(CommandLine cl) {
         CommandSpec spec = cl.getCommandSpec();
         Map<String, String> texts = new LinkedHashMap<>();
-        for (Map.Entry<String, IAnnotatedElement> mixin : spec.mixinAnnotatedElements().entrySet()) {
-            Wording wording = mixin.getValue().getAnnotation(Wording.class);
-            if (wording != null) {
-                texts.put(key(only(spec.mixins().get(mixin.getKey()), mixin.getKey())), wording.value());
-            }
-        }
+        collect(spec, texts);
         if (!texts.isEmpty()) {
             spec.resourceBundle(new Texts(texts));
         }
         for (CommandLine sub : cl.getSubcommands().values()) {
             install(sub);
+        }
+    }
+
+    /** The wording {@code spec}'s mixins carry, and their own mixins' (a mixin of options may word the ones it mixes in). */
+    private static void collect(CommandSpec spec, Map<String, String> texts) {
+        for (Map.Entry<String, CommandSpec> mixin : spec.mixins().entrySet()) {
+            IAnnotatedElement element = spec.mixinAnnotatedElements().get(mixin.getKey());
+            Wording wording = element == null ? null : element.getAnnotation(Wording.class);
+            if (wording != null) {
+                texts.put(key(only(mixin.getValue(), mixin.getKey())), wording.value());
+            }
+            collect(mixin.getValue(), texts);
         }
     }
 

@@ -63,12 +63,12 @@ public final class PolicyApplyCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "POLICY", description = "The policy file; - for standard input.")
     String policyFile;
 
-    @Option(names = "--bucket", required = true, paramLabel = "BUCKET", description = "The bucket's name.")
-    String bucket;
+    @Mixin
+    Inside.RequiredBucket bucket;
 
-    @Option(names = "--region", completionCandidates = Converters.Regions.class, required = true, paramLabel = "REGION",
-            description = "The region the bucket must be in (a bucket elsewhere is refused).")
-    String region;
+    @Mixin
+    @Wording("The region the bucket must be in (a bucket elsewhere is refused).")
+    Inside.RequiredRegion region;
 
     @Mixin
     AwsOptions aws;
@@ -93,30 +93,28 @@ public final class PolicyApplyCommand implements Callable<Integer> {
     @Mixin
     GroundTruthOptions groundTruth;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", completionCandidates = Converters.TextOrJson.class,
-            description = "text (default) or json: with --dry-run only, the plan as one JSON object (before, after, statements"
-                    + " added/removed/changed/kept, access changes, lint findings, \"applied\": false). Applying is always text.")
-    String format;
+    @Mixin
+    @Wording("text (default) or json: with --dry-run only, the plan as one JSON object (before, after, statements"
+            + " added/removed/changed/kept, access changes, lint findings, \"applied\": false). Applying is always text.")
+    Formats.TextOrJson.Option format;
 
     private List<Finding> lintFindings = List.of();
 
     @Override
     public Integer call() {
-        ApplyFlow.Choices choices = safety.choices(bucket, region, !mode.replace);
-        if (!Converters.TextOrJson.CHOICES.contains(format)) {
-            throw GtvpcException.badInput("--format: '" + format + "' is not one of text, json");
-        }
-        if (format.equals("json") && !choices.dryRun()) {
+        ApplyFlow.Choices choices = safety.choices(bucket.name, region.name, !mode.replace);
+        boolean json = format.value() == Formats.TextOrJson.JSON;
+        if (json && !choices.dryRun()) {
             throw GtvpcException.badInput("--format json: only the --dry-run plan is JSON (applying asks and reports in text);"
                     + " add --dry-run");
         }
         RunContext context = GtvpcCommand.context(spec);
         ApplyFlow.requireWayToConfirm(context, choices);
         var table = groundTruth.table();
-        table.require("--region", region);
+        region.require(table);
         Policy policy = lintedPolicy(table);
-        try (AwsServices services = aws.connect(spec, Optional.of(region))) {
-            if (format.equals("json")) {
+        try (AwsServices services = aws.connect(spec, Optional.of(region.name))) {
+            if (json) {
                 return ApplyFlow.dryRunJson(services, table, context, spec.commandLine().getOut(), Optional.of(policy), choices,
                         lintFindings);
             }
@@ -129,7 +127,7 @@ public final class PolicyApplyCommand implements Callable<Integer> {
     private Policy lintedPolicy(dev.gtvpc.groundtruth.RegionTable table) {
         String text = Inputs.of(spec).read(policyFile, "POLICY");
         String source = policyFile.equals("-") ? "<stdin>" : policyFile;
-        LintOptions options = new LintOptions(Optional.of(region), Optional.of(bucket), List.of(), List.of(), Set.of());
+        LintOptions options = new LintOptions(Optional.of(region.name), Optional.of(bucket.name), List.of(), List.of(), Set.of());
         dev.gtvpc.input.PolicySource.Input input = iac.read(text, source);
         LintReport report;
         if (input.format() == dev.gtvpc.input.InputFormat.POLICY) {

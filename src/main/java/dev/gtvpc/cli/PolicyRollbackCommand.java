@@ -44,14 +44,16 @@ public final class PolicyRollbackCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--bucket", required = true, paramLabel = "BUCKET", description = "The bucket's name (must match the backup's).")
-    String bucket;
+    @Mixin
+    @Wording("The bucket's name (must match the backup's).")
+    Inside.RequiredBucket bucket;
 
     @Option(names = "--backup", required = true, paramLabel = "FILE", description = "A backup file written by apply or rollback.")
     Path backupFile;
 
-    @Option(names = "--region", completionCandidates = Converters.Regions.class, paramLabel = "REGION", description = "The bucket's region (default: the backup's).")
-    String region;
+    @Mixin
+    @Wording("The bucket's region (default: the backup's).")
+    Inside.OptionalRegion region;
 
     @Mixin
     AwsOptions aws;
@@ -64,18 +66,16 @@ public final class PolicyRollbackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (region != null) {
-            // the same check as every command that takes --region: a typo is refused before the backup is even read
-            groundTruth.table().require("--region", region);
-        }
+        // the same check as every command that takes --region: a typo is refused before the backup is even read
+        region.requireIfGiven(groundTruth.table());
         Backup backup = Backups.read(backupFile);
-        if (!backup.bucket().equals(bucket)) {
-            throw GtvpcException.badInput("--backup: " + backupFile + " is a backup of bucket " + backup.bucket() + ", not " + bucket);
+        if (!backup.bucket().equals(bucket.name)) {
+            throw GtvpcException.badInput("--backup: " + backupFile + " is a backup of bucket " + backup.bucket() + ", not " + bucket.name);
         }
-        String effectiveRegion = region != null ? region : backup.region();
+        String effectiveRegion = region.given().orElse(backup.region());
         Optional<Policy> desired = backup.policy().map(text -> PolicyReader.read(text, backupFile.toString()).policy());
         backup.policy().ifPresent(text -> requireOwnBucket(text));
-        ApplyFlow.Choices choices = safety.choices(bucket, effectiveRegion, false);
+        ApplyFlow.Choices choices = safety.choices(bucket.name, effectiveRegion, false);
         RunContext context = GtvpcCommand.context(spec);
         ApplyFlow.requireWayToConfirm(context, choices);
         spec.commandLine().getOut().println("Restoring the " + ApplyRenderer.backup(backup) + ".");
@@ -91,11 +91,11 @@ public final class PolicyRollbackCommand implements Callable<Integer> {
      * field was edited, and a policy of another bucket pasted into a backup of this one.
      */
     private void requireOwnBucket(String text) {
-        LintReport report = new Linter(new LintOptions(Optional.empty(), Optional.of(bucket), List.of(), List.of(), Set.of()),
+        LintReport report = new Linter(new LintOptions(Optional.empty(), Optional.of(bucket.name), List.of(), List.of(), Set.of()),
                 groundTruth.table()).lint(text, backupFile.toString());
         Optional<Finding> other = report.findings().stream().filter(f -> f.ruleId().equals("bucket-mismatch")).findFirst();
         if (other.isPresent()) {
-            throw GtvpcException.badInput("--backup: " + backupFile + " holds a policy for another bucket than " + bucket + " ("
+            throw GtvpcException.badInput("--backup: " + backupFile + " holds a policy for another bucket than " + bucket.name + " ("
                     + other.get().message() + " at " + other.get().pointer() + "); refusing to restore it");
         }
     }

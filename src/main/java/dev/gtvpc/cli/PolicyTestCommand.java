@@ -53,10 +53,8 @@ public final class PolicyTestCommand implements Callable<Integer> {
     @Option(names = "--cases", required = true, paramLabel = "FILE", description = "The cases, JSON Lines (- for standard input).")
     String cases;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", completionCandidates = Converters.TestFormats.class,
-            description = "text (default): a PASS/FAIL/ERROR line a case and a summary; json: {cases, policy, results, summary};"
-                    + " junit: a JUnit XML report, for CI test-report viewers.")
-    String format;
+    @picocli.CommandLine.Mixin
+    Formats.Test.Option format;
 
     /** One case's outcome: pass, fail or error, with what a reader needs to act on it. */
     record Result(int line, String name, String status, Optional<String> expected, Optional<String> decision, String detail) {
@@ -64,13 +62,9 @@ public final class PolicyTestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if ("-".equals(policyFile) && "-".equals(cases)) {
-            throw dev.gtvpc.GtvpcException.badInput("POLICY and --cases cannot both be standard input");
-        }
-        Converters.oneOf("--format", format, Converters.TestFormats.CHOICES);
-        Optional<Policy> policy = Optional.ofNullable(policyFile).map(f -> PolicyInput.read(Inputs.of(spec), f, iac).parsed().policy());
-        CaseRunner runner = new CaseRunner(policy, CasesInput.baseDir(cases),
-                request -> RequestChecks.check(request, RequestChecks.Names.CASE_FIELDS));
+        CasesInput.refuseBothFromStdin(policyFile, cases);
+        Formats.Test chosen = format.value();
+        CaseRunner runner = CasesInput.runner(Inputs.of(spec), policyFile, iac, cases);
         PrintWriter out = spec.commandLine().getOut();
         int[] counts = new int[3]; // passed, failed, errors
         List<Result> results = new java.util.ArrayList<>();
@@ -97,7 +91,7 @@ public final class PolicyTestCommand implements Callable<Integer> {
                     r = new Result(number, name, "fail", Optional.of(expect.get().word()), Optional.of(decision.name()), why(result));
                 }
             }
-            if (format.equals("text")) {
+            if (chosen == Formats.Test.TEXT) {
                 // streamed: a long case file shows progress
                 out.println(text(r));
             } else {
@@ -106,13 +100,12 @@ public final class PolicyTestCommand implements Callable<Integer> {
         });
         if (counts[0] + counts[1] + counts[2] == 0) {
             // zero of zero passing is not a passing suite: an empty or all-comment file tests nothing
-            throw dev.gtvpc.GtvpcException.badInput("--cases: no cases in " + (cases.equals("-") ? "standard input" : cases)
-                    + " (only blank or # lines); nothing was tested");
+            throw CasesInput.noCases(cases, "tested");
         }
-        switch (format) {
-            case "json" -> out.print(json(results, counts));
-            case "junit" -> out.print(junit(results, counts));
-            default -> out.println(counts[0] + " passed, " + counts[1] + " failed"
+        switch (chosen) {
+            case JSON -> out.print(json(results, counts));
+            case JUNIT -> out.print(junit(results, counts));
+            case TEXT -> out.println(counts[0] + " passed, " + counts[1] + " failed"
                     + (counts[2] > 0 ? ", " + counts[2] + " could not be run" : ""));
         }
         out.flush();
