@@ -19,6 +19,7 @@ import dev.gtvpc.groundtruth.RegionTable;
 import dev.gtvpc.policy.AwsIds;
 import dev.gtvpc.render.AuditRenderer;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -71,7 +72,7 @@ public final class AuditCommand implements Callable<Integer> {
             description = "Policies already collected: a directory of BUCKET.json files (an empty file: no policy), or JSON Lines"
                     + " (- for standard input), one {\"bucket\", \"account\", \"region\", \"policy\", \"tags\"} per line, or AWS Config"
                     + " results ({\"resourceName\", \"accountId\", \"awsRegion\", \"supplementaryConfiguration\"}). Offline.")
-    String policies;
+    Path policies;
 
     @Option(names = "--account",
             description = "The caller's own account: ListBuckets (every page) and GetBucketPolicy for each bucket, --concurrency at a"
@@ -117,7 +118,7 @@ public final class AuditCommand implements Callable<Integer> {
             description = "The inside per account, for accounts with their own networks: a JSON object of account ID to"
                     + " {\"vpc\": [...], \"vpce\": [...], \"role-arn\": [...], \"admin-arn\": \"...\", \"org-id\": \"o-...\"}; an"
                     + " account it names uses only what it gives, the others the options above.")
-    String accountsFile;
+    Path accountsFile;
 
     @Option(names = "--ground-truth", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Check gt-can-access (the default). --no-ground-truth: the buckets are not for Ground Truth (no gt-ready).")
@@ -177,7 +178,7 @@ public final class AuditCommand implements Callable<Integer> {
                     + " --config-aggregator NAME" : "give one source of buckets: --policies, --account or --config-aggregator");
         }
         if (policies != null) {
-            RecordSource source = new PolicyFiles(policies, bucketAccount.given().orElse(""), region.given().orElse(""),
+            RecordSource source = new PolicyFiles(Inputs.name(policies), bucketAccount.given().orElse(""), region.given().orElse(""),
                     Inputs.of(spec)::stdin);
             return run(source, settings, filter, workers, failing, chosen);
         }
@@ -239,7 +240,7 @@ public final class AuditCommand implements Callable<Integer> {
         roles.check("aws");
         admin.check("aws");
         Map<String, AuditSettings.Inside> perAccount = accountsFile == null ? Map.of()
-                : AccountsFile.parse(Inputs.of(spec).read(accountsFile, "--accounts"), accountsFile);
+                : AccountsFile.parse(Inputs.of(spec).read(Inputs.name(accountsFile), "--accounts"), Inputs.name(accountsFile));
         return new AuditSettings(groundTruth, new AuditSettings.Inside(vpcs.ids(), vpces.ids, roles.arns, admin.given(), orgId.given()),
                 perAccount, table);
     }

@@ -30,6 +30,14 @@ final class Inputs {
         return new Inputs(() -> GtvpcCommand.context(spec).stdin());
     }
 
+    /**
+     * The name a file option or argument was given by (null when it was not): they are typed as paths,
+     * which lets completion offer file names, and named as text in messages and reports.
+     */
+    static String name(Path file) {
+        return file == null ? null : file.toString();
+    }
+
     /** The run's standard input. */
     InputStream stdin() {
         return stdin.get();

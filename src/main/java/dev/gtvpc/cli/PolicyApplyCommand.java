@@ -10,6 +10,7 @@ import dev.gtvpc.lint.Linter;
 import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.Policy;
 import dev.gtvpc.render.LintRenderer;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -61,7 +62,7 @@ public final class PolicyApplyCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "POLICY", description = "The policy file; - for standard input.")
-    String policyFile;
+    Path policyFile;
 
     @Mixin
     Inside.RequiredBucket bucket;
@@ -125,8 +126,8 @@ public final class PolicyApplyCommand implements Callable<Integer> {
 
     /** Lint errors stop the apply before any request; they are listed on stderr with their locations. */
     private Policy lintedPolicy(dev.gtvpc.groundtruth.RegionTable table) {
-        String text = Inputs.of(spec).read(policyFile, "POLICY");
-        String source = policyFile.equals("-") ? "<stdin>" : policyFile;
+        String text = Inputs.of(spec).read(Inputs.name(policyFile), "POLICY");
+        String source = Inputs.name(policyFile).equals("-") ? "<stdin>" : Inputs.name(policyFile);
         LintOptions options = new LintOptions(Optional.of(region.name), Optional.of(bucket.name), List.of(), List.of(), Set.of());
         dev.gtvpc.input.PolicySource.Input input = iac.read(text, source);
         LintReport report;

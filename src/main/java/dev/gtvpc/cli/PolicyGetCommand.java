@@ -8,6 +8,7 @@ import dev.gtvpc.policy.io.Json;
 import dev.gtvpc.policy.io.PolicyWriter;
 import dev.gtvpc.policy.io.SourceLocation;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -61,7 +62,7 @@ public final class PolicyGetCommand implements Callable<Integer> {
     Formats.TextOrJson.Option format;
 
     @Option(names = "-o", paramLabel = "FILE", description = "Write to FILE (whole or not at all) instead of stdout.")
-    String output;
+    Path output;
 
     @Mixin
     GroundTruthOptions groundTruth;
@@ -83,7 +84,7 @@ public final class PolicyGetCommand implements Callable<Integer> {
             boundRegion = services.region();
         }
         if (json) {
-            Outputs.write(json(bucket.name, boundRegion, policy), output, spec.commandLine().getOut());
+            Outputs.write(json(bucket.name, boundRegion, policy), Inputs.name(output), spec.commandLine().getOut());
             if (policy.isEmpty()) {
                 spec.commandLine().getErr().println("gtvpc: bucket " + bucket.name + " has no bucket policy");
                 spec.commandLine().getErr().flush();
@@ -94,7 +95,7 @@ public final class PolicyGetCommand implements Callable<Integer> {
         if (policy.isEmpty()) {
             throw new GtvpcException(ExitCode.CHECK_FAILED, "bucket " + bucket.name + " has no bucket policy");
         }
-        Outputs.write(raw ? withNewline(policy.get()) : formatted(policy.get()), output, spec.commandLine().getOut());
+        Outputs.write(raw ? withNewline(policy.get()) : formatted(policy.get()), Inputs.name(output), spec.commandLine().getOut());
         return ExitCode.OK.code();
     }
 

@@ -37,7 +37,8 @@ final class PolicyInput {
         List<PolicyTarget> targets = iac.select(input, source);
         if (targets.size() != 1) {
             throw GtvpcException.badInput(source + " holds " + (targets.isEmpty() ? "no policy gtvpc reads" : targets.size()
-                    + " policies (" + String.join(", ", targets.stream().map(PolicyTarget::address).toList()) + "); name one with --resource"));
+                    + " policies (" + String.join(", ", targets.stream().map(PolicyTarget::address).toList()) + "); name one with "
+                    + iac.resourceOption()));
         }
         PolicyTarget target = targets.get(0);
         if (!target.known()) {

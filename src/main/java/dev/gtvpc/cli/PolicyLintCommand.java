@@ -16,6 +16,7 @@ import dev.gtvpc.lint.Severity;
 import dev.gtvpc.render.LintRenderer;
 import dev.gtvpc.util.Suggestions;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -65,7 +66,7 @@ public final class PolicyLintCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "FILE", arity = "0..*", description = "Policy files, Terraform plans in JSON or CloudFormation/CDK templates"
             + " to lint; a directory: every *.json file under it (plans and CDK templates included; name YAML templates one by one; hidden directories skipped); - for standard input.")
-    List<String> files = new ArrayList<>();
+    List<Path> files = new ArrayList<>();
 
     @Mixin
     @Wording("The bucket's region: turns on the Ground Truth rules and says which endpoint the policy must exempt.")
@@ -119,7 +120,7 @@ public final class PolicyLintCommand implements Callable<Integer> {
     boolean fix;
 
     @Option(names = "-o", paramLabel = "FILE", description = "With --fix: write the fixed policy to FILE.")
-    String output;
+    Path output;
 
     @Option(names = "--baseline", paramLabel = "FILE",
             description = "Report only findings not accepted in FILE (written by --create-baseline): an entry matches a finding by"
@@ -127,13 +128,13 @@ public final class PolicyLintCommand implements Callable<Integer> {
                     + " and changing the statement ends it. An entry past its 'expires' date (YYYY-MM-DD, UTC) stops suppressing,"
                     + " with a warning; an entry that matches nothing is reported as stale. Suppressed findings do not count for"
                     + " --fail-on.")
-    String baseline;
+    Path baseline;
 
     @Option(names = "--create-baseline", paramLabel = "FILE",
             description = "Write the current findings to FILE as a baseline (- for standard output) and exit 0 (2 when a file is"
                     + " not JSON: it cannot be baselined): one entry per finding with its target, rule, fingerprint and message;"
                     + " add \"reason\" and \"expires\" by hand. With --baseline, entries that still match keep their reason and expiry.")
-    String createBaseline;
+    Path createBaseline;
 
     @Option(names = "--show-suppressed", description = "List suppressed findings too (text and json), each with its justification;"
             + " SARIF always has them, marked with 'suppressions'.")
@@ -163,17 +164,17 @@ public final class PolicyLintCommand implements Callable<Integer> {
         bucket.given().ifPresent(b -> bucket.check());
         vpcs.check();
         vpces.check();
-        // read before linting: a bad baseline is one line and exit 2, not a report that ignores it
-        List<Suppression> accepted = baseline == null ? List.of() : Baseline.read(Inputs.of(spec).read(baseline, "--baseline"), baseline);
+        // read before linting: a bad Inputs.name(baseline) is one line and exit 2, not a report that ignores it
+        List<Suppression> accepted = baseline == null ? List.of() : Baseline.read(Inputs.of(spec).read(Inputs.name(baseline), "--baseline"), Inputs.name(baseline));
         LintOptions options = new LintOptions(region.given(), bucket.given(), vpcs.ids(), vpces.ids, disabledIds, policyKind);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        LintRun.Result run = new LintRun(options, table, iac, Inputs.of(spec), err, chosen != Formats.Lint.TEXT).lint(files, fix);
+        LintRun.Result run = new LintRun(options, table, iac, Inputs.of(spec), err, chosen != Formats.Lint.TEXT).lint(names(), fix);
         if (fix) {
             return run.reports().isEmpty() ? ExitCode.BAD_INPUT.code()
-                    : LintFix.run(run.reports().get(0), new Linter(options, table), threshold, output, out, err);
+                    : LintFix.run(run.reports().get(0), new Linter(options, table), threshold, Inputs.name(output), out, err);
         }
-        // the clock is asked only when a baseline can have expired: offline runs do not build the run context otherwise
+        // the clock is asked only when a Inputs.name(baseline) can have expired: offline runs do not build the run context otherwise
         LocalDate today = accepted.stream().anyMatch(s -> s.expires().isPresent())
                 ? LocalDate.ofInstant(GtvpcCommand.context(spec).clock().instant(), ZoneOffset.UTC) : LocalDate.MIN;
         Review review = Suppressions.review(run.targets(), accepted, today, options::runs);
@@ -201,6 +202,11 @@ public final class PolicyLintCommand implements Callable<Integer> {
             return ExitCode.BAD_INPUT.code();
         }
         return review.reaches(threshold.get()) ? ExitCode.CHECK_FAILED.code() : ExitCode.OK.code();
+    }
+
+    /** The FILE arguments by the names they were given. */
+    private List<String> names() {
+        return files.stream().map(Path::toString).toList();
     }
 
     private int listRules(Formats.Lint chosen) {
@@ -236,7 +242,7 @@ public final class PolicyLintCommand implements Callable<Integer> {
         if (files.isEmpty()) {
             throw GtvpcException.badInput("name the policy files to lint (or - for standard input)");
         }
-        if (files.stream().filter("-"::equals).count() > 1) {
+        if (names().stream().filter("-"::equals).count() > 1) {
             throw GtvpcException.badInput("standard input (-) can be named once");
         }
         if (fix && chosen != Formats.Lint.TEXT) {
@@ -252,12 +258,12 @@ public final class PolicyLintCommand implements Callable<Integer> {
         if (fix && (baseline != null || createBaseline != null)) {
             throw GtvpcException.badInput("--fix rewrites one policy; --baseline and --create-baseline go with a lint run");
         }
-        if (createBaseline != null && createBaseline.equals("-") && files.contains("-")) {
+        if (createBaseline != null && Inputs.name(createBaseline).equals("-") && names().contains("-")) {
             throw GtvpcException.badInput("--create-baseline -: standard output; the policy cannot come from standard input as well");
         }
     }
 
-    /** --create-baseline: every finding as an entry; a file that could not be read has none, and says so. */
+    /** --create-Inputs.name(baseline): every finding as an entry; a file that could not be read has none, and says so. */
     private int createBaseline(LintRun.Result run, Review review, List<Suppression> accepted, PrintWriter out, PrintWriter err) {
         for (LintReport r : run.reports()) {
             if (LintRun.Result.unreadable(List.of(r))) {
@@ -266,9 +272,9 @@ public final class PolicyLintCommand implements Callable<Integer> {
                         + ", so nothing in it was linted or baselined; fix it and lint again");
             }
         }
-        Outputs.write(Baseline.write(review, accepted), createBaseline, out, "--create-baseline");
+        Outputs.write(Baseline.write(review, accepted), Inputs.name(createBaseline), out, "--create-baseline");
         int entries = Baseline.count(review);
-        err.println("gtvpc: baseline " + (createBaseline.equals("-") ? "written to standard output" : createBaseline) + ": "
+        err.println("gtvpc: baseline " + (Inputs.name(createBaseline).equals("-") ? "written to standard output" : Inputs.name(createBaseline)) + ": "
                 + entries + (entries == 1 ? " entry" : " entries") + " for " + LintRenderer.filesAndPolicies(run.reports()));
         return run.unreadableFile() || run.unreadable() ? ExitCode.BAD_INPUT.code() : ExitCode.OK.code();
     }

@@ -17,6 +17,7 @@ import dev.gtvpc.policy.Policy;
 import dev.gtvpc.policy.io.Json;
 import dev.gtvpc.render.EvaluationRenderer;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,7 +73,7 @@ public final class PolicySimulateCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "POLICY",
             description = "The bucket policy: a file, or - for standard input.")
-    String policyFile;
+    Path policyFile;
 
     @Mixin
     RequestOptions request;
@@ -90,7 +91,7 @@ public final class PolicySimulateCommand implements Callable<Integer> {
 
     @Option(names = "--cases", paramLabel = "FILE",
             description = "Batch mode: evaluate every request of a JSON Lines file (- for standard input). See below.")
-    String cases;
+    Path cases;
 
     @Override
     public Integer call() {
@@ -109,7 +110,7 @@ public final class PolicySimulateCommand implements Callable<Integer> {
             throw GtvpcException.badInput("give the request's --action and --resource (or --cases FILE for many requests)");
         }
         Optional<RequestCase.Expectation> expected = expectation();
-        Policy policy = PolicyInput.read(Inputs.of(spec), policyFile, iac).parsed().policy();
+        Policy policy = PolicyInput.read(Inputs.of(spec), Inputs.name(policyFile), iac).parsed().policy();
         Request asked = request.request();
         EvaluationResult result = Evaluator.evaluate(policy, asked).withNotes(RequestNotes.of(policy, asked,
                 request.principalArnGuessed(asked)));
@@ -144,13 +145,13 @@ public final class PolicySimulateCommand implements Callable<Integer> {
             throw GtvpcException.badInput("--cases takes each request from its file; drop the request options"
                     + " (--action, --resource, --context, --expect…)");
         }
-        CasesInput.refuseBothFromStdin(policyFile, cases);
-        CaseRunner runner = CasesInput.runner(Inputs.of(spec), policyFile, iac, cases);
+        CasesInput.refuseBothFromStdin(Inputs.name(policyFile), Inputs.name(cases));
+        CaseRunner runner = CasesInput.runner(Inputs.of(spec), Inputs.name(policyFile), iac, Inputs.name(cases));
         PrintWriter out = spec.commandLine().getOut();
         int[] errors = {0};
         int[] seen = {0};
         StringBuilder line = new StringBuilder(256);
-        CasesInput.forEach(cases, Inputs.of(spec), (number, text) -> {
+        CasesInput.forEach(Inputs.name(cases), Inputs.of(spec), (number, text) -> {
             seen[0]++;
             CaseRunner.Outcome o = runner.run(text);
             Json.Obj json;
@@ -169,7 +170,7 @@ public final class PolicySimulateCommand implements Callable<Integer> {
         });
         out.flush();
         if (seen[0] == 0) {
-            throw CasesInput.noCases(cases, "decided");
+            throw CasesInput.noCases(Inputs.name(cases), "decided");
         }
         if (errors[0] > 0) {
             spec.commandLine().getErr().println("gtvpc: " + errors[0] + " case" + (errors[0] == 1 ? "" : "s")

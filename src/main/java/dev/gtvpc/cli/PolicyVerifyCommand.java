@@ -17,6 +17,7 @@ import dev.gtvpc.render.VerifyRenderer;
 import dev.gtvpc.verify.VerificationReport;
 import dev.gtvpc.verify.Verifier;
 import dev.gtvpc.verify.VerifyInputs;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -62,7 +63,7 @@ public final class PolicyVerifyCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "POLICY", description = "The bucket policy: a file, or - for standard input; or a Terraform plan (JSON) or"
             + " CloudFormation/CDK template holding it (--resource names which policy when it holds several).")
-    String policyFile;
+    Path policyFile;
 
     @Mixin
     @Wording("The bucket's region: whose Ground Truth endpoint must get in, and the region of aws:SourceVpcArn.")
@@ -119,7 +120,7 @@ public final class PolicyVerifyCommand implements Callable<Integer> {
     String gtEndpoint;
 
     @Option(names = "--equivalent-to", paramLabel = "FILE", description = "Prove that this other policy decides every request alike.")
-    String equivalentTo;
+    Path equivalentTo;
 
     @Mixin
     Formats.Report.Option format;
@@ -147,8 +148,8 @@ public final class PolicyVerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Formats.Report chosen = format.value();
-        Policy policy = readMain(policyFile);
-        Optional<Policy> other = Optional.ofNullable(equivalentTo).map(f -> read(f, "--equivalent-to"));
+        Policy policy = readMain(Inputs.name(policyFile));
+        Optional<Policy> other = Optional.ofNullable(Inputs.name(equivalentTo)).map(f -> read(f, "--equivalent-to"));
         VerifyInputs inputs = inputs(policy, groundTruth.table());
         VerificationReport report = Verifier.verify(policy, inputs, other, matrix);
         if (target.isPresent() && !target.get().unknowns().isEmpty()) {
@@ -161,9 +162,9 @@ public final class PolicyVerifyCommand implements Callable<Integer> {
             report = report.withNote("the bucket's account was not given (--bucket-account) and no --role-arn or --admin-arn names"
                     + " one: it was taken to be " + UNKNOWN_ACCOUNT + ", an account no policy names");
         }
-        String source = policyFile.equals("-") ? "<stdin>" : policyFile;
+        String source = Inputs.name(policyFile).equals("-") ? "<stdin>" : Inputs.name(policyFile);
         String text = switch (chosen) {
-            case JSON -> VerifyRenderer.json(source, Optional.ofNullable(equivalentTo).map(f -> f.equals("-") ? "<stdin>" : f),
+            case JSON -> VerifyRenderer.json(source, Optional.ofNullable(Inputs.name(equivalentTo)).map(f -> f.equals("-") ? "<stdin>" : f),
                     report, matrix);
             case MARKDOWN -> VerifyRenderer.markdown(source, report, matrix);
             case TEXT -> VerifyRenderer.text(source, report, matrix);
