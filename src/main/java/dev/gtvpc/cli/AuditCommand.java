@@ -64,7 +64,7 @@ import picocli.CommandLine.Spec;
             "  gtvpc audit --policies buckets.jsonl --fail-on public,lockout-risk,refuted --filter account=111122223333",
             "  gtvpc audit --account --region us-east-1 --vpc vpc-0abc1234def567890 --format csv > buckets.csv",
             "  gtvpc audit --config-aggregator org-inventory --region us-east-1 --filter tag:data=labeling --format sarif"})
-public final class AuditCommand implements Callable<Integer> {
+public final class AuditCommand implements Callable<Integer>, OptionWording.Worded {
     @Spec
     CommandSpec spec;
 
@@ -89,12 +89,9 @@ public final class AuditCommand implements Callable<Integer> {
     int concurrency;
 
     @Mixin
-    @Wording("The region of buckets whose record names none (every bucket of a directory); with --account and"
-            + " --config-aggregator also the region the requests go to (default: AWS_REGION or the profile's).")
     Inside.OptionalRegion region;
 
     @Mixin
-    @Wording("The account of buckets whose record names none (default: an account no policy names, and the output says so).")
     Inside.BucketAccount bucketAccount;
 
     @Mixin
@@ -107,11 +104,9 @@ public final class AuditCommand implements Callable<Integer> {
     Inside.Roles roles;
 
     @Mixin
-    @Wording("An administrator who must keep managing every policy (owner-can-manage).")
     Inside.Admin admin;
 
     @Mixin
-    @Wording("The organization (o-…) the buckets' accounts are in.")
     Inside.OrgId orgId;
 
     @Option(names = "--accounts", paramLabel = "FILE",
@@ -150,6 +145,17 @@ public final class AuditCommand implements Callable<Integer> {
 
     @Mixin
     AwsOptions aws;
+
+    /** What the shared options mean for this command (see {@link OptionWording}). */
+    @Override
+    public Map<String, String> wording() {
+        return Map.of(
+                "--region", "The region of buckets whose record names none (every bucket of a directory); with --account and"
+                        + " --config-aggregator also the region the requests go to (default: AWS_REGION or the profile's).",
+                "--bucket-account", "The account of buckets whose record names none (default: an account no policy names, and the output says so).",
+                "--admin-arn", "An administrator who must keep managing every policy (owner-can-manage).",
+                "--org-id", "The organization (o-…) the buckets' accounts are in.");
+    }
 
     @Override
     public Integer call() {

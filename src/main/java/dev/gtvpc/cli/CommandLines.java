@@ -6,7 +6,7 @@ import picocli.CommandLine;
 
 /**
  * Builds gtvpc's command line: the commands a run needs ({@link CommandTree}), help at the terminal's
- * width with verbatim examples ({@link HelpFooters}), the shared options' wording per command
+ * width with verbatim examples ({@link HelpFooters}) and the shared options' wording per command
  * ({@link OptionWording}), and the handlers that turn every failure into one stderr line and a code
  * ({@link ExitCodes}).
  */
@@ -31,7 +31,8 @@ final class CommandLines {
         cl.setUsageHelpWidth(80);
         cl.setUsageHelpAutoWidth(true);
         HelpFooters.install(cl);
-        OptionWording.install(cl);
+        // the wording is needed only for help: a run that prints none does not build it
+        cl.setHelpFactory(OptionWording::help);
         cl.setErr(err);
         cl.setParameterExceptionHandler(ExitCodes::onUsageError);
         cl.setExecutionExceptionHandler(ExitCodes::onFailure);

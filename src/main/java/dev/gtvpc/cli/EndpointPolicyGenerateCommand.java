@@ -8,6 +8,7 @@ import dev.gtvpc.render.OutputFormat;
 import dev.gtvpc.render.PolicyRenderer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,12 +44,11 @@ import picocli.CommandLine.Spec;
             "      --extra-bucket my-models --format terraform -o endpoint-policy.tf",
             "  gtvpc endpoint-policy generate --region us-east-1 --bucket my-labeling-data --format cloudformation \\",
             "      -o s3-endpoint.yaml   # a gateway endpoint with the policy; VPC and route tables are parameters"})
-public final class EndpointPolicyGenerateCommand implements Callable<Integer> {
+public final class EndpointPolicyGenerateCommand implements Callable<Integer>, OptionWording.Worded {
     @Spec
     CommandSpec spec;
 
     @Mixin
-    @Wording("The region of the VPC, the buckets and the labeling job (they must be the same), e.g. us-east-1.")
     Inside.RequiredRegion region;
 
     @Mixin
@@ -59,8 +59,6 @@ public final class EndpointPolicyGenerateCommand implements Callable<Integer> {
     List<String> extraBuckets = new ArrayList<>();
 
     @Mixin
-    @Wording("json (default); cloudformation (a template with an AWS::EC2::VPCEndpoint whose PolicyDocument"
-            + " this is, YAML); terraform (an aws_vpc_endpoint_policy for an endpoint you already have).")
     Formats.Generated format;
 
     @Mixin
@@ -68,6 +66,15 @@ public final class EndpointPolicyGenerateCommand implements Callable<Integer> {
 
     @Mixin
     GroundTruthOptions groundTruth;
+
+    /** What the shared options mean for this command (see {@link OptionWording}). */
+    @Override
+    public Map<String, String> wording() {
+        return Map.of(
+                "--region", "The region of the VPC, the buckets and the labeling job (they must be the same), e.g. us-east-1.",
+                "--format", "json (default); cloudformation (a template with an AWS::EC2::VPCEndpoint whose PolicyDocument"
+                        + " this is, YAML); terraform (an aws_vpc_endpoint_policy for an endpoint you already have).");
+    }
 
     @Override
     public Integer call() {

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 /**
  * {@code --format}, one family of commands at a time: what the family can write, as an enum, and the
  * option that chooses it, declared once (name, label, default, completion candidates, the check of
- * the value). A command says in its own words what each format holds ({@link Wording}). A typed
+ * the value). A command says in its own words what each format holds ({@link OptionWording.Worded}). A typed
  * value is asked for where the command checks its other input, so a run with several mistakes
  * reports the same one first as it always has.
  */

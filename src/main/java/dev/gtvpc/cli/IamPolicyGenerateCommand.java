@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -47,12 +48,11 @@ import picocli.CommandLine.TypeConversionException;
             "      --policy-document file://execution-role-s3.json",
             "  gtvpc iam-policy generate --bucket my-labeling-data --for console-user --format terraform",
             "  gtvpc iam-policy generate --bucket my-data --for execution-role --partition aws-cn   # aws-cn ARNs"})
-public final class IamPolicyGenerateCommand implements Callable<Integer> {
+public final class IamPolicyGenerateCommand implements Callable<Integer>, OptionWording.Worded {
     @Spec
     CommandSpec spec;
 
     @Mixin
-    @Wording("The labeling bucket (input, output). Repeatable.")
     Inside.Buckets buckets;
 
     @Option(names = "--for", required = true, paramLabel = "WHO", converter = AudienceConverter.class,
@@ -61,8 +61,6 @@ public final class IamPolicyGenerateCommand implements Callable<Integer> {
     IdentityPolicyAudience audience;
 
     @Mixin
-    @Wording("The bucket's region, one 'gtvpc regions list' shows (or --regions-file has); only its partition"
-            + " matters. Default: the aws partition.")
     Inside.OptionalRegion region;
 
     @Option(names = "--partition", completionCandidates = Converters.Partitions.class, paramLabel = "PARTITION",
@@ -70,7 +68,6 @@ public final class IamPolicyGenerateCommand implements Callable<Integer> {
     String partition;
 
     @Mixin
-    @Wording("json (default), cloudformation (an AWS::IAM::ManagedPolicy, YAML) or terraform (an aws_iam_policy).")
     Formats.Generated format;
 
     @Mixin
@@ -78,6 +75,16 @@ public final class IamPolicyGenerateCommand implements Callable<Integer> {
 
     @Mixin
     GroundTruthOptions groundTruth;
+
+    /** What the shared options mean for this command (see {@link OptionWording}). */
+    @Override
+    public Map<String, String> wording() {
+        return Map.of(
+                "--bucket", "The labeling bucket (input, output). Repeatable.",
+                "--region", "The bucket's region, one 'gtvpc regions list' shows (or --regions-file has); only its partition"
+                        + " matters. Default: the aws partition.",
+                "--format", "json (default), cloudformation (an AWS::IAM::ManagedPolicy, YAML) or terraform (an aws_iam_policy).");
+    }
 
     @Override
     public Integer call() {

@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
  * The perimeter's inside — the region, the bucket, the networks, principals and organization that
  * must get in — as the options that say it, each declared once: name, label, split, completion
  * candidates and the check of its value. A command mixes in the ones it takes ({@code @Mixin}) and
- * says in its own words what each means for it ({@link Wording}). An option a command requires and
+ * says in its own words what each means for it ({@link OptionWording.Worded}). An option a command requires and
  * another does not is declared twice, required and not: picocli fixes that in the declaration.
  *
  * <p>Each value knows where it came from ({@link Shared#origin}): the command line or the option's

@@ -9,6 +9,7 @@ import dev.gtvpc.groundtruth.VpcJobRequest;
 import dev.gtvpc.render.LabelingJobRenderer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -49,12 +50,11 @@ import picocli.CommandLine.Spec;
             "  gtvpc job vpc-config --region eu-west-1 --task-type text-classification --subnet subnet-0abc1234def567890 \\",
             "      --security-group sg-0abc1234def567890 --volume-kms-key alias/labeling --full --bucket my-labeling-data \\",
             "      --execution-role-arn arn:aws:iam::111122223333:role/LabelingJobRole -o job.json"})
-public final class JobVpcConfigCommand implements Callable<Integer> {
+public final class JobVpcConfigCommand implements Callable<Integer>, OptionWording.Worded {
     @Spec
     CommandSpec spec;
 
     @Mixin
-    @Wording("The region of the labeling job, its VPC and its bucket, e.g. us-east-1.")
     Inside.RequiredRegion region;
 
     @Option(names = "--task-type", completionCandidates = Converters.TaskTypes.class, required = true, paramLabel = "TYPE",
@@ -77,7 +77,6 @@ public final class JobVpcConfigCommand implements Callable<Integer> {
     boolean full;
 
     @Mixin
-    @Wording("With --full: the bucket of the job's input and output (the bucket policy's bucket).")
     Inside.OptionalBucket bucket;
 
     @Option(names = "--job-name", paramLabel = "NAME",
@@ -105,6 +104,14 @@ public final class JobVpcConfigCommand implements Callable<Integer> {
 
     @Mixin
     GroundTruthOptions groundTruth;
+
+    /** What the shared options mean for this command (see {@link OptionWording}). */
+    @Override
+    public Map<String, String> wording() {
+        return Map.of(
+                "--region", "The region of the labeling job, its VPC and its bucket, e.g. us-east-1.",
+                "--bucket", "With --full: the bucket of the job's input and output (the bucket policy's bucket).");
+    }
 
     @Override
     public Integer call() {

@@ -6,6 +6,7 @@ import dev.gtvpc.aws.AwsServices;
 import dev.gtvpc.aws.LabelingJob;
 import dev.gtvpc.render.ApplyRenderer;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Spec;
             "  gtvpc jobs in-progress --bucket my-labeling-data --region us-east-1 --format json | jq -r '.[].name'",
             "",
             "Exit codes: 0 listed (also when there is none), 2 bad input, 3 AWS or network error."})
-public final class JobsInProgressCommand implements Callable<Integer> {
+public final class JobsInProgressCommand implements Callable<Integer>, OptionWording.Worded {
     @Spec
     CommandSpec spec;
 
@@ -35,18 +36,24 @@ public final class JobsInProgressCommand implements Callable<Integer> {
     Inside.RequiredBucket bucket;
 
     @Mixin
-    @Wording("The region of the labeling jobs.")
     Inside.RequiredRegion region;
 
     @Mixin
     AwsOptions aws;
 
     @Mixin
-    @Wording("text (default) or json: an array of {name, arn, locations: [{role, s3Uri}]}.")
     Formats.TextOrJson.Option format;
 
     @Mixin
     GroundTruthOptions groundTruth;
+
+    /** What the shared options mean for this command (see {@link OptionWording}). */
+    @Override
+    public Map<String, String> wording() {
+        return Map.of(
+                "--region", "The region of the labeling jobs.",
+                "--format", "text (default) or json: an array of {name, arn, locations: [{role, s3Uri}]}.");
+    }
 
     @Override
     public Integer call() {

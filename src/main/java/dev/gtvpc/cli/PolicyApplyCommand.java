@@ -12,6 +12,7 @@ import dev.gtvpc.policy.Policy;
 import dev.gtvpc.render.LintRenderer;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -57,7 +58,7 @@ import picocli.CommandLine.Spec;
             "Exit codes: 0 applied (or nothing to do, or a dry run), 1 refused by a check or not",
             "confirmed, 2 bad input, 3 AWS or network error (the message says what state the bucket",
             "is in and where the backup is)."})
-public final class PolicyApplyCommand implements Callable<Integer> {
+public final class PolicyApplyCommand implements Callable<Integer>, OptionWording.Worded {
     @Spec
     CommandSpec spec;
 
@@ -68,7 +69,6 @@ public final class PolicyApplyCommand implements Callable<Integer> {
     Inside.RequiredBucket bucket;
 
     @Mixin
-    @Wording("The region the bucket must be in (a bucket elsewhere is refused).")
     Inside.RequiredRegion region;
 
     @Mixin
@@ -95,11 +95,18 @@ public final class PolicyApplyCommand implements Callable<Integer> {
     GroundTruthOptions groundTruth;
 
     @Mixin
-    @Wording("text (default) or json: with --dry-run only, the plan as one JSON object (before, after, statements"
-            + " added/removed/changed/kept, access changes, lint findings, \"applied\": false). Applying is always text.")
     Formats.TextOrJson.Option format;
 
     private List<Finding> lintFindings = List.of();
+
+    /** What the shared options mean for this command (see {@link OptionWording}). */
+    @Override
+    public Map<String, String> wording() {
+        return Map.of(
+                "--region", "The region the bucket must be in (a bucket elsewhere is refused).",
+                "--format", "text (default) or json: with --dry-run only, the plan as one JSON object (before, after, statements"
+                        + " added/removed/changed/kept, access changes, lint findings, \"applied\": false). Applying is always text.");
+    }
 
     @Override
     public Integer call() {

@@ -12,6 +12,7 @@ import dev.gtvpc.render.OutputFormat;
 import dev.gtvpc.render.PolicyRenderer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -54,32 +55,23 @@ import picocli.CommandLine.Spec;
             "      --format terraform -o bucket-policy.tf",
             "  gtvpc policy generate --region us-east-1 --bucket my-labeling-data \\",
             "      --vpce vpce-0abc1234def567890 --actions doc --style aws-doc    # the AWS page's policy"})
-public final class PolicyGenerateCommand implements Callable<Integer> {
+public final class PolicyGenerateCommand implements Callable<Integer>, OptionWording.Worded {
     @Spec
     CommandSpec spec;
 
     @Mixin
-    @Wording("The AWS Region of the bucket and the labeling job (they must be the same), e.g. us-east-1."
-            + " 'gtvpc regions list' shows the regions Ground Truth has an endpoint in.")
     Inside.RequiredRegion region;
 
     @Mixin
-    @Wording("The bucket's name (not its ARN).")
     Inside.RequiredBucket bucket;
 
     @Mixin
-    @Wording("A VPC whose requests keep access (aws:SourceVpc): vpc- and 8 or 17 hex digits. Repeatable.")
     Inside.OptionalVpcs vpcs;
 
     @Mixin
-    @Wording("A VPC endpoint whose requests keep access (aws:SourceVpce): vpce- and 8 or 17 hex digits."
-            + " Repeatable. At least one --vpc or --vpce is required.")
     Inside.Vpces vpces;
 
     @Mixin
-    @Wording("An IAM role (or user) that keeps access from anywhere (aws:PrincipalArn), e.g. the role people"
-            + " start labeling jobs from in the console. For an assumed-role session give the role's ARN."
-            + " Repeatable.")
     Inside.Roles roles;
 
     @Option(names = "--gt-endpoint", paramLabel = "VPCE_ID",
@@ -104,8 +96,6 @@ public final class PolicyGenerateCommand implements Callable<Integer> {
     String sid;
 
     @Mixin
-    @Wording("json (default), cloudformation (a template with an AWS::S3::BucketPolicy, YAML) or"
-            + " terraform (an aws_s3_bucket_policy resource).")
     Formats.Generated format;
 
     @Mixin
@@ -113,6 +103,23 @@ public final class PolicyGenerateCommand implements Callable<Integer> {
 
     @Mixin
     GroundTruthOptions groundTruth;
+
+    /** What the shared options mean for this command (see {@link OptionWording}). */
+    @Override
+    public Map<String, String> wording() {
+        return Map.of(
+                "--region", "The AWS Region of the bucket and the labeling job (they must be the same), e.g. us-east-1."
+                        + " 'gtvpc regions list' shows the regions Ground Truth has an endpoint in.",
+                "--bucket", "The bucket's name (not its ARN).",
+                "--vpc", "A VPC whose requests keep access (aws:SourceVpc): vpc- and 8 or 17 hex digits. Repeatable.",
+                "--vpce", "A VPC endpoint whose requests keep access (aws:SourceVpce): vpce- and 8 or 17 hex digits."
+                        + " Repeatable. At least one --vpc or --vpce is required.",
+                "--role-arn", "An IAM role (or user) that keeps access from anywhere (aws:PrincipalArn), e.g. the role people"
+                        + " start labeling jobs from in the console. For an assumed-role session give the role's ARN."
+                        + " Repeatable.",
+                "--format", "json (default), cloudformation (a template with an AWS::S3::BucketPolicy, YAML) or"
+                        + " terraform (an aws_s3_bucket_policy resource).");
+    }
 
     @Override
     public Integer call() {

@@ -14,6 +14,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -40,7 +41,7 @@ import picocli.CommandLine.Spec;
             "      --vpc vpc-0abc1234def567890",
             "",
             "Exit codes: 0 printed, 1 the bucket has no policy, 2 bad input, 3 AWS or network error."})
-public final class PolicyGetCommand implements Callable<Integer> {
+public final class PolicyGetCommand implements Callable<Integer>, OptionWording.Worded {
     @Spec
     CommandSpec spec;
 
@@ -48,7 +49,6 @@ public final class PolicyGetCommand implements Callable<Integer> {
     Inside.RequiredBucket bucket;
 
     @Mixin
-    @Wording("The region to send the request to (default: AWS_REGION or the profile's; S3 redirects are followed).")
     Inside.OptionalRegion region;
 
     @Mixin
@@ -58,7 +58,6 @@ public final class PolicyGetCommand implements Callable<Integer> {
     boolean raw;
 
     @Mixin
-    @Wording("text (default: the policy itself) or json (the policy with bucket, region and sha256).")
     Formats.TextOrJson.Option format;
 
     @Option(names = "-o", paramLabel = "FILE", description = "Write to FILE (whole or not at all) instead of stdout.")
@@ -66,6 +65,14 @@ public final class PolicyGetCommand implements Callable<Integer> {
 
     @Mixin
     GroundTruthOptions groundTruth;
+
+    /** What the shared options mean for this command (see {@link OptionWording}). */
+    @Override
+    public Map<String, String> wording() {
+        return Map.of(
+                "--region", "The region to send the request to (default: AWS_REGION or the profile's; S3 redirects are followed).",
+                "--format", "text (default: the policy itself) or json (the policy with bucket, region and sha256).");
+    }
 
     @Override
     public Integer call() {

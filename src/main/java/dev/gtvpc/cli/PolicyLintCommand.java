@@ -22,6 +22,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -60,7 +61,7 @@ import picocli.CommandLine.Spec;
             "  gtvpc policy lint cdk.out/MyStack.template.json --resource LabelsPolicy",
             "  gtvpc policy lint --create-baseline lint-baseline.json policies/*.json",
             "  gtvpc policy lint --baseline lint-baseline.json policies/*.json"})
-public final class PolicyLintCommand implements Callable<Integer> {
+public final class PolicyLintCommand implements Callable<Integer>, OptionWording.Worded {
     @Spec
     CommandSpec spec;
 
@@ -69,19 +70,15 @@ public final class PolicyLintCommand implements Callable<Integer> {
     List<Path> files = new ArrayList<>();
 
     @Mixin
-    @Wording("The bucket's region: turns on the Ground Truth rules and says which endpoint the policy must exempt.")
     Inside.OptionalRegion region;
 
     @Mixin
-    @Wording("The bucket the policy is for (bucket-mismatch checks every Resource against it).")
     Inside.OptionalBucket bucket;
 
     @Mixin
-    @Wording("Your VPC: the policy must not deny it (repeatable).")
     Inside.OptionalVpcs vpcs;
 
     @Mixin
-    @Wording("Your VPC endpoint: the policy must not deny it (repeatable).")
     Inside.Vpces vpces;
 
     @Option(names = "--policy-type", paramLabel = "TYPE", defaultValue = "bucket", converter = PolicyKindConverter.class,
@@ -148,6 +145,16 @@ public final class PolicyLintCommand implements Callable<Integer> {
 
     @Mixin
     IacOptions.ForPolicies iac;
+
+    /** What the shared options mean for this command (see {@link OptionWording}). */
+    @Override
+    public Map<String, String> wording() {
+        return Map.of(
+                "--region", "The bucket's region: turns on the Ground Truth rules and says which endpoint the policy must exempt.",
+                "--bucket", "The bucket the policy is for (bucket-mismatch checks every Resource against it).",
+                "--vpc", "Your VPC: the policy must not deny it (repeatable).",
+                "--vpce", "Your VPC endpoint: the policy must not deny it (repeatable).");
+    }
 
     @Override
     public Integer call() {

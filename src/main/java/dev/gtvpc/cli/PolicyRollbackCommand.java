@@ -13,6 +13,7 @@ import dev.gtvpc.policy.io.PolicyReader;
 import dev.gtvpc.render.ApplyRenderer;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -40,19 +41,17 @@ import picocli.CommandLine.Spec;
             "",
             "Exit codes: 0 restored (or nothing to do, or a dry run), 1 refused by a check or not",
             "confirmed, 2 bad input, 3 AWS or network error."})
-public final class PolicyRollbackCommand implements Callable<Integer> {
+public final class PolicyRollbackCommand implements Callable<Integer>, OptionWording.Worded {
     @Spec
     CommandSpec spec;
 
     @Mixin
-    @Wording("The bucket's name (must match the backup's).")
     Inside.RequiredBucket bucket;
 
     @Option(names = "--backup", required = true, paramLabel = "FILE", description = "A backup file written by apply or rollback.")
     Path backupFile;
 
     @Mixin
-    @Wording("The bucket's region (default: the backup's).")
     Inside.OptionalRegion region;
 
     @Mixin
@@ -63,6 +62,14 @@ public final class PolicyRollbackCommand implements Callable<Integer> {
 
     @Mixin
     GroundTruthOptions groundTruth;
+
+    /** What the shared options mean for this command (see {@link OptionWording}). */
+    @Override
+    public Map<String, String> wording() {
+        return Map.of(
+                "--bucket", "The bucket's name (must match the backup's).",
+                "--region", "The bucket's region (default: the backup's).");
+    }
 
     @Override
     public Integer call() {

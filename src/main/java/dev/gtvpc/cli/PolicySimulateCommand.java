@@ -64,7 +64,7 @@ import picocli.CommandLine.Spec;
             "      --principal-arn arn:aws:iam::111122223333:role/app --source-vpce vpce-0abc1234def567890 \\",
             "      --source-vpc vpc-0abc1234def567890 --expect not-denied",
             "  gtvpc policy simulate policy.json --cases requests.jsonl > decisions.jsonl"})
-public final class PolicySimulateCommand implements Callable<Integer> {
+public final class PolicySimulateCommand implements Callable<Integer>, OptionWording.Worded {
     @Spec
     CommandSpec spec;
 
@@ -83,7 +83,6 @@ public final class PolicySimulateCommand implements Callable<Integer> {
     String expect;
 
     @Mixin
-    @Wording("text (default) or json. Batch mode always writes JSON Lines.")
     Formats.TextOrJson.Option format;
 
     @Option(names = "--trace", description = "With --format json or --cases: include every statement's trace.")
@@ -92,6 +91,13 @@ public final class PolicySimulateCommand implements Callable<Integer> {
     @Option(names = "--cases", paramLabel = "FILE",
             description = "Batch mode: evaluate every request of a JSON Lines file (- for standard input). See below.")
     Path cases;
+
+    /** What the shared options mean for this command (see {@link OptionWording}). */
+    @Override
+    public Map<String, String> wording() {
+        return Map.of(
+                "--format", "text (default) or json. Batch mode always writes JSON Lines.");
+    }
 
     @Override
     public Integer call() {

@@ -20,6 +20,7 @@ import dev.gtvpc.verify.VerifyInputs;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -54,7 +55,7 @@ import picocli.CommandLine.Spec;
             "  gtvpc policy verify bucket-policy.json --region us-east-1 --vpc vpc-0abc1234def567890 \\",
             "      --role-arn arn:aws:iam::111122223333:role/LabelingAdmin --matrix",
             "  gtvpc policy verify new.json --region us-east-1 --vpc vpc-0abc1234def567890 --equivalent-to old.json"})
-public final class PolicyVerifyCommand implements Callable<Integer> {
+public final class PolicyVerifyCommand implements Callable<Integer>, OptionWording.Worded {
     /** The bucket's account when nothing names it: no real account has this ID, and the output says it was assumed. */
     static final String UNKNOWN_ACCOUNT = "000000000000";
 
@@ -66,7 +67,6 @@ public final class PolicyVerifyCommand implements Callable<Integer> {
     Path policyFile;
 
     @Mixin
-    @Wording("The bucket's region: whose Ground Truth endpoint must get in, and the region of aws:SourceVpcArn.")
     Inside.RequiredRegion region;
 
     @Option(names = "--ground-truth", negatable = true, defaultValue = "true", fallbackValue = "true",
@@ -74,11 +74,9 @@ public final class PolicyVerifyCommand implements Callable<Integer> {
     boolean groundTruthAccess;
 
     @Mixin
-    @Wording("The bucket (default: the first one the policy's Resource names).")
     Inside.OptionalBucket bucket;
 
     @Mixin
-    @Wording("The bucket owner's account (default: the account of the first --role-arn or --admin-arn).")
     Inside.BucketAccount bucketAccount;
 
     @Mixin
@@ -97,8 +95,6 @@ public final class PolicyVerifyCommand implements Callable<Integer> {
     Inside.TrustedAccounts trustedAccounts;
 
     @Mixin
-    @Wording("The bucket account's organization (o-…): its principals (and the accounts of --role-arn and --admin-arn)"
-            + " carry aws:PrincipalOrgID; anyone else is outside it.")
     Inside.OrgId orgId;
 
     @Mixin
@@ -144,6 +140,17 @@ public final class PolicyVerifyCommand implements Callable<Integer> {
 
     /** The plan's or template's policy verified, when POLICY is one. */
     private Optional<dev.gtvpc.input.PolicyTarget> target = Optional.empty();
+
+    /** What the shared options mean for this command (see {@link OptionWording}). */
+    @Override
+    public Map<String, String> wording() {
+        return Map.of(
+                "--region", "The bucket's region: whose Ground Truth endpoint must get in, and the region of aws:SourceVpcArn.",
+                "--bucket", "The bucket (default: the first one the policy's Resource names).",
+                "--bucket-account", "The bucket owner's account (default: the account of the first --role-arn or --admin-arn).",
+                "--org-id", "The bucket account's organization (o-…): its principals (and the accounts of --role-arn and --admin-arn)"
+                        + " carry aws:PrincipalOrgID; anyone else is outside it.");
+    }
 
     @Override
     public Integer call() {

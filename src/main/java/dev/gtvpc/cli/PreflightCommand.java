@@ -11,6 +11,7 @@ import dev.gtvpc.preflight.PreflightRequest;
 import dev.gtvpc.render.PreflightRenderer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -50,24 +51,20 @@ import picocli.CommandLine.Spec;
             "",
             "Exit codes: 0 nothing failed (warnings allowed), 1 a check failed, 2 bad input, 3 AWS or",
             "network error that prevented checking (no credentials, network, throttling, a service failure)."})
-public final class PreflightCommand implements Callable<Integer> {
+public final class PreflightCommand implements Callable<Integer>, OptionWording.Worded {
     @Spec
     CommandSpec spec;
 
     @Mixin
-    @Wording("The region of the labeling job: the bucket and the VPC endpoints must be in it too.")
     Inside.RequiredRegion region;
 
     @Mixin
-    @Wording("The bucket the labeling job reads and writes.")
     Inside.RequiredBucket bucket;
 
     @Mixin
-    @Wording("The VPC the job's traffic comes from (repeatable): it needs an S3 endpoint, and the bucket policy must let it in.")
     Inside.RequiredVpcs vpcs;
 
     @Mixin
-    @Wording("A VPC endpoint the bucket policy must let in (repeatable).")
     Inside.Vpces vpces;
 
     @Option(names = "--subnet", paramLabel = "SUBNET_ID", split = ",",
@@ -79,7 +76,6 @@ public final class PreflightCommand implements Callable<Integer> {
     List<String> securityGroups = new ArrayList<>();
 
     @Mixin
-    @Wording("A role the bucket policy must let in from anywhere, e.g. the console user's (repeatable).")
     Inside.Roles roles;
 
     @Option(names = "--caller-vpce", paramLabel = "VPCE_ID",
@@ -94,6 +90,17 @@ public final class PreflightCommand implements Callable<Integer> {
 
     @Mixin
     GroundTruthOptions groundTruth;
+
+    /** What the shared options mean for this command (see {@link OptionWording}). */
+    @Override
+    public Map<String, String> wording() {
+        return Map.of(
+                "--region", "The region of the labeling job: the bucket and the VPC endpoints must be in it too.",
+                "--bucket", "The bucket the labeling job reads and writes.",
+                "--vpc", "The VPC the job's traffic comes from (repeatable): it needs an S3 endpoint, and the bucket policy must let it in.",
+                "--vpce", "A VPC endpoint the bucket policy must let in (repeatable).",
+                "--role-arn", "A role the bucket policy must let in from anywhere, e.g. the console user's (repeatable).");
+    }
 
     @Override
     public Integer call() {

@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
  * where it comes from, and any other condition key. The checks are the ones a case line of
  * {@code --cases} gets ({@link RequestChecks}), worded for the options.
  */
-final class RequestOptions {
+final class RequestOptions implements OptionWording.Worded {
     @Option(names = "--action", paramLabel = "ACTION", description = "The request's action, e.g. s3:GetObject.")
     String action;
 
@@ -38,17 +38,12 @@ final class RequestOptions {
     String session;
 
     @Mixin
-    @Wording("The bucket account's organization (o-…): principals of the bucket's account carry"
-            + " aws:PrincipalOrgID, the bucket aws:ResourceOrgID.")
     Inside.OrgId orgId;
 
     @Mixin
-    @Wording("The bucket account's organization path (o-…/r-…/ou-…/), for aws:PrincipalOrgPaths and"
-            + " aws:ResourceOrgPaths (repeatable).")
     Inside.OrgPaths orgPaths;
 
     @Mixin
-    @Wording("The bucket owner's account: tells whether NOT_DENIED means \"identity policies decide\" or \"denied\".")
     Inside.BucketAccount bucketAccount;
 
     @Option(names = "--source-vpce", paramLabel = "VPCE_ID", description = "Sets aws:SourceVpce: the request comes through this endpoint.")
@@ -67,6 +62,17 @@ final class RequestOptions {
     /** After the request options themselves are checked, what is left wrong came from --context. */
     private static final RequestChecks.Names CONTEXT_NAMES = new RequestChecks.Names("--action", "--resource", "--principal-arn",
             "--bucket-account", "--context aws:SourceVpce", "--context aws:SourceVpc", "--context aws:SourceIp", true);
+
+    /** What the shared options mean for this command (see {@link OptionWording}). */
+    @Override
+    public Map<String, String> wording() {
+        return Map.of(
+                "--org-id", "The bucket account's organization (o-…): principals of the bucket's account carry"
+                        + " aws:PrincipalOrgID, the bucket aws:ResourceOrgID.",
+                "--org-path", "The bucket account's organization path (o-…/r-…/ou-…/), for aws:PrincipalOrgPaths and"
+                        + " aws:ResourceOrgPaths (repeatable).",
+                "--bucket-account", "The bucket owner's account: tells whether NOT_DENIED means \"identity policies decide\" or \"denied\".");
+    }
 
     /** Whether any option of a request was given (a batch takes its requests from the case file instead). */
     boolean anyGiven() {

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gtvpc.testing.Cli;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * The shared options (Inside, Formats): a value says where it came from, a command words an option
@@ -17,9 +17,8 @@ import picocli.CommandLine.Option;
  */
 class OptionGroupsTest {
     @Command(name = "probe")
-    static final class Probe {
+    static final class Probe implements OptionWording.Worded {
         @Mixin
-        @Wording("The region this probe is about.")
         Inside.OptionalRegion region;
 
         @Mixin
@@ -27,6 +26,11 @@ class OptionGroupsTest {
 
         @Mixin
         Formats.Report.Option format;
+
+        @Override
+        public Map<String, String> wording() {
+            return Map.of("--region", "The region this probe is about.");
+        }
     }
 
     @Test
@@ -49,26 +53,21 @@ class OptionGroupsTest {
                 .contains("--format=FORMAT   text (default), json or markdown.");
     }
 
-    @Command(name = "two")
-    static final class TwoOptions {
-        @Option(names = "--a")
-        String a;
-
-        @Option(names = "--b")
-        String b;
-    }
-
-    @Command(name = "bad")
-    static final class WordsAMixinOfTwo {
+    @Command(name = "typo")
+    static final class WordsAnOptionItDoesNotHave implements OptionWording.Worded {
         @Mixin
-        @Wording("Which of the two?")
-        TwoOptions both;
+        Inside.OptionalRegion region;
+
+        @Override
+        public Map<String, String> wording() {
+            return Map.of("--regoin", "A typo.");
+        }
     }
 
     @Test
-    void wordingAMixinOfSeveralOptionsIsRefusedWhenTheCommandLineIsBuilt() {
-        assertThatThrownBy(() -> OptionWording.install(new CommandLine(new WordsAMixinOfTwo())))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("'both'");
+    void wordingAnOptionTheCommandDoesNotHaveIsRefused() {
+        assertThatThrownBy(() -> OptionWording.install(new CommandLine(new WordsAnOptionItDoesNotHave())))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("--regoin");
     }
 
     @Test
