@@ -16,7 +16,6 @@ import dev.gtvpc.audit.RecordSource;
 import dev.gtvpc.audit.Verdict;
 import dev.gtvpc.aws.AwsServices;
 import dev.gtvpc.groundtruth.RegionTable;
-import dev.gtvpc.policy.AwsIds;
 import dev.gtvpc.render.AuditRenderer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -25,7 +24,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -242,7 +240,6 @@ public final class AuditCommand implements Callable<Integer>, OptionWording.Word
         vpcs.check();
         vpces.check();
         orgId.check();
-        // the buckets' partitions are not known before their records are read: ARNs are checked as aws ones
         roles.check("aws");
         admin.check("aws");
         Map<String, AuditSettings.Inside> perAccount = accountsFile == null ? Map.of()

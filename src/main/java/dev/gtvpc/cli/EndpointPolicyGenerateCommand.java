@@ -4,7 +4,6 @@ import dev.gtvpc.catalogue.S3ActionCatalog;
 import dev.gtvpc.groundtruth.EndpointPolicy;
 import dev.gtvpc.groundtruth.EndpointPolicyRequest;
 import dev.gtvpc.policy.Policy;
-import dev.gtvpc.render.OutputFormat;
 import dev.gtvpc.render.PolicyRenderer;
 import java.util.ArrayList;
 import java.util.List;

@@ -21,9 +21,8 @@ final class ErrorLine {
 
     /** What a command threw: gtvpc's own error as it is worded, anything else as the bug it is. */
     static void failure(Exception e, CommandLine cmd) {
-        print(cmd, e instanceof GtvpcException g ? oneLine(g.getMessage())
-                : "internal error: " + oneLine(String.valueOf(e)) + " — this is a bug in gtvpc; run again with --verbose and report the output",
-                e);
+        print(cmd, e instanceof GtvpcException g ? oneLine(g.getMessage()) : "internal error: " + oneLine(String.valueOf(e))
+                + " — this is a bug in gtvpc; run again with --verbose and report the output", e);
     }
 
     private static void print(CommandLine cmd, String message, Throwable e) {

@@ -12,9 +12,9 @@ import picocli.CommandLine.Option;
 /**
  * {@code --format}, one family of commands at a time: what the family can write, as an enum, and the
  * option that chooses it, declared once (name, label, default, completion candidates, the check of
- * the value). A command says in its own words what each format holds ({@link OptionWording.Worded}). A typed
- * value is asked for where the command checks its other input, so a run with several mistakes
- * reports the same one first as it always has.
+ * the value). A command says in its own words what each format holds ({@link OptionWording.Worded}).
+ * A typed value is asked for where the command checks its other input, so a run with several
+ * mistakes reports the same one first as it always has.
  */
 final class Formats {
     private Formats() {
@@ -25,7 +25,8 @@ final class Formats {
         TEXT, JSON;
 
         static final class Option {
-            @picocli.CommandLine.Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", completionCandidates = Names.class,
+            @picocli.CommandLine.Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+                    completionCandidates = Names.class,
                     description = "text (default) or json.")
             String given;
 
@@ -46,7 +47,8 @@ final class Formats {
         TEXT, JSON, MARKDOWN;
 
         static final class Option {
-            @picocli.CommandLine.Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", completionCandidates = Names.class,
+            @picocli.CommandLine.Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+                    completionCandidates = Names.class,
                     description = "text (default), json or markdown.")
             String given;
 
@@ -67,8 +69,10 @@ final class Formats {
         TEXT, JSON, SARIF;
 
         static final class Option {
-            @picocli.CommandLine.Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", completionCandidates = Names.class,
-                    description = "text (default): FILE:LINE:COL: SEVERITY RULE-ID: message; json: an array of findings; sarif: SARIF 2.1.0.")
+            @picocli.CommandLine.Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+                    completionCandidates = Names.class,
+                    description = "text (default): FILE:LINE:COL: SEVERITY RULE-ID: message; json: an array of findings;"
+                            + " sarif: SARIF 2.1.0.")
             String given;
 
             Lint value() {
@@ -88,7 +92,8 @@ final class Formats {
         TEXT, JSON, JUNIT;
 
         static final class Option {
-            @picocli.CommandLine.Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", completionCandidates = Names.class,
+            @picocli.CommandLine.Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+                    completionCandidates = Names.class,
                     description = "text (default): a PASS/FAIL/ERROR line a case and a summary; json: {cases, policy, results, summary};"
                             + " junit: a JUnit XML report, for CI test-report viewers.")
             String given;
@@ -110,7 +115,8 @@ final class Formats {
         TEXT, JSON, JSONL, CSV, SARIF, MARKDOWN;
 
         static final class Option {
-            @picocli.CommandLine.Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", completionCandidates = Names.class,
+            @picocli.CommandLine.Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+                    completionCandidates = Names.class,
                     description = "text (default: the buckets, then the summary table), json, jsonl, csv, sarif or markdown.")
             String given;
 
@@ -131,7 +137,8 @@ final class Formats {
         JSON;
 
         static final class Option {
-            @picocli.CommandLine.Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json", completionCandidates = Names.class,
+            @picocli.CommandLine.Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
+                    completionCandidates = Names.class,
                     description = "json (the default and only one: CreateLabelingJob takes JSON); accepted so scripts can say so.")
             String given;
 

@@ -18,8 +18,9 @@ import picocli.CommandLine.Spec;
  * The perimeter's inside — the region, the bucket, the networks, principals and organization that
  * must get in — as the options that say it, each declared once: name, label, split, completion
  * candidates and the check of its value. A command mixes in the ones it takes ({@code @Mixin}) and
- * says in its own words what each means for it ({@link OptionWording.Worded}). An option a command requires and
- * another does not is declared twice, required and not: picocli fixes that in the declaration.
+ * says in its own words what each means for it ({@link OptionWording.Worded}). An option a command
+ * requires and another does not is declared twice, required and not: picocli fixes that in the
+ * declaration.
  *
  * <p>Each value knows where it came from ({@link Shared#origin}): the command line or the option's
  * default. A configuration file that fills these same options is another origin, not another option.
@@ -208,7 +209,8 @@ final class Inside {
 
     /** {@code --admin-arn}: an administrator who must keep managing the policy. */
     static final class Admin extends Shared {
-        @Option(names = "--admin-arn", paramLabel = "ARN", description = "An administrator who must keep managing the policy from anywhere.")
+        @Option(names = "--admin-arn", paramLabel = "ARN",
+                description = "An administrator who must keep managing the policy from anywhere.")
         String arn;
 
         Optional<String> given() {

@@ -1,7 +1,6 @@
 package dev.gtvpc.cli;
 
 import dev.gtvpc.ExitCode;
-import dev.gtvpc.GtvpcException;
 import dev.gtvpc.aws.AwsServices;
 import dev.gtvpc.aws.LabelingJob;
 import dev.gtvpc.render.ApplyRenderer;

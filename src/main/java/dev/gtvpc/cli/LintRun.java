@@ -104,7 +104,8 @@ final class LintRun {
             }
             for (PolicyTarget target : selected) {
                 LintReport report = targetLinter.lint(target, source);
-                report.notes().forEach(n -> err.println("gtvpc: note: " + source + ":" + n.replaceFirst(": ", ": " + target.address() + ": ")));
+                report.notes().forEach(n -> err.println("gtvpc: note: " + source + ":"
+                        + n.replaceFirst(": ", ": " + target.address() + ": ")));
                 reports.add(report);
                 targets.add(TargetLinter.lintTarget(address(file.name()), target, report));
             }

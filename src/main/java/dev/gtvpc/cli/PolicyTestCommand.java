@@ -7,7 +7,6 @@ import dev.gtvpc.eval.Decision;
 import dev.gtvpc.eval.EvaluationResult;
 import dev.gtvpc.eval.RequestCase;
 import dev.gtvpc.eval.StatementTrace;
-import dev.gtvpc.policy.Policy;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,7 +1,6 @@
 package dev.gtvpc.cli;
 
 import dev.gtvpc.ExitCode;
-import dev.gtvpc.GtvpcException;
 import dev.gtvpc.aws.AwsServices;
 import dev.gtvpc.groundtruth.RegionTable;
 import dev.gtvpc.policy.AwsIds;

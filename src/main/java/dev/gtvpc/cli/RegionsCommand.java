@@ -1,6 +1,5 @@
 package dev.gtvpc.cli;
 
-import dev.gtvpc.GtvpcException;
 import dev.gtvpc.groundtruth.Fact;
 import dev.gtvpc.groundtruth.RegionInfo;
 import dev.gtvpc.groundtruth.RegionTable;

@@ -1,7 +1,6 @@
 package dev.gtvpc.render;
 
 import dev.gtvpc.lint.Finding;
-import dev.gtvpc.lint.Fingerprint;
 import dev.gtvpc.lint.LintReport;
 import dev.gtvpc.lint.Review;
 import dev.gtvpc.lint.Rule;
