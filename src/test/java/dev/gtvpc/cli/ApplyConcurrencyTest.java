@@ -214,7 +214,7 @@ class ApplyConcurrencyTest {
 
     @Test
     void plainConcurrentAppliesNeverBothReportSuccessWhenAStatementIsLost() throws IOException {
-        int trials = 5;
+        int trials = 4;
         int raced = 0;
         for (int t = 0; t < trials; t++) {
             if (t > 0) {
@@ -222,8 +222,8 @@ class ApplyConcurrencyTest {
             }
             CyclicBarrier barrier = new CyclicBarrier(2);
             List<Cli.Result> r = together(
-                    context(AWS.env(), afterBothPlanned(barrier)), applyArgs("TeamA", "111111111111", "--settle", "4"),
-                    context(AWS.env(), afterBothPlanned(barrier)), applyArgs("TeamB", "222222222222", "--settle", "4"));
+                    context(AWS.env(), afterBothPlanned(barrier)), applyArgs("TeamA", "111111111111", "--settle", "3"),
+                    context(AWS.env(), afterBothPlanned(barrier)), applyArgs("TeamB", "222222222222", "--settle", "3"));
             if (assertNothingLost("trial " + t, r, List.of("TeamA", "TeamB")).size() < 3) {
                 raced++;
             }
