@@ -157,10 +157,11 @@ public final class PolicyGenerateCommand implements Callable<Integer>, OptionWor
             case CLOUDFORMATION -> PolicyRenderer.cloudFormation(generated.policy(), bucketName, description);
             case TERRAFORM -> PolicyRenderer.terraform(generated.policy(), bucketName, description);
         };
+        output.write(text, spec.commandLine().getOut());
+        // after the policy is written: a run that cannot write it says only why
         for (String note : generated.notes()) {
             spec.commandLine().getErr().println("gtvpc: note: " + note);
         }
-        output.write(text, spec.commandLine().getOut());
         Validate.warnPlaceholders(spec.commandLine().getErr(), "the policy", "--bucket", bucketName, "--vpc", vpcs.ids(), "--vpce", vpces.ids,
                 "--vpce-org", vpceOrgs, "--role-arn", roles.arns, "--gt-endpoint", gtEndpoint);
         return 0;

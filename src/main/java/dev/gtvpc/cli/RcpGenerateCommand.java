@@ -1,9 +1,7 @@
 package dev.gtvpc.cli;
 
-import dev.gtvpc.eval.PolicyValues;
 import dev.gtvpc.groundtruth.RegionInfo;
 import dev.gtvpc.groundtruth.RegionTable;
-import dev.gtvpc.policy.OperatorType;
 import dev.gtvpc.policy.Policy;
 import dev.gtvpc.rcp.NetworkRcp;
 import dev.gtvpc.rcp.NetworkRcpCheck;
@@ -11,6 +9,7 @@ import dev.gtvpc.rcp.NetworkRcpRequest;
 import dev.gtvpc.render.PolicyRenderer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -44,17 +43,15 @@ import picocli.CommandLine.Spec;
             "  gtvpc rcp generate --org-id o-a1b2c3d4e5 > network-perimeter-rcp.json",
             "  gtvpc rcp generate --org-id o-a1b2c3d4e5 --cidr 203.0.113.0/24 --vpce-account 444455556666 \\",
             "      --ground-truth us-east-1,eu-west-1 --only-tagged -o network-perimeter-rcp.json"})
-public final class RcpGenerateCommand implements Callable<Integer> {
+public final class RcpGenerateCommand implements Callable<Integer>, OptionWording.Worded {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--org-id", required = true, paramLabel = "ORG_ID",
-            description = "Your organization (o-…): its VPC endpoints are inside the perimeter.")
-    String orgId;
+    @Mixin
+    Inside.RequiredOrgId org;
 
-    @Option(names = "--cidr", paramLabel = "CIDR", split = ",",
-            description = "A corporate address range whose requests over the internet are inside (aws:SourceIp). Repeatable.")
-    List<String> cidrs = new ArrayList<>();
+    @Mixin
+    Inside.Cidrs cidrs;
 
     @Option(names = "--vpce-account", paramLabel = "ACCOUNT", split = ",",
             description = "A third party whose VPC endpoints are inside (aws:VpceAccount). Repeatable.")
@@ -79,7 +76,7 @@ public final class RcpGenerateCommand implements Callable<Integer> {
             description = "The perimeter reaches only principals tagged dp:include:network=true, as the guidance's does.")
     boolean onlyTagged;
 
-    @Option(names = "--actions", paramLabel = "LIST", split = ",",
+    @Option(names = "--actions", paramLabel = "LIST", split = ",", completionCandidates = Converters.RcpActions.class,
             description = "The actions the Deny covers (default: the guidance's cognito-identity:*, ecr:*, kms:*, s3:*, sqs:*).")
     List<String> actions = new ArrayList<>();
 
@@ -93,10 +90,20 @@ public final class RcpGenerateCommand implements Callable<Integer> {
     @Mixin
     GroundTruthOptions groundTruth;
 
+    /** What the shared options mean for this command (see {@link OptionWording}). */
+    @Override
+    public Map<String, String> wording() {
+        return Map.of(
+                "--org-id", "Your organization (o-…): its VPC endpoints are inside the perimeter.",
+                "--cidr", "A corporate address range (IPv4) whose requests over the internet are inside (aws:SourceIp). Repeatable.");
+    }
+
     @Override
     public Integer call() {
-        Validate.each("--cidr", cidrs, c -> PolicyValues.readable(OperatorType.IP_ADDRESS, c) && !c.contains(":") ? Optional.empty()
-                : Optional.of("'" + c + "' is not an IPv4 address range (a.b.c.d/n)"));
+        org.check();
+        cidrs.check();
+        Validate.each("--cidr", cidrs.ranges, c -> c.contains(":") ? Optional.of("'" + c + "' is an IPv6 range: rcp generate"
+                + " takes IPv4 ranges (a.b.c.d/n)") : Optional.empty());
         List<NetworkRcpRequest.ServiceEndpoint> endpoints = new ArrayList<>();
         if (!groundTruthRegions.isEmpty()) {
             RegionTable table = groundTruth.table();
@@ -105,12 +112,12 @@ public final class RcpGenerateCommand implements Callable<Integer> {
                 endpoints.add(new NetworkRcpRequest.ServiceEndpoint(info.groundTruthEndpoint().value(), "Ground Truth in " + region));
             }
         }
-        NetworkRcpRequest request = new NetworkRcpRequest(orgId, cidrs, endpointAccounts, serviceAccounts, excludeTags, onlyTagged,
+        NetworkRcpRequest request = new NetworkRcpRequest(org.id, cidrs.ranges, endpointAccounts, serviceAccounts, excludeTags, onlyTagged,
                 endpoints, actions.isEmpty() ? NetworkRcpRequest.GUIDANCE_ACTIONS : actions, sid);
         Policy rcp = NetworkRcp.generate(request);
         NetworkRcpCheck.check(request, rcp);
         output.write(PolicyRenderer.json(rcp, output.compact), spec.commandLine().getOut());
-        Validate.warnPlaceholders(spec.commandLine().getErr(), "the RCP", "--org-id", orgId, "--vpce-account", endpointAccounts,
+        Validate.warnPlaceholders(spec.commandLine().getErr(), "the RCP", "--org-id", org.id, "--vpce-account", endpointAccounts,
                 "--service-account", serviceAccounts);
         return 0;
     }
