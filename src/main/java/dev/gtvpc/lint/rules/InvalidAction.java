@@ -23,7 +23,8 @@ import java.util.List;
  * service's actions are legal ({@code "NotAction": ["ec2:*", "kms:Decrypt"]}): only the {@code s3:}
  * ones are checked, because gtvpc carries the catalogue of S3 alone; other services' action names are
  * not judged. Names compare without case, as IAM does. The catalogue is the Service Authorization
- * Reference's (catalog/s3-actions.json, with its date). Access Analyzer: INVALID_ACTION.
+ * Reference's (catalog/s3-actions.json, with its date). A directory bucket's policy (one naming an
+ * {@code arn:…:s3express:…} bucket) names {@code s3express:} actions, which are not judged. Access Analyzer: INVALID_ACTION.
  */
 public final class InvalidAction extends BaseRule {
     public InvalidAction() {
@@ -35,6 +36,8 @@ public final class InvalidAction extends BaseRule {
     public void check(LintContext c) {
         S3ActionCatalog catalog = c.actions();
         List<String> names = catalog.actions().stream().map(S3ActionCatalog.Action::qualifiedName).toList();
+        // a directory bucket's policy grants in the s3express namespace, which the S3 catalogue does not hold
+        boolean directoryBucket = c.options().kind() == PolicyKind.BUCKET && DirectoryBuckets.named(c.policy());
         for (PolicyScan.StatementAt s : c.statements()) {
             if (s.statement().action().isEmpty()) {
                 continue;
@@ -45,7 +48,7 @@ public final class InvalidAction extends BaseRule {
                 String a = items.get(i);
                 String pointer = block.actions().scalar() ? s.pointer() + "/" + block.elementName()
                         : JsonPointer.child(s.pointer() + "/" + block.elementName(), i);
-                String problem = problem(a, catalog, c.options().kind());
+                String problem = directoryBucket && DirectoryBuckets.s3express(a) ? null : problem(a, catalog, c.options().kind());
                 if (problem != null) {
                     boolean s3 = a.regionMatches(true, 0, "s3:", 0, 3) || !c.options().kind().anyService();
                     c.report(pointer, problem, (s3 ? Suggestions.closest(a, names) : java.util.Optional.<String>empty()).map(n -> "use " + n)

@@ -24,7 +24,8 @@ import java.util.List;
  * AWS services acting for you. The IfExists half is ifexists-deny-gap's: a {@code Bool} without IfExists on
  * those keys, or a {@code ForAnyValue:} negated guard on the organization keys, is flagged there; a plain
  * negated operator on aws:VpceOrgID decides as its IfExists form (both true when the key is absent), so it
- * is not flagged. Not for bucket policies: there the owner names the services that get in (gtvpc's own
+ * is not flagged. An SCP needs only the aws:ViaAWSService exception: SCPs never reach service principals.
+ * Not for bucket policies: there the owner names the services that get in (gtvpc's own
  * VPC-only policies deny every service but Ground Truth on purpose).
  */
 public final class VpceOrgIdServiceExceptions extends BaseRule {
@@ -50,7 +51,9 @@ public final class VpceOrgIdServiceExceptions extends BaseRule {
                 continue;
             }
             List<String> missing = new ArrayList<>();
-            for (String key : EXCEPTIONS) {
+            // SCPs reach only the organization's IAM principals, never a service principal (orgs_manage_policies_scps.html):
+            // AWS's SCP of this perimeter has only the aws:ViaAWSService exception, rightly
+            for (String key : c.options().kind() == PolicyKind.SCP ? EXCEPTIONS.subList(1, 2) : EXCEPTIONS) {
                 boolean present = entries.stream().anyMatch(e -> Keys.is(e.entry().key(), key.toLowerCase(java.util.Locale.ROOT))
                         && e.block().operator().type().filter(OperatorType.BOOL::equals).isPresent()
                         && e.entry().values().texts().stream().allMatch(v -> v.equalsIgnoreCase("false")));
