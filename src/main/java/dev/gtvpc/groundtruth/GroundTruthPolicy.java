@@ -138,7 +138,7 @@ public final class GroundTruthPolicy {
         blocks.add(new ConditionBlock(ConditionOperator.of(qualifier, OperatorType.STRING_NOT_EQUALS, false), exemptions));
         if (!request.vpcs().isEmpty() && !request.style().vpcById()) {
             blocks.add(new ConditionBlock(ConditionOperator.of(SetQualifier.NONE, OperatorType.ARN_NOT_EQUALS, false),
-                    List.of(new ConditionEntry("aws:SourceVpcArn", ConditionValues.strings(vpcArns(request, partition, notes))))));
+                    List.of(new ConditionEntry("aws:SourceVpcArn", ConditionValues.strings(vpcArns(request, partition))))));
         }
 
         String bucketArn = "arn:" + partition + ":s3:::" + request.bucket();
@@ -156,14 +156,11 @@ public final class GroundTruthPolicy {
     /**
      * The VPCs' ARNs, {@code arn:PARTITION:ec2:REGION:ACCOUNT:vpc/VPC_ID}: the VPC is taken to be in the
      * bucket's Region. With no owner known the account is {@code *}, as in the IAM guide's own
-     * aws:SourceVpcArn example: VPC IDs are unique within a Region, so it admits no other VPC; a note says so.
+     * aws:SourceVpcArn example: VPC IDs are unique within a Region, so it admits no other VPC (--help and the
+     * README say so; a note on every run without an account was noise in every pipeline).
      */
-    private static List<String> vpcArns(GenerateRequest request, String partition, List<String> notes) {
+    private static List<String> vpcArns(GenerateRequest request, String partition) {
         String owner = request.vpcOwner().orElse("*");
-        if (request.vpcOwner().isEmpty()) {
-            notes.add("aws:SourceVpcArn names the VPCs' owner as * (any account): no --vpc-account or --bucket-account"
-                    + " was given. VPC IDs are unique within a Region, so no other VPC gets in; give the owner to pin it");
-        }
         return distinct(request.vpcs(), null).stream()
                 .map(vpc -> "arn:" + partition + ":ec2:" + request.region() + ":" + owner + ":vpc/" + vpc).toList();
     }
