@@ -50,8 +50,11 @@ final class LintRun {
     private final PrintWriter err;
     /** Problems of inputs also go to stderr when the report is for a machine (json, sarif): a person reads the job's log. */
     private final boolean tellOnStderr;
+    private final LintInputs.Excludes excludes;
 
-    LintRun(LintOptions options, RegionTable table, IacOptions iac, Inputs inputs, PrintWriter err, boolean tellOnStderr) {
+    LintRun(LintOptions options, RegionTable table, IacOptions iac, Inputs inputs, PrintWriter err, boolean tellOnStderr,
+            LintInputs.Excludes excludes) {
+        this.excludes = excludes;
         this.options = options;
         this.table = table;
         this.iac = iac;
@@ -66,7 +69,7 @@ final class LintRun {
         List<LintReport> reports = new ArrayList<>();
         List<LintTarget> targets = new ArrayList<>();
         boolean unreadableFile = false;
-        List<LintInputs.Input> expanded = LintInputs.expand(files);
+        List<LintInputs.Input> expanded = LintInputs.expand(files, excludes, leftOut -> err.println("gtvpc: note: " + leftOut));
         if (fix && expanded.size() != 1) {
             throw GtvpcException.badInput("--fix takes one file; " + files.get(0) + " is a directory of " + expanded.size());
         }

@@ -112,6 +112,12 @@ public final class PolicyLintCommand implements Callable<Integer>, OptionWording
     @Option(names = "--disable", completionCandidates = Converters.RuleIds.class, paramLabel = "RULE", split = ",", description = "Skip a rule (repeatable; see --list-rules).")
     List<String> disabled = new ArrayList<>();
 
+    @Option(names = "--exclude", paramLabel = "GLOB",
+            description = "Leave out the files a glob pattern matches, relative to the working directory (in " + ConfigFile.NAME
+                    + ": to its directory): found in a directory or named; a pattern that matches a directory leaves out all"
+                    + " under it; ** crosses directories (vendor/**, **/*.draft.json). Repeatable.")
+    List<String> excludes = new ArrayList<>();
+
     @Option(names = "--fix", description = "Print the policy with the safe fixes applied (ForAllValues on single-valued keys,"
             + " key-name case, a VPC ID moved from aws:SourceVpce to aws:SourceVpc); the remaining findings go to stderr.")
     boolean fix;
@@ -171,12 +177,18 @@ public final class PolicyLintCommand implements Callable<Integer>, OptionWording
         bucket.given().ifPresent(b -> bucket.check());
         vpcs.check();
         vpces.check();
+        if (createBaseline != null && baseline != null && !java.nio.file.Files.exists(baseline)
+                && ConfigDefaults.of(spec).origin(spec.findOption("--baseline")) == Inside.Origin.CONFIG_FILE) {
+            // the first --create-baseline of a project whose configuration file already names the baseline
+            baseline = null;
+        }
         // read before linting: a bad Inputs.name(baseline) is one line and exit 2, not a report that ignores it
         List<Suppression> accepted = baseline == null ? List.of() : Baseline.read(Inputs.of(spec).read(Inputs.name(baseline), "--baseline"), Inputs.name(baseline));
         LintOptions options = new LintOptions(region.given(), bucket.given(), vpcs.ids(), vpces.ids, disabledIds, policyKind);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        LintRun.Result run = new LintRun(options, table, iac, Inputs.of(spec), err, chosen != Formats.Lint.TEXT).lint(names(), fix);
+        LintInputs.Excludes leftOut = new LintInputs.Excludes(ConfigDefaults.of(spec).base(spec.findOption("--exclude")), excludes);
+        LintRun.Result run = new LintRun(options, table, iac, Inputs.of(spec), err, chosen != Formats.Lint.TEXT, leftOut).lint(names(), fix);
         if (fix) {
             return run.reports().isEmpty() ? ExitCode.BAD_INPUT.code()
                     : LintFix.run(run.reports().get(0), new Linter(options, table), threshold, Inputs.name(output), out, err);
