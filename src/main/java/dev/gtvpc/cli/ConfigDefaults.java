@@ -51,9 +51,10 @@ final class ConfigDefaults implements CommandLine.IDefaultValueProvider {
     private static void addOptions(CommandLine cl) {
         CommandSpec spec = cl.getCommandSpec();
         if (keys(spec).size() > 0 && spec.findOption(CONFIG) == null) {
-            spec.addOption(OptionSpec.builder(CONFIG).paramLabel("FILE").type(String.class)
-                    .description("Read settings from FILE instead of the nearest " + ConfigFile.NAME + " (the working directory, then"
-                            + " its parents up to the top of the git repository). Options given here win over the file.")
+            // a Path, so completion offers file names
+            spec.addOption(OptionSpec.builder(CONFIG).paramLabel("FILE").type(Path.class)
+                    .description("Read FILE instead of " + ConfigFile.NAME + ", which is looked for in the working directory and"
+                            + " its parents up to the top of the git repository. Options given here win over the file.")
                     .build());
             // a help option to picocli: it answers without the arguments the command needs to run
             spec.addOption(OptionSpec.builder(PRINT).arity("0").type(boolean.class).help(true)
@@ -118,9 +119,9 @@ final class ConfigDefaults implements CommandLine.IDefaultValueProvider {
     private Optional<ConfigFile> read(CommandSpec command) {
         Path cwd = workingDirectory.get().toAbsolutePath().normalize();
         OptionSpec given = command.findOption(CONFIG);
-        String named = given == null ? null : given.getValue();
+        Path named = given == null ? null : given.getValue();
         if (named != null) {
-            return Optional.of(ConfigFile.read(cwd.resolve(named), named));
+            return Optional.of(ConfigFile.read(cwd.resolve(named), named.toString()));
         }
         return ConfigFile.find(cwd).map(found -> ConfigFile.read(found, cwd.relativize(found).toString()));
     }
