@@ -2,6 +2,7 @@ package dev.gtvpc.cli;
 
 import dev.gtvpc.ExitCode;
 import dev.gtvpc.GtvpcException;
+import dev.gtvpc.groundtruth.GroundTruthAccess;
 import dev.gtvpc.groundtruth.RegionTable;
 import dev.gtvpc.lint.Baseline;
 import dev.gtvpc.lint.LintOptions;
@@ -123,9 +124,10 @@ public final class PolicyLintCommand implements Callable<Integer>, OptionWording
     List<String> disabled = new ArrayList<>();
 
     @Option(names = "--exclude", paramLabel = "GLOB",
-            description = "Leave out the files a glob pattern matches, relative to the working directory (in " + ConfigFile.NAME
-                    + ": to its directory): found in a directory or named; a pattern that matches a directory leaves out all"
-                    + " under it; ** crosses directories (vendor/**, **/*.draft.json). Repeatable.")
+            description = "Leave out the files that match a glob pattern (repeatable), relative to the working directory;"
+                    + " lint.exclude in the configuration file is relative to the file's directory. A pattern that matches a"
+                    + " directory leaves out all under it, ** crosses directories (vendor/**, **/*.draft.json), and a file"
+                    + " named is left out too.")
     List<String> excludes = new ArrayList<>();
 
     @Option(names = "--fix", description = "Print the policy with the safe fixes applied (ForAllValues on single-valued keys,"
@@ -196,19 +198,21 @@ public final class PolicyLintCommand implements Callable<Integer>, OptionWording
             // the first --create-baseline of a project whose configuration file already names the baseline
             baseline = null;
         }
-        // read before linting: a bad Inputs.name(baseline) is one line and exit 2, not a report that ignores it
+        // read before linting: a bad baseline is one line and exit 2, not a report that ignores it
         List<Suppression> accepted = baseline == null ? List.of() : Baseline.read(Inputs.of(spec).read(Inputs.name(baseline), "--baseline"), Inputs.name(baseline));
         LintOptions options = new LintOptions(region.given(), bucket.given(), vpcs.ids(), vpces.ids, disabledIds, policyKind);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Linter linter = new Linter(options, GroundTruthAccess.service(table));
+        iac.deployedIn(region.name, null);
         LintInputs.Excludes leftOut = new LintInputs.Excludes(ConfigDefaults.of(spec).base(spec.findOption("--exclude")), excludes);
-        LintRun.Result run = new LintRun(options, table, iac, Inputs.of(spec), err, chosen != Formats.Lint.TEXT, leftOut, quiet)
+        LintRun.Result run = new LintRun(linter, iac, Inputs.of(spec), err, chosen != Formats.Lint.TEXT, leftOut, quiet)
                 .lint(names(), fix);
         if (fix) {
             return run.reports().isEmpty() ? ExitCode.BAD_INPUT.code()
-                    : LintFix.run(run.reports().get(0), new Linter(options, table), threshold, Inputs.name(output), out, err);
+                    : LintFix.run(run.reports().get(0), linter, threshold, Inputs.name(output), out, err);
         }
-        // the clock is asked only when a Inputs.name(baseline) can have expired: offline runs do not build the run context otherwise
+        // the clock is asked only when a baseline can have expired: offline runs do not build the run context otherwise
         LocalDate today = accepted.stream().anyMatch(s -> s.expires().isPresent())
                 ? LocalDate.ofInstant(GtvpcCommand.context(spec).clock().instant(), ZoneOffset.UTC) : LocalDate.MIN;
         Review review = Suppressions.review(run.targets(), accepted, today, options::runs);
@@ -319,7 +323,7 @@ public final class PolicyLintCommand implements Callable<Integer>, OptionWording
         }
     }
 
-    /** --create-Inputs.name(baseline): every finding as an entry; a file that could not be read has none, and says so. */
+    /** --create-baseline: every finding as an entry; a file that could not be read has none, and says so. */
     private int createBaseline(LintRun.Result run, Review review, List<Suppression> accepted, PrintWriter out, PrintWriter err) {
         for (LintReport r : run.reports()) {
             if (LintRun.Result.unreadable(List.of(r))) {

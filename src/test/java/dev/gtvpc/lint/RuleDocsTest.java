@@ -13,8 +13,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * docs/rules: a page per lint rule, written from the rule's own description (its id, severity, group,
- * summary and the AWS page it rests on), and an index. SARIF's helpUri points at these pages
+ * docs/rules: a page per lint rule, written from the rule's own description ({@link RuleInfo}: its id,
+ * severity, group, the policy types it runs for, summary and the AWS page it rests on), and an index. SARIF's helpUri points at these pages
  * ({@link ProjectLinks#rulePage}); this test fails when a page is missing, stale or left over.
  * Regenerate: {@code mvn -o test -Dtest=RuleDocsTest -Dgolden.update=true}.
  */
@@ -25,7 +25,8 @@ class RuleDocsTest {
 
     static String page(Rule rule) {
         return "# " + rule.id() + "\n\n" + GENERATED + "\n"
-                + "| severity | group |\n|---|---|\n| " + rule.severity().id() + " | " + rule.group() + " |\n\n"
+                + "| severity | group | runs for |\n|---|---|---|\n| " + rule.severity().id() + " | " + rule.group().id() + " | "
+                + String.join(", ", rule.info().policyTypes().stream().map(PolicyKind::cliName).toList()) + " policies |\n\n"
                 + rule.summary() + "\n\n"
                 + "Rests on: <" + rule.helpUri() + ">\n\n"
                 + "Turn it off for a run with `gtvpc policy lint --disable " + rule.id() + "`, for a project with\n"
@@ -37,7 +38,7 @@ class RuleDocsTest {
         StringBuilder out = new StringBuilder("# gtvpc lint rules\n\n" + GENERATED + "\n| rule | severity | group | flags |\n|---|---|---|---|\n");
         for (Rule rule : Rules.ALL) {
             out.append("| [").append(rule.id()).append("](").append(rule.id()).append(".md) | ").append(rule.severity().id()).append(" | ")
-                    .append(rule.group()).append(" | ").append(rule.summary().replace("|", "\\|")).append(" |\n");
+                    .append(rule.group().id()).append(" | ").append(rule.summary().replace("|", "\\|")).append(" |\n");
         }
         return out.toString();
     }
