@@ -1,6 +1,8 @@
 package dev.gtvpc.cli;
 
 import dev.gtvpc.GtvpcException;
+import dev.gtvpc.input.Yaml;
+import dev.gtvpc.policy.io.Json;
 import dev.gtvpc.util.Suggestions;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -14,19 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.common.ScalarStyle;
-import org.snakeyaml.engine.v2.composer.Composer;
-import org.snakeyaml.engine.v2.exceptions.Mark;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
-import org.snakeyaml.engine.v2.nodes.MappingNode;
-import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.nodes.NodeTuple;
-import org.snakeyaml.engine.v2.nodes.ScalarNode;
-import org.snakeyaml.engine.v2.nodes.SequenceNode;
-import org.snakeyaml.engine.v2.parser.ParserImpl;
-import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
  * {@code .gtvpc.yaml}: the settings a project keeps beside its policies so every run need not repeat
@@ -142,25 +131,12 @@ record ConfigFile(String shown, Path directory, Map<Key, Setting> settings) {
     }
 
     private static Map<Key, Setting> parse(String text, String shown) {
-        // aliases would let one value stand for several keys: a configuration file has no need of them
-        LoadSettings settings = LoadSettings.builder().setLabel(shown).setAllowDuplicateKeys(true).setMaxAliasesForCollections(0)
-                .setCodePointLimit(1024 * 1024).build();
-        Optional<Node> root;
-        try {
-            root = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, text.startsWith("\uFEFF") ? text.substring(1) : text)))
-                    .getSingleNode();
-        } catch (MarkedYamlEngineException e) {
-            Mark m = e.getProblemMark().orElse(e.getContextMark().orElse(null));
-            String at = m == null ? "" : ":" + (m.getLine() + 1);
-            throw GtvpcException.badInput(shown + at + ": not YAML: " + ErrorLine.oneLine(e.getProblem() == null ? e.getMessage() : e.getProblem()));
-        } catch (YamlEngineException e) {
-            throw GtvpcException.badInput(shown + ": not YAML: " + ErrorLine.oneLine(e.getMessage()));
-        }
+        Optional<Json.Value> root = Yaml.document(text.startsWith("\uFEFF") ? text.substring(1) : text, shown);
         Map<Key, Setting> found = new LinkedHashMap<>();
-        if (root.isEmpty() || isNull(root.get())) {
+        if (root.isEmpty() || root.get() instanceof Json.Null) {
             return found;
         }
-        if (!(root.get() instanceof MappingNode mapping)) {
+        if (!(root.get() instanceof Json.Obj mapping)) {
             throw GtvpcException.badInput(shown + ":" + line(root.get()) + ": the file must be a mapping of keys to values"
                     + " (region: us-east-1, …); the keys are " + String.join(", ", Key.names(null)));
         }
@@ -168,25 +144,21 @@ record ConfigFile(String shown, Path directory, Map<Key, Setting> settings) {
         return found;
     }
 
-    private static void section(MappingNode mapping, String section, String shown, Map<Key, Setting> found) {
+    private static void section(Json.Obj mapping, String section, String shown, Map<Key, Setting> found) {
         Map<String, Integer> seen = new LinkedHashMap<>();
-        for (NodeTuple tuple : mapping.getValue()) {
-            Node keyNode = tuple.getKeyNode();
-            int line = line(keyNode);
-            String name = keyNode instanceof ScalarNode s ? s.getValue() : "";
+        for (Json.Member member : mapping.members()) {
+            int line = member.nameLocation().line();
+            String name = member.name();
             String where = shown + ":" + line + ": " + (section == null ? "" : section + ".");
-            if (!(keyNode instanceof ScalarNode) || name.isEmpty()) {
-                throw GtvpcException.badInput(shown + ":" + line + ": a key must be a name such as region");
-            }
             Integer first = seen.putIfAbsent(name, line);
             if (first != null) {
                 throw GtvpcException.badInput(where + name + ": given twice (first at line " + first + "); keep one");
             }
             if (section == null && name.equals("lint")) {
-                if (isNull(tuple.getValueNode())) {
+                if (member.value() instanceof Json.Null) {
                     continue;
                 }
-                if (!(tuple.getValueNode() instanceof MappingNode lint)) {
+                if (!(member.value() instanceof Json.Obj lint)) {
                     throw GtvpcException.badInput(where + "lint: holds policy lint's keys (" + String.join(", ", Key.names("lint"))
                             + "), one a line below it");
                 }
@@ -197,7 +169,7 @@ record ConfigFile(String shown, Path directory, Map<Key, Setting> settings) {
             if (key.isEmpty()) {
                 throw GtvpcException.badInput(unknown(shown + ":" + line + ": ", section, name));
             }
-            found.put(key.get(), new Setting(values(key.get(), tuple.getValueNode(), where + name), line));
+            found.put(key.get(), new Setting(values(key.get(), member.value(), where + name), line));
         }
     }
 
@@ -210,39 +182,37 @@ record ConfigFile(String shown, Path directory, Map<Key, Setting> settings) {
         return where + "unknown key '" + (section == null ? "" : section + ".") + name + "'" + (elsewhere.isEmpty() ? Suggestions.didYouMean(name, here) + keys : elsewhere);
     }
 
-    private static List<String> values(Key key, Node node, String where) {
-        if (isNull(node)) {
+    private static List<String> values(Key key, Json.Value value, String where) {
+        if (value instanceof Json.Null) {
             throw GtvpcException.badInput(where + ": has no value; give one or delete the line");
         }
-        if (node instanceof ScalarNode s) {
-            return List.of(scalar(s, where));
-        }
-        if (node instanceof SequenceNode seq && key.list) {
+        if (value instanceof Json.Arr list && key.list) {
             List<String> items = new ArrayList<>();
-            for (Node item : seq.getValue()) {
-                if (!(item instanceof ScalarNode s) || isNull(item)) {
-                    throw GtvpcException.badInput(where + ": each item must be one value (line " + line(item) + ")");
-                }
-                items.add(scalar(s, where));
+            for (Json.Value item : list.items()) {
+                items.add(scalar(item, where).orElseThrow(() -> GtvpcException.badInput(where + ": each item must be one value (line "
+                        + line(item) + ")")));
             }
             return items;
         }
-        throw GtvpcException.badInput(where + ": takes " + (key.list ? "a value or a list of values" : "one value, not "
-                + (node instanceof SequenceNode ? "a list" : "a mapping")));
-    }
-
-    private static String scalar(ScalarNode s, String where) {
-        if (s.getValue().isBlank()) {
-            throw GtvpcException.badInput(where + ": an empty value (line " + line(s) + "); give one or delete it");
+        Optional<String> one = scalar(value, where);
+        if (one.isPresent()) {
+            return List.of(one.get());
         }
-        return s.getValue();
+        throw GtvpcException.badInput(where + ": takes " + (key.list ? "a value or a list of values" : "one value, not "
+                + (value instanceof Json.Arr ? "a list" : "a mapping")));
     }
 
-    private static boolean isNull(Node node) {
-        return node instanceof ScalarNode s && s.getTag().getValue().endsWith(":null") && s.getScalarStyle() == ScalarStyle.PLAIN;
+    /** A scalar's text as written (a number or boolean too); empty for a list, a mapping or no value. */
+    private static Optional<String> scalar(Json.Value value, String where) {
+        String text = value instanceof Json.Str s ? s.value() : value instanceof Json.Num n ? n.text()
+                : value instanceof Json.Bool b ? Boolean.toString(b.value()) : null;
+        if (text != null && text.isBlank()) {
+            throw GtvpcException.badInput(where + ": an empty value (line " + line(value) + "); give one or delete it");
+        }
+        return Optional.ofNullable(text);
     }
 
-    private static int line(Node node) {
-        return node.getStartMark().map(m -> m.getLine() + 1).orElse(1);
+    private static int line(Json.Value value) {
+        return value.location().line();
     }
 }
