@@ -364,8 +364,8 @@ function _picocli_gtvpc_audit() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--account' '--ground-truth' '-h' '--help' '-V' '--version' '--verbose'"
-  local arg_opts="'--policies' '--config-aggregator' '--concurrency' '--region' '--bucket-account' '--vpc' '--vpce' '--role-arn' '--admin-arn' '--org-id' '--accounts' '--format' '--fail-on' '--filter' '--limit' '--threads' '--regions-file' '--profile' '--endpoint-url' '--cli-read-timeout' '--cli-connect-timeout'"
+  local flag_opts="'--account' '--ground-truth' '-h' '--help' '-V' '--version' '--verbose' '--print-config'"
+  local arg_opts="'--policies' '--config-aggregator' '--concurrency' '--region' '--bucket-account' '--vpc' '--vpce' '--role-arn' '--admin-arn' '--org-id' '--accounts' '--format' '--fail-on' '--filter' '--limit' '--threads' '--regions-file' '--profile' '--endpoint-url' '--cli-read-timeout' '--cli-connect-timeout' '--config'"
   local REGION_option_args=("us-east-2" "us-east-1" "us-west-2" "ca-central-1" "eu-central-1" "eu-west-2" "eu-west-1" "ap-south-1" "ap-southeast-2" "ap-southeast-1" "ap-northeast-2" "ap-northeast-1") # --region values
   local FORMAT_option_args=("text" "json" "jsonl" "csv" "sarif" "markdown") # --format values
   local VERDICT_option_args=("gt-ready" "perimeter-proved" "refuted" "public" "lockout-risk" "unproved" "no-policy" "unreadable") # --fail-on values
@@ -451,6 +451,12 @@ function _picocli_gtvpc_audit() {
     '--cli-connect-timeout')
       return
       ;;
+    '--config')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -469,8 +475,8 @@ function _picocli_gtvpc_preflight() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--verbose'"
-  local arg_opts="'--region' '--bucket' '--vpc' '--vpce' '--subnet' '--security-group' '--role-arn' '--caller-vpce' '--format' '--profile' '--endpoint-url' '--cli-read-timeout' '--cli-connect-timeout' '--regions-file'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--verbose' '--print-config'"
+  local arg_opts="'--region' '--bucket' '--vpc' '--vpce' '--subnet' '--security-group' '--role-arn' '--caller-vpce' '--format' '--profile' '--endpoint-url' '--cli-read-timeout' '--cli-connect-timeout' '--regions-file' '--config'"
   local REGION_option_args=("us-east-2" "us-east-1" "us-west-2" "ca-central-1" "eu-central-1" "eu-west-2" "eu-west-1" "ap-south-1" "ap-southeast-2" "ap-southeast-1" "ap-northeast-2" "ap-northeast-1") # --region values
   local FORMAT_option_args=("text" "json" "markdown") # --format values
 
@@ -526,6 +532,12 @@ function _picocli_gtvpc_preflight() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '--config')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -568,8 +580,8 @@ function _picocli_gtvpc_policy_generate() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--compact' '-h' '--help' '-V' '--version' '--verbose'"
-  local arg_opts="'--region' '--bucket' '--vpc' '--vpce' '--role-arn' '--gt-endpoint' '--actions' '--style' '--sid' '--format' '-o' '--regions-file'"
+  local flag_opts="'--compact' '-h' '--help' '-V' '--version' '--verbose' '--print-config'"
+  local arg_opts="'--region' '--bucket' '--vpc' '--vpce' '--role-arn' '--gt-endpoint' '--actions' '--style' '--sid' '--format' '-o' '--regions-file' '--config'"
   local REGION_option_args=("us-east-2" "us-east-1" "us-west-2" "ca-central-1" "eu-central-1" "eu-west-2" "eu-west-1" "ap-south-1" "ap-southeast-2" "ap-southeast-1" "ap-northeast-2" "ap-northeast-1") # --region values
   local LIST_option_args=("data" "doc" "ground-truth") # --actions values
   local STYLE_option_args=("strict" "aws-doc") # --style values
@@ -628,6 +640,12 @@ function _picocli_gtvpc_policy_generate() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '--config')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -646,12 +664,13 @@ function _picocli_gtvpc_policy_lint() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--fix' '--show-suppressed' '--list-rules' '-h' '--help' '-V' '--version' '--verbose'"
-  local arg_opts="'--region' '--bucket' '--vpc' '--vpce' '--policy-type' '--format' '--fail-on' '--disable' '-o' '--baseline' '--create-baseline' '--regions-file' '--input' '--cfn-param' '--resource'"
+  local flag_opts="'-q' '--quiet' '--fix' '--show-suppressed' '--list-rules' '-h' '--help' '-V' '--version' '--verbose' '--print-config'"
+  local arg_opts="'--region' '--bucket' '--vpc' '--vpce' '--policy-type' '--format' '--fail-on' '--min-severity' '--disable' '--exclude' '-o' '--baseline' '--create-baseline' '--regions-file' '--input' '--cfn-param' '--resource' '--config'"
   local REGION_option_args=("us-east-2" "us-east-1" "us-west-2" "ca-central-1" "eu-central-1" "eu-west-2" "eu-west-1" "ap-south-1" "ap-southeast-2" "ap-southeast-1" "ap-northeast-2" "ap-northeast-1") # --region values
   local TYPE_option_args=("bucket" "vpc-endpoint" "identity" "scp" "rcp") # --policy-type values
-  local FORMAT_option_args=("text" "json" "sarif") # --format values
+  local FORMAT_option_args=("text" "json" "sarif" "junit" "github" "gitlab") # --format values
   local SEVERITY_option_args=("error" "security-warning" "warning" "suggestion" "never") # --fail-on values
+  local SEVERITY_option_args=("error" "security-warning" "warning" "suggestion") # --min-severity values
   local RULE_option_args=("invalid-json" "duplicate-key" "wrong-type" "unknown-element" "conflicting-elements" "invalid-effect" "policy-too-large" "missing-version" "old-version" "invalid-version" "missing-statement" "missing-effect" "missing-principal" "principal-in-identity-policy" "missing-action" "missing-resource" "duplicate-sid" "unknown-operator" "operator-value-type" "invalid-action" "invalid-arn" "invalid-arn-account" "policy-type-element" "not-principal-allow" "placeholder-left" "forallvalues-single-valued-key" "vpc-id-in-source-vpce" "vpce-id-in-source-vpc" "invalid-vpce-format" "invalid-vpc-format" "wildcard-on-vpc-key" "assumed-role-principal-arn" "unknown-condition-key" "ifexists-deny-gap" "key-case-duplicate" "key-name-case" "resource-type-mismatch" "bucket-mismatch" "public-allow" "deny-misses-bucket" "endpoint-allows-nothing" "gt-endpoint-missing" "gt-endpoint-wrong-region" "gt-split-exemptions" "gt-actions-open" "gt-system-buckets-blocked" "own-network-denied" "lockout-risk") # --disable values
   local KIND_option_args=("policy" "terraform-plan" "cloudformation") # --input values
 
@@ -687,10 +706,18 @@ function _picocli_gtvpc_policy_lint() {
       COMPREPLY=( $( compReplyArray "${SEVERITY_option_args[@]}" ) )
       return $?
       ;;
+    '--min-severity')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${SEVERITY_option_args[@]}" ) )
+      return $?
+      ;;
     '--disable')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${RULE_option_args[@]}" ) )
       return $?
+      ;;
+    '--exclude')
+      return
       ;;
     '-o')
       local IFS=$'\n'
@@ -727,6 +754,12 @@ function _picocli_gtvpc_policy_lint() {
     '--resource')
       return
       ;;
+    '--config')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -752,8 +785,8 @@ function _picocli_gtvpc_policy_verify() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--ground-truth' '--aws-service-access' '--matrix' '--allow-vacuous' '--lenient' '-h' '--help' '-V' '--version' '--verbose'"
-  local arg_opts="'--region' '--bucket' '--bucket-account' '--vpc' '--vpce' '--cidr' '--role-arn' '--trusted-account' '--org-id' '--org-path' '--admin-arn' '--actions' '--gt-endpoint' '--equivalent-to' '--format' '--regions-file' '--input' '--cfn-param' '--resource'"
+  local flag_opts="'--ground-truth' '--aws-service-access' '--matrix' '--allow-vacuous' '--lenient' '-h' '--help' '-V' '--version' '--verbose' '--print-config'"
+  local arg_opts="'--region' '--bucket' '--bucket-account' '--vpc' '--vpce' '--cidr' '--role-arn' '--trusted-account' '--org-id' '--org-path' '--admin-arn' '--actions' '--gt-endpoint' '--equivalent-to' '--format' '--regions-file' '--input' '--cfn-param' '--resource' '--config'"
   local REGION_option_args=("us-east-2" "us-east-1" "us-west-2" "ca-central-1" "eu-central-1" "eu-west-2" "eu-west-1" "ap-south-1" "ap-southeast-2" "ap-southeast-1" "ap-northeast-2" "ap-northeast-1") # --region values
   local LIST_option_args=("data" "doc" "ground-truth") # --actions values
   local FORMAT_option_args=("text" "json" "markdown") # --format values
@@ -833,6 +866,12 @@ function _picocli_gtvpc_policy_verify() {
     '--resource')
       return
       ;;
+    '--config')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -858,8 +897,8 @@ function _picocli_gtvpc_policy_simulate() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--trace' '-h' '--help' '-V' '--version' '--verbose'"
-  local arg_opts="'--input' '--cfn-param' '--policy-resource' '--action' '--resource' '--principal-arn' '--session' '--org-id' '--org-path' '--bucket-account' '--source-vpce' '--source-vpc' '--source-ip' '--context' '--expect' '--format' '--cases'"
+  local flag_opts="'--trace' '-h' '--help' '-V' '--version' '--verbose' '--print-config'"
+  local arg_opts="'--input' '--cfn-param' '--policy-resource' '--action' '--resource' '--principal-arn' '--session' '--org-id' '--org-path' '--bucket-account' '--source-vpce' '--source-vpc' '--source-ip' '--context' '--expect' '--format' '--cases' '--config'"
   local KIND_option_args=("policy" "terraform-plan" "cloudformation") # --input values
   local DECISION_option_args=("allow" "deny" "not-denied") # --expect values
   local FORMAT_option_args=("text" "json") # --format values
@@ -922,6 +961,12 @@ function _picocli_gtvpc_policy_simulate() {
       return $?
       ;;
     '--cases')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--config')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
@@ -1007,8 +1052,8 @@ function _picocli_gtvpc_policy_get() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--raw' '-h' '--help' '-V' '--version' '--verbose'"
-  local arg_opts="'--bucket' '--region' '--profile' '--endpoint-url' '--cli-read-timeout' '--cli-connect-timeout' '--format' '-o' '--regions-file'"
+  local flag_opts="'--raw' '-h' '--help' '-V' '--version' '--verbose' '--print-config'"
+  local arg_opts="'--bucket' '--region' '--profile' '--endpoint-url' '--cli-read-timeout' '--cli-connect-timeout' '--format' '-o' '--regions-file' '--config'"
   local REGION_option_args=("us-east-2" "us-east-1" "us-west-2" "ca-central-1" "eu-central-1" "eu-west-2" "eu-west-1" "ap-south-1" "ap-southeast-2" "ap-southeast-1" "ap-northeast-2" "ap-northeast-1") # --region values
   local FORMAT_option_args=("text" "json") # --format values
 
@@ -1052,6 +1097,12 @@ function _picocli_gtvpc_policy_get() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '--config')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -1070,8 +1121,8 @@ function _picocli_gtvpc_policy_apply() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--merge' '--replace' '--dry-run' '--yes' '--allow-in-progress-jobs' '--confirm-remove-self-access' '--lock' '-h' '--help' '-V' '--version' '--verbose'"
-  local arg_opts="'--bucket' '--region' '--profile' '--endpoint-url' '--cli-read-timeout' '--cli-connect-timeout' '--input' '--cfn-param' '--resource' '--backup-dir' '--caller-vpce' '--caller-ip' '--settle' '--lock-wait' '--regions-file' '--format'"
+  local flag_opts="'--merge' '--replace' '--dry-run' '--yes' '--allow-in-progress-jobs' '--confirm-remove-self-access' '--lock' '-h' '--help' '-V' '--version' '--verbose' '--print-config'"
+  local arg_opts="'--bucket' '--region' '--profile' '--endpoint-url' '--cli-read-timeout' '--cli-connect-timeout' '--input' '--cfn-param' '--resource' '--backup-dir' '--caller-vpce' '--caller-ip' '--settle' '--lock-wait' '--regions-file' '--format' '--config'"
   local REGION_option_args=("us-east-2" "us-east-1" "us-west-2" "ca-central-1" "eu-central-1" "eu-west-2" "eu-west-1" "ap-south-1" "ap-southeast-2" "ap-southeast-1" "ap-northeast-2" "ap-northeast-1") # --region values
   local KIND_option_args=("policy" "terraform-plan" "cloudformation") # --input values
   local FORMAT_option_args=("text" "json") # --format values
@@ -1139,6 +1190,12 @@ function _picocli_gtvpc_policy_apply() {
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
       ;;
+    '--config')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -1164,8 +1221,8 @@ function _picocli_gtvpc_policy_rollback() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--dry-run' '--yes' '--allow-in-progress-jobs' '--confirm-remove-self-access' '--lock' '-h' '--help' '-V' '--version' '--verbose'"
-  local arg_opts="'--bucket' '--backup' '--region' '--profile' '--endpoint-url' '--cli-read-timeout' '--cli-connect-timeout' '--backup-dir' '--caller-vpce' '--caller-ip' '--settle' '--lock-wait' '--regions-file'"
+  local flag_opts="'--dry-run' '--yes' '--allow-in-progress-jobs' '--confirm-remove-self-access' '--lock' '-h' '--help' '-V' '--version' '--verbose' '--print-config'"
+  local arg_opts="'--bucket' '--backup' '--region' '--profile' '--endpoint-url' '--cli-read-timeout' '--cli-connect-timeout' '--backup-dir' '--caller-vpce' '--caller-ip' '--settle' '--lock-wait' '--regions-file' '--config'"
   local REGION_option_args=("us-east-2" "us-east-1" "us-west-2" "ca-central-1" "eu-central-1" "eu-west-2" "eu-west-1" "ap-south-1" "ap-southeast-2" "ap-southeast-1" "ap-northeast-2" "ap-northeast-1") # --region values
 
   type compopt &>/dev/null && compopt +o default
@@ -1216,6 +1273,12 @@ function _picocli_gtvpc_policy_rollback() {
       return
       ;;
     '--regions-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--config')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
@@ -1317,8 +1380,8 @@ function _picocli_gtvpc_endpointpolicy_generate() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--compact' '-h' '--help' '-V' '--version' '--verbose'"
-  local arg_opts="'--region' '--bucket' '--extra-bucket' '--format' '-o' '--regions-file'"
+  local flag_opts="'--compact' '-h' '--help' '-V' '--version' '--verbose' '--print-config'"
+  local arg_opts="'--region' '--bucket' '--extra-bucket' '--format' '-o' '--regions-file' '--config'"
   local REGION_option_args=("us-east-2" "us-east-1" "us-west-2" "ca-central-1" "eu-central-1" "eu-west-2" "eu-west-1" "ap-south-1" "ap-southeast-2" "ap-southeast-1" "ap-northeast-2" "ap-northeast-1") # --region values
   local FORMAT_option_args=("json" "cloudformation" "terraform") # --format values
 
@@ -1353,6 +1416,12 @@ function _picocli_gtvpc_endpointpolicy_generate() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '--config')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -1371,8 +1440,8 @@ function _picocli_gtvpc_iampolicy_generate() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--compact' '-h' '--help' '-V' '--version' '--verbose'"
-  local arg_opts="'--bucket' '--for' '--region' '--partition' '--format' '-o' '--regions-file'"
+  local flag_opts="'--compact' '-h' '--help' '-V' '--version' '--verbose' '--print-config'"
+  local arg_opts="'--bucket' '--for' '--region' '--partition' '--format' '-o' '--regions-file' '--config'"
   local WHO_option_args=("execution-role" "console-user") # --for values
   local REGION_option_args=("us-east-2" "us-east-1" "us-west-2" "ca-central-1" "eu-central-1" "eu-west-2" "eu-west-1" "ap-south-1" "ap-southeast-2" "ap-southeast-1" "ap-northeast-2" "ap-northeast-1") # --region values
   local PARTITION_option_args=("aws" "aws-cn" "aws-us-gov") # --partition values
@@ -1416,6 +1485,12 @@ function _picocli_gtvpc_iampolicy_generate() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '--config')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -1434,8 +1509,8 @@ function _picocli_gtvpc_job_vpcconfig() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--full' '--compact' '-h' '--help' '-V' '--version' '--verbose'"
-  local arg_opts="'--region' '--task-type' '--subnet' '--security-group' '--volume-kms-key' '--bucket' '--job-name' '--execution-role-arn' '--workteam-arn' '--format' '-o' '--regions-file'"
+  local flag_opts="'--full' '--compact' '-h' '--help' '-V' '--version' '--verbose' '--print-config'"
+  local arg_opts="'--region' '--task-type' '--subnet' '--security-group' '--volume-kms-key' '--bucket' '--job-name' '--execution-role-arn' '--workteam-arn' '--format' '-o' '--regions-file' '--config'"
   local REGION_option_args=("us-east-2" "us-east-1" "us-west-2" "ca-central-1" "eu-central-1" "eu-west-2" "eu-west-1" "ap-south-1" "ap-southeast-2" "ap-southeast-1" "ap-northeast-2" "ap-northeast-1") # --region values
   local TYPE_option_args=("BoundingBox" "object-detection" "ImageMultiClass" "image-classification" "SemanticSegmentation" "semantic-segmentation" "TextMultiClass" "text-classification") # --task-type values
   local FORMAT_option_args=("json") # --format values
@@ -1491,6 +1566,12 @@ function _picocli_gtvpc_job_vpcconfig() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '--config')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -1509,8 +1590,8 @@ function _picocli_gtvpc_jobs_inprogress() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--verbose'"
-  local arg_opts="'--bucket' '--region' '--profile' '--endpoint-url' '--cli-read-timeout' '--cli-connect-timeout' '--format' '--regions-file'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--verbose' '--print-config'"
+  local arg_opts="'--bucket' '--region' '--profile' '--endpoint-url' '--cli-read-timeout' '--cli-connect-timeout' '--format' '--regions-file' '--config'"
   local REGION_option_args=("us-east-2" "us-east-1" "us-west-2" "ca-central-1" "eu-central-1" "eu-west-2" "eu-west-1" "ap-south-1" "ap-southeast-2" "ap-southeast-1" "ap-northeast-2" "ap-northeast-1") # --region values
   local FORMAT_option_args=("text" "json") # --format values
 
@@ -1543,6 +1624,12 @@ function _picocli_gtvpc_jobs_inprogress() {
       return $?
       ;;
     '--regions-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--config')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files

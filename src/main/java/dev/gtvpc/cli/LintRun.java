@@ -47,9 +47,15 @@ final class LintRun {
     private final PrintWriter err;
     /** Problems of inputs also go to stderr when the report is for a machine (json, sarif): a person reads the job's log. */
     private final boolean tellOnStderr;
+    private final LintInputs.Excludes excludes;
+    /** --quiet: findings only, no notes. */
+    private final boolean quiet;
 
-    LintRun(Linter linter, IacOptions iac, Inputs inputs, PrintWriter err, boolean tellOnStderr) {
+    LintRun(Linter linter, IacOptions iac, Inputs inputs, PrintWriter err, boolean tellOnStderr, LintInputs.Excludes excludes,
+            boolean quiet) {
         this.linter = linter;
+        this.excludes = excludes;
+        this.quiet = quiet;
         this.iac = iac;
         this.inputs = inputs;
         this.err = err;
@@ -61,7 +67,7 @@ final class LintRun {
         List<LintReport> reports = new ArrayList<>();
         List<LintTarget> targets = new ArrayList<>();
         boolean unreadableFile = false;
-        List<LintInputs.Input> expanded = LintInputs.expand(files);
+        List<LintInputs.Input> expanded = LintInputs.expand(files, excludes, this::note);
         if (fix && expanded.size() != 1) {
             throw GtvpcException.badInput("--fix takes one file; " + files.get(0) + " is a directory of " + expanded.size());
         }
@@ -99,13 +105,18 @@ final class LintRun {
             }
             for (PolicyTarget target : selected) {
                 LintReport report = targetLinter.lint(target, source);
-                report.notes().forEach(n -> err.println("gtvpc: note: " + source + ":"
-                        + n.replaceFirst(": ", ": " + target.address() + ": ")));
+                report.notes().forEach(n -> note(source + ":" + n.replaceFirst(": ", ": " + target.address() + ": ")));
                 reports.add(report);
                 targets.add(TargetLinter.lintTarget(address(file.name()), target, report));
             }
         }
         return new Result(reports, targets, unreadableFile);
+    }
+
+    private void note(String note) {
+        if (!quiet) {
+            err.println("gtvpc: note: " + note);
+        }
     }
 
     /**

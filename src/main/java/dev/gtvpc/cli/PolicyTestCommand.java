@@ -183,24 +183,7 @@ public final class PolicyTestCommand implements Callable<Integer> {
     }
 
     private static String xml(String s) {
-        StringBuilder b = new StringBuilder();
-        s.codePoints().forEach(c -> {
-            switch (c) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '"' -> b.append("&quot;");
-                case '\n' -> b.append("&#10;");
-                default -> {
-                    if (c < 0x20 && c != '\t') {
-                        b.append("&#x").append(Integer.toHexString(0xFFFD)).append(';'); // not allowed in XML 1.0
-                    } else {
-                        b.appendCodePoint(c);
-                    }
-                }
-            }
-        });
-        return b.toString();
+        return dev.gtvpc.render.Xml.escape(s);
     }
 
     /** The statement that decided and its conditions; or, when none applied, why each did not. */
