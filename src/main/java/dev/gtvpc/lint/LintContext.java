@@ -127,14 +127,29 @@ public final class LintContext {
         return Optional.empty();
     }
 
+    /** The severity of the running rule's findings in this policy's type. */
+    public Severity severity() {
+        return current.info().severityFor(options.kind());
+    }
+
     /** Reports a finding of the running rule at {@code pointer}. */
     public void report(String pointer, String message, String fix) {
-        findings.add(new Finding(current.id(), current.severity(), message, fix, pointer, sourceMap.locate(pointer)));
+        report(severity(), pointer, message, fix);
+    }
+
+    /** Reports a finding of the running rule at {@code pointer}, at a severity of its own (a milder case of the rule's defect). */
+    public void report(Severity severity, String pointer, String message, String fix) {
+        findings.add(new Finding(current.id(), severity, message, fix, pointer, sourceMap.locate(pointer)));
     }
 
     /** Reports at a member's name (an operator or condition key), where an editor should put the cursor. */
     public void reportAtName(String pointer, String message, String fix) {
-        findings.add(new Finding(current.id(), current.severity(), message, fix, pointer,
+        reportAtName(severity(), pointer, message, fix);
+    }
+
+    /** Reports at a member's name, at a severity of its own. */
+    public void reportAtName(Severity severity, String pointer, String message, String fix) {
+        findings.add(new Finding(current.id(), severity, message, fix, pointer,
                 sourceMap.nameAt(pointer).orElseGet(() -> sourceMap.locate(pointer))));
     }
 }

@@ -17,7 +17,7 @@ import dev.gtvpc.policy.PolicyScan;
 public final class MissingPrincipal extends BaseRule {
     public MissingPrincipal() {
         super(RuleInfo.of("missing-principal", Severity.ERROR, RuleGroup.GRAMMAR, 130,
-                "A statement has no Principal.", Docs.GRAMMAR).notFor(PolicyKind.IDENTITY, PolicyKind.SCP));
+                "A statement has no Principal.", Docs.GRAMMAR).notFor(PolicyKind.IDENTITY, PolicyKind.IDENTITY_INLINE, PolicyKind.SCP));
     }
 
     @Override
