@@ -8,6 +8,7 @@ import dev.gtvpc.policy.PolicyScan.EntryAt;
 import dev.gtvpc.policy.PolicyScan.StatementAt;
 import dev.gtvpc.policy.PolicyScan.ValueAt;
 import dev.gtvpc.policy.PolicyScan;
+import dev.gtvpc.policy.io.ReadProblem;
 import dev.gtvpc.policy.io.SourceMap;
 import dev.gtvpc.verify.TrustedService;
 import java.util.ArrayList;
@@ -26,11 +27,13 @@ public final class LintContext {
     private final TrustedService service;
     private final S3ActionCatalog actions;
     private final ConditionKeyCatalog keys;
+    private final List<ReadProblem> problems;
     private final List<Finding> findings = new ArrayList<>();
     private Rule current;
 
-    LintContext(Policy policy, SourceMap sourceMap, LintOptions options, TrustedService service) {
+    LintContext(Policy policy, SourceMap sourceMap, LintOptions options, TrustedService service, List<ReadProblem> problems) {
         this.policy = policy;
+        this.problems = List.copyOf(problems);
         this.scan = PolicyScan.of(policy);
         this.sourceMap = sourceMap;
         this.options = options;
@@ -54,6 +57,26 @@ public final class LintContext {
 
     public LintOptions options() {
         return options;
+    }
+
+    /**
+     * True when the document has something at {@code pointer} (or around or inside it) that the reader could not
+     * read — an Effect that is not Allow or Deny, a Principal string other than "*", a value of the wrong
+     * type — and so left out of the policy the rules see: it is there, not missing. A document over the
+     * size limit, a key written twice (the first is read) and Action beside NotAction (both read) leave
+     * nothing out.
+     */
+    public boolean unreadable(String pointer) {
+        for (ReadProblem p : problems) {
+            boolean leftOut = p.kind() != ReadProblem.Kind.TOO_LARGE && p.kind() != ReadProblem.Kind.DUPLICATE_KEY
+                    && p.kind() != ReadProblem.Kind.CONFLICTING_ELEMENTS;
+            // a problem at the element, around it (its statement), or inside it (one bad item leaves the element out)
+            if (leftOut && (p.pointer().equals(pointer) || pointer.startsWith(p.pointer() + "/") || p.pointer().startsWith(pointer + "/")
+                    || p.pointer().isEmpty())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The service whose endpoints must not be denied, and its endpoint per region. */
