@@ -38,9 +38,9 @@ final class TerraformPlanSource {
             "aws_vpc_endpoint", new Attr("policy", PolicyKind.VPC_ENDPOINT, false),
             "aws_vpc_endpoint_policy", new Attr("policy", PolicyKind.VPC_ENDPOINT, true),
             "aws_iam_policy", new Attr("policy", PolicyKind.IDENTITY, true),
-            "aws_iam_role_policy", new Attr("policy", PolicyKind.IDENTITY, true),
-            "aws_iam_user_policy", new Attr("policy", PolicyKind.IDENTITY, true),
-            "aws_iam_group_policy", new Attr("policy", PolicyKind.IDENTITY, true));
+            "aws_iam_role_policy", new Attr("policy", PolicyKind.IDENTITY_INLINE, true),
+            "aws_iam_user_policy", new Attr("policy", PolicyKind.IDENTITY_INLINE, true),
+            "aws_iam_group_policy", new Attr("policy", PolicyKind.IDENTITY_INLINE, true));
 
     /** The major versions of the JSON output format whose meaning gtvpc knows. */
     private static final Set<String> READ_MAJOR_VERSIONS = Set.of("0", "1");
