@@ -16,7 +16,7 @@ import dev.gtvpc.policy.Statement;
 import dev.gtvpc.policy.Wildcards;
 import dev.gtvpc.policy.io.PolicyReader;
 import dev.gtvpc.policy.io.PolicyWriter;
-import dev.gtvpc.verify.Caller;
+import dev.gtvpc.space.Caller;
 import dev.gtvpc.verify.PropertyResult;
 import dev.gtvpc.verify.TrustedService;
 import dev.gtvpc.verify.Verifier;

@@ -13,6 +13,7 @@ import dev.gtvpc.policy.Wildcards;
 import dev.gtvpc.policy.io.ParsedPolicy;
 import dev.gtvpc.policy.io.PolicyReader;
 import dev.gtvpc.policy.io.PolicyWriter;
+import dev.gtvpc.space.Witnesses;
 import dev.gtvpc.verify.Counterexample;
 import dev.gtvpc.verify.PropertyResult;
 import dev.gtvpc.verify.TrustedService;
@@ -44,8 +45,6 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Prover {
     /** The bucket name proofs run on; every output replaces it with the bucket's own. */
     public static final String PLACEHOLDER = "gtvpc-audit-bucket";
-    /** The bucket's account when no source or option names it: no real account has it, and the output says so. */
-    public static final String UNKNOWN_ACCOUNT = "000000000000";
     // bounds memory when an organization has more distinct policies than this: the cache starts again
     private static final int MAX_CACHED = 20_000;
 
@@ -85,7 +84,7 @@ public final class Prover {
             return simple(r, Verdict.UNREADABLE, "gtvpc cannot read the policy: " + read.problems().get(0).format("policy"));
         }
         String normalised = normalise(read.parsed().get().policy(), r.bucket());
-        String account = r.account().isEmpty() ? UNKNOWN_ACCOUNT : r.account();
+        String account = r.account().isEmpty() ? Witnesses.UNKNOWN_ACCOUNT : r.account();
         String key = account + '\n' + r.region() + '\n' + normalised;
         Outcome o = outcome(key, normalised, account, r.region(), r.account().isEmpty());
         return new BucketVerdict(r, o.verdict(), named(o.detail(), r.bucket()),
@@ -172,7 +171,7 @@ public final class Prover {
             }
         }
         if (accountAssumed) {
-            notes.add("the bucket's account was not given: it was taken to be " + UNKNOWN_ACCOUNT + ", an account no policy names");
+            notes.add("the bucket's account was not given: it was taken to be " + Witnesses.UNKNOWN_ACCOUNT + ", an account no policy names");
         }
         VerifyInputs inputs = VerifyInputs.of(region, partition, PLACEHOLDER, account)
                 .withServiceEndpoints(trusted)

@@ -10,6 +10,8 @@ import dev.gtvpc.policy.PolicyScan.ValueAt;
 import dev.gtvpc.policy.PolicyScan;
 import dev.gtvpc.policy.io.ReadProblem;
 import dev.gtvpc.policy.io.SourceMap;
+import dev.gtvpc.space.RequestSpace;
+import dev.gtvpc.space.ShownPerimeter;
 import dev.gtvpc.verify.TrustedService;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +32,7 @@ public final class LintContext {
     private final List<ReadProblem> problems;
     private final List<Finding> findings = new ArrayList<>();
     private Rule current;
+    private RequestSpace space;
 
     LintContext(Policy policy, SourceMap sourceMap, LintOptions options, TrustedService service, List<ReadProblem> problems) {
         this.policy = policy;
@@ -100,6 +103,18 @@ public final class LintContext {
         return scan;
     }
 
+    /**
+     * The requests the rules that ask the evaluator may put to the policy: the request space of the
+     * policy and the perimeter it shows ({@link ShownPerimeter}), built when a rule first asks.
+     */
+    public RequestSpace space() {
+        if (space == null) {
+            space = RequestSpace.of(scan, ShownPerimeter.of(scan, options.bucket(), options.region(), options.vpcs(), options.vpces()),
+                    actions);
+        }
+        return space;
+    }
+
     public List<StatementAt> statements() {
         return scan.statements();
     }
@@ -128,11 +143,6 @@ public final class LintContext {
     public Optional<String> serviceRegion() {
         trustedService();
         return region();
-    }
-
-    /** The partition of the bucket's region as far as {@link #serviceRegion()} knows it; {@code aws} otherwise. */
-    public String partition() {
-        return region().map(AwsIds::partitionOf).orElse("aws");
     }
 
     private Optional<String> region() {

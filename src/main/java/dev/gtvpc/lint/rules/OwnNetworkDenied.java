@@ -1,11 +1,9 @@
 package dev.gtvpc.lint.rules;
 
-import dev.gtvpc.eval.ContextKeys;
 import dev.gtvpc.eval.Decision;
 import dev.gtvpc.eval.EvaluationResult;
 import dev.gtvpc.eval.Evaluator;
 import dev.gtvpc.eval.Request;
-import dev.gtvpc.eval.RequestPrincipal;
 import dev.gtvpc.eval.StatementTrace;
 import dev.gtvpc.lint.BaseRule;
 import dev.gtvpc.lint.LintContext;
@@ -14,11 +12,12 @@ import dev.gtvpc.lint.RuleGroup;
 import dev.gtvpc.lint.RuleInfo;
 import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.PolicyScan;
+import dev.gtvpc.space.Caller;
+import dev.gtvpc.space.Origin;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * With --vpc and --vpce, checks that the policy lets the user's own network in: gtvpc evaluates the
@@ -28,8 +27,6 @@ import java.util.Optional;
  * out of its own data.
  */
 public final class OwnNetworkDenied extends BaseRule {
-    private static final String OTHER_ENDPOINT = "vpce-0000000000000000e";
-    private static final String OTHER_VPC = "vpc-0000000000000000e";
     /** What a data workflow does on the bucket (Ground Truth's labeling jobs do exactly these five). */
     private static final List<String> WORKLOAD_ACTIONS = List.of("s3:AbortMultipartUpload", "s3:GetObject", "s3:PutObject",
             "s3:ListBucket", "s3:GetBucketLocation");
@@ -43,23 +40,19 @@ public final class OwnNetworkDenied extends BaseRule {
     @Override
     public void check(LintContext c) {
         for (String vpc : c.options().vpcs()) {
-            check(c, "your VPC " + vpc + " (--vpc)", Map.of("aws:SourceVpce", List.of(OTHER_ENDPOINT), "aws:SourceVpc", List.of(vpc)));
+            check(c, "your VPC " + vpc + " (--vpc)", Probes.ownVpc(c, vpc));
         }
         for (String vpce : c.options().vpces()) {
-            check(c, "your endpoint " + vpce + " (--vpce)", Map.of("aws:SourceVpce", List.of(vpce), "aws:SourceVpc", List.of(OTHER_VPC)));
+            check(c, "your endpoint " + vpce + " (--vpce)", Probes.ownEndpoint(c, vpce));
         }
     }
 
-    private static void check(LintContext c, String origin, Map<String, List<String>> context) {
-        String bucket = Subject.bucket(c);
-        String account = Subject.account(c);
-        String partition = c.partition();
+    /** A principal of the bucket's account from {@code from}, with nothing else in the request (as Ground Truth's checks ask). */
+    private static void check(LintContext c, String origin, Origin from) {
+        Caller member = Probes.administrator(c);
         Map<Integer, List<String>> deniedBy = new LinkedHashMap<>();
         for (String action : WORKLOAD_ACTIONS) {
-            boolean objectAction = !action.equals("s3:ListBucket") && !action.equals("s3:GetBucketLocation");
-            Request request = new Request(action, "arn:" + partition + ":s3:::" + bucket + (objectAction ? "/gtvpc-lint-probe" : ""),
-                    RequestPrincipal.parse("arn:" + partition + ":iam::" + account + ":role/gtvpc-lint-probe"), Optional.of(account),
-                    ContextKeys.of(context)).withPrincipalKeys();
+            Request request = c.space().request(action, c.space().resourceOf(action), from, member, Map.of());
             EvaluationResult r = Evaluator.evaluate(c.policy(), request);
             if (r.decision().filter(Decision.EXPLICIT_DENY::equals).isPresent()) {
                 for (StatementTrace s : r.deciding()) {

@@ -18,6 +18,9 @@ import dev.gtvpc.policy.OperatorType;
 import dev.gtvpc.policy.PolicyScan;
 import dev.gtvpc.policy.Statement;
 import dev.gtvpc.policy.Wildcards;
+import dev.gtvpc.space.Caller;
+import dev.gtvpc.space.Origin;
+import dev.gtvpc.space.Witnesses;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -51,7 +54,8 @@ public final class PublicAllow extends BaseRule {
     public void check(LintContext c) {
         Map<Integer, Set<String>> anonymous = new LinkedHashMap<>();
         Map<Integer, Set<String>> strangers = new LinkedHashMap<>();
-        String stranger = Probes.adminRole(c, Probes.FRESH_ACCOUNT).replace(Probes.ADMIN_ROLE, "gtvpc-lint-stranger");
+        Caller anyone = Probes.anonymous(c);
+        Caller stranger = Probes.stranger(c);
         for (PolicyScan.StatementAt s : c.statements()) {
             if (s.statement().effect().filter(Effect.ALLOW::equals).isEmpty() || s.statement().action().isEmpty()) {
                 continue;
@@ -59,12 +63,9 @@ public final class PublicAllow extends BaseRule {
             Map<String, List<String>> callerKeys = callerSetKeys(c, s);
             for (String action : actions(c, s.statement().action().get())) {
                 for (String resource : resources(c, s.statement(), action)) {
-                    for (Probes.Origin o : Probes.normalOrigins(c)) {
-                        Map<String, List<String>> keys = new LinkedHashMap<>(o.keys());
-                        keys.putAll(callerKeys);
-                        Probes.Origin origin = new Probes.Origin(o.label(), keys);
-                        record(Probes.evaluate(c, Probes.anonymous(c, origin, action, resource)), action, anonymous);
-                        record(Probes.evaluate(c, Probes.request(c, stranger, Map.of(), origin, action, resource)), action, strangers);
+                    for (Origin origin : Probes.normalOrigins(c)) {
+                        record(Probes.evaluate(c, Probes.request(c, origin, anyone, action, resource, callerKeys)), action, anonymous);
+                        record(Probes.evaluate(c, Probes.request(c, origin, stranger, action, resource, callerKeys)), action, strangers);
                     }
                 }
             }
@@ -111,17 +112,17 @@ public final class PublicAllow extends BaseRule {
         return out;
     }
 
-    /** A member of each Resource pattern that fits the action's resource type (the probe's own ARNs for NotResource). */
+    /** A member of each Resource pattern that fits the action's resource type (the space's own for NotResource). */
     private static List<String> resources(LintContext c, Statement s, String action) {
         boolean onObjects = c.actions().find(action).map(S3ActionCatalog.Action::onObjects).orElse(true);
         boolean onBucket = c.actions().find(action).map(S3ActionCatalog.Action::onBucket).orElse(false);
         List<String> out = new ArrayList<>();
         if (s.resource().isEmpty() || s.resource().get().negated()) {
-            out.add(onObjects ? Probes.objectArn(c) : Probes.bucketArn(c));
+            out.add(c.space().resourceOf(action));
             return out;
         }
         for (String r : s.resource().get().resources().items()) {
-            String member = r.replace("*", "gtvpc-lint-probe").replace("?", "x");
+            String member = Witnesses.witness(r);
             boolean names = member.startsWith("arn:") && member.split(":", 6).length == 6;
             if (!names) {
                 continue;
@@ -141,7 +142,7 @@ public final class PublicAllow extends BaseRule {
             boolean callerSet = c.keys().is(e.entry().key(), ConditionKeyCatalog.Flag.CALLER_CONTROLLED);
             boolean positive = e.block().operator().type().map(t -> !t.negated() && t != OperatorType.NULL).orElse(false);
             if (callerSet && positive && !e.entry().values().texts().isEmpty()) {
-                String v = e.entry().values().texts().get(0).replace("*", "x").replace("?", "x");
+                String v = Witnesses.witness(e.entry().values().texts().get(0));
                 keys.put(e.entry().key(), List.of(v));
             }
         }

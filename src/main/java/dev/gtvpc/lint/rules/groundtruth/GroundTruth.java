@@ -1,13 +1,8 @@
 package dev.gtvpc.lint.rules.groundtruth;
 
-import static dev.gtvpc.lint.rules.Subject.account;
-import static dev.gtvpc.lint.rules.Subject.bucket;
-
-import dev.gtvpc.eval.ContextKeys;
 import dev.gtvpc.eval.EvaluationResult;
 import dev.gtvpc.eval.Evaluator;
 import dev.gtvpc.eval.Request;
-import dev.gtvpc.eval.RequestPrincipal;
 import dev.gtvpc.groundtruth.ActionSelection;
 import dev.gtvpc.groundtruth.GroundTruthAccess;
 import dev.gtvpc.lint.LintContext;
@@ -25,8 +20,6 @@ import java.util.Set;
 
 /** What the Ground Truth rules share: the region and its endpoint, Ground Truth's own request, and what an exemption is. */
 final class GroundTruth {
-    /** The VPC Ground Truth's requests come from: not the user's, and unknown to them. */
-    static final String GROUND_TRUTH_VPC = "vpc-0000000000000000f";
     static final Set<String> EXEMPTION_KEYS = Set.of(Keys.SOURCE_VPCE, Keys.SOURCE_VPC, Keys.PRINCIPAL_ARN);
 
     private GroundTruth() {
@@ -51,16 +44,15 @@ final class GroundTruth {
         return c.trustedService().regionOf(vpce);
     }
 
-    /** Ground Truth doing {@code action} through its endpoint in {@code region}, as the bucket's account's execution role. */
+    /**
+     * Ground Truth doing {@code action} through its endpoint in {@code region}, from a VPC that is not the
+     * user's, as the bucket's account's execution role.
+     */
     static Request request(LintContext c, String region, String action) {
-        String bucket = bucket(c);
-        boolean objectAction = !action.equals("s3:ListBucket") && !action.equals("s3:GetBucketLocation");
-        String resource = "arn:" + c.partition() + ":s3:::" + bucket + (objectAction ? "/gtvpc-lint-probe" : "");
-        String account = account(c);
-        String role = "arn:" + c.partition() + ":iam::" + account + ":role/service-role/AmazonSageMaker-ExecutionRole";
-        return new Request(action, resource, RequestPrincipal.parse(role), Optional.of(account), ContextKeys.of(Map.of(
-                "aws:SourceVpce", List.of(endpoint(c, region)),
-                "aws:SourceVpc", List.of(GROUND_TRUTH_VPC)))).withPrincipalKeys();
+        String role = "arn:" + c.space().perimeter().partition() + ":iam::" + c.space().perimeter().bucketAccount()
+                + ":role/service-role/AmazonSageMaker-ExecutionRole";
+        return c.space().request(action, c.space().resourceOf(action),
+                c.space().normalThroughService(endpoint(c, region)), c.space().sessionOrSelf(role), Map.of());
     }
 
     static List<String> actions() {

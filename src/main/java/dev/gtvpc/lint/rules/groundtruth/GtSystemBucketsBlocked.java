@@ -1,7 +1,6 @@
 package dev.gtvpc.lint.rules.groundtruth;
 
 import dev.gtvpc.eval.Decision;
-import dev.gtvpc.eval.Request;
 import dev.gtvpc.groundtruth.EndpointPolicy;
 import dev.gtvpc.groundtruth.RegionInfo;
 import dev.gtvpc.lint.BaseRule;
@@ -13,6 +12,8 @@ import dev.gtvpc.lint.RuleInfo;
 import dev.gtvpc.lint.Severity;
 import dev.gtvpc.lint.rules.Docs;
 import dev.gtvpc.lint.rules.Probes;
+import dev.gtvpc.space.Caller;
+import dev.gtvpc.space.Origin;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,18 +42,16 @@ public final class GtSystemBucketsBlocked extends BaseRule {
         if (c.options().kind() != PolicyKind.VPC_ENDPOINT || region.isEmpty()) {
             return;
         }
-        String partition = c.partition();
-        Probes.Origin endpoint = Probes.normalOrigins(c).get(1);
+        String partition = c.space().perimeter().partition();
+        Origin endpoint = Probes.normalEndpoint(c);
+        List<Caller> callers = List.of(Probes.anonymous(c), Probes.administrator(c), Probes.stranger(c));
         List<String> blocked = new ArrayList<>();
         for (String bucket : RegionInfo.systemBuckets(region.get())) {
-            String object = "arn:" + partition + ":s3:::" + bucket + "/gtvpc-lint-probe";
+            String object = c.space().objectIn(bucket);
             boolean allowed = false;
             for (String action : EndpointPolicy.SYSTEM_BUCKET_ACTIONS) {
-                List<Request> asks = List.of(Probes.anonymous(c, endpoint, action, object),
-                        Probes.request(c, Probes.adminRole(c, Probes.account(c)), Map.of(), endpoint, action, object),
-                        Probes.request(c, Probes.adminRole(c, Probes.FRESH_ACCOUNT), Map.of(), endpoint, action, object));
-                for (Request r : asks) {
-                    Optional<Decision> d = Probes.decide(c, r);
+                for (Caller who : callers) {
+                    Optional<Decision> d = Probes.evaluate(c, Probes.request(c, endpoint, who, action, object, Map.of())).decision();
                     if (d.isEmpty()) {
                         return; // a statement gtvpc cannot decide: no claim
                     }

@@ -1,4 +1,4 @@
-package dev.gtvpc.verify;
+package dev.gtvpc.space;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

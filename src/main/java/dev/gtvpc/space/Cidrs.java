@@ -1,4 +1,4 @@
-package dev.gtvpc.verify;
+package dev.gtvpc.space;
 
 import dev.gtvpc.eval.PolicyValues;
 import java.math.BigInteger;

@@ -1,4 +1,4 @@
-package dev.gtvpc.verify;
+package dev.gtvpc.space;
 
 import dev.gtvpc.eval.DerivedKeys;
 import dev.gtvpc.eval.RequestPrincipal;
@@ -46,11 +46,18 @@ public record Caller(String label, RequestPrincipal principal, Optional<String> 
     }
 
     /** A session of {@code roleArn}, whose aws:PrincipalArn is the role's ARN as written. */
-    public static Caller sessionOf(String roleArn) {
-        RequestPrincipal session = RequestPrincipal.sessionOf(roleArn, "gtvpc-verify").orElseThrow(() ->
-                new IllegalArgumentException("not a role ARN: " + roleArn));
-        return new Caller("a session of " + roleArn, session, Optional.of(roleArn), Kind.PRINCIPAL, false,
-                principalKeys(session, Optional.of(roleArn)));
+    static Caller sessionOf(String roleArn) {
+        return session(roleArn).orElseThrow(() -> new IllegalArgumentException("not a role ARN: " + roleArn));
+    }
+
+    /** Who works as {@code arn}: a session of it when it is a role (no one calls S3 as the role itself), else itself. */
+    static Caller sessionOrSelf(String arn) {
+        return session(arn).orElseGet(() -> of(arn, arn));
+    }
+
+    private static Optional<Caller> session(String roleArn) {
+        return RequestPrincipal.sessionOf(roleArn, Witnesses.SESSION_NAME).map(session -> new Caller("a session of " + roleArn, session,
+                Optional.of(roleArn), Kind.PRINCIPAL, false, principalKeys(session, Optional.of(roleArn))));
     }
 
     public static final Caller ANONYMOUS = of("anonymous", "anonymous");
