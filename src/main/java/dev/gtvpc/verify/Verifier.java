@@ -127,7 +127,8 @@ public final class Verifier {
         results.add(v.outsideDenied(protectedActions));
         in.adminArn().ifPresent(admin -> results.add(v.keepsPolicyActions("owner-can-manage", admin, space.origins(), v.callersOf(admin))));
         equivalentTo.ifPresent(other -> results.add(Equivalence.check(policy, other, space)));
-        return new VerificationReport(results, space.samplingNotes(), matrix ? Matrix.of(policy, in, v, protectedActions) : null, List.of());
+        return new VerificationReport(results, space.samplingNotes(), matrix ? Matrix.of(policy, in, v, protectedActions) : null,
+                space.impossibleValues());
     }
 
     private static Properties properties(Policy policy, VerifyInputs in, List<Policy> spaceOf) {
