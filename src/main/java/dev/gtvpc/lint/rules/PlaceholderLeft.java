@@ -60,7 +60,7 @@ public final class PlaceholderLeft extends BaseRule {
         boolean samplesLeft = values.stream().anyMatch(v -> Placeholders.find(v.value()).isPresent() || Placeholders.template(v.value()).isPresent());
         for (Seen v : values) {
             Optional<String> template = Placeholders.template(v.value());
-            if (template.isPresent()) {
+            if (template.isPresent() && Placeholders.find(v.value()).isEmpty()) {
                 c.report(v.pointer(), "\"" + template.get() + "\" is a template's placeholder left in: not a value, nor a policy"
                         + " variable (those name a condition key, such as ${aws:username}), so it names nothing real",
                         "substitute the value before attaching the policy, or let the template do it (CloudFormation Fn::Sub,"

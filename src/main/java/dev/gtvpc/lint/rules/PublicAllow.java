@@ -133,6 +133,10 @@ public final class PublicAllow extends BaseRule {
             return out;
         }
         for (String r : s.resource().get().resources().items()) {
+            if (r.equals("*")) {
+                out.add(c.space().resourceOf(action));
+                continue;
+            }
             String member = Witnesses.witness(r);
             boolean names = member.startsWith("arn:") && member.split(":", 6).length == 6;
             if (!names) {

@@ -21,7 +21,9 @@ import java.util.Optional;
  * {@code arn:aws:s3:::*}{@code /*}). A bucket policy may name only its own bucket and the objects in it;
  * S3 refuses the policy ("Policy has invalid resource", as S3's answer is quoted in noobaa/noobaa-core#10058
  * and the S3 User Guide's troubleshooting of that message). Deliberately not flagged: a name with a
- * wildcard in part of it ({@code my-bucket*}), which may be meant to match this bucket, and NotResource.
+ * wildcard in part of it ({@code my-bucket*}), which may be meant to match this bucket, NotResource, and a
+ * directory bucket's statement of {@code s3express:} actions, whose policies AWS's own examples write with
+ * {@code "Resource": "*"} (S3 User Guide, directory bucket policy examples).
  * Another bucket's name is bucket-mismatch's. Pages: S3 User Guide, bucket policies; "Policy has invalid
  * resource" (WebsiteAccessPermissionsReqd.html).
  */
@@ -38,7 +40,9 @@ public final class ResourceNotThisBucket extends BaseRule {
                 .flatMap(Optional::stream).findFirst()).orElse("BUCKET");
         for (PolicyScan.StatementAt s : c.statements()) {
             Optional<ResourceBlock> block = s.statement().resource().filter(r -> !r.negated());
-            if (block.isEmpty()) {
+            boolean directoryBucket = s.statement().action().map(a -> a.actions().items().stream()
+                    .anyMatch(x -> x.regionMatches(true, 0, "s3express:", 0, 10))).orElse(false);
+            if (block.isEmpty() || directoryBucket) {
                 continue;
             }
             List<String> items = block.get().resources().items();
