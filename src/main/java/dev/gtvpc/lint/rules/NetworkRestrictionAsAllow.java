@@ -54,9 +54,10 @@ public final class NetworkRestrictionAsAllow extends BaseRule {
             Set<String> keys = new LinkedHashSet<>();
             restrictions.forEach(e -> keys.add(e.key()));
             PolicyScan.EntryAt first = restrictions.get(0);
-            c.reportAtName(first.pointer(), "statement " + s.label() + " allows requests only by " + String.join(" and ", keys)
-                    + ", but an Allow takes no access away and no Deny of this policy tests where requests come from: principals of"
-                    + " the bucket's own account whose IAM policies allow these actions still reach the bucket from anywhere",
+            c.reportAtName(first.pointer(), "statement " + s.label() + " lets everyone in from where its " + String.join(" and ", keys)
+                    + " condition" + (keys.size() > 1 ? "s say" : " says") + ", but an Allow takes no access away and no Deny of this policy"
+                    + " tests where requests come from: principals of the bucket's own account whose IAM policies allow these actions"
+                    + " still reach the bucket from anywhere",
                     "write the restriction as a Deny: \"Effect\": \"Deny\", \"Principal\": \"*\" with StringNotEquals on "
                             + first.key() + " (gtvpc policy generate writes one)");
         }
