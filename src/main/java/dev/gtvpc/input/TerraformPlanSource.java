@@ -167,8 +167,14 @@ final class TerraformPlanSource {
                     // a trust policy or another service's resource policy (SNS, KMS...): not something gtvpc judges
                     continue;
                 }
+                String address = str(r, "address").orElse("data.aws_iam_policy_document");
+                List<String> users = configuration.typesReferringTo(address);
+                if (!users.isEmpty() && users.stream().noneMatch(POLICY_TYPES::containsKey)) {
+                    // attached only to resources whose policies gtvpc does not read (an S3 Tables table bucket, an SNS topic...)
+                    continue;
+                }
                 PolicyKind kind = principal ? PolicyKind.BUCKET : PolicyKind.IDENTITY;
-                targets.add(new PolicyTarget(str(r, "address").orElse("data.aws_iam_policy_document"), "aws_iam_policy_document", kind,
+                targets.add(new PolicyTarget(address, "aws_iam_policy_document", kind,
                         Optional.of(s.value()), Optional.empty(), s.location(),
                         List.of("a data source does not say where it is attached: checked as " + (principal
                                 ? "a bucket policy (it names a Principal)" : "an identity policy (it names no Principal)")),

@@ -2,6 +2,7 @@ package dev.gtvpc.space;
 
 import dev.gtvpc.policy.AwsIds;
 import dev.gtvpc.policy.PolicyScan;
+import dev.gtvpc.policy.UnknownValues;
 import dev.gtvpc.policy.Wildcards;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -69,13 +70,14 @@ final class Origins {
     /**
      * The values no request can carry are left out of the origins, so no counterexample comes through an
      * endpoint nobody can have ({@code vpce-xxxxxxxxxxxxxxxxx}); what they would exempt stays with the
-     * fresh endpoint and VPC, which every property is checked through all the same.
+     * fresh endpoint and VPC, which every property is checked through all the same. An unknown value of a
+     * template or plan stands for a real ID and stays.
      */
     private List<String> possible(String key, List<String> named, java.util.function.Predicate<String> valid, String what) {
         Set<String> left = new LinkedHashSet<>();
         for (PolicyScan.EntryAt e : scan.entriesOf(key)) {
             for (String v : e.nullOperator() ? List.<String>of() : e.values()) {
-                if (!Wildcards.hasWildcard(v) && !v.contains("${") && !valid.test(v) && left.add(v)) {
+                if (!Wildcards.hasWildcard(v) && !v.contains("${") && !UnknownValues.in(v) && !valid.test(v) && left.add(v)) {
                     impossible.add("no request comes through " + v + ", which the policy compares " + key + " with: it is not " + what
                             + ", so no endpoint or VPC has it and no request was made up from it");
                 }

@@ -2,6 +2,7 @@ package dev.gtvpc.verify;
 
 import dev.gtvpc.eval.ContextKeys;
 import dev.gtvpc.policy.PolicyScan;
+import dev.gtvpc.policy.UnknownValues;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -41,9 +42,13 @@ final class UnnamedExemptions {
         options.add(option);
     }
 
-    /** The counterexample's value of {@code key}, when the policy names it literally and the user's options do not. */
+    /**
+     * The counterexample's value of {@code key}, when the policy names it literally and the user's options do not.
+     * A value a template does not determine is not named: no option could name it, and the verdict's assumptions
+     * already ask for the parameter it comes from.
+     */
     private static Optional<String> exempted(PolicyScan scan, ContextKeys context, String key, List<String> given) {
         return context.get(key).flatMap(e -> e.values().stream().findFirst())
-                .filter(v -> scan.literals(key).contains(v) && given.stream().noneMatch(v::equalsIgnoreCase));
+                .filter(v -> !UnknownValues.in(v) && scan.literals(key).contains(v) && given.stream().noneMatch(v::equalsIgnoreCase));
     }
 }
