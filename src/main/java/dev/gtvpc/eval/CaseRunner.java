@@ -30,7 +30,7 @@ public final class CaseRunner {
 
     private final Optional<Policy> defaultPolicy;
     private final Path baseDir;
-    private final Function<Request, Optional<String>> check;
+    private final Check check;
     private final Map<String, Object> inlinePolicies = new HashMap<>();
     private final Map<Path, Object> filePolicies = new HashMap<>();
 
@@ -39,7 +39,7 @@ public final class CaseRunner {
      * @param baseDir       where relative {@code policyFile} paths start (the cases file's directory)
      */
     public CaseRunner(Optional<Policy> defaultPolicy, Path baseDir) {
-        this(defaultPolicy, baseDir, request -> Optional.empty());
+        this(defaultPolicy, baseDir, (request, allowUnknownAction) -> Optional.empty());
     }
 
     /**
@@ -47,6 +47,16 @@ public final class CaseRunner {
      *              as an endpoint), which becomes that line's error instead of a decision
      */
     public CaseRunner(Optional<Policy> defaultPolicy, Path baseDir, Function<Request, Optional<String>> check) {
+        this(defaultPolicy, baseDir, (request, allowUnknownAction) -> check.apply(request));
+    }
+
+    /** What makes a case's request one AWS could not receive, given whether the case decides an unknown action by name. */
+    @FunctionalInterface
+    public interface Check {
+        Optional<String> problem(Request request, boolean allowUnknownAction);
+    }
+
+    public CaseRunner(Optional<Policy> defaultPolicy, Path baseDir, Check check) {
         this.defaultPolicy = defaultPolicy;
         this.baseDir = baseDir;
         this.check = check;
@@ -59,7 +69,7 @@ public final class CaseRunner {
         } catch (RequestCase.BadCase e) {
             return Outcome.error(e.id(), e.getMessage());
         }
-        Optional<String> unreal = check.apply(c.request());
+        Optional<String> unreal = check.problem(c.request(), c.allowUnknownAction());
         if (unreal.isPresent()) {
             return Outcome.error(c.id(), unreal.get());
         }
