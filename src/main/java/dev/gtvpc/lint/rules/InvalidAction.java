@@ -22,7 +22,9 @@ import java.util.List;
  * policies, which govern S3 alone — another service's action. In identity policies, SCPs and RCPs any
  * service's actions are legal ({@code "NotAction": ["ec2:*", "kms:Decrypt"]}): only the {@code s3:}
  * ones are checked, because gtvpc carries the catalogue of S3 alone; other services' action names are
- * not judged. Names compare without case, as IAM does. The catalogue is the Service Authorization
+ * not judged. A bucket policy's {@code s3express:} actions are a directory bucket's ("With directory buckets, you must
+ * use the S3 Express One Zone namespace to grant permissions, called {@code s3express}", S3 User Guide,
+ * s3-express-security-iam.html): not judged either. Names compare without case, as IAM does. The catalogue is the Service Authorization
  * Reference's (catalog/s3-actions.json, with its date). In every policy type, an action with two colons
  * ({@code s:3s:ListBucket}: IAM "Actions/Condition can contain only one colon"). A prefix IAM takes
  * though no service has it ({@code s3.s:ListBucket}) is a warning in identity policies, which IAM accepts
@@ -96,6 +98,10 @@ public final class InvalidAction extends BaseRule {
         if (!SERVICE.matcher(service.toLowerCase(java.util.Locale.ROOT)).matches()) {
             return "\"" + service + "\" in \"" + action + "\" is not a service prefix (such as s3, kms, ec2)"
                     + (VENDOR.matcher(service).matches() ? "; IAM accepts it in an identity policy, but the action matches nothing" : "");
+        }
+        if (kind == PolicyKind.BUCKET && service.equalsIgnoreCase("s3express")) {
+            // a directory bucket's policy grants in the s3express namespace; gtvpc carries no catalogue of it
+            return null;
         }
         if (!service.equalsIgnoreCase("s3")) {
             return kind.anyService() ? null
