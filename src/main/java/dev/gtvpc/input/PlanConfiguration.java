@@ -40,21 +40,28 @@ final class PlanConfiguration {
     }
 
     /**
-     * The types of the resources of the same module whose arguments refer to what is planned at {@code address}
-     * (a data source is attached by being referred to: {@code policy = data.aws_iam_policy_document.x.json}).
+     * Where in the same module what is planned at {@code address} is used, as {@code TYPE.ARGUMENT} of each resource
+     * argument that refers to it (a data source is attached by being referred to:
+     * {@code policy = data.aws_iam_policy_document.x.json}, or a role's {@code inline_policy { policy = … }}).
      */
-    List<String> typesReferringTo(String address) {
+    List<String> usedBy(String address) {
         Located at = locate(address);
         String target = at.resource();
-        List<String> types = new ArrayList<>();
+        List<String> uses = new ArrayList<>();
         at.module().flatMap(m -> m.get("resources")).filter(Json.Arr.class::isInstance).ifPresent(rs -> {
             for (Json.Value v : ((Json.Arr) rs).items()) {
-                if (v instanceof Json.Obj r && r.get("expressions").filter(e -> refersTo(e, target)).isPresent()) {
-                    r.get("type").filter(Json.Str.class::isInstance).map(t -> ((Json.Str) t).value()).ifPresent(types::add);
+                if (!(v instanceof Json.Obj r) || !(r.get("expressions").orElse(null) instanceof Json.Obj expressions)) {
+                    continue;
+                }
+                String type = r.get("type").filter(Json.Str.class::isInstance).map(t -> ((Json.Str) t).value()).orElse("");
+                for (Json.Member argument : expressions.members()) {
+                    if (refersTo(argument.value(), target)) {
+                        uses.add(type + "." + argument.name());
+                    }
                 }
             }
         });
-        return types;
+        return uses;
     }
 
     private static boolean refersTo(Json.Value v, String target) {

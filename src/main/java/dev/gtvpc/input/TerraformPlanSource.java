@@ -168,9 +168,9 @@ final class TerraformPlanSource {
                     continue;
                 }
                 String address = str(r, "address").orElse("data.aws_iam_policy_document");
-                List<String> users = configuration.typesReferringTo(address);
-                if (!users.isEmpty() && users.stream().noneMatch(POLICY_TYPES::containsKey)) {
-                    // attached only to resources whose policies gtvpc does not read (an S3 Tables table bucket, an SNS topic...)
+                List<String> uses = configuration.usedBy(address);
+                if (!uses.isEmpty() && uses.stream().noneMatch(TerraformPlanSource::readPolicyArgument)) {
+                    // attached only where gtvpc reads no policy (an S3 Tables table bucket's, an SNS topic's...)
                     continue;
                 }
                 PolicyKind kind = principal ? PolicyKind.BUCKET : PolicyKind.IDENTITY;
@@ -184,6 +184,13 @@ final class TerraformPlanSource {
         for (Json.Obj child : objects(module, "child_modules")) {
             dataSources(child, targets, seen);
         }
+    }
+
+    /** True when {@code use} ({@code TYPE.ARGUMENT}) is a policy gtvpc reads: one of POLICY_TYPES, or a role's inline policy. */
+    private static boolean readPolicyArgument(String use) {
+        int dot = use.lastIndexOf('.');
+        Attr attr = POLICY_TYPES.get(use.substring(0, dot));
+        return attr != null && attr.name().equals(use.substring(dot + 1)) || use.equals("aws_iam_role.inline_policy");
     }
 
     /** True when every Action of the document is an S3 action or "*". */
