@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Runs the lines of a cases file. Each distinct policy (inline, by its compact text; or by file) is
@@ -43,14 +42,9 @@ public final class CaseRunner {
     }
 
     /**
-     * @param check the problem that makes a request one AWS could not receive (a misspelt action, a VPC ID
-     *              as an endpoint), which becomes that line's error instead of a decision
+     * What makes a case's request one AWS could not receive (a misspelt action, a VPC ID as an endpoint), which
+     * becomes that line's error instead of a decision; {@code allowUnknownAction} is the case's own field.
      */
-    public CaseRunner(Optional<Policy> defaultPolicy, Path baseDir, Function<Request, Optional<String>> check) {
-        this(defaultPolicy, baseDir, (request, allowUnknownAction) -> check.apply(request));
-    }
-
-    /** What makes a case's request one AWS could not receive, given whether the case decides an unknown action by name. */
     @FunctionalInterface
     public interface Check {
         Optional<String> problem(Request request, boolean allowUnknownAction);

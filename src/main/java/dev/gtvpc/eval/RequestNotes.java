@@ -77,7 +77,8 @@ public final class RequestNotes {
             return Optional.empty();
         }
         String date = catalog.dataDate().length() > 10 ? catalog.dataDate().substring(0, 10) : catalog.dataDate();
-        return Optional.of(action + " is not in gtvpc's catalogue of " + date + ": decided by its name alone, as the policy's"
+        String typo = dev.gtvpc.util.Suggestions.didYouMean(action, catalog.actions().stream().map(S3ActionCatalog.Action::qualifiedName).toList());
+        return Optional.of(action + " is not in gtvpc's catalogue of " + date + typo + ": decided by its name alone, as the policy's"
                 + " Action patterns match it; whether it acts on a bucket or an object, and which condition keys S3 sets for it,"
                 + " are not known (a key S3 would set is absent unless --context or \"context\" gives it)");
     }
