@@ -667,11 +667,11 @@ function _picocli_gtvpc_policy_lint() {
   local flag_opts="'-q' '--quiet' '--fix' '--show-suppressed' '--list-rules' '-h' '--help' '-V' '--version' '--verbose' '--print-config'"
   local arg_opts="'--region' '--bucket' '--vpc' '--vpce' '--policy-type' '--format' '--fail-on' '--min-severity' '--disable' '--exclude' '-o' '--baseline' '--create-baseline' '--regions-file' '--input' '--cfn-param' '--resource' '--config'"
   local REGION_option_args=("us-east-2" "us-east-1" "us-west-2" "ca-central-1" "eu-central-1" "eu-west-2" "eu-west-1" "ap-south-1" "ap-southeast-2" "ap-southeast-1" "ap-northeast-2" "ap-northeast-1") # --region values
-  local TYPE_option_args=("bucket" "vpc-endpoint" "identity" "scp" "rcp") # --policy-type values
+  local TYPE_option_args=("bucket" "vpc-endpoint" "identity" "identity-inline" "scp" "rcp") # --policy-type values
   local FORMAT_option_args=("text" "json" "sarif" "junit" "github" "gitlab") # --format values
   local SEVERITY_option_args=("error" "security-warning" "warning" "suggestion" "never") # --fail-on values
   local SEVERITY_option_args=("error" "security-warning" "warning" "suggestion") # --min-severity values
-  local RULE_option_args=("invalid-json" "duplicate-key" "wrong-type" "unknown-element" "conflicting-elements" "invalid-effect" "policy-too-large" "missing-version" "old-version" "invalid-version" "missing-statement" "missing-effect" "missing-principal" "principal-in-identity-policy" "missing-action" "missing-resource" "duplicate-sid" "unknown-operator" "operator-value-type" "invalid-action" "invalid-arn" "invalid-arn-account" "policy-type-element" "not-principal-allow" "placeholder-left" "forallvalues-single-valued-key" "vpc-id-in-source-vpce" "vpce-id-in-source-vpc" "invalid-vpce-format" "invalid-vpc-format" "wildcard-on-vpc-key" "assumed-role-principal-arn" "unknown-condition-key" "ifexists-deny-gap" "key-case-duplicate" "key-name-case" "resource-type-mismatch" "bucket-mismatch" "public-allow" "deny-misses-bucket" "endpoint-allows-nothing" "gt-endpoint-missing" "gt-endpoint-wrong-region" "gt-split-exemptions" "gt-actions-open" "gt-system-buckets-blocked" "own-network-denied" "lockout-risk") # --disable values
+  local RULE_option_args=("invalid-json" "duplicate-key" "wrong-type" "null-in-list" "unknown-element" "conflicting-elements" "invalid-effect" "policy-too-large" "missing-version" "old-version" "invalid-version" "missing-statement" "missing-effect" "missing-principal" "principal-in-identity-policy" "missing-action" "missing-resource" "duplicate-sid" "unknown-operator" "operator-value-type" "invalid-action" "invalid-arn" "invalid-arn-account" "policy-type-element" "not-principal-allow" "placeholder-left" "forallvalues-single-valued-key" "vpc-id-in-source-vpce" "vpce-id-in-source-vpc" "invalid-vpce-format" "invalid-vpc-format" "invalid-org-id" "wildcard-on-vpc-key" "private-source-ip" "assumed-role-principal-arn" "unknown-condition-key" "ifexists-deny-gap" "catch-all-deny-guard" "key-case-duplicate" "key-name-case" "resource-type-mismatch" "resource-not-this-bucket" "bucket-mismatch" "public-allow" "deny-misses-bucket" "network-restriction-as-allow" "endpoint-allows-nothing" "gt-endpoint-missing" "gt-endpoint-wrong-region" "gt-split-exemptions" "gt-actions-open" "gt-system-buckets-blocked" "own-network-denied" "lockout-risk") # --disable values
   local KIND_option_args=("policy" "terraform-plan" "cloudformation") # --input values
 
   type compopt &>/dev/null && compopt +o default
@@ -897,7 +897,7 @@ function _picocli_gtvpc_policy_simulate() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--trace' '-h' '--help' '-V' '--version' '--verbose' '--print-config'"
+  local flag_opts="'--allow-unknown-action' '--trace' '-h' '--help' '-V' '--version' '--verbose' '--print-config'"
   local arg_opts="'--input' '--cfn-param' '--policy-resource' '--action' '--resource' '--principal-arn' '--session' '--org-id' '--org-path' '--bucket-account' '--source-vpce' '--source-vpc' '--source-ip' '--context' '--expect' '--format' '--cases' '--config'"
   local KIND_option_args=("policy" "terraform-plan" "cloudformation") # --input values
   local DECISION_option_args=("allow" "deny" "not-denied") # --expect values
@@ -997,7 +997,7 @@ function _picocli_gtvpc_policy_test() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--verbose'"
+  local flag_opts="'--allow-unknown-action' '-h' '--help' '-V' '--version' '--verbose'"
   local arg_opts="'--input' '--cfn-param' '--policy-resource' '--cases' '--format'"
   local KIND_option_args=("policy" "terraform-plan" "cloudformation") # --input values
   local FORMAT_option_args=("text" "json" "junit") # --format values

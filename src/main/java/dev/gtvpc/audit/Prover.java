@@ -208,8 +208,8 @@ public final class Prover {
         }
         if (refuted.isPresent()) {
             PropertyResult p = refuted.get();
-            return new Outcome(Verdict.REFUTED, p.property() + " refuted (" + p.subject() + ")", properties, issues, counterexample, notes,
-                    id);
+            return new Outcome(Verdict.REFUTED, p.property() + " refuted (" + p.subject() + ")" + p.reason().map(r -> ": " + r).orElse(""),
+                    properties, issues, counterexample, notes, id);
         }
         Optional<PropertyResult> open2 = report.results().stream()
                 .filter(p -> !p.property().equals(service.property()) && p.status() != PropertyResult.Status.PROVED).findFirst();

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
@@ -121,14 +122,17 @@ final class UsageErrors {
     /** The first {@code --option} in {@code args} that {@code cmd} does not have, with a suggestion. */
     private static Optional<String> unknownOption(CommandLine cmd, String[] args) {
         CommandSpec spec = cmd.getCommandSpec();
-        List<String> names = spec.options().stream().flatMap(o -> Arrays.stream(o.names())).toList();
+        // a negatable option is also known by its negated name (--no-ground-truth), which names() does not list
+        List<String> names = spec.options().stream().flatMap(o -> Stream.concat(Arrays.stream(o.names()),
+                o.negatable() ? Arrays.stream(o.names()).map(n -> spec.negatableOptionTransformer().makeNegative(n, spec)) : Stream.empty()))
+                .toList();
         for (String arg : args) {
             if (arg.equals("--")) {
                 break;
             }
             if (arg.startsWith("--")) {
                 String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-                if (spec.findOption(name) == null) {
+                if (spec.findOption(name) == null && !names.contains(name)) {
                     return Optional.of(name + ": unknown option" + Suggestions.closest(name, names)
                             .map(s -> "; did you mean " + s + "?").orElse("; "));
                 }

@@ -1,5 +1,6 @@
 package dev.gtvpc.input;
 
+import dev.gtvpc.policy.UnknownValues;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -13,7 +14,7 @@ import java.util.regex.Pattern;
  * ({@code <...>}).
  */
 public final class Symbolic {
-    private static final Pattern TOKEN = Pattern.compile("\\{\\{unknown:([^{}]*)\\}\\}");
+    private static final Pattern TOKEN = UnknownValues.TOKEN;
 
     private Symbolic() {
     }
@@ -23,7 +24,7 @@ public final class Symbolic {
     }
 
     public static boolean in(String value) {
-        return TOKEN.matcher(value).find();
+        return UnknownValues.in(value);
     }
 
     /** {@code value} with each token replaced by what it stands for. */

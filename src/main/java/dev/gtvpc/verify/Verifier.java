@@ -124,10 +124,11 @@ public final class Verifier {
             results.add(v.canAccess("aws-service-can-access", "AWS services, service-linked roles, and calls through AWS services",
                     space.origins(), space.awsServiceCallers(), protectedActions));
         }
-        results.add(v.outsideDenied(protectedActions));
+        results.add(UnnamedExemptions.explain(v.outsideDenied(protectedActions), PolicyScan.of(policies), in));
         in.adminArn().ifPresent(admin -> results.add(v.keepsPolicyActions("owner-can-manage", admin, space.origins(), v.callersOf(admin))));
         equivalentTo.ifPresent(other -> results.add(Equivalence.check(policy, other, space)));
-        return new VerificationReport(results, space.samplingNotes(), matrix ? Matrix.of(policy, in, v, protectedActions) : null, List.of());
+        return new VerificationReport(results, space.samplingNotes(), matrix ? Matrix.of(policy, in, v, protectedActions) : null,
+                space.impossibleValues());
     }
 
     private static Properties properties(Policy policy, VerifyInputs in, List<Policy> spaceOf) {

@@ -111,7 +111,7 @@ class CompletionCandidatesTest {
     @Test
     void theScriptOffersTheValuesTheCliAcceptsNotEnumConstants() {
         String script = Cli.run("completion", "bash").out();
-        assertThat(script).contains(words("bucket vpc-endpoint identity scp rcp") + " # --policy-type values")
+        assertThat(script).contains(words("bucket vpc-endpoint identity identity-inline scp rcp") + " # --policy-type values")
                 .doesNotContain("VPC_ENDPOINT")
                 .contains(words("error security-warning warning suggestion never") + " # --fail-on values")
                 .contains(words("text json sarif junit github gitlab") + " # --format values")

@@ -53,8 +53,9 @@ class PolicyLintCliTest {
                 "policies/aws-doc/seed-ko/example-1.json").out();
         assertThat(out)
                 .contains("policies/aws-doc/2023/example-1.json:12:7: error invalid-json:")
-                // its ForAllValues:StringNotEquals decides as StringNotEquals on these single-valued keys: no finding
-                .doesNotContain("forallvalues-single-valued-key")
+                // its ForAllValues:StringNotEquals decides as StringNotEquals on these single-valued keys, but AWS says not to
+                // write it and Access Analyzer reports it: a suggestion (issue 27, item 8)
+                .contains("policies/aws-doc/2023/example-3.json:18:17: suggestion forallvalues-single-valued-key:")
                 .contains("policies/aws-doc/current/example-1.json:5:2: error missing-principal:")
                 .contains("policies/aws-doc/current/example-3.json:1:390: error duplicate-key:")
                 .contains("policies/aws-doc/seed-ko/example-1.json:1:347: error vpc-id-in-source-vpce:");

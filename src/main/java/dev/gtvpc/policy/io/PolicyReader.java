@@ -54,8 +54,14 @@ public final class PolicyReader {
         this.lastKeyWins = lastKeyWins;
     }
 
-    /** The outcome of reading: a policy, or the problems that stopped it (never both). */
-    public record Result(Optional<ParsedPolicy> parsed, List<ReadProblem> problems) {
+    /**
+     * The outcome of reading: a policy, or the problems that stopped it (never both). {@code partial} is
+     * what could be read despite the problems — each element with a problem left out, every other one
+     * in place, statements at their own index — so lint can go on checking the rest of a statement
+     * whose Effect or Principal is wrong. It is empty only when nothing is a policy (not JSON, not an
+     * object); with no problems it is {@code parsed}.
+     */
+    public record Result(Optional<ParsedPolicy> parsed, List<ReadProblem> problems, Optional<ParsedPolicy> partial) {
         public Result {
             problems = List.copyOf(problems);
         }
@@ -85,8 +91,7 @@ public final class PolicyReader {
         if (size > MAX_POLICY_BYTES) {
             reader.problems.add(reader.tooLarge(size));
         }
-        Policy policy = reader.readPolicy(root);
-        return reader.result(reader.problems.isEmpty() ? policy : null);
+        return reader.result(reader.readPolicy(root));
     }
 
     /**
@@ -173,8 +178,7 @@ public final class PolicyReader {
         if (size > MAX_POLICY_BYTES) {
             problems.add(tooLarge(size));
         }
-        Policy policy = readPolicy(root);
-        return result(problems.isEmpty() ? policy : null);
+        return result(readPolicy(root));
     }
 
     private ReadProblem tooLarge(int size) {
@@ -184,7 +188,8 @@ public final class PolicyReader {
     }
 
     private Result result(Policy policy) {
-        return new Result(policy == null ? Optional.empty() : Optional.of(new ParsedPolicy(policy, sourceMap)), problems);
+        Optional<ParsedPolicy> read = policy == null ? Optional.empty() : Optional.of(new ParsedPolicy(policy, sourceMap));
+        return new Result(problems.isEmpty() ? read : Optional.empty(), problems, read);
     }
 
     private void problem(ReadProblem.Kind kind, String pointer, SourceLocation at, String message) {
@@ -290,6 +295,7 @@ public final class PolicyReader {
                     statements.add(readStatement(o, itemPointer));
                 } else {
                     wrongType(itemPointer, item, "Each statement", "an object");
+                    statements.add(Statement.builder().build()); // keeps the next statements at their own index
                 }
             }
             builder.statements(statements);
@@ -373,6 +379,10 @@ public final class PolicyReader {
                 sourceMap.value(itemPointer, item.location());
                 if (item instanceof Json.Str s) {
                     items.add(s.value());
+                } else if (item instanceof Json.Null && element.endsWith("Resource")) {
+                    problem(ReadProblem.Kind.NULL_IN_LIST, itemPointer, item.location(), element + " holds null among its strings;"
+                            + " the policy grammar takes only strings there (IAM accepts and ignores it in an identity policy)");
+                    ok = false;
                 } else {
                     wrongType(itemPointer, item, "Each value of " + element, "a string");
                     ok = false;

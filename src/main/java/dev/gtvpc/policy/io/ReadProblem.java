@@ -15,6 +15,8 @@ public record ReadProblem(Kind kind, String pointer, SourceLocation location, St
         UNKNOWN_ELEMENT("unknown-element"),
         CONFLICTING_ELEMENTS("conflicting-elements"),
         INVALID_EFFECT("invalid-effect"),
+        /** {@code null} among a Resource list's strings: IAM takes it (and ignores it), the grammar says a string. */
+        NULL_IN_LIST("null-in-list"),
         TOO_LARGE("policy-too-large"),
         /** The input could not be read at all (missing, no permission, an I/O error): found before the reader. */
         UNREADABLE("unreadable-file");
