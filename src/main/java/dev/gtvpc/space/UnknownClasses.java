@@ -36,13 +36,16 @@ import java.util.regex.Pattern;
  * unknown whose value would itself be a pattern ({@code *}): every class is taken as literal text.
  */
 public final class UnknownClasses {
-    /** Where a class's value comes from: the perimeter names it, a policy does, only the requests carry it, or none does. */
-    public enum Source { PERIMETER, POLICY, REQUEST, OTHER }
+    /**
+     * Where a class's value comes from: the perimeter names it, a policy does, only the requests carry it; a
+     * principal nobody names, of a named account or of none; any other value.
+     */
+    public enum Source { PERIMETER, POLICY, REQUEST, UNNAMED, OTHER }
 
     /**
-     * One class of values of an unknown: {@code value} stands for it (the token itself for
-     * {@link Source#OTHER}); {@code as} is the value the unknown's place then equals (the bucket's ARN for
-     * a bucket name), which says what the class is.
+     * One class of values of an unknown: {@code value} stands for it; {@code as} is the value the unknown's
+     * place then equals (the bucket's ARN for a bucket name), which says what the class is, or for
+     * {@link Source#UNNAMED}, a principal nobody names, the account it is in (empty: an account nobody names).
      */
     public record ValueClass(String value, String as, Source source) {
         public boolean other() {
@@ -87,9 +90,36 @@ public final class UnknownClasses {
         Map<String, Map<String, ValueClass>> found = new LinkedHashMap<>();
         Set<String> notes = new LinkedHashSet<>();
         Map<String, Boolean> withOther = new LinkedHashMap<>();
+        Map<String, String> otherValue = new LinkedHashMap<>();
+        Set<String> named = Callers.namedAccounts(scan, perimeter);
+        String freshAccount = freshAccount(named, witnesses);
+        String freshArn = "arn:" + perimeter.partition() + ":iam::" + freshAccount + ":role/" + FRESH_PART;
         for (Place place : places(scan)) {
             List<String> names = Unknowns.names(place.value());
             names.forEach(n -> found.computeIfAbsent(n, k -> new LinkedHashMap<>()));
+            boolean whole = names.size() == 1 && place.value().equals(Unknowns.token(names.get(0)));
+            Shape shape = place.shape();
+            if (shape != Shape.TEXT) {
+                // the token has no shape: an ARN operator, a Principal or the space would read it as malformed, or as no
+                // account or organization at all, not as "another one"
+                String stand = !whole ? FRESH_PART : switch (shape) {
+                    case ACCOUNT -> freshAccount;
+                    case ORGANIZATION -> FRESH_ORG;
+                    default -> freshArn;
+                };
+                names.forEach(n -> otherValue.merge(n, stand, (a, b) -> a.length() >= b.length() ? a : b));
+            }
+            if (whole && (shape == Shape.PRINCIPAL || shape == Shape.PRINCIPAL_ARN)) {
+                // a principal nobody names is a member of the account it is in: each account the space knows is a class
+                Map<String, ValueClass> own = found.get(names.get(0));
+                for (String account : named) {
+                    String arn = "arn:" + perimeter.partition() + ":iam::" + account + ":role/" + FRESH_PART;
+                    own.putIfAbsent(arn, new ValueClass(arn, account, Source.UNNAMED));
+                }
+                if (shape == Shape.PRINCIPAL) {
+                    own.putIfAbsent(freshAccount, new ValueClass(freshAccount, "", Source.UNNAMED));
+                }
+            }
             boolean ordered = place.family().filter(f -> f == OperatorType.Family.NUMERIC || f == OperatorType.Family.DATE
                     || f == OperatorType.Family.IP_ADDRESS).isPresent();
             names.forEach(n -> withOther.merge(n, !ordered, Boolean::logicalOr));
@@ -97,12 +127,12 @@ public final class UnknownClasses {
                 notes.add(Unknowns.token(names.get(0)) + " is compared by order (" + place.what() + "): tried at the values the"
                         + " requests carry there, not between them");
             }
-            Pattern shape = Unknowns.shape(place.value());
-            for (String compared : comparedWith(place, scan, space)) {
+            Pattern written = Unknowns.shape(place.value());
+            for (String compared : comparedWith(place, scan, space, perimeterValues)) {
                 if (Unknowns.in(compared) || invented(compared, witnesses)) {
                     continue;
                 }
-                Matcher m = shape.matcher(compared);
+                Matcher m = written.matcher(compared);
                 if (!m.matches()) {
                     continue;
                 }
@@ -123,7 +153,8 @@ public final class UnknownClasses {
             List<ValueClass> list = new ArrayList<>(values.values());
             list.sort(Comparator.comparing(ValueClass::source));
             if (withOther.getOrDefault(name, true) || list.isEmpty()) {
-                list.add(new ValueClass(Unknowns.token(name), Unknowns.token(name), Source.OTHER));
+                String other = otherValue.getOrDefault(name, Unknowns.token(name));
+                list.add(new ValueClass(other, other, Source.OTHER));
             }
             classes.put(name, List.copyOf(list));
         });
@@ -132,6 +163,47 @@ public final class UnknownClasses {
 
     /** A place an unknown is written: its text, what it is ({@code aws:SourceVpce}, Resource…), and the operator's family there. */
     private record Place(String value, Kind kind, String what, Optional<OperatorType.Family> family) {
+        Shape shape() {
+            if (kind == Kind.PRINCIPAL) {
+                return Shape.PRINCIPAL;
+            }
+            if (kind != Kind.CONDITION) {
+                return Shape.TEXT;
+            }
+            String key = what.substring(what.indexOf(' ') + 1).toLowerCase(Locale.ROOT);
+            if (key.equals("aws:principalarn")) {
+                return Shape.PRINCIPAL_ARN;
+            }
+            if (ACCOUNT_KEYS.contains(key)) {
+                return Shape.ACCOUNT;
+            }
+            if (ORGANIZATION_KEYS.contains(key)) {
+                return Shape.ORGANIZATION;
+            }
+            return family.filter(OperatorType.Family.ARN::equals).isPresent() ? Shape.ARN : Shape.TEXT;
+        }
+    }
+
+    /** What a value must look like at a place for the space and the evaluator to read it as one of its kind. */
+    private enum Shape { TEXT, ARN, PRINCIPAL, PRINCIPAL_ARN, ACCOUNT, ORGANIZATION }
+
+    private static final Set<String> ACCOUNT_KEYS = Set.of("aws:principalaccount", "aws:resourceaccount", "aws:vpceaccount",
+            "aws:sourceaccount");
+    private static final Set<String> ORGANIZATION_KEYS = Set.of("aws:principalorgid", "aws:resourceorgid", "aws:vpceorgid",
+            "aws:sourceorgid");
+
+    /** Any other value of an unknown written inside a larger value: one segment's worth of text. */
+    static final String FRESH_PART = "gtvpc-unknown";
+    /** Any other organization: one nobody names, of a valid ID's shape. */
+    static final String FRESH_ORG = "o-gtvpcunknown0";
+
+    /** An account nobody names: neither the policies nor the perimeter, nor the accounts the space invents. */
+    private static String freshAccount(Set<String> named, Witnesses witnesses) {
+        long n = 999999999990L;
+        while (named.contains(Long.toString(n)) || Long.toString(n).equals(witnesses.outsider()) || Long.toString(n).equals(witnesses.awsOwner())) {
+            n--;
+        }
+        return Long.toString(n);
     }
 
     private enum Kind { CONDITION, PRINCIPAL, RESOURCE, ACTION }
@@ -155,7 +227,7 @@ public final class UnknownClasses {
     }
 
     /** What the requests of the space, and the policies, compare a value written at {@code place} with. */
-    private static Set<String> comparedWith(Place place, PolicyScan scan, RequestSpace space) {
+    private static Set<String> comparedWith(Place place, PolicyScan scan, RequestSpace space, Set<String> perimeterValues) {
         Set<String> values = new LinkedHashSet<>();
         switch (place.kind()) {
             case CONDITION -> {
@@ -176,6 +248,13 @@ public final class UnknownClasses {
                         space.principalOf(space.perimeter().bucketAccount()), Map.of()).context();
                 base.get(key).ifPresent(e -> values.addAll(e.values()));
                 scan.values(key).forEach(v -> addWritten(values, v));
+                // the space keeps one value per class of the policies' comparisons, so a perimeter value no policy
+                // compares (the user's endpoint, when the policy names only an unknown) stands behind another of its
+                // kind: it is a class of the unknown all the same
+                Set<String> kinds = new LinkedHashSet<>();
+                values.stream().filter(v -> !Unknowns.in(v)).forEach(v -> kinds.add(kind(v)));
+                kinds.remove("text");
+                perimeterValues.stream().filter(v -> kinds.contains(kind(v))).forEach(values::add);
             }
             case PRINCIPAL -> {
                 for (Caller c : space.callers()) {
@@ -227,6 +306,21 @@ public final class UnknownClasses {
             }
         });
         return out;
+    }
+
+    /** What kind of value {@code v} is, by its look: an account ID, an address, or its prefix ({@code vpce-}, {@code arn:}, {@code o-}). */
+    private static String kind(String v) {
+        if (v.matches("\\d{12}")) {
+            return "account";
+        }
+        if (v.matches("[0-9.]+(/\\d+)?") || v.matches("[0-9a-fA-F:]+(/\\d+)?") && v.contains(":")) {
+            return "address";
+        }
+        int end = 0;
+        while (end < v.length() && end < 6 && v.charAt(end) != '-' && v.charAt(end) != ':') {
+            end++;
+        }
+        return end < v.length() && end < 6 ? v.substring(0, end + 1) : "text";
     }
 
     /** A value the space invented for "one nobody names": the class of any other value already stands for it. */

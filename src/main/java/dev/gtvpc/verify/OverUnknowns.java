@@ -28,8 +28,11 @@ import java.util.Set;
 public final class OverUnknowns {
     static final int MAX_CASES = 64;
 
-    /** One unknown's class in one case: the value tried (empty: any other value) and what it is ({@code --vpce}). */
-    public record Choice(String unknown, Optional<String> value, String label) {
+    /**
+     * One unknown's class in one case: the value that names it (empty: any other value), what it is
+     * ({@code --vpce}), and the value put in the policy for it (for any other value, one nobody names).
+     */
+    public record Choice(String unknown, Optional<String> value, String label, String standIn) {
         public String describe() {
             return Unknowns.token(unknown) + " is " + valueText();
         }
@@ -82,7 +85,7 @@ public final class OverUnknowns {
         List<VerificationReport> reports = new ArrayList<>();
         for (int c = 0; c < cases.size(); c++) {
             Map<String, String> values = new LinkedHashMap<>();
-            cases.get(c).forEach(ch -> ch.value().ifPresent(v -> values.put(ch.unknown(), v)));
+            cases.get(c).forEach(ch -> values.put(ch.unknown(), ch.standIn()));
             reports.add(Verifier.verify(Unknowns.substitute(policy, values), in, equivalentTo.map(o -> Unknowns.substitute(o, values)),
                     matrix && c == 0));
         }
@@ -120,12 +123,16 @@ public final class OverUnknowns {
     }
 
     private static Choice choice(String name, ValueClass c, VerifyInputs in) {
-        return c.other() ? new Choice(name, Optional.empty(), "") : new Choice(name, Optional.of(c.value()), label(c, in));
+        return c.other() ? new Choice(name, Optional.empty(), "", c.value()) : new Choice(name, Optional.of(c.value()), label(c, in), c.value());
     }
 
     /** What a class is, in the words of the command line: the option that names its value, or where the policy names it. */
     static String label(ValueClass c, VerifyInputs in) {
         String as = c.as();
+        if (c.source() == UnknownClasses.Source.UNNAMED) {
+            return as.isEmpty() ? "an account nobody names" : "a principal nobody names of " + (as.equals(in.bucketAccount())
+                    ? "the bucket's account" : "account " + as);
+        }
         String option = in.vpces().contains(as) ? "--vpce" : in.vpcs().contains(as) ? "--vpc" : in.roleArns().contains(as) ? "--role-arn"
                 : in.adminArn().filter(as::equals).isPresent() ? "--admin-arn" : in.trustedAccounts().contains(as) ? "--trusted-account"
                 : in.cidrs().contains(as) ? "--cidr" : in.orgId().filter(as::equals).isPresent() ? "--org-id"
