@@ -266,7 +266,7 @@ public final class UnknownClasses {
                     }
                 }
                 scan.statements().forEach(s -> s.statement().principal().ifPresent(p -> p.entries()
-                        .forEach(e -> e.ids().items().forEach(v -> addWritten(values, v)))));
+                        .forEach(e -> e.ids().items().stream().filter(v -> !Wildcards.hasWildcard(v)).forEach(values::add))));
             }
             case RESOURCE -> {
                 values.add(space.perimeter().bucketArn());
