@@ -13,7 +13,8 @@ public final class Symbolic {
      * How a template's note naming its unknowns starts: lint checks them as values distinct from every
      * literal; verify ranges over their classes instead, and says so itself.
      */
-    public static final String UNKNOWNS_NOTE = "checked with values the template does not determine as values distinct from every literal: ";
+    public static final String UNKNOWNS_NOTE = "checked with values the template does not determine as values distinct from"
+            + " every literal: ";
 
     private Symbolic() {
     }

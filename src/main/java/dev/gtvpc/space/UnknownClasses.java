@@ -10,6 +10,7 @@ import dev.gtvpc.policy.PolicyScan;
 import dev.gtvpc.policy.Unknowns;
 import dev.gtvpc.policy.Wildcards;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -84,7 +85,8 @@ public final class UnknownClasses {
         Set<String> policyValues = new LinkedHashSet<>();
         policyValues.addAll(scan.resourcePatterns());
         policyValues.addAll(scan.actionPatterns());
-        scan.statements().forEach(s -> s.statement().principal().ifPresent(p -> p.entries().forEach(e -> policyValues.addAll(e.ids().items()))));
+        scan.statements().forEach(s -> s.statement().principal()
+                .ifPresent(p -> p.entries().forEach(e -> policyValues.addAll(e.ids().items()))));
         scan.conditionEntries().forEach(e -> policyValues.addAll(e.values()));
 
         Map<String, Map<String, ValueClass>> found = new LinkedHashMap<>();
@@ -107,7 +109,9 @@ public final class UnknownClasses {
                     case ORGANIZATION -> FRESH_ORG;
                     default -> freshArn;
                 };
-                names.forEach(n -> otherValue.merge(n, stand, (a, b) -> a.length() >= b.length() ? a : b));
+                // an unknown written in several places takes the most demanding shape: an ARN is also text
+                names.forEach(n -> otherValue.merge(n, stand, (a, b) -> STAND_IN_ORDER.indexOf(kindOfStandIn(a, freshArn, freshAccount))
+                        <= STAND_IN_ORDER.indexOf(kindOfStandIn(b, freshArn, freshAccount)) ? a : b));
             }
             if (whole && (shape == Shape.PRINCIPAL || shape == Shape.PRINCIPAL_ARN)) {
                 // a principal nobody names is a member of the account it is in: each account the space knows is a class
@@ -158,7 +162,7 @@ public final class UnknownClasses {
             }
             classes.put(name, List.copyOf(list));
         });
-        return new UnknownClasses(java.util.Collections.unmodifiableMap(classes), List.copyOf(notes));
+        return new UnknownClasses(Collections.unmodifiableMap(classes), List.copyOf(notes));
     }
 
     /** A place an unknown is written: its text, what it is ({@code aws:SourceVpce}, Resource…), and the operator's family there. */
@@ -192,6 +196,13 @@ public final class UnknownClasses {
     private static final Set<String> ORGANIZATION_KEYS = Set.of("aws:principalorgid", "aws:resourceorgid", "aws:vpceorgid",
             "aws:sourceorgid");
 
+    /** Which stand-in for "any other value" wins when an unknown is written in places of several shapes: the first. */
+    private static final List<String> STAND_IN_ORDER = List.of("arn", "account", "organization", "part");
+
+    private static String kindOfStandIn(String v, String freshArn, String freshAccount) {
+        return v.equals(freshArn) ? "arn" : v.equals(freshAccount) ? "account" : v.equals(FRESH_ORG) ? "organization" : "part";
+    }
+
     /** Any other value of an unknown written inside a larger value: one segment's worth of text. */
     static final String FRESH_PART = "gtvpc-unknown";
     /** Any other organization: one nobody names, of a valid ID's shape. */
@@ -200,7 +211,10 @@ public final class UnknownClasses {
     /** An account nobody names: neither the policies nor the perimeter, nor the accounts the space invents. */
     private static String freshAccount(Set<String> named, Witnesses witnesses) {
         long n = 999999999990L;
-        while (named.contains(Long.toString(n)) || Long.toString(n).equals(witnesses.outsider()) || Long.toString(n).equals(witnesses.awsOwner())) {
+        Set<String> taken = new LinkedHashSet<>(named);
+        taken.add(witnesses.outsider());
+        taken.add(witnesses.awsOwner());
+        while (taken.contains(Long.toString(n))) {
             n--;
         }
         return Long.toString(n);
@@ -233,7 +247,7 @@ public final class UnknownClasses {
             case CONDITION -> {
                 String key = place.what().substring(place.what().indexOf(' ') + 1);
                 if (place.family().filter(f -> f == OperatorType.Family.BOOLEAN || f == OperatorType.Family.NULL).isPresent()) {
-                    return Set.of("true", "false");
+                    return new LinkedHashSet<>(List.of("true", "false")); // in order: Set.of would vary the output by run
                 }
                 for (Origin o : space.origins()) {
                     values.addAll(valuesOf(o.context(), key));
@@ -308,7 +322,7 @@ public final class UnknownClasses {
         return out;
     }
 
-    /** What kind of value {@code v} is, by its look: an account ID, an address, or its prefix ({@code vpce-}, {@code arn:}, {@code o-}). */
+    /** What kind of value {@code v} is, by its look: an account ID, an address, or its prefix ({@code vpce-}, {@code arn:}). */
     private static String kind(String v) {
         if (v.matches("\\d{12}")) {
             return "account";

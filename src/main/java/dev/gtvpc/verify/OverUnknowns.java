@@ -123,7 +123,8 @@ public final class OverUnknowns {
     }
 
     private static Choice choice(String name, ValueClass c, VerifyInputs in) {
-        return c.other() ? new Choice(name, Optional.empty(), "", c.value()) : new Choice(name, Optional.of(c.value()), label(c, in), c.value());
+        return c.other() ? new Choice(name, Optional.empty(), "", c.value())
+                : new Choice(name, Optional.of(c.value()), label(c, in), c.value());
     }
 
     /** What a class is, in the words of the command line: the option that names its value, or where the policy names it. */
@@ -188,7 +189,8 @@ public final class OverUnknowns {
         }
         if (witness.counterexample().isPresent()) {
             List<String> named = cases.get(shown).stream().filter(c -> c.value().isPresent()).map(Choice::describe).toList();
-            reason.add("the counterexample is for " + (named.isEmpty() ? "every unknown as any other value" : String.join(" and ", named)));
+            reason.add("the counterexample is for " + (named.isEmpty() ? "every unknown as any other value"
+                    : String.join(" and ", named)));
         }
         return new PropertyResult(first.property(), subject, status, requests, witness.counterexample(),
                 Optional.of(String.join("; ", reason)), Optional.of(new Outcomes(names, outcomes, all, condition)));
