@@ -10,11 +10,12 @@ import dev.gtvpc.groundtruth.RegionTable;
 import dev.gtvpc.policy.Arn;
 import dev.gtvpc.policy.AwsIds;
 import dev.gtvpc.policy.Policy;
+import dev.gtvpc.policy.Unknowns;
 import dev.gtvpc.policy.io.PolicyReader;
 import dev.gtvpc.render.VerifyRenderer;
 import dev.gtvpc.space.Witnesses;
+import dev.gtvpc.verify.OverUnknowns;
 import dev.gtvpc.verify.VerificationReport;
-import dev.gtvpc.verify.Verifier;
 import dev.gtvpc.verify.VerifyInputs;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -157,12 +158,9 @@ public final class PolicyVerifyCommand implements Callable<Integer>, OptionWordi
         Policy policy = readMain(Inputs.name(policyFile));
         Optional<Policy> other = Optional.ofNullable(Inputs.name(equivalentTo)).map(f -> read(f, "--equivalent-to"));
         VerifyInputs inputs = inputs(policy, groundTruth.table());
-        VerificationReport report = Verifier.verify(policy, inputs, other, matrix);
-        if (target.isPresent() && !target.get().unknowns().isEmpty()) {
-            // the request space treats each unknown as a fresh value: the verdict is for that case only
-            report = report.withNote(target.get().address() + ": the verdict depends on " + String.join(", ", target.get().unknowns())
-                    + " (not determined by the template; checked as values distinct from every literal and every input — give"
-                    + " --cfn-param for what you know)");
+        VerificationReport report = OverUnknowns.verify(policy, inputs, other, matrix);
+        if (target.isPresent()) {
+            report = withTargetNotes(report, target.get(), policy);
         }
         if (inputs.bucketAccount().equals(UNKNOWN_ACCOUNT)) {
             report = report.withNote("the bucket's account was not given (--bucket-account) and no --role-arn or --admin-arn names"
@@ -180,6 +178,26 @@ public final class PolicyVerifyCommand implements Callable<Integer>, OptionWordi
             return ExitCode.BAD_INPUT.code();
         }
         return report.passed(allowVacuous) ? ExitCode.OK.code() : ExitCode.CHECK_FAILED.code();
+    }
+
+    /**
+     * What the plan or template left open besides the values the verdict ranged over: the Conditions it
+     * depends on (the first variant was checked), and how the policy was read (a plan's configuration).
+     */
+    private static VerificationReport withTargetNotes(VerificationReport report, dev.gtvpc.input.PolicyTarget target, Policy policy) {
+        List<String> ranged = Unknowns.of(List.of(policy));
+        List<String> open = target.unknowns().stream().filter(u -> !ranged.contains(u)).toList();
+        VerificationReport out = report;
+        if (!open.isEmpty()) {
+            out = out.withNote(target.address() + ": the verdict depends on " + String.join(", ", open)
+                    + " (not determined by the template: give --cfn-param for what you know)");
+        }
+        for (String note : target.notes()) {
+            if (!note.startsWith(dev.gtvpc.input.Symbolic.UNKNOWNS_NOTE)) {
+                out = out.withNote(target.address() + ": " + note);
+            }
+        }
+        return out;
     }
 
     /** POLICY may be a plan or template (one policy, or the one --resource names); --lenient reads policy files only. */

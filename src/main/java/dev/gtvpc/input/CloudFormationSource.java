@@ -129,8 +129,7 @@ final class CloudFormationSource {
         Set<String> everyUnknown = new TreeSet<>();
         groups.forEach(g -> everyUnknown.addAll(g.get(0).trace().unknowns));
         if (!everyUnknown.isEmpty()) {
-            notes.add("checked with values the template does not determine as values distinct from every literal: "
-                    + String.join(", ", everyUnknown));
+            notes.add(Symbolic.UNKNOWNS_NOTE + String.join(", ", everyUnknown));
         }
         List<String> unknownConditions = new ArrayList<>();
         if (!variants.isEmpty()) {

@@ -2,7 +2,7 @@ package dev.gtvpc.space;
 
 import dev.gtvpc.policy.AwsIds;
 import dev.gtvpc.policy.PolicyScan;
-import dev.gtvpc.policy.UnknownValues;
+import dev.gtvpc.policy.Unknowns;
 import dev.gtvpc.policy.Wildcards;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -77,7 +77,7 @@ final class Origins {
         Set<String> left = new LinkedHashSet<>();
         for (PolicyScan.EntryAt e : scan.entriesOf(key)) {
             for (String v : e.nullOperator() ? List.<String>of() : e.values()) {
-                if (!Wildcards.hasWildcard(v) && !v.contains("${") && !UnknownValues.in(v) && !valid.test(v) && left.add(v)) {
+                if (!Wildcards.hasWildcard(v) && !v.contains("${") && !Unknowns.in(v) && !valid.test(v) && left.add(v)) {
                     impossible.add("no request comes through " + v + ", which the policy compares " + key + " with: it is not " + what
                             + ", so no endpoint or VPC has it and no request was made up from it");
                 }

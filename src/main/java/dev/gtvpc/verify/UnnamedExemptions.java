@@ -2,7 +2,7 @@ package dev.gtvpc.verify;
 
 import dev.gtvpc.eval.ContextKeys;
 import dev.gtvpc.policy.PolicyScan;
-import dev.gtvpc.policy.UnknownValues;
+import dev.gtvpc.policy.Unknowns;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -49,6 +49,6 @@ final class UnnamedExemptions {
      */
     private static Optional<String> exempted(PolicyScan scan, ContextKeys context, String key, List<String> given) {
         return context.get(key).flatMap(e -> e.values().stream().findFirst())
-                .filter(v -> !UnknownValues.in(v) && scan.literals(key).contains(v) && given.stream().noneMatch(v::equalsIgnoreCase));
+                .filter(v -> !Unknowns.in(v) && scan.literals(key).contains(v) && given.stream().noneMatch(v::equalsIgnoreCase));
     }
 }
