@@ -80,13 +80,16 @@ public final class AuditCommand implements Callable<Integer> {
     boolean account;
 
     @Option(names = "--config-aggregator", paramLabel = "NAME",
-            description = "Every bucket of an AWS Config aggregator (an organization's), with SelectAggregateResourceConfig: an"
-                    + " inventory pass, then the policies account by account. Needs config:SelectAggregateResourceConfig only.")
+            description = "Every bucket of an AWS Config aggregator (an organization's), with SelectAggregateResourceConfig: a count"
+                    + " per account and region, then the policies of each, --concurrency queries at a time. Needs"
+                    + " config:SelectAggregateResourceConfig only.")
     String aggregator;
 
-    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "16",
-            description = "GetBucketPolicy requests in flight with --account (default 16; the client backs off when throttled).")
-    int concurrency;
+    @Option(names = "--concurrency", paramLabel = "N",
+            description = "Requests in flight: GetBucketPolicy with --account (default 16), AWS Config queries (one per account and"
+                    + " region) with --config-aggregator (default 8; AWS Config throttles above about 10). Throttled requests back"
+                    + " off one by one, the others go on.")
+    Integer concurrency;
 
     @Option(names = "--region", completionCandidates = Converters.Regions.class, paramLabel = "REGION",
             description = "The region of buckets whose record names none (every bucket of a directory); with --account and"
@@ -184,7 +187,8 @@ public final class AuditCommand implements Callable<Integer> {
             RecordSource source = new PolicyFiles(policies, bucketAccount == null ? "" : bucketAccount, region == null ? "" : region);
             return run(source, settings, filter, workers, failing);
         }
-        if (concurrency < 1 || concurrency > 256) {
+        int inFlight = concurrency != null ? concurrency : account ? 16 : 8;
+        if (inFlight < 1 || inFlight > 256) {
             throw GtvpcException.badInput("--concurrency: give 1 to 256");
         }
         if (aggregator != null && !aggregator.matches("[\\w-]{1,256}")) {
@@ -195,9 +199,9 @@ public final class AuditCommand implements Callable<Integer> {
             RecordSource source;
             if (account) {
                 String owner = bucketAccount != null ? bucketAccount : services.callerIdentity().whoAmI().account();
-                source = new AccountSource(services.accountBuckets(), owner, services.region(), concurrency);
+                source = new AccountSource(services.accountBuckets(), owner, services.region(), inFlight);
             } else {
-                source = new ConfigAggregatorSource(services.configInventory(), aggregator);
+                source = new ConfigAggregatorSource(services.configInventory(), aggregator, inFlight);
             }
             return run(source, settings, filter, workers, failing);
         }
