@@ -6,8 +6,8 @@
 
 It serves the rows of a JSON Lines file of Config result rows (bench/audit-records.py --shape config)
 and understands the queries gtvpc sends: the count per account and region (GROUP BY accountId,
-awsRegion), and the rows of one account and region (AND accountId = '...' AND awsRegion = '...'),
-100 a page. Every call waits LATENCY_MIN..LATENCY_MAX milliseconds first (uniform, seeded), as a
+awsRegion), and the rows of all, of one account or of one account and region (AND accountId = '...'
+AND awsRegion = '...'), 100 a page. Every call waits LATENCY_MIN..LATENCY_MAX milliseconds first (uniform, seeded), as a
 call to the real service across a network would; THROTTLE of the calls (a share, seeded) answer
 ThrottlingException instead. Signatures are not checked.
 
@@ -22,7 +22,8 @@ import time
 from collections import OrderedDict
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-SHARD = re.compile(r"accountId = '(\d{12})' AND awsRegion = '([a-z0-9-]+)'")
+ACCOUNT = re.compile(r"accountId = '(\d{12})'")
+REGION = re.compile(r"awsRegion = '([a-z0-9-]+)'")
 FIELD = re.compile(r'"(accountId|awsRegion|resourceName)":"([^"]*)"')
 
 
@@ -50,6 +51,7 @@ def main():
     counts = [json.dumps({"accountId": a, "awsRegion": r, "COUNT(*)": len(rows)}) for (a, r), rows in shards.items()]
     rng = random.Random(26)
     lock = threading.Lock()
+    answers = {}  # expression -> its rows, so that each page of a query does not filter them all again
 
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
@@ -80,8 +82,15 @@ def main():
             if "GROUP BY" in expression:
                 rows = counts
             else:
-                m = SHARD.search(expression)
-                rows = shards.get((m.group(1), m.group(2)), []) if m else [r for rs in shards.values() for r in rs]
+                with lock:
+                    rows = answers.get(expression)
+                if rows is None:
+                    account = ACCOUNT.search(expression)
+                    region = REGION.search(expression)
+                    rows = [r for (a, g), rs in shards.items() for r in rs
+                            if (not account or a == account.group(1)) and (not region or g == region.group(1))]
+                    with lock:
+                        answers[expression] = rows
             page = rows[start:start + limit]
             out = {"Results": page, "QueryInfo": {"SelectFields": []}}
             if start + limit < len(rows):

@@ -97,6 +97,39 @@ class AuditCliTest {
     }
 
     @Test
+    void everyEntryOfADirectoryIsCountedAndOneThatCannotBeReadSaysWhy(@TempDir Path dir) throws IOException, InterruptedException {
+        Path d = Files.createDirectory(dir.resolve("collected"));
+        Files.copy(Path.of("src/test/resources/audit/dir").resolve(firstPolicy()), d.resolve("good.json"));
+        Files.writeString(d.resolve("empty.json"), "");
+        Files.createSymbolicLink(d.resolve("loop.json"), d.resolve("loop.json"));
+        Files.createSymbolicLink(d.resolve("dangling.json"), d.resolve("gone.json"));
+        Files.createDirectory(d.resolve("folder.json"));
+        Process mkfifo = new ProcessBuilder("mkfifo", d.resolve("pipe.json").toString()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo is needed to make a FIFO");
+        Cli.Result r = Cli.run("audit", "--policies", d.toString(), "--region", "us-east-1", "--format", "csv");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).contains("read 6 of 6 buckets the source reported");
+        assertThat(line(r.out(), ",loop,unreadable,")).contains("loop.json: ").contains("symbolic links");
+        assertThat(line(r.out(), ",dangling,unreadable,")).contains(d.resolve("dangling.json") + " is a symbolic link to "
+                + d.resolve("gone.json") + ", which does not exist");
+        assertThat(line(r.out(), ",folder,unreadable,")).contains(d.resolve("folder.json") + " is a directory, not a policy file");
+        assertThat(line(r.out(), ",pipe,unreadable,")).contains(d.resolve("pipe.json") + " is not a regular file (a FIFO, socket or device)");
+        assertThat(line(r.out(), ",empty,no-policy,")).isNotEmpty();
+        assertThat(line(r.out(), ",good,")).doesNotContain(",unreadable,");
+    }
+
+    private static String line(String csv, String part) {
+        return csv.lines().filter(l -> l.contains(part)).findFirst().orElseThrow(() -> new AssertionError("no line with " + part + " in\n" + csv));
+    }
+
+    private static String firstPolicy() throws IOException {
+        try (var files = Files.list(Path.of("src/test/resources/audit/dir"))) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".json")).sorted()
+                    .filter(n -> Files.isRegularFile(Path.of("src/test/resources/audit/dir", n))).findFirst().orElseThrow();
+        }
+    }
+
+    @Test
     void failOnAVerdictThatOccursIsExitOne() {
         assertThat(Cli.run("audit", "--policies", RECORDS, "--fail-on", "public", "--format", "jsonl").exit()).isEqualTo(1);
         assertThat(Cli.run("audit", "--policies", RECORDS, "--fail-on", "unproved", "--format", "jsonl").exit()).isZero();

@@ -131,6 +131,20 @@ class AuditConfigAggregatorTest {
     }
 
     @Test
+    void endpointUrlReachesAwsConfig() throws IOException {
+        String row = Files.readAllLines(Golden.testResource("audit/config-rows.jsonl")).get(0);
+        ConfigStubs.page(stubs, AGG, SHARDS, Optional.empty(), List.of(shardRow("210000000000", 1)), Optional.empty(), SHARD_FIELDS);
+        ConfigStubs.page(stubs, AGG, "AND accountId = '210000000000'", Optional.empty(), List.of(row), Optional.empty(), POLICY_FIELDS);
+        Map<String, String> env = Map.of("HOME", dir.toString(), "AWS_ACCESS_KEY_ID", AwsStubs.ACCESS_KEY_ID,
+                "AWS_SECRET_ACCESS_KEY", AwsStubs.SECRET_ACCESS_KEY);
+        Cli.Result r = Cli.runIn(new RunContext(env, Optional.empty(), Clock.systemUTC()), null, "audit", "--config-aggregator", AGG,
+                "--region", "us-east-1", "--endpoint-url", AwsStubs.endpoint(stubs), "--format", "csv");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("labeling-gt-strict-000000,gt-ready");
+        assertThat(r.err()).contains("read 1 of 1 buckets");
+    }
+
+    @Test
     void anInventoryThatCannotBeCountedIsExitThreeAndAuditsNothing() {
         ConfigStubs.failAlways(stubs, AGG, SHARDS, Optional.empty());
         Map<String, String> env = Map.of("HOME", dir.toString(), "AWS_ACCESS_KEY_ID", AwsStubs.ACCESS_KEY_ID,
