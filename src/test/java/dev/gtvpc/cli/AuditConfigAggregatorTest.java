@@ -3,24 +3,23 @@ package dev.gtvpc.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.gtvpc.testing.AwsServers;
 import dev.gtvpc.testing.AwsStubs;
 import dev.gtvpc.testing.Cli;
 import dev.gtvpc.testing.ConfigStubs;
 import dev.gtvpc.testing.Golden;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code audit --config-aggregator} against a stub of AWS Config's SelectAggregateResourceConfig in its
@@ -41,19 +40,10 @@ class AuditConfigAggregatorTest {
             "supplementaryConfiguration.BucketPolicy", "tags");
     private static final Pattern FIELD = Pattern.compile("\"(resourceName|awsRegion)\":\"([^\"]+)\"");
 
-    private WireMockServer stubs;
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    static final AwsServers AWS = AwsServers.stubsOnly();
 
-    @BeforeEach
-    void start() {
-        stubs = AwsStubs.server();
-    }
-
-    @AfterEach
-    void stop() {
-        stubs.stop();
-    }
+    private final WireMockServer stubs = AWS.stubs();
 
     private static String inventoryRow(String row, String account) {
         Matcher m = FIELD.matcher(row);
@@ -110,9 +100,7 @@ class AuditConfigAggregatorTest {
         ConfigStubs.page(stubs, AGG, inC, Optional.empty(), c, Optional.empty(), POLICY_FIELDS);
         ConfigStubs.throttleFirst(stubs, AGG, inC, Optional.empty(), 1);
 
-        Map<String, String> env = Map.of("HOME", dir.toString(), "AWS_ACCESS_KEY_ID", AwsStubs.ACCESS_KEY_ID,
-                "AWS_SECRET_ACCESS_KEY", AwsStubs.SECRET_ACCESS_KEY, "AWS_ENDPOINT_URL_CONFIG_SERVICE", AwsStubs.endpoint(stubs));
-        Cli.Result r = Cli.runIn(new RunContext(env, Optional.empty(), Clock.systemUTC()), null, "audit", "--config-aggregator", AGG,
+        Cli.Result r = Cli.runIn(AWS.context(), null, "audit", "--config-aggregator", AGG,
                 "--region", "us-east-1", "--fail-on", "unreadable");
         assertThat(r.err()).isEmpty();
         assertThat(r.exit()).isEqualTo(1);
@@ -135,8 +123,8 @@ class AuditConfigAggregatorTest {
         String row = Files.readAllLines(Golden.testResource("audit/config-rows.jsonl")).get(0);
         ConfigStubs.page(stubs, AGG, SHARDS, Optional.empty(), List.of(shardRow("210000000000", 1)), Optional.empty(), SHARD_FIELDS);
         ConfigStubs.page(stubs, AGG, "AND accountId = '210000000000'", Optional.empty(), List.of(row), Optional.empty(), POLICY_FIELDS);
-        Map<String, String> env = Map.of("HOME", dir.toString(), "AWS_ACCESS_KEY_ID", AwsStubs.ACCESS_KEY_ID,
-                "AWS_SECRET_ACCESS_KEY", AwsStubs.SECRET_ACCESS_KEY);
+        Map<String, String> env = new HashMap<>(AWS.env());
+        env.remove("AWS_ENDPOINT_URL_CONFIG_SERVICE");
         Cli.Result r = Cli.runIn(new RunContext(env, Optional.empty(), Clock.systemUTC()), null, "audit", "--config-aggregator", AGG,
                 "--region", "us-east-1", "--endpoint-url", AwsStubs.endpoint(stubs), "--format", "csv");
         assertThat(r.exit()).as(r.err()).isZero();
@@ -147,9 +135,7 @@ class AuditConfigAggregatorTest {
     @Test
     void anInventoryThatCannotBeCountedIsExitThreeAndAuditsNothing() {
         ConfigStubs.failAlways(stubs, AGG, SHARDS, Optional.empty());
-        Map<String, String> env = Map.of("HOME", dir.toString(), "AWS_ACCESS_KEY_ID", AwsStubs.ACCESS_KEY_ID,
-                "AWS_SECRET_ACCESS_KEY", AwsStubs.SECRET_ACCESS_KEY, "AWS_ENDPOINT_URL_CONFIG_SERVICE", AwsStubs.endpoint(stubs));
-        Cli.Result r = Cli.runIn(new RunContext(env, Optional.empty(), Clock.systemUTC()), null, "audit", "--config-aggregator", AGG,
+        Cli.Result r = Cli.runIn(AWS.context(), null, "audit", "--config-aggregator", AGG,
                 "--region", "us-east-1");
         assertThat(r.exit()).isEqualTo(3);
         assertThat(r.err().lines().count()).isEqualTo(1);
