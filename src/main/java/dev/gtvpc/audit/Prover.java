@@ -60,6 +60,13 @@ public final class Prover {
     private final AuditSettings settings;
     private final ConcurrentHashMap<String, FutureTask<Outcome>> proofs = new ConcurrentHashMap<>();
     private final AtomicLong proved = new AtomicLong();
+    // a record's text (bucket name replaced) -> what its proof runs on: most records skip parsing
+    private final ConcurrentHashMap<String, Subject> subjects = new ConcurrentHashMap<>();
+    private static final int MAX_SUBJECTS = 10_000;
+
+    /** The policy text, account and inside a proof runs on, and the key it is kept under. */
+    private record Subject(String key, String text, String account, AuditSettings.Inside inside, boolean shared) {
+    }
 
     /** A proof's result for the placeholder bucket. */
     private record Outcome(Verdict verdict, String detail, List<BucketVerdict.Property> properties, List<BucketVerdict.Issue> findings,
@@ -96,26 +103,41 @@ public final class Prover {
         if (!AwsIds.isRegionName(r.region())) {
             return simple(r, Verdict.UNREADABLE, "'" + r.region() + "' is not an AWS Region name");
         }
-        PolicyReader.Result read = PolicyReader.parse(r.policy().get());
-        if (!read.ok()) {
-            return simple(r, Verdict.UNREADABLE, "gtvpc cannot read the policy: " + read.problems().get(0).format("policy"));
-        }
-        String normalised = normalise(read.parsed().get().policy(), r.bucket());
         String account = r.account().isEmpty() ? Witnesses.UNKNOWN_ACCOUNT : r.account();
-        AuditSettings.Inside inside = settings.insideOf(account);
-        boolean shared = acrossAccounts && shareable(normalised, inside, r.account());
-        String proofAccount = shared ? ACCOUNT_PLACEHOLDER : account;
-        String text = shared ? renamed(normalised, account) : normalised;
-        AuditSettings.Inside proofInside = shared ? renamed(inside, account) : inside;
-        String key = proofAccount + '\n' + r.region() + '\n' + proofInside + '\n' + text;
-        Outcome o = outcome(key, text, proofAccount, r.region(), r.account().isEmpty(), proofInside);
-        UnaryOperator<String> named = t -> named(t, r.bucket(), shared ? account : ACCOUNT_PLACEHOLDER);
+        // the record's own text with its bucket's ARNs replaced as normalise replaces them: equal texts normalise alike,
+        // so a bucket stamped from a template already seen (in this account and region) is not parsed again
+        String raw = account + '\n' + r.region() + '\n' + withPlaceholder(r.policy().get(), r.bucket());
+        Subject subject = subjects.get(raw);
+        if (subject == null) {
+            PolicyReader.Result read = PolicyReader.parse(r.policy().get());
+            if (!read.ok()) {
+                return simple(r, Verdict.UNREADABLE, "gtvpc cannot read the policy: " + read.problems().get(0).format("policy"));
+            }
+            subject = subject(normalise(read.parsed().get().policy(), r.bucket()), account, r.region(), r.account().isEmpty());
+            if (subjects.size() >= MAX_SUBJECTS) {
+                subjects.clear();
+            }
+            subjects.put(raw, subject);
+        }
+        boolean shared = subject.shared();
+        Outcome o = outcome(subject.key(), subject.text(), subject.account(), r.region(), r.account().isEmpty(), subject.inside());
+        UnaryOperator<String> named = shared ? t -> named(t, r.bucket()).replace(ACCOUNT_PLACEHOLDER, account) : t -> named(t, r.bucket());
         return new BucketVerdict(r, o.verdict(), named.apply(o.detail()),
                 o.properties().stream().map(p -> new BucketVerdict.Property(p.property(), named.apply(p.subject()), p.status()))
                         .toList(),
                 o.findings().stream().map(f -> new BucketVerdict.Issue(f.ruleId(), f.severity(), named.apply(f.message()))).toList(),
                 o.counterexample().stream().map(named).toList(),
                 o.notes().stream().map(named).toList(), o.policyId());
+    }
+
+    /** What a proof is run on for a normalised policy of {@code account} in {@code region}, and under which key it is kept. */
+    private Subject subject(String normalised, String account, String region, boolean accountAssumed) {
+        AuditSettings.Inside inside = settings.insideOf(account);
+        boolean shared = acrossAccounts && !accountAssumed && shareable(normalised, inside, account);
+        String proofAccount = shared ? ACCOUNT_PLACEHOLDER : account;
+        String text = shared ? renamed(normalised, account) : normalised;
+        AuditSettings.Inside proofInside = shared ? renamed(inside, account) : inside;
+        return new Subject(proofAccount + '\n' + region + '\n' + proofInside + '\n' + text, text, proofAccount, proofInside, shared);
     }
 
     /**
@@ -171,12 +193,15 @@ public final class Prover {
 
     /** The bucket's own name in the policy's S3 ARNs, replaced so that buckets stamped from one template share a proof. */
     static String normalise(Policy policy, String bucket) {
-        String compact = PolicyWriter.compact(policy);
-        return compact.replace(":::" + bucket + "\"", ":::" + PLACEHOLDER + "\"").replace(":::" + bucket + "/", ":::" + PLACEHOLDER + "/");
+        return withPlaceholder(PolicyWriter.compact(policy), bucket);
     }
 
-    private static String named(String text, String bucket, String account) {
-        return text.replace(PLACEHOLDER, bucket).replace(ACCOUNT_PLACEHOLDER, account);
+    private static String withPlaceholder(String text, String bucket) {
+        return text.replace(":::" + bucket + "\"", ":::" + PLACEHOLDER + "\"").replace(":::" + bucket + "/", ":::" + PLACEHOLDER + "/");
+    }
+
+    private static String named(String text, String bucket) {
+        return text.replace(PLACEHOLDER, bucket);
     }
 
     private static BucketVerdict simple(BucketRecord r, Verdict v, String detail) {
