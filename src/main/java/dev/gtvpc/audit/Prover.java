@@ -51,7 +51,7 @@ public final class Prover {
     /** The bucket name proofs run on; every output replaces it with the bucket's own. */
     public static final String PLACEHOLDER = "gtvpc-audit-bucket";
     /** The account proofs shared across accounts run on; every output replaces it with the bucket's own. */
-    static final String ACCOUNT_PLACEHOLDER = "000000000001";
+    static final String ACCOUNT_PLACEHOLDER = Witnesses.SHARED_ACCOUNT;
     // a wildcard beside a digit may match some account IDs and not others; Numeric operators compare them as numbers
     private static final Pattern ACCOUNT_DEPENDENT = Pattern.compile("[0-9][*?]|[*?][0-9]|\"Numeric");
     // bounds memory when an organization has more distinct policies than this: the cache starts again
@@ -143,8 +143,8 @@ public final class Prover {
     /**
      * Whether the proof for {@code account} is the proof for any other account with the same text once
      * each is renamed: the policy matches the account only exactly (no wildcard beside a digit, no
-     * Numeric operator), neither it nor the account is one of AWS's sample IDs (lint treats those as
-     * placeholders), and the placeholder account appears nowhere.
+     * Numeric operator), the account is not one of AWS's sample IDs (lint treats those as placeholders;
+     * the placeholder account is none), and the placeholder account appears nowhere.
      */
     private static boolean shareable(String normalised, AuditSettings.Inside inside, String account) {
         return AwsIds.isAccountId(account) && !normalised.contains(ACCOUNT_PLACEHOLDER) && !inside.toString().contains(ACCOUNT_PLACEHOLDER)
