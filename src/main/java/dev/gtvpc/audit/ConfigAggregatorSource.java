@@ -162,7 +162,8 @@ public final class ConfigAggregatorSource implements RecordSource {
                 try {
                     page = config.select(aggregator, query, PAGE, next);
                 } catch (RuntimeException e) {
-                    queue.put(new Batch(List.of(), true, e.getMessage()));
+                    // never a null failure: that would read as a shard that ended well
+                    queue.put(new Batch(List.of(), true, e.getMessage() != null ? e.getMessage() : e.toString()));
                     return;
                 }
                 next = page.nextToken();
