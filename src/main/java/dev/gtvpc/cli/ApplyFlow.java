@@ -8,6 +8,7 @@ import dev.gtvpc.apply.LocalLock;
 import dev.gtvpc.apply.WriteOutcome;
 import dev.gtvpc.aws.AwsServices;
 import dev.gtvpc.aws.LabelingJob;
+import dev.gtvpc.groundtruth.GroundTruthAccess;
 import dev.gtvpc.groundtruth.RegionTable;
 import dev.gtvpc.policy.Policy;
 import dev.gtvpc.render.ApplyRenderer;
@@ -79,7 +80,10 @@ final class ApplyFlow {
 
     private static int runLocked(AwsServices aws, RegionTable regions, RunContext context, PrintWriter out, PrintWriter err,
             Optional<Policy> desired, Choices c, Seen seen) {
-        Applier applier = new Applier(aws.buckets(), aws.labelingJobs(), aws.callerIdentity(), regions, context.clock());
+        // the engine trusts whatever service endpoints it is given; refusing a region Ground Truth is not in is the edge's job
+        regions.find(c.region()).orElseThrow(() -> GtvpcException.badInput("--region: " + regions.unknownRegion(c.region())));
+        Applier applier = new Applier(aws.buckets(), aws.labelingJobs(), aws.callerIdentity(), GroundTruthAccess.service(regions),
+                context.clock());
         ApplyPlan plan = applier.plan(c.bucket(), c.region(), desired, c.merge());
         String mode = desired.isEmpty() ? "delete" : c.merge() ? "merge: same-Sid statements replaced, others kept" : "replace";
         seen.plan = plan;

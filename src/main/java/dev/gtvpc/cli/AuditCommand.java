@@ -15,6 +15,7 @@ import dev.gtvpc.audit.Prover;
 import dev.gtvpc.audit.RecordSource;
 import dev.gtvpc.audit.Verdict;
 import dev.gtvpc.aws.AwsServices;
+import dev.gtvpc.groundtruth.GroundTruthAccess;
 import dev.gtvpc.groundtruth.RegionTable;
 import dev.gtvpc.render.AuditRenderer;
 import java.io.PrintWriter;
@@ -245,7 +246,7 @@ public final class AuditCommand implements Callable<Integer>, OptionWording.Word
         Map<String, AuditSettings.Inside> perAccount = accountsFile == null ? Map.of()
                 : AccountsFile.parse(Inputs.of(spec).read(Inputs.name(accountsFile), "--accounts"), Inputs.name(accountsFile));
         return new AuditSettings(groundTruth, new AuditSettings.Inside(vpcs.ids(), vpces.ids, roles.arns, admin.given(), orgId.given()),
-                perAccount, table);
+                perAccount, GroundTruthAccess.service(table));
     }
 
     /** One line on stderr, redrawn in place: buckets read, judged, and per second. */

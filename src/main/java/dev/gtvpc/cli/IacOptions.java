@@ -20,14 +20,29 @@ abstract class IacOptions {
 
     @Option(names = "--cfn-param", paramLabel = "KEY=VALUE",
             description = "A template parameter's or pseudo-parameter's value (AWS::AccountId, AWS::Region, AWS::Partition, a"
-                    + " Parameters name, or a bucket's logical ID for its name), for Ref, !Sub and a bucket's !GetAtt Arn (repeatable). Values not given stay unknown and are checked as values"
-                    + " distinct from every literal.")
+                    + " Parameters name, or a bucket's logical ID for its name), for Ref, !Sub, the Conditions and a bucket's !GetAtt"
+                    + " (repeatable). The command's --region and --bucket-account, where it has them, give AWS::Region and AWS::AccountId"
+                    + " unless this names them; the partition follows from the region. Values not given stay unknown and are checked as"
+                    + " values distinct from every literal; a condition they leave open gives a policy for each outcome.")
     List<String> cfnParams = new ArrayList<>();
 
     String resource;
 
     /** The option that names one policy of a plan or template, as messages must spell it for this command. */
     abstract String resourceOption();
+
+    /** Pseudo-parameters the command's own options give (--region, --bucket-account); --cfn-param overrides them. */
+    private final Map<String, String> deployment = new LinkedHashMap<>();
+
+    /** The stack's region and account, as the command's --region and --bucket-account name them (either may be null). */
+    void deployedIn(String region, String account) {
+        if (region != null) {
+            deployment.put("AWS::Region", region);
+        }
+        if (account != null) {
+            deployment.put("AWS::AccountId", account);
+        }
+    }
 
     /** For lint and verify: --resource names the policy. */
     static final class ForPolicies extends IacOptions {
@@ -69,7 +84,7 @@ abstract class IacOptions {
     }
 
     Map<String, String> params() {
-        Map<String, String> map = new LinkedHashMap<>();
+        Map<String, String> map = new LinkedHashMap<>(deployment);
         for (String p : cfnParams) {
             int eq = p.indexOf('=');
             if (eq <= 0) {

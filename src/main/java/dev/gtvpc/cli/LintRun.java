@@ -1,13 +1,11 @@
 package dev.gtvpc.cli;
 
 import dev.gtvpc.GtvpcException;
-import dev.gtvpc.groundtruth.RegionTable;
 import dev.gtvpc.input.InputFormat;
 import dev.gtvpc.input.PolicySource;
 import dev.gtvpc.input.PolicyTarget;
 import dev.gtvpc.input.TargetLinter;
 import dev.gtvpc.lint.Finding;
-import dev.gtvpc.lint.LintOptions;
 import dev.gtvpc.lint.LintReport;
 import dev.gtvpc.lint.LintTarget;
 import dev.gtvpc.lint.Linter;
@@ -47,17 +45,15 @@ final class LintRun {
         }
     }
 
-    private final LintOptions options;
-    private final RegionTable table;
+    private final Linter linter;
     private final IacOptions iac;
     private final Inputs inputs;
     private final PrintWriter err;
     /** Problems of inputs also go to stderr when the report is for a machine (json, sarif): a person reads the job's log. */
     private final boolean tellOnStderr;
 
-    LintRun(LintOptions options, RegionTable table, IacOptions iac, Inputs inputs, PrintWriter err, boolean tellOnStderr) {
-        this.options = options;
-        this.table = table;
+    LintRun(Linter linter, IacOptions iac, Inputs inputs, PrintWriter err, boolean tellOnStderr) {
+        this.linter = linter;
         this.iac = iac;
         this.inputs = inputs;
         this.err = err;
@@ -66,7 +62,6 @@ final class LintRun {
 
     /** Lints {@code files}; {@code fix}: the one file must be a policy, as --fix rewrites one. */
     Result lint(List<String> files, boolean fix) {
-        Linter linter = new Linter(options, table);
         List<LintReport> reports = new ArrayList<>();
         List<LintTarget> targets = new ArrayList<>();
         boolean unreadableFile = false;
@@ -111,7 +106,7 @@ final class LintRun {
                 throw GtvpcException.badInput("--fix rewrites a policy file; " + source + " is a " + input.format().cliName()
                         + " (fix the policy where it is written)");
             }
-            TargetLinter targetLinter = new TargetLinter(options, table);
+            TargetLinter targetLinter = new TargetLinter(linter);
             List<PolicyTarget> selected = iac.select(input, source);
             if (selected.isEmpty()) {
                 err.println("gtvpc: " + source + ": the " + input.format().cliName() + " holds no policy gtvpc reads");

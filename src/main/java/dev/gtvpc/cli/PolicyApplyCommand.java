@@ -3,6 +3,7 @@ package dev.gtvpc.cli;
 import dev.gtvpc.ExitCode;
 import dev.gtvpc.GtvpcException;
 import dev.gtvpc.aws.AwsServices;
+import dev.gtvpc.groundtruth.GroundTruthAccess;
 import dev.gtvpc.lint.Finding;
 import dev.gtvpc.lint.LintOptions;
 import dev.gtvpc.lint.LintReport;
@@ -136,13 +137,14 @@ public final class PolicyApplyCommand implements Callable<Integer>, OptionWordin
         String text = Inputs.of(spec).read(Inputs.name(policyFile), "POLICY");
         String source = Inputs.name(policyFile).equals("-") ? "<stdin>" : Inputs.name(policyFile);
         LintOptions options = new LintOptions(Optional.of(region.name), Optional.of(bucket.name), List.of(), List.of(), Set.of());
+        iac.deployedIn(region.name, null);
         dev.gtvpc.input.PolicySource.Input input = iac.read(text, source);
         LintReport report;
         if (input.format() == dev.gtvpc.input.InputFormat.POLICY) {
-            report = new Linter(options, table).lint(text, source);
+            report = new Linter(options, GroundTruthAccess.service(table)).lint(text, source);
         } else {
             dev.gtvpc.input.PolicyTarget target = bucketPolicy(input, source);
-            LintReport full = new dev.gtvpc.input.TargetLinter(options, table).lint(target, source);
+            LintReport full = new dev.gtvpc.input.TargetLinter(new Linter(options, GroundTruthAccess.service(table))).lint(target, source);
             report = new LintReport(full.source(), full.findings().stream().filter(f -> !dev.gtvpc.input.TargetLinter.skipped(target, f)).toList(),
                     full.policy());
         }

@@ -2,6 +2,7 @@ package dev.gtvpc.cli;
 
 import dev.gtvpc.ExitCode;
 import dev.gtvpc.GtvpcException;
+import dev.gtvpc.groundtruth.GroundTruthAccess;
 import dev.gtvpc.groundtruth.RegionTable;
 import dev.gtvpc.lint.Baseline;
 import dev.gtvpc.lint.LintOptions;
@@ -172,17 +173,19 @@ public final class PolicyLintCommand implements Callable<Integer>, OptionWording
         bucket.given().ifPresent(b -> bucket.check());
         vpcs.check();
         vpces.check();
-        // read before linting: a bad Inputs.name(baseline) is one line and exit 2, not a report that ignores it
+        // read before linting: a bad baseline is one line and exit 2, not a report that ignores it
         List<Suppression> accepted = baseline == null ? List.of() : Baseline.read(Inputs.of(spec).read(Inputs.name(baseline), "--baseline"), Inputs.name(baseline));
         LintOptions options = new LintOptions(region.given(), bucket.given(), vpcs.ids(), vpces.ids, disabledIds, policyKind);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        LintRun.Result run = new LintRun(options, table, iac, Inputs.of(spec), err, chosen != Formats.Lint.TEXT).lint(names(), fix);
+        Linter linter = new Linter(options, GroundTruthAccess.service(table));
+        iac.deployedIn(region.name, null);
+        LintRun.Result run = new LintRun(linter, iac, Inputs.of(spec), err, chosen != Formats.Lint.TEXT).lint(names(), fix);
         if (fix) {
             return run.reports().isEmpty() ? ExitCode.BAD_INPUT.code()
-                    : LintFix.run(run.reports().get(0), run.repairs(), new Linter(options, table), threshold, Inputs.name(output), out, err);
+                    : LintFix.run(run.reports().get(0), run.repairs(), linter, threshold, Inputs.name(output), out, err);
         }
-        // the clock is asked only when a Inputs.name(baseline) can have expired: offline runs do not build the run context otherwise
+        // the clock is asked only when a baseline can have expired: offline runs do not build the run context otherwise
         LocalDate today = accepted.stream().anyMatch(s -> s.expires().isPresent())
                 ? LocalDate.ofInstant(GtvpcCommand.context(spec).clock().instant(), ZoneOffset.UTC) : LocalDate.MIN;
         Review review = Suppressions.review(run.targets(), accepted, today, options::runs);
@@ -271,7 +274,7 @@ public final class PolicyLintCommand implements Callable<Integer>, OptionWording
         }
     }
 
-    /** --create-Inputs.name(baseline): every finding as an entry; a file that could not be read has none, and says so. */
+    /** --create-baseline: every finding as an entry; a file that could not be read has none, and says so. */
     private int createBaseline(LintRun.Result run, Review review, List<Suppression> accepted, PrintWriter out, PrintWriter err) {
         for (LintReport r : run.reports()) {
             if (LintRun.Result.unreadable(List.of(r))) {

@@ -4,6 +4,7 @@ import dev.gtvpc.GtvpcException;
 import dev.gtvpc.apply.Backup;
 import dev.gtvpc.apply.Backups;
 import dev.gtvpc.aws.AwsServices;
+import dev.gtvpc.groundtruth.GroundTruthAccess;
 import dev.gtvpc.lint.Finding;
 import dev.gtvpc.lint.LintOptions;
 import dev.gtvpc.lint.LintReport;
@@ -99,7 +100,7 @@ public final class PolicyRollbackCommand implements Callable<Integer>, OptionWor
      */
     private void requireOwnBucket(String text) {
         LintReport report = new Linter(new LintOptions(Optional.empty(), Optional.of(bucket.name), List.of(), List.of(), Set.of()),
-                groundTruth.table()).lint(text, backupFile.toString());
+                GroundTruthAccess.service(groundTruth.table())).lint(text, backupFile.toString());
         Optional<Finding> other = report.findings().stream().filter(f -> f.ruleId().equals("bucket-mismatch")).findFirst();
         if (other.isPresent()) {
             throw GtvpcException.badInput("--backup: " + backupFile + " holds a policy for another bucket than " + bucket.name + " ("

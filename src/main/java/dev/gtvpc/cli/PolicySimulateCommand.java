@@ -111,6 +111,7 @@ public final class PolicySimulateCommand implements Callable<Integer>, OptionWor
             throw GtvpcException.badInput("give the request's --action and --resource (or --cases FILE for many requests)");
         }
         Optional<RequestCase.Expectation> expected = expectation();
+        iac.deployedIn(null, request.bucketAccount.id);
         Policy policy = PolicyInput.read(Inputs.of(spec), Inputs.name(policyFile), iac).parsed().policy();
         Request asked = request.request();
         EvaluationResult result = Evaluator.evaluate(policy, asked).withNotes(RequestNotes.of(policy, asked,

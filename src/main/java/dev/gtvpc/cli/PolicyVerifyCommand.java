@@ -12,6 +12,7 @@ import dev.gtvpc.policy.AwsIds;
 import dev.gtvpc.policy.Policy;
 import dev.gtvpc.policy.io.PolicyReader;
 import dev.gtvpc.render.VerifyRenderer;
+import dev.gtvpc.space.Witnesses;
 import dev.gtvpc.verify.VerificationReport;
 import dev.gtvpc.verify.Verifier;
 import dev.gtvpc.verify.VerifyInputs;
@@ -55,7 +56,7 @@ import picocli.CommandLine.Spec;
             "  gtvpc policy verify new.json --region us-east-1 --vpc vpc-0abc1234def567890 --equivalent-to old.json"})
 public final class PolicyVerifyCommand implements Callable<Integer>, OptionWording.Worded {
     /** The bucket's account when nothing names it: no real account has this ID, and the output says it was assumed. */
-    static final String UNKNOWN_ACCOUNT = "000000000000";
+    static final String UNKNOWN_ACCOUNT = Witnesses.UNKNOWN_ACCOUNT;
 
     @Spec
     CommandSpec spec;
@@ -186,6 +187,7 @@ public final class PolicyVerifyCommand implements Callable<Integer>, OptionWordi
         if (lenient) {
             return read(file);
         }
+        iac.deployedIn(region.name, bucketAccount.id);
         PolicyInput.Found found = PolicyInput.read(Inputs.of(spec), file, iac);
         target = found.target();
         return found.parsed().policy();

@@ -96,7 +96,7 @@ public final class CaseRunner {
         }
         ReadProblem first = result.problems().get(0);
         return source != null ? first.format(source)
-                : "policy, column " + first.location().column() + ": " + first.message() + " (at " + dev.gtvpc.policy.io.JsonPointer.display(first.pointer()) + ")";
+                : "policy, column " + first.location().column() + ": " + first.message() + " (at " + dev.gtvpc.policy.JsonPointer.display(first.pointer()) + ")";
     }
 
     /** {@code name} is the path as the case wrote it, which is what an error should show. */

@@ -1,11 +1,9 @@
 package dev.gtvpc.eval;
 
 import dev.gtvpc.policy.Arn;
-import dev.gtvpc.policy.ConditionEntry;
 import dev.gtvpc.policy.Policy;
-import dev.gtvpc.policy.PrincipalEntry;
+import dev.gtvpc.policy.PolicyScan;
 import dev.gtvpc.policy.PrincipalType;
-import dev.gtvpc.policy.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,10 +28,11 @@ public final class RequestNotes {
      */
     public static List<String> of(Policy policy, Request request, boolean derivedPrincipalArn) {
         List<String> notes = new ArrayList<>();
+        PolicyScan scan = PolicyScan.of(policy);
         RequestPrincipal p = request.principal();
         boolean signed = p.kind() != RequestPrincipal.Kind.ANONYMOUS && p.kind() != RequestPrincipal.Kind.SERVICE;
         for (String key : List.of("aws:PrincipalOrgID", "aws:PrincipalOrgPaths")) {
-            if (signed && !request.context().contains(key) && conditionKeys(policy).contains(key.toLowerCase(java.util.Locale.ROOT))) {
+            if (signed && !request.context().contains(key) && scan.tests(key)) {
                 notes.add("the policy tests " + key + " and the request has none (no organization was given: --org-id,"
                         + " \"orgId\" in a cases file, or --context): it is decided as for a principal outside every organization");
             }
@@ -43,7 +42,7 @@ public final class RequestNotes {
         }
         String derived = p.principalArn().orElseThrow();
         Set<String> withPath = new LinkedHashSet<>();
-        for (String arn : roleArnsNamed(policy)) {
+        for (String arn : roleArnsNamed(scan)) {
             Optional<Arn> a = Arn.parse(arn);
             if (a.isEmpty() || !a.get().resource().startsWith("role/")) {
                 continue;
@@ -65,32 +64,9 @@ public final class RequestNotes {
         return notes;
     }
 
-    private static Set<String> conditionKeys(Policy policy) {
-        Set<String> keys = new LinkedHashSet<>();
-        for (Statement s : policy.statements()) {
-            s.condition().ifPresent(c -> c.blocks().forEach(b -> b.entries().forEach(e -> keys.add(e.key().toLowerCase(java.util.Locale.ROOT)))));
-        }
-        return keys;
-    }
-
-    private static Set<String> roleArnsNamed(Policy policy) {
-        Set<String> arns = new LinkedHashSet<>();
-        for (Statement s : policy.statements()) {
-            s.principal().ifPresent(block -> {
-                for (PrincipalEntry e : block.entries()) {
-                    if (e.type() == PrincipalType.AWS) {
-                        arns.addAll(e.ids().items());
-                    }
-                }
-            });
-            s.condition().ifPresent(c -> c.blocks().forEach(b -> {
-                for (ConditionEntry e : b.entries()) {
-                    if (e.key().equalsIgnoreCase("aws:PrincipalArn")) {
-                        arns.addAll(e.values().texts());
-                    }
-                }
-            }));
-        }
+    private static Set<String> roleArnsNamed(PolicyScan scan) {
+        Set<String> arns = new LinkedHashSet<>(scan.principalIds(PrincipalType.AWS));
+        arns.addAll(scan.values("aws:PrincipalArn"));
         return arns;
     }
 }

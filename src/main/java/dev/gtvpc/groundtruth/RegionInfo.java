@@ -17,6 +17,11 @@ public record RegionInfo(String region, Fact partition, Fact groundTruthEndpoint
      * (the Ground Truth VPC page, "Prerequisites").
      */
     public List<String> systemBuckets() {
+        return systemBuckets(region);
+    }
+
+    /** {@link #systemBuckets()} of the region named {@code region}. */
+    public static List<String> systemBuckets(String region) {
         return List.of("sagemaker-labeling-data-" + region, "sm-bxcb-" + region + "-saved-task-states");
     }
 }

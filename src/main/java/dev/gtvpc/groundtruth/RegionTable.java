@@ -2,8 +2,8 @@ package dev.gtvpc.groundtruth;
 
 import dev.gtvpc.GtvpcException;
 import dev.gtvpc.policy.AwsIds;
+import dev.gtvpc.policy.JsonPointer;
 import dev.gtvpc.policy.io.Json;
-import dev.gtvpc.policy.io.JsonPointer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

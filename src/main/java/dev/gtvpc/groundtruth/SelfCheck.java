@@ -4,6 +4,7 @@ import dev.gtvpc.ExitCode;
 import dev.gtvpc.GtvpcException;
 import dev.gtvpc.policy.Arn;
 import dev.gtvpc.policy.AwsIds;
+import dev.gtvpc.space.Witnesses;
 import dev.gtvpc.verify.PropertyResult;
 import dev.gtvpc.verify.VerificationReport;
 import dev.gtvpc.verify.Verifier;
@@ -22,7 +23,7 @@ public final class SelfCheck {
 
     public static VerificationReport check(GenerateRequest request, GroundTruthPolicy.Generated generated, String partition) {
         String account = request.principalArns().stream().map(a -> Arn.parse(a).map(Arn::account).orElse(""))
-                .filter(AwsIds::isAccountId).findFirst().orElse("000000000000");
+                .filter(AwsIds::isAccountId).findFirst().orElse(Witnesses.UNKNOWN_ACCOUNT);
         VerifyInputs inputs = VerifyInputs.of(request.region(), partition, request.bucket(), account)
                 .withServiceEndpoints(List.of(GroundTruthAccess.endpoint(generated.groundTruthEndpoint(), request.region())))
                 .withNetwork(request.vpcs(), request.vpces(), List.of())

@@ -3,7 +3,10 @@ package dev.gtvpc.input;
 import dev.gtvpc.lint.PolicyKind;
 import dev.gtvpc.policy.io.Json;
 import dev.gtvpc.policy.io.SourceLocation;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -16,9 +19,33 @@ import java.util.Optional;
  * whose values carry their own places in the file. A policy the source does not determine (known only
  * after apply) has neither, and {@code notes} say why. Values only a deployment determines are
  * {@link Symbolic} tokens inside the document.
+ *
+ * <p>A template's policy that depends on Conditions the parameters given do not decide has
+ * {@code variants}: every policy the template can deploy at this address, one per outcome of those
+ * conditions. {@code tree} is then the first variant's, and {@code unknowns} name the conditions too
+ * ({@code Condition IsProd (checked as true, when Env = prod)}), so a command that checks one policy
+ * says which it checked. A policy the conditions decide has no variants, unless the resource itself
+ * exists only in some cases (its own {@code Condition}): then its one variant says when.
  */
 public record PolicyTarget(String address, String resourceType, PolicyKind kind, Optional<String> text, Optional<Json.Value> tree,
-        SourceLocation origin, List<String> notes, List<String> unknowns, List<InSourceSkip> skips) {
+        SourceLocation origin, List<String> notes, List<String> unknowns, List<InSourceSkip> skips, List<Variant> variants) {
+    /**
+     * One policy the template can deploy at this address: {@code name} says which ({@code IsProd=false}),
+     * {@code conditions} the value of each condition that tells it from the others, {@code when} the cases
+     * of the inputs not given that lead to it (any one suffices; empty: every case), {@code tree} its document
+     * resolved (a string when the template gives the PolicyDocument as JSON text), and {@code unknowns} the
+     * values its document leaves unknown, as {@link Symbolic} tokens name them.
+     */
+    public record Variant(String name, Map<String, Boolean> conditions, List<String> when, Json.Value tree, List<String> unknowns) {
+        public Variant {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(tree, "tree");
+            conditions = Collections.unmodifiableMap(new LinkedHashMap<>(conditions));
+            when = List.copyOf(when);
+            unknowns = List.copyOf(unknowns);
+        }
+    }
+
     public PolicyTarget {
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(resourceType, "resourceType");
@@ -27,6 +54,13 @@ public record PolicyTarget(String address, String resourceType, PolicyKind kind,
         notes = List.copyOf(notes);
         unknowns = List.copyOf(unknowns);
         skips = List.copyOf(skips);
+        variants = List.copyOf(variants);
+    }
+
+    /** A policy that is one policy whatever the stack's parameters (every plan's, and most templates'). */
+    public PolicyTarget(String address, String resourceType, PolicyKind kind, Optional<String> text, Optional<Json.Value> tree,
+            SourceLocation origin, List<String> notes, List<String> unknowns, List<InSourceSkip> skips) {
+        this(address, resourceType, kind, text, tree, origin, notes, unknowns, skips, List.of());
     }
 
     /** True when the source holds the document (possibly with symbolic values inside). */

@@ -1,8 +1,7 @@
 package dev.gtvpc.input;
 
-import dev.gtvpc.groundtruth.RegionTable;
 import dev.gtvpc.lint.Finding;
-import dev.gtvpc.lint.LintOptions;
+import dev.gtvpc.lint.Judges;
 import dev.gtvpc.lint.LintReport;
 import dev.gtvpc.lint.LintTarget;
 import dev.gtvpc.lint.Suppression;
@@ -12,31 +11,26 @@ import dev.gtvpc.policy.io.Json;
 import dev.gtvpc.policy.io.PolicyReader;
 import dev.gtvpc.policy.io.SourceLocation;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Lints the targets of a plan or template with the rules of their policy type. Findings of a policy
  * written as a JSON string point at the string in the file (the element is named by the pointer); a
  * finding that only says a symbolic value is not a well-formed ARN or ID is dropped, since the value
- * is unknown, not malformed — the target's notes say which values were unknown. In-source skips are
- * handed on as suppressions ({@link #lintTarget}), applied after the rules like a baseline's.
+ * is unknown, not malformed — the target's notes say which values were unknown. A template's policy
+ * with variants (Conditions the values given do not decide) is linted in every variant. In-source skips
+ * are handed on as suppressions ({@link #lintTarget}), applied after the rules like a baseline's.
  */
 public final class TargetLinter {
-    /** Rules whose finding on a symbolic value only says it is not a literal of the expected shape. */
-    private static final Set<String> SHAPE_RULES = Set.of("operator-value-type", "invalid-vpce-format", "invalid-vpc-format", "invalid-arn",
-            "invalid-arn-account", "placeholder-left", "bucket-mismatch", "resource-type-mismatch", "invalid-action");
+    private final Linter linter;
 
-    /** Rules that judge a statement by what its Resource names: an unknown ARN may name the bucket, its objects or both. */
-    private static final Set<String> RESOURCE_RULES = Set.of("resource-type-mismatch", "bucket-mismatch", "deny-misses-bucket");
-
-    private final LintOptions options;
-    private final RegionTable regions;
-
-    public TargetLinter(LintOptions options, RegionTable regions) {
-        this.options = options;
-        this.regions = regions;
+    /** @param linter the linter of the run; each target is linted with its own policy type */
+    public TargetLinter(Linter linter) {
+        this.linter = linter;
     }
 
     public LintReport lint(PolicyTarget target, String source) {
@@ -45,8 +39,7 @@ public final class TargetLinter {
             return new LintReport(source, List.of(), Optional.empty(), Optional.of(target.address()),
                     notes.stream().map(n -> target.origin() + ": " + n).toList());
         }
-        Linter linter = new Linter(new LintOptions(options.region(), options.bucket(), options.vpcs(), options.vpces(), options.disabled(),
-                target.kind()), regions);
+        Linter linter = this.linter.ofKind(target.kind());
         LintReport report;
         List<Finding> findings = new ArrayList<>();
         if (target.text().isPresent()) {
@@ -54,18 +47,18 @@ public final class TargetLinter {
             for (Finding f : report.findings()) {
                 findings.add(at(f, target.origin()));
             }
+        } else if (target.variants().size() > 1) {
+            // the first variant is the target's tree: its report is the target's, and its findings the first of the merge
+            report = linter.lint(PolicyReader.parse(target.tree().get()), source);
+            List<List<Finding>> perVariant = new ArrayList<>(List.of(kept(report.findings(), target.tree().get())));
+            for (PolicyTarget.Variant v : target.variants().subList(1, target.variants().size())) {
+                perVariant.add(kept(linter.lint(PolicyReader.parse(v.tree()), source).findings(), v.tree()));
+            }
+            findings.addAll(acrossVariants(target.variants(), perVariant));
         } else {
             Json.Value tree = target.tree().get();
             report = linter.lint(PolicyReader.parse(tree), source);
-            for (Finding f : report.findings()) {
-                if (SHAPE_RULES.contains(f.ruleId()) && valueAt(tree, f.pointer()).filter(Symbolic::in).isPresent()) {
-                    continue;
-                }
-                if (RESOURCE_RULES.contains(f.ruleId()) && resourcesOf(tree, f.pointer()).stream().anyMatch(TargetLinter::unknownShape)) {
-                    continue;
-                }
-                findings.add(f);
-            }
+            findings.addAll(kept(report.findings(), tree));
         }
         for (InSourceSkip skip : target.skips()) {
             if (Rules.find(skip.rule()).isEmpty()) {
@@ -74,6 +67,59 @@ public final class TargetLinter {
         }
         return new LintReport(source, findings, report.policy(), Optional.of(target.address()),
                 notes.stream().map(n -> target.origin() + ": " + n).toList());
+    }
+
+    /** The findings that do not only say an unknown value is unknown. */
+    private static List<Finding> kept(List<Finding> findings, Json.Value tree) {
+        List<Finding> kept = new ArrayList<>();
+        for (Finding f : findings) {
+            if (judges(f, Judges.VALUE_SHAPE, Judges.VALUE) && valueAt(tree, f.pointer()).filter(Symbolic::in).isPresent()) {
+                continue;
+            }
+            if (judges(f, Judges.RESOURCES) && resourcesOf(tree, f.pointer()).stream().anyMatch(TargetLinter::unknownShape)) {
+                continue;
+            }
+            kept.add(f);
+        }
+        return kept;
+    }
+
+    /**
+     * Every policy the template can deploy here, linted ({@code findings} per variant, in order): a finding is one
+     * finding wherever it recurs (the same rule at the same place in the file), and one that only some variants
+     * draw says which.
+     */
+    private static List<Finding> acrossVariants(List<PolicyTarget.Variant> variants, List<List<Finding>> findings) {
+        Map<String, Finding> first = new LinkedHashMap<>();
+        Map<String, List<PolicyTarget.Variant>> drawnBy = new LinkedHashMap<>();
+        for (int i = 0; i < variants.size(); i++) {
+            for (Finding f : findings.get(i)) {
+                String key = f.ruleId() + "\u0000" + f.severity() + "\u0000" + f.location();
+                first.putIfAbsent(key, f);
+                List<PolicyTarget.Variant> by = drawnBy.computeIfAbsent(key, k -> new ArrayList<>());
+                if (!by.contains(variants.get(i))) {
+                    by.add(variants.get(i));
+                }
+            }
+        }
+        List<Finding> merged = new ArrayList<>();
+        for (Map.Entry<String, Finding> e : first.entrySet()) {
+            Finding f = e.getValue();
+            List<PolicyTarget.Variant> by = drawnBy.get(e.getKey());
+            merged.add(by.size() == variants.size() ? f : new Finding(f.ruleId(), f.severity(),
+                    f.message() + " (only when " + when(variants, by) + ")", f.fix(), f.pointer(), f.location(), f.alsoAt()));
+        }
+        return merged;
+    }
+
+    /** The condition values the variants {@code drawing} share, when those alone single them out; else their names. */
+    private static String when(List<PolicyTarget.Variant> all, List<PolicyTarget.Variant> drawing) {
+        Map<String, Boolean> shared = new LinkedHashMap<>(drawing.get(0).conditions());
+        drawing.forEach(v -> shared.entrySet().retainAll(v.conditions().entrySet()));
+        if (!shared.isEmpty() && all.stream().filter(v -> v.conditions().entrySet().containsAll(shared.entrySet())).count() == drawing.size()) {
+            return String.join(", ", shared.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue()).toList());
+        }
+        return String.join("; or ", drawing.stream().map(PolicyTarget.Variant::name).toList());
     }
 
     /**
@@ -95,6 +141,11 @@ public final class TargetLinter {
     /** Whether the resource's Metadata skips this finding's rule (what apply's lint step honours too). */
     public static boolean skipped(PolicyTarget target, Finding finding) {
         return target.skips().stream().anyMatch(s -> s.rule().equals(finding.ruleId()));
+    }
+
+    /** Whether the finding's rule judges any of {@code what}: such a finding on an unknown value says nothing of it. */
+    private static boolean judges(Finding f, Judges... what) {
+        return Rules.find(f.ruleId()).filter(r -> Arrays.stream(what).anyMatch(r.info().judges()::contains)).isPresent();
     }
 
     /** The finding placed at the JSON string that holds the policy; its pointer still names the element inside. */

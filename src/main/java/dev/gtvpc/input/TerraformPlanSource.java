@@ -16,8 +16,16 @@ import java.util.Set;
  * {@code planned_values} (the root module and each nested {@code child_modules}) that carries a policy
  * string, and the {@code aws_iam_policy_document} data sources of {@code prior_state} (read at plan
  * time, so their {@code json} is known). A policy that {@code resource_changes[].change.after_unknown}
- * marks unknown (it is made from a value known only after apply, such as a new bucket's ARN) is kept as
- * a target without a document, with a note: the plan does not hold it, so nothing about it is claimed.
+ * marks unknown (it is made from a value known only after apply, such as a new bucket's ARN) is read from
+ * the plan's {@code configuration} when that holds it as a {@code constant_value}; otherwise it is kept as
+ * a target without a document, with a note naming the {@code references} it is made from: the plan does
+ * not hold it, so nothing about it is claimed, but it is never passed over in silence. An optional policy
+ * (an endpoint's, a bucket's legacy one) that is unknown only because the provider computes it when the
+ * configuration sets none is not a policy of the plan.
+ *
+ * <p>The plan's {@code format_version} must be of a major version gtvpc reads (0 or 1): Terraform's "JSON
+ * Output Format" page says a new major version is not backward-compatible and that a reader must reject it.
+ * Newer minor versions and members gtvpc does not know are read as the page asks (ignored).
  */
 final class TerraformPlanSource {
     private record Attr(String name, PolicyKind kind, boolean required) {
@@ -34,13 +42,19 @@ final class TerraformPlanSource {
             "aws_iam_user_policy", new Attr("policy", PolicyKind.IDENTITY, true),
             "aws_iam_group_policy", new Attr("policy", PolicyKind.IDENTITY, true));
 
+    /** The major versions of the JSON output format whose meaning gtvpc knows. */
+    private static final Set<String> READ_MAJOR_VERSIONS = Set.of("0", "1");
+
     private final String source;
+    private PlanConfiguration configuration;
 
     TerraformPlanSource(String source) {
         this.source = source;
     }
 
     List<PolicyTarget> read(Json.Obj plan) {
+        checkFormatVersion(plan);
+        configuration = new PlanConfiguration(plan);
         Map<String, Json.Obj> afterUnknown = new HashMap<>();
         plan.get("resource_changes").filter(Json.Arr.class::isInstance).ifPresent(rc -> {
             for (Json.Value c : ((Json.Arr) rc).items()) {
@@ -90,15 +104,49 @@ final class TerraformPlanSource {
             } else if (value.isPresent() && !(value.get() instanceof Json.Null) && !(value.get() instanceof Json.Str)) {
                 throw GtvpcException.badInput(source + ":" + value.get().location() + ": " + address + "." + attr.name()
                         + " must be a JSON string, not " + value.get().typeName());
-            } else if (attr.required() && unknown(afterUnknown.get(address), attr.name())) {
-                targets.add(new PolicyTarget(address, type, attr.kind(), Optional.empty(), Optional.empty(), r.location(),
-                        List.of("the policy is known only after apply (after_unknown): the plan does not hold it, so it is not checked;"
-                                + " it is made from " + "values such as a new resource's ARN — lint the plan of a later run, or the template"),
-                        List.of(address + "." + attr.name()), List.of()));
+            } else if (unknown(afterUnknown.get(address), attr.name())) {
+                Optional<PlanConfiguration.Expression> written = configuration.expression(address, attr.name());
+                if (attr.required() || written.isPresent()) {
+                    targets.add(unknownPolicy(r, address, type, attr, written));
+                }
             }
         }
         for (Json.Obj child : objects(module, "child_modules")) {
             module(child, targets, afterUnknown);
+        }
+    }
+
+    /**
+     * A policy the plan marks as known only after apply: read from the configuration's constant when it is
+     * one, else a target without a document whose note names what the configuration makes it from.
+     */
+    private PolicyTarget unknownPolicy(Json.Obj r, String address, String type, Attr attr, Optional<PlanConfiguration.Expression> written) {
+        Optional<Json.Value> constant = written.flatMap(PlanConfiguration.Expression::constant);
+        if (constant.isPresent() && constant.get() instanceof Json.Str s && !s.value().isEmpty()) {
+            return new PolicyTarget(address, type, attr.kind(), Optional.of(s.value()), Optional.empty(), s.location(),
+                    List.of("the planned values lack the policy (after_unknown): read from the configuration's constant_value"),
+                    List.of(), List.of());
+        }
+        List<String> references = written.map(PlanConfiguration.Expression::references).orElse(List.of());
+        String from = references.isEmpty() ? "it is made from values such as a new resource's ARN"
+                : "the configuration makes it from " + String.join(", ", references);
+        return new PolicyTarget(address, type, attr.kind(), Optional.empty(), Optional.empty(), r.location(),
+                List.of("the policy is known only after apply (after_unknown): the plan does not hold it, so it is not checked; " + from
+                        + " — lint the plan of a later run, or the template"),
+                List.of(address + "." + attr.name()), List.of());
+    }
+
+    private void checkFormatVersion(Json.Obj plan) {
+        Optional<Json.Value> version = plan.get("format_version");
+        if (version.isEmpty()) {
+            return;
+        }
+        String text = version.get() instanceof Json.Str s ? s.value() : Json.write(version.get(), false);
+        String major = text.contains(".") ? text.substring(0, text.indexOf('.')) : text;
+        if (!READ_MAJOR_VERSIONS.contains(major)) {
+            throw GtvpcException.badInput(source + ":" + version.get().location() + ": format_version " + Json.quote(text)
+                    + " is not a Terraform JSON plan format gtvpc reads (0.x, 1.x): a new major version is not backward-compatible"
+                    + " (Terraform's JSON Output Format page)");
         }
     }
 

@@ -6,6 +6,7 @@ import dev.gtvpc.policy.io.SourceLocation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.exceptions.Mark;
@@ -26,8 +27,13 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
  * {@code !GetAtt A.B} is {@code {"Fn::GetAtt": "A.B"}}), so one resolver handles both spellings and
  * JSON templates. Every value keeps the line and column SnakeYAML Engine's composer marks it with.
  * Scalars stay strings unless plainly a number or boolean: IAM compares condition values as text.
+ * A tag that is no short form of CloudFormation's is bad input: CloudFormation rejects such a template.
  */
 final class Yaml {
+    /** The short forms of the intrinsic and condition functions (Template Reference, "Intrinsic function reference"). */
+    static final Set<String> SHORT_FORMS = Set.of("Base64", "Cidr", "FindInMap", "GetAtt", "GetAZs", "ImportValue", "Join", "Select", "Split",
+            "Sub", "Transform", "Ref", "Condition", "And", "Equals", "If", "Not", "Or");
+
     private Yaml() {
     }
 
@@ -48,7 +54,7 @@ final class Yaml {
         if (root.isEmpty()) {
             throw GtvpcException.badInput(source + ": the file is empty");
         }
-        return convert(root.get(), 0);
+        return convert(root.get(), 0, source);
     }
 
     private static String oneLine(String s) {
@@ -63,15 +69,19 @@ final class Yaml {
         return node.getStartMark().map(m -> new SourceLocation(m.getLine() + 1, m.getColumn() + 1)).orElse(SourceLocation.START);
     }
 
-    private static Json.Value convert(Node node, int depth) {
+    private static Json.Value convert(Node node, int depth, String source) {
         if (depth > 200) {
             throw GtvpcException.badInput("the template nests deeper than 200 levels");
         }
         String tag = node.getTag().getValue();
-        if (tag.startsWith("!") ) {
+        if (tag.startsWith("!") && tag.length() > 1) {
             String name = tag.substring(1);
+            if (!SHORT_FORMS.contains(name)) {
+                throw GtvpcException.badInput(source + ":" + at(node) + ": " + tag + " is not the short form of a CloudFormation function"
+                        + " (!Ref, !Sub, !GetAtt, ...), so CloudFormation rejects the template");
+            }
             String longForm = name.equals("Ref") || name.equals("Condition") ? name : "Fn::" + name;
-            Json.Value inner = untagged(node, depth);
+            Json.Value inner = untagged(node, depth, source);
             if (name.equals("GetAtt") && inner instanceof Json.Str s) {
                 // !GetAtt Resource.Attribute is the short form of ["Resource", "Attribute"]
                 int dot = s.value().indexOf('.');
@@ -82,24 +92,24 @@ final class Yaml {
             }
             return new Json.Obj(List.of(new Json.Member(longForm, at(node), inner)), at(node));
         }
-        return untagged(node, depth);
+        return untagged(node, depth, source);
     }
 
-    private static Json.Value untagged(Node node, int depth) {
+    private static Json.Value untagged(Node node, int depth, String source) {
         SourceLocation at = at(node);
         if (node instanceof MappingNode map) {
             List<Json.Member> members = new ArrayList<>();
             for (NodeTuple t : map.getValue()) {
                 Node key = t.getKeyNode();
                 String name = key instanceof ScalarNode s ? s.getValue() : "?";
-                members.add(new Json.Member(name, at(key), convert(t.getValueNode(), depth + 1)));
+                members.add(new Json.Member(name, at(key), convert(t.getValueNode(), depth + 1, source)));
             }
             return new Json.Obj(members, at);
         }
         if (node instanceof SequenceNode seq) {
             List<Json.Value> items = new ArrayList<>();
             for (Node item : seq.getValue()) {
-                items.add(convert(item, depth + 1));
+                items.add(convert(item, depth + 1, source));
             }
             return new Json.Arr(items, at);
         }

@@ -2,53 +2,42 @@ package dev.gtvpc.lint;
 
 import dev.gtvpc.catalogue.ConditionKeyCatalog;
 import dev.gtvpc.catalogue.S3ActionCatalog;
-import dev.gtvpc.groundtruth.RegionInfo;
-import dev.gtvpc.groundtruth.RegionTable;
-import dev.gtvpc.policy.ConditionBlock;
-import dev.gtvpc.policy.ConditionEntry;
+import dev.gtvpc.policy.AwsIds;
 import dev.gtvpc.policy.Policy;
-import dev.gtvpc.policy.Statement;
-import dev.gtvpc.policy.io.JsonPointer;
+import dev.gtvpc.policy.PolicyScan.EntryAt;
+import dev.gtvpc.policy.PolicyScan.StatementAt;
+import dev.gtvpc.policy.PolicyScan.ValueAt;
+import dev.gtvpc.policy.PolicyScan;
 import dev.gtvpc.policy.io.SourceMap;
+import dev.gtvpc.space.RequestSpace;
+import dev.gtvpc.space.ShownPerimeter;
+import dev.gtvpc.verify.TrustedService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** What a rule sees: the policy, where its parts were written, the user's options and gtvpc's catalogues. */
+/**
+ * What a rule sees: the policy, where its parts were written, the user's options, gtvpc's catalogues,
+ * and — for a rule that declares {@link Need#TRUSTED_SERVICE} — the service whose endpoints must get in.
+ */
 public final class LintContext {
-    /** A statement with its index and JSON pointer. */
-    public record StatementAt(int index, Statement statement, String pointer) {
-        public String label() {
-            return statement.label(index);
-        }
-    }
-
-    /** One condition key under one operator, with its pointer and its statement. */
-    public record EntryAt(StatementAt statement, ConditionBlock block, ConditionEntry entry, String pointer) {
-        /** The pointer of the {@code i}-th value (the key's own pointer when the value is a bare scalar). */
-        public String valuePointer(int i) {
-            return entry.values().scalar() ? pointer : JsonPointer.child(pointer, i);
-        }
-    }
-
-    /** One value of a condition key, with where it was written. */
-    public record ValueAt(EntryAt entry, String value, String pointer) {
-    }
-
     private final Policy policy;
+    private final PolicyScan scan;
     private final SourceMap sourceMap;
     private final LintOptions options;
-    private final RegionTable regions;
+    private final TrustedService service;
     private final S3ActionCatalog actions;
     private final ConditionKeyCatalog keys;
     private final List<Finding> findings = new ArrayList<>();
     private Rule current;
+    private RequestSpace space;
 
-    LintContext(Policy policy, SourceMap sourceMap, LintOptions options, RegionTable regions) {
+    LintContext(Policy policy, SourceMap sourceMap, LintOptions options, TrustedService service) {
         this.policy = policy;
+        this.scan = PolicyScan.of(policy);
         this.sourceMap = sourceMap;
         this.options = options;
-        this.regions = regions;
+        this.service = service;
         this.actions = S3ActionCatalog.bundled();
         this.keys = ConditionKeyCatalog.bundled();
     }
@@ -70,8 +59,12 @@ public final class LintContext {
         return options;
     }
 
-    public RegionTable regions() {
-        return regions;
+    /** The service whose endpoints must not be denied, and its endpoint per region. */
+    public TrustedService trustedService() {
+        if (!current.info().needs().contains(Need.TRUSTED_SERVICE)) {
+            throw new IllegalStateException("rule " + current.id() + " reads the trusted service without declaring Need.TRUSTED_SERVICE");
+        }
+        return service;
     }
 
     public S3ActionCatalog actions() {
@@ -82,34 +75,33 @@ public final class LintContext {
         return keys;
     }
 
-    public List<StatementAt> statements() {
-        List<StatementAt> list = new ArrayList<>();
-        for (int i = 0; i < policy.statements().size(); i++) {
-            String pointer = policy.statementIsObject() ? "/Statement" : JsonPointer.child("/Statement", i);
-            list.add(new StatementAt(i, policy.statements().get(i), pointer));
+    /** The policy read once: statements, condition keys and values with their pointers. */
+    public PolicyScan scan() {
+        return scan;
+    }
+
+    /**
+     * The requests the rules that ask the evaluator may put to the policy: the request space of the
+     * policy and the perimeter it shows ({@link ShownPerimeter}), built when a rule first asks.
+     */
+    public RequestSpace space() {
+        if (space == null) {
+            space = RequestSpace.of(scan, ShownPerimeter.of(scan, options.bucket(), options.region(), options.vpcs(), options.vpces()),
+                    actions);
         }
-        return list;
+        return space;
+    }
+
+    public List<StatementAt> statements() {
+        return scan.statements();
     }
 
     public List<EntryAt> conditionEntries() {
-        List<EntryAt> list = new ArrayList<>();
-        for (StatementAt s : statements()) {
-            list.addAll(conditionEntries(s));
-        }
-        return list;
+        return scan.conditionEntries();
     }
 
     public List<EntryAt> conditionEntries(StatementAt s) {
-        List<EntryAt> list = new ArrayList<>();
-        s.statement().condition().ifPresent(c -> {
-            for (ConditionBlock block : c.blocks()) {
-                String opPointer = JsonPointer.child(s.pointer() + "/Condition", block.operator().text());
-                for (ConditionEntry entry : block.entries()) {
-                    list.add(new EntryAt(s, block, entry, JsonPointer.child(opPointer, entry.key())));
-                }
-            }
-        });
-        return list;
+        return scan.conditionEntries(s);
     }
 
     /**
@@ -117,40 +109,32 @@ public final class LintContext {
      * under Null, whose values are true or false, not values of the key.
      */
     public List<ValueAt> valuesOf(String key) {
-        List<ValueAt> list = new ArrayList<>();
-        for (EntryAt e : conditionEntries()) {
-            boolean isNull = e.block().operator().type().filter(dev.gtvpc.policy.OperatorType.NULL::equals).isPresent();
-            if (e.entry().key().equalsIgnoreCase(key) && !isNull) {
-                List<String> texts = e.entry().values().texts();
-                for (int i = 0; i < texts.size(); i++) {
-                    list.add(new ValueAt(e, texts.get(i), e.valuePointer(i)));
-                }
-            }
-        }
-        return list;
+        return scan.valuesOf(key);
     }
 
     /**
-     * The region the Ground Truth rules check against: --region, else the region whose Ground Truth
-     * endpoint the policy names. Empty when neither: the Ground Truth rules then stay silent.
+     * The region the trusted service's endpoints are judged in: --region when the service has an
+     * endpoint there, else the region of the first of its endpoints the policy names. Empty when
+     * neither: the rules about the service then stay silent.
      */
-    public Optional<RegionInfo> groundTruthRegion() {
+    public Optional<String> serviceRegion() {
+        trustedService();
+        return region();
+    }
+
+    private Optional<String> region() {
         if (options.region().isPresent()) {
-            return regions.find(options.region().get());
+            return service.in(options.region().get()).map(e -> options.region().get());
         }
         for (EntryAt e : conditionEntries()) {
             for (String v : e.entry().values().texts()) {
-                Optional<RegionInfo> r = regionOfEndpoint(v);
+                Optional<String> r = service.regionOf(v);
                 if (r.isPresent()) {
                     return r;
                 }
             }
         }
         return Optional.empty();
-    }
-
-    public Optional<RegionInfo> regionOfEndpoint(String vpce) {
-        return regions.regions().stream().filter(r -> r.groundTruthEndpoint().value().equals(vpce)).findFirst();
     }
 
     /** Reports a finding of the running rule at {@code pointer}. */

@@ -23,9 +23,14 @@ public record LintOptions(Optional<String> region, Optional<String> bucket, List
         this(region, bucket, vpcs, vpces, disabled, PolicyKind.BUCKET);
     }
 
-    /** Whether {@code rule} runs: not disabled, and meaningful for this kind of policy. */
+    /** Whether {@code rule} runs: not disabled, and declared for this kind of policy. */
+    public boolean runs(Rule rule) {
+        return !disabled.contains(rule.id()) && rule.info().runsFor(kind);
+    }
+
+    /** Whether the rule {@code ruleId} runs; an id no rule has is not disabled and not excluded by the policy type. */
     public boolean runs(String ruleId) {
-        return !disabled.contains(ruleId) && kind.runs(ruleId);
+        return Rules.find(ruleId).map(this::runs).orElse(!disabled.contains(ruleId));
     }
 
     public static LintOptions none() {

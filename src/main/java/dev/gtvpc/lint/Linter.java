@@ -1,10 +1,9 @@
 package dev.gtvpc.lint;
 
-import dev.gtvpc.groundtruth.RegionTable;
-import dev.gtvpc.lint.rules.ReadProblemRule;
 import dev.gtvpc.policy.io.ParsedPolicy;
 import dev.gtvpc.policy.io.PolicyReader;
 import dev.gtvpc.policy.io.ReadProblem;
+import dev.gtvpc.verify.TrustedService;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -21,11 +20,22 @@ public final class Linter {
             .thenComparingInt(f -> Rules.order(f.ruleId()));
 
     private final LintOptions options;
-    private final RegionTable regions;
+    private final TrustedService service;
 
-    public Linter(LintOptions options, RegionTable regions) {
+    /** @param service the service whose endpoints the policy must not deny (Ground Truth's, from the region table) */
+    public Linter(LintOptions options, TrustedService service) {
         this.options = options;
-        this.regions = regions;
+        this.service = service;
+    }
+
+    public LintOptions options() {
+        return options;
+    }
+
+    /** The same linter for a policy of another type. */
+    public Linter ofKind(PolicyKind kind) {
+        return new Linter(new LintOptions(options.region(), options.bucket(), options.vpcs(), options.vpces(), options.disabled(), kind),
+                service);
     }
 
     public LintReport lint(String text, String source) {
@@ -38,7 +48,7 @@ public final class Linter {
         if (!read.ok()) {
             for (ReadProblem p : read.problems()) {
                 ReadProblemRule rule = Rules.forKind(p.kind());
-                if (options.runs(rule.id())) {
+                if (options.runs(rule)) {
                     // an unknown element at the root itself is a whole document of another kind: renaming fixes nothing
                     String fix = p.kind() == ReadProblem.Kind.UNKNOWN_ELEMENT && p.pointer().isEmpty()
                             ? "lint the policy file; this one is not a policy" : p.fix().orElse(rule.fix());
@@ -70,9 +80,9 @@ public final class Linter {
     }
 
     public List<Finding> lint(ParsedPolicy parsed) {
-        LintContext context = new LintContext(parsed.policy(), parsed.sourceMap(), options, regions);
+        LintContext context = new LintContext(parsed.policy(), parsed.sourceMap(), options, service);
         for (Rule rule : Rules.ALL) {
-            if (options.runs(rule.id())) {
+            if (options.runs(rule)) {
                 context.run(rule);
             }
         }
@@ -98,8 +108,7 @@ public final class Linter {
         java.util.Map<String, Integer> index = new java.util.HashMap<>();
         List<Finding> merged = new ArrayList<>();
         for (Finding f : sorted) {
-            if (!f.ruleId().equals("placeholder-left") && PLACEHOLDER_CONSEQUENCES.contains(f.ruleId())
-                    && placeholderAt.contains(f.pointer())) {
+            if (judgesValueShape(f.ruleId()) && placeholderAt.contains(f.pointer())) {
                 continue;
             }
             String key = f.ruleId() + "\u0000" + f.message() + "\u0000" + f.fix();
@@ -118,7 +127,8 @@ public final class Linter {
         return merged;
     }
 
-    /** Rules whose finding on a placeholder value only restates that it is not a real value. */
-    private static final java.util.Set<String> PLACEHOLDER_CONSEQUENCES = java.util.Set.of("operator-value-type", "invalid-vpce-format",
-            "invalid-vpc-format", "invalid-arn", "invalid-arn-account");
+    /** Whether the rule's finding on a placeholder or unknown value only restates that it is not a real value. */
+    public static boolean judgesValueShape(String ruleId) {
+        return Rules.find(ruleId).filter(r -> r.info().judges().contains(Judges.VALUE_SHAPE)).isPresent();
+    }
 }

@@ -1,6 +1,5 @@
 package dev.gtvpc.lint;
 
-import dev.gtvpc.lint.rules.ReadProblemRule;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;

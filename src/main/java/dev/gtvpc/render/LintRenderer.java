@@ -159,7 +159,7 @@ public final class LintRenderer {
                 items.add(Json.obj(List.of(
                         Json.member("id", Json.str(r.id())),
                         Json.member("severity", Json.str(r.severity().id())),
-                        Json.member("group", Json.str(r.group())),
+                        Json.member("group", Json.str(r.group().id())),
                         Json.member("summary", Json.str(r.summary())),
                         Json.member("helpUri", Json.str(r.helpUri())))));
             }
@@ -169,8 +169,8 @@ public final class LintRenderer {
         StringBuilder out = new StringBuilder();
         String group = "";
         for (Rule r : Rules.ALL) {
-            if (!r.group().equals(group)) {
-                group = r.group();
+            if (!r.group().id().equals(group)) {
+                group = r.group().id();
                 out.append(out.length() == 0 ? "" : "\n").append(group).append(":\n");
             }
             out.append("  ").append(r.id()).append(" ".repeat(width - r.id().length() + 2))

@@ -13,14 +13,18 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Lint findings as a SARIF 2.1.0 log (written by {@link Sarif}): one run with every rule (id,
- * description, help link, default level, tags) and one result per defect, at its first place
- * ({@code locations}) with its other places ({@code relatedLocations}, linked from the message).
+ * Lint findings as a SARIF 2.1.0 log (written by {@link Sarif}): one run with the rules its results
+ * name (id, description, help link, default level, tags; SARIF §3.19.23 lets {@code rules} hold the
+ * rules a run used, as ESLint's and Ruff's logs do, and code scanning reads a result's rule from it by
+ * {@code ruleIndex}) and one result per defect, at its first place ({@code locations}) with its other
+ * places ({@code relatedLocations}, linked from the message).
  * security-warning rules carry a {@code security-severity}, which GitHub code scanning uses to rank
  * security findings. A file given by a relative path keeps it as a relative reference; one given by an
  * absolute path becomes an absolute {@code file:} URI, and the run then names the working directory
@@ -37,6 +41,9 @@ final class LintSarif {
     }
 
     static String log(Review review, String version, Path workingDirectory) {
+        Set<String> named = new HashSet<>();
+        review.targets().forEach(t -> t.findings().forEach(j -> named.add(j.finding().ruleId())));
+        List<String> ruleIds = Rules.ids().stream().filter(named::contains).toList();
         List<Json.Obj> results = new ArrayList<>();
         List<Json.Value> notifications = new ArrayList<>();
         boolean absolute = false;
@@ -44,9 +51,9 @@ final class LintSarif {
             String source = t.report().source();
             absolute |= isAbsolute(source);
             for (Review.Judged j : t.findings()) {
-                results.add(result(source, t.report().address(), j));
+                results.add(result(source, t.report().address(), j, ruleIds));
                 if (notLinted(t.report(), j.finding())) {
-                    notifications.add(notification(source, j.finding()));
+                    notifications.add(notification(source, j.finding(), ruleIds));
                 }
             }
         }
@@ -63,17 +70,17 @@ final class LintSarif {
         }
         StringWriter text = new StringWriter();
         Sarif log = Sarif.document(new PrintWriter(text));
-        log.begin(driver(version), beforeResults);
+        log.begin(driver(version, named), beforeResults);
         results.forEach(log::result);
         log.end(List.of());
         return text.toString();
     }
 
-    private static Json.Obj driver(String version) {
+    private static Json.Obj driver(String version, Set<String> named) {
         List<Json.Value> rules = new ArrayList<>();
-        for (Rule rule : Rules.ALL) {
+        for (Rule rule : Rules.ALL.stream().filter(r -> named.contains(r.id())).toList()) {
             List<Json.Member> properties = new ArrayList<>();
-            properties.add(Json.member("tags", Json.arr(List.of(Json.str(rule.group()), Json.str(rule.severity().id())))));
+            properties.add(Json.member("tags", Json.arr(List.of(Json.str(rule.group().id()), Json.str(rule.severity().id())))));
             if (rule.severity() == Severity.SECURITY_WARNING) {
                 properties.add(Json.member("security-severity", Json.str("7.0")));
             }
@@ -94,7 +101,7 @@ final class LintSarif {
     }
 
     /** One result: the defect's first place in {@code locations}, the others in {@code relatedLocations}, linked from the message. */
-    private static Json.Obj result(String source, Optional<String> address, Review.Judged j) {
+    private static Json.Obj result(String source, Optional<String> address, Review.Judged j, List<String> ruleIds) {
         Finding f = j.finding();
         StringBuilder message = new StringBuilder(f.message());
         List<Json.Value> related = new ArrayList<>();
@@ -109,7 +116,7 @@ final class LintSarif {
         message.append(". Fix: ").append(f.fix()).append(".");
         List<Json.Member> members = new ArrayList<>(List.of(
                 Json.member("ruleId", Json.str(f.ruleId())),
-                Json.member("ruleIndex", Sarif.number(Rules.ids().indexOf(f.ruleId()))),
+                Json.member("ruleIndex", Sarif.number(ruleIds.indexOf(f.ruleId()))),
                 Json.member("level", Json.str(level(f.severity()))),
                 Json.member("message", Sarif.text(message.toString())),
                 // the place in the file; for a policy inside a plan or template also its address there
@@ -154,7 +161,7 @@ final class LintSarif {
     }
 
     /** SARIF 2.1.0 §3.58: the tool's own problem with an input, tied to the rule its result carries. */
-    private static Json.Obj notification(String source, Finding f) {
+    private static Json.Obj notification(String source, Finding f, List<String> ruleIds) {
         return Json.obj(List.of(
                 Json.member("level", Json.str("error")),
                 Json.member("message", Sarif.text(source + " was not linted: " + f.message())),
@@ -162,7 +169,7 @@ final class LintSarif {
                         Optional.empty())))),
                 Json.member("associatedRule", Json.obj(List.of(
                         Json.member("id", Json.str(f.ruleId())),
-                        Json.member("index", Sarif.number(Rules.ids().indexOf(f.ruleId()))))))));
+                        Json.member("index", Sarif.number(ruleIds.indexOf(f.ruleId()))))))));
     }
 
     private static String level(Severity s) {

@@ -2,6 +2,8 @@ package dev.gtvpc.verify;
 
 import dev.gtvpc.eval.Decision;
 import dev.gtvpc.eval.Request;
+import dev.gtvpc.space.Caller;
+import dev.gtvpc.space.Origin;
 import java.util.List;
 import java.util.Optional;
 

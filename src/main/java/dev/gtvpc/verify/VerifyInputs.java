@@ -1,5 +1,6 @@
 package dev.gtvpc.verify;
 
+import dev.gtvpc.space.Perimeter;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -9,7 +10,7 @@ import java.util.Optional;
  * service endpoints that must get in (Ground Truth's, for a labeling bucket), the user's VPCs,
  * endpoints, roles and corporate address ranges, an administrator, whether AWS services must get in,
  * and the protected actions (empty: the actions the policy's Deny statements name, else its Allow
- * statements').
+ * statements'). It is the {@link Perimeter} of verify's request space: what the user says is inside.
  *
  * @param orgId            the bucket account's organization; its principals carry aws:PrincipalOrgID
  * @param cidrs            address ranges (a corporate network) whose requests over the internet must get in
@@ -34,14 +35,15 @@ public record VerifyInputs(
         List<String> orgPaths,
         List<String> cidrs,
         List<String> trustedAccounts,
-        boolean awsServiceAccess) {
+        boolean awsServiceAccess) implements Perimeter {
 
     /**
      * A VPC endpoint a service sends its requests through, which must not be denied {@code actions}
      * from any VPC, as any principal of the bucket's account: checked as property {@code property};
      * {@code service} names it for people ("Ground Truth").
      */
-    public record TrustedEndpoint(String property, String service, String endpoint, String label, List<String> actions) {
+    public record TrustedEndpoint(String property, String service, String endpoint, String label, List<String> actions)
+            implements Perimeter.ServiceEndpoint {
         public TrustedEndpoint {
             Objects.requireNonNull(property, "property");
             Objects.requireNonNull(service, "service");
@@ -107,9 +109,5 @@ public record VerifyInputs(
     public VerifyInputs withAwsServiceAccess(boolean access) {
         return new VerifyInputs(region, partition, bucket, bucketAccount, serviceEndpoints, vpcs, vpces, roleArns, adminArn, actions,
                 orgId, orgPaths, cidrs, trustedAccounts, access);
-    }
-
-    public String bucketArn() {
-        return "arn:" + partition + ":s3:::" + bucket;
     }
 }

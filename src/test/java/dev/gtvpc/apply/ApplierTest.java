@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.gtvpc.ExitCode;
 import dev.gtvpc.GtvpcException;
 import dev.gtvpc.aws.LabelingJob;
+import dev.gtvpc.groundtruth.GroundTruthAccess;
 import dev.gtvpc.groundtruth.RegionTable;
 import dev.gtvpc.policy.Policy;
 import dev.gtvpc.policy.io.PolicyReader;
@@ -41,7 +42,7 @@ class ApplierTest {
     @BeforeEach
     void bucket() {
         aws.regions.put(BUCKET, "us-east-1");
-        applier = new Applier(aws, aws, aws, RegionTable.bundled(), clock);
+        applier = new Applier(aws, aws, aws, GroundTruthAccess.service(RegionTable.bundled()), clock);
     }
 
     private static Policy policy(String json) {

@@ -202,20 +202,20 @@ class AuditAgainstS3Test {
 
     @Test
     void aTricklingBucketIsUnreadableWithinTheCallTimeout() throws IOException {
-        // issue 17.5 for the audit: one bucket whose answer trickles must not hold the whole audit
+        // issue 17.5 for the audit: one bucket whose answer trickles must not hold the whole audit. Each
+        // piece comes within the 1 s read timeout, so only a limit on the attempt or the call stops the
+        // read: the SDK's attempt timeout closing the stream ("broke off"), or gtvpc's own call limit
+        // when the read outlives it ("no complete answer"); CallLimitTest shows the audit's reader gives
+        // up a call that never returns. The outcome is checked, not the time it took.
         bucket("trickle-audit", true);
         proxy.holdFor(java.time.Duration.ofSeconds(60));
         proxy.armAlways("GET", "trickle-audit", FaultyS3.Fault.FORWARD_THEN_TRICKLE);
-        long start = System.nanoTime();
         Cli.Result r = auditThrough("trickle-audit", "--format", "jsonl", "--cli-read-timeout", "1",
                 "--cli-connect-timeout", "1");
-        long seconds = (System.nanoTime() - start) / 1_000_000_000L;
-        System.out.println("AuditAgainstS3Test: a trickling GetBucketPolicy gave up after " + seconds + " s");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out().lines().findFirst().orElseThrow()).contains("\"bucket\":\"trickle-audit\"")
-                .contains("\"verdict\":\"unreadable\"").contains("GetBucketPolicy on bucket trickle-audit: ");
-        // each piece comes well within the 1 s read timeout; only the attempt and call limits stop it
-        assertThat(seconds).isLessThan(15);
+                .contains("\"verdict\":\"unreadable\"").contains("GetBucketPolicy on bucket trickle-audit: ")
+                .containsAnyOf("broke off", "no complete answer").contains("--cli-read-timeout");
     }
 
     @Test

@@ -16,12 +16,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The JVM flags the launcher passes (read from ./gtvpc itself) start gtvpc, also with an archive the
- * JVM cannot use (another build's, a damaged one): it must run without it, and print nothing about it
- * on stdout (the command's output) or stderr.
+ * The JVM flags the launchers pass (read from src/dist/bin/gtvpc, whose functions ./gtvpc uses too)
+ * start gtvpc, also with an archive the JVM cannot use (another build's, a damaged one): it must run
+ * without it, and print nothing about it on stdout (the command's output) or stderr.
  */
 class LauncherFlagsTest {
-    private static final String LAUNCHER = Golden.read(Golden.root().resolve("gtvpc"));
+    private static final String LAUNCHER = Golden.read(Golden.root().resolve("src/dist/bin/gtvpc"));
 
     private static List<String> array(String regex) {
         Matcher m = Pattern.compile(regex, Pattern.MULTILINE).matcher(LAUNCHER);
@@ -40,9 +40,9 @@ class LauncherFlagsTest {
         }
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(array("^flags=\\((.*)\\)$"));
-        for (String f : array("^  flags\\+=\\((-Xshare:auto .*)\\)$")) {
-            cmd.add(f.replace("\"$root/target/gtvpc.jsa\"", jsa.toString()));
+        cmd.addAll(array("^ *flags=\\((.*)\\)$"));
+        for (String f : array("^ *flags\\+=\\((-Xshare:auto .*)\\)$")) {
+            cmd.add(f.replace("\"$lib/gtvpc.jsa\"", jsa.toString()));
         }
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.gtvpc.cli.Main", "--version"));
         assertThat(cmd).contains("-XX:TieredStopAtLevel=1", "-XX:SharedArchiveFile=" + jsa);

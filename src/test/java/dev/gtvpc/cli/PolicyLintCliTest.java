@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -71,7 +72,16 @@ class PolicyLintCliTest {
         Set<ValidationMessage> errors = schema.validate(document);
         assertThat(errors).isEmpty();
         assertThat(document.at("/runs/0/results").size()).isGreaterThan(10);
-        assertThat(document.at("/runs/0/tool/driver/rules").size()).isEqualTo(Rules.ALL.size());
+        // the rules the results name, each once, in the registry's order; every result's ruleIndex points at its rule
+        JsonNode rules = document.at("/runs/0/tool/driver/rules");
+        List<String> listed = new ArrayList<>();
+        rules.forEach(r -> listed.add(r.get("id").asText()));
+        Set<String> named = new HashSet<>();
+        document.at("/runs/0/results").forEach(r -> named.add(r.get("ruleId").asText()));
+        assertThat(listed).containsExactlyInAnyOrderElementsOf(named)
+                .isEqualTo(Rules.ids().stream().filter(named::contains).toList());
+        document.at("/runs/0/results").forEach(r -> assertThat(rules.get(r.get("ruleIndex").asInt()).get("id").asText())
+                .isEqualTo(r.get("ruleId").asText()));
         JsonNode broken = mapper.readTree(sarif.replace("\"startLine\": ", "\"startLine\": -"));
         assertThat(schema.validate(broken)).as("the schema check can fail").isNotEmpty();
     }

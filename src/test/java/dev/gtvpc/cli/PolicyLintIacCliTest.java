@@ -61,9 +61,23 @@ class PolicyLintIacCliTest {
                 CORPUS + "terraform/checkov-plan-with-iam-data-block.tfplan.json",
                 CORPUS + "cloudformation/cfn-lint-nist_logging.yaml",
                 CORPUS + "cloudformation/cfn-templates-S3-compliant-bucket.json",
-                CORPUS + "cdk/GtvpcCorpusStack.template.json");
+                CORPUS + "cdk/GtvpcCorpusStack.template.json",
+                CORPUS + "terraform/trivy-module_call.tfplan.json",
+                CORPUS + "terraform/policy-engine-example-01.tfplan.json");
         assertThat(r.exit()).isZero();
+        assertThat(r.err()).as("a policy known only after apply names what the configuration makes it from")
+                .contains("aws_s3_bucket_policy.example: the policy is known only after apply (after_unknown): the plan does not hold it,"
+                        + " so it is not checked; the configuration makes it from data.aws_iam_policy_document.example");
         golden("corpus.txt", r);
+    }
+
+    @Test
+    void everyVariantOfATemplateIsLintedAndAFindingOfOnlySomeSaysWhen() {
+        Cli.Result r = Cli.run("policy", "lint", "--region", "us-east-1", "--fail-on", "never", CORPUS + "cdk/GtvpcConditionalStack.template.json");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).as("the production-only Deny has no administrator exemption").contains("statement ProdOnlyThroughEndpoints denies"
+                + " s3:GetBucketPolicy", "(only when IsProd=true)");
+        golden("cdk-conditional.txt", r);
     }
 
     @Test
@@ -78,7 +92,7 @@ class PolicyLintIacCliTest {
         JsonNode publicAllow = results.get(0).at("/ruleId").asText().equals("public-allow") ? results.get(0) : results.get(1);
         JsonNode skipped = publicAllow == results.get(0) ? results.get(1) : results.get(0);
         assertThat(publicAllow.at("/locations/0/logicalLocations/0/fullyQualifiedName").asText()).isEqualTo("Resources.LabelsPolicy");
-        assertThat(publicAllow.at("/locations/0/physicalLocation/region/startLine").asInt()).as("the Principal of ReadForAll").isEqualTo(38);
+        assertThat(publicAllow.at("/locations/0/physicalLocation/region/startLine").asInt()).as("the Principal of ReadForAll").isEqualTo(43);
         assertThat(publicAllow.has("suppressions")).isFalse();
         assertThat(skipped.at("/ruleId").asText()).isEqualTo("missing-version");
         assertThat(skipped.at("/suppressions/0/kind").asText()).isEqualTo("inSource");
@@ -107,8 +121,8 @@ class PolicyLintIacCliTest {
             "--resource", "LabelsPolicy", "--vpce", "vpce-0123456789abcdef0", IAC + "labels-template.yaml"};
         Cli.Result unknownEndpoint = Cli.run(known);
         assertThat(unknownEndpoint.exit()).as("LabelingVpce is unknown: an endpoint that is none of the inputs gets in").isEqualTo(1);
-        assertThat(unknownEndpoint.out()).contains("from endpoint {{unknown:Ref LabelingVpce}}", "the verdict depends on Fn::Cidr,"
-                + " Fn::ImportValue LabelersRoleArn, Ref LabelingVpce");
+        assertThat(unknownEndpoint.out()).contains("from endpoint {{unknown:Ref LabelingVpce}}", "the verdict depends on Condition Strict"
+                + " (checked as true, when StrictTransport = yes), Fn::Cidr, Fn::ImportValue LabelersRoleArn, Ref LabelingVpce");
         golden("verify-labels-template-unknown-endpoint.txt", unknownEndpoint);
         String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(known),
                 java.util.stream.Stream.of("--cfn-param", "LabelingVpce=vpce-0123456789abcdef0")).toArray(String[]::new);
@@ -161,10 +175,10 @@ class PolicyLintIacCliTest {
         Cli.Result r = Cli.run("policy", "apply", "--bucket", "labels-111122223333", "--region", "us-east-1",
                 "--endpoint-url", "http://127.0.0.1:9", "--yes", "--resource", "LabelsPolicy", IAC + "labels-template.yaml");
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).isEqualTo("gtvpc: " + IAC + "labels-template.yaml: Resources.LabelsPolicy has values the file does not determine"
-                + " (Fn::Cidr, Fn::ImportValue LabelersRoleArn, Ref AWS::AccountId, Ref AWS::Partition, Ref AWS::Region, Ref LabelingVpce,"
-                + " Ref LabelsBucket); give them with --cfn-param, or apply the deployed policy:"
-                + " nothing was sent to AWS\n");
+        assertThat(r.err()).as("--region gives AWS::Region, and so the partition").isEqualTo("gtvpc: " + IAC + "labels-template.yaml:"
+                + " Resources.LabelsPolicy has values the file does not determine (Condition Strict (checked as true, when StrictTransport = yes),"
+                + " Fn::Cidr, Fn::ImportValue LabelersRoleArn, Ref AWS::AccountId, Ref LabelingVpce, Ref LabelsBucket); give them with"
+                + " --cfn-param, or apply the deployed policy: nothing was sent to AWS\n");
     }
 
     @Test
@@ -189,6 +203,37 @@ class PolicyLintIacCliTest {
         Cli.Result r = Cli.run("policy", "lint", IAC + file);
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).isEqualTo(line + "\n");
+    }
+
+    /** What CloudFormation and Terraform reject is rejected: one line naming the file, the place and what is wrong; exit 2. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"unknown-tag.yaml, bad-unknown-tag", "undefined-condition.yaml, bad-undefined-condition",
+        "future-format.tfplan.json, bad-future-format"})
+    void whatCloudFormationOrTerraformRejectsIsBadInput(String file, String golden) {
+        Cli.Result r = Cli.run("policy", "lint", IAC + file);
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().lines().count()).as("one line").isEqualTo(1);
+        golden(golden, r);
+    }
+
+    @Test
+    void regionGivesAwsRegionAndCfnParamOverridesIt() {
+        String[] common = {"policy", "verify", "--resource", "LabelsPolicy", "--vpce", "vpce-0123456789abcdef0", "--bucket-account",
+            "111122223333", "--cfn-param", "LabelsBucket=labels-111122223333", "--cfn-param", "LabelingVpce=vpce-0123456789abcdef0",
+            "--cfn-param", "StrictTransport=yes"};
+        Cli.Result fromRegion = Cli.run(concat(common, "--region", "us-east-1", IAC + "labels-template.yaml"));
+        assertThat(fromRegion.exit()).as(fromRegion.out()).isZero();
+        assertThat(fromRegion.out()).as("the Ground Truth endpoint of AWS::Region, the partition and the account are known")
+                .contains("the verdict depends on Fn::Cidr, Fn::ImportValue LabelersRoleArn (not determined")
+                .doesNotContain("Ref AWS::");
+        Cli.Result overridden = Cli.run(concat(common, "--region", "us-east-1", "--cfn-param", "AWS::Region=eu-west-1",
+                IAC + "labels-template.yaml"));
+        assertThat(overridden.out()).as("the template's Mappings have no eu-west-1 endpoint")
+                .contains("Fn::FindInMap GroundTruth eu-west-1 Endpoint");
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        return java.util.stream.Stream.concat(java.util.Arrays.stream(first), java.util.Arrays.stream(more)).toArray(String[]::new);
     }
 
     @Test

@@ -23,7 +23,11 @@ class CloudFormationSourceTest {
     }
 
     private static Json.Value at(PolicyTarget t, String pointer) {
-        Json.Value v = t.tree().orElseThrow();
+        return at(t.tree().orElseThrow(), pointer);
+    }
+
+    private static Json.Value at(Json.Value tree, String pointer) {
+        Json.Value v = tree;
         for (String part : pointer.substring(1).split("/")) {
             v = v instanceof Json.Obj o ? o.get(part).orElseThrow() : ((Json.Arr) v).items().get(Integer.parseInt(part));
         }
@@ -42,8 +46,9 @@ class CloudFormationSourceTest {
         assertThat(str(labels, "/Statement/1/Resource")).isEqualTo("arn:aws:s3:::labels-111122223333/*");
         assertThat(str(labels, "/Statement/2/Resource")).isEqualTo("arn:aws:s3:::labels-111122223333/in/*");
         assertThat(str(labels, "/Statement/0/Condition/StringNotEquals/aws:SourceVpce/1")).isEqualTo("vpce-08408e335ebf95b40");
-        assertThat(at(labels, "/Statement/1/Resource").location().toString()).as("the !Join's place in the file").isEqualTo("40:23");
-        assertThat(labels.unknowns()).containsExactly("Fn::Cidr", "Fn::ImportValue LabelersRoleArn", "Ref LabelingVpce", "Ref LabelsBucket");
+        assertThat(at(labels, "/Statement/1/Resource").location().toString()).as("the !Join's place in the file").isEqualTo("45:23");
+        assertThat(labels.unknowns()).containsExactly("Condition Strict (checked as true, when StrictTransport = yes)", "Fn::Cidr",
+                "Fn::ImportValue LabelersRoleArn", "Ref LabelingVpce", "Ref LabelsBucket");
         assertThat(str(labels, "/Statement/0/Resource/0")).as("a bucket of the template: its ARN's shape is known")
                 .isEqualTo("arn:aws:s3:::{{unknown:Ref LabelsBucket}}");
         assertThat(labels.skips()).containsExactly(new InSourceSkip("missing-version",
@@ -61,9 +66,12 @@ class CloudFormationSourceTest {
                 .isEqualTo("arn:{{unknown:Ref AWS::Partition}}:s3:::labels-{{unknown:Ref AWS::AccountId}}/*");
         assertThat(str(labels, "/Statement/0/Condition/StringNotEquals/aws:SourceVpce/1"))
                 .isEqualTo("{{unknown:Fn::FindInMap GroundTruth Ref AWS::Region Endpoint}}");
-        assertThat(str(labels, "/Statement/2/Condition/Bool/aws:SecureTransport")).as("Fn::If: the branch with a value").isEqualTo("true");
-        assertThat(labels.notes()).anyMatch(n -> n.startsWith("Fn::If Strict (line 49)"))
-                .anyMatch(n -> n.startsWith("Fn::Cidr (line 50) is not resolved by gtvpc"));
+        assertThat(str(labels, "/Statement/2/Condition/Bool/aws:SecureTransport")).as("Fn::If: the first variant, Strict").isEqualTo("true");
+        assertThat(labels.variants()).extracting(PolicyTarget.Variant::name).containsExactly("Strict=true", "Strict=false");
+        assertThat(((Json.Obj) at(labels.variants().get(1).tree(), "/Statement/2/Condition/Bool")).get("aws:SecureTransport"))
+                .as("AWS::NoValue drops the member").isEmpty();
+        assertThat(labels.notes()).anyMatch(n -> n.startsWith("the Conditions depend on StrictTransport, not given"))
+                .anyMatch(n -> n.startsWith("Fn::Cidr (line 55) is not resolved by gtvpc"));
         assertThat(TargetLinter.unknownShape("{{unknown:Fn::GetAtt Queue.Arn}}/*")).isTrue();
         assertThat(TargetLinter.unknownShape(str(labels, "/Statement/1/Resource"))).as("an object ARN whatever the name").isFalse();
     }

@@ -2,6 +2,7 @@ package dev.gtvpc.lint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gtvpc.groundtruth.GroundTruthAccess;
 import dev.gtvpc.groundtruth.RegionTable;
 import dev.gtvpc.policy.io.Json;
 import dev.gtvpc.testing.Golden;
@@ -24,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * changes the fingerprints of the findings in it and of no other.
  */
 class FingerprintTest {
-    private static final Linter LINTER = new Linter(LintOptions.none(), RegionTable.bundled());
+    private static final Linter LINTER = new Linter(LintOptions.none(), GroundTruthAccess.service(RegionTable.bundled()));
 
     static Stream<String> policies() throws IOException {
         List<String> all = new ArrayList<>();

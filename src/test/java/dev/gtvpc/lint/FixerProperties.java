@@ -6,6 +6,7 @@ import dev.gtvpc.eval.ContextKeys;
 import dev.gtvpc.eval.Evaluator;
 import dev.gtvpc.eval.Request;
 import dev.gtvpc.eval.RequestPrincipal;
+import dev.gtvpc.groundtruth.GroundTruthAccess;
 import dev.gtvpc.groundtruth.RegionTable;
 import dev.gtvpc.policy.Policy;
 import dev.gtvpc.policy.io.PolicyReader;
@@ -53,7 +54,7 @@ class FixerProperties {
     void afterFixingTheFixableFindingsAreGone(@ForAll("policies") String text) {
         Policy before = PolicyReader.read(text, "before").policy();
         Fixer.Result fixed = Fixer.fix(before);
-        Linter linter = new Linter(LintOptions.none(), RegionTable.bundled());
+        Linter linter = new Linter(LintOptions.none(), GroundTruthAccess.service(RegionTable.bundled()));
         List<String> after = linter.lint(PolicyWriter.pretty(fixed.policy()), "after").findings().stream().map(Finding::ruleId).toList();
         boolean oneBlock = before.statements().get(0).condition().orElseThrow().blocks().size() == 1;
         if (oneBlock && after.contains("key-name-case")) {

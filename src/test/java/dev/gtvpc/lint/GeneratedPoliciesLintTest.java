@@ -8,6 +8,7 @@ import dev.gtvpc.groundtruth.GenerateRequest;
 import dev.gtvpc.groundtruth.GroundTruthPolicy;
 import dev.gtvpc.groundtruth.PolicyStyle;
 import dev.gtvpc.groundtruth.RegionInfo;
+import dev.gtvpc.groundtruth.GroundTruthAccess;
 import dev.gtvpc.groundtruth.RegionTable;
 import dev.gtvpc.policy.io.PolicyWriter;
 import java.util.ArrayList;
@@ -58,7 +59,7 @@ class GeneratedPoliciesLintTest {
         String text = PolicyWriter.pretty(GroundTruthPolicy.generate(request, TABLE).policy());
         LintOptions options = new LintOptions(Optional.of(region.region()), Optional.of("labeling-data-" + region.region()),
                 network.get(0), network.get(1), Set.of());
-        List<String> found = new Linter(options, TABLE).lint(text, "generated.json").findings().stream()
+        List<String> found = new Linter(options, GroundTruthAccess.service(TABLE)).lint(text, "generated.json").findings().stream()
                 .map(Finding::ruleId).toList();
         List<String> expected = new ArrayList<>();
         if (!preset.equals("data")) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gtvpc.groundtruth.GroundTruthAccess;
 import dev.gtvpc.groundtruth.RegionTable;
 import dev.gtvpc.render.LintRenderer;
 import dev.gtvpc.testing.Golden;
@@ -27,7 +28,7 @@ class SuppressionsTest {
 
     private static LintTarget target() throws IOException {
         String text = Files.readString(Golden.testResource(POLICY));
-        LintReport report = new Linter(LintOptions.none(), RegionTable.bundled()).lint(text, "template.yaml");
+        LintReport report = new Linter(LintOptions.none(), GroundTruthAccess.service(RegionTable.bundled())).lint(text, "template.yaml");
         return LintTarget.of(ADDRESS, report, text);
     }
 
@@ -93,7 +94,7 @@ class SuppressionsTest {
     void aFileThatDoesNotReadAsAPolicyHasOnlyItsReaderFindingsJudged() throws IOException {
         // the Ground Truth page's example 3 has a key written twice: only the reader's rules ran on it
         String text = Files.readString(Golden.testResource("corpus/bucket/sagemaker-gt-current-example-3.json"));
-        LintReport report = new Linter(LintOptions.none(), RegionTable.bundled()).lint(text, "ex3.json");
+        LintReport report = new Linter(LintOptions.none(), GroundTruthAccess.service(RegionTable.bundled())).lint(text, "ex3.json");
         assertThat(report.policy()).isEmpty();
         LintTarget t = LintTarget.of("ex3.json", report, text);
         Suppression duplicateKey = new Suppression(Suppression.Kind.EXTERNAL, "duplicate-key", "ex3.json", Optional.of("0123456789abcdef"),
@@ -111,7 +112,7 @@ class SuppressionsTest {
     @Test
     void invalidJsonIsNeverSuppressed() throws IOException {
         String text = Files.readString(Golden.testResource("corpus/bucket/vpc-flow-logs.json"));
-        LintReport report = new Linter(LintOptions.none(), RegionTable.bundled()).lint(text, "f.json");
+        LintReport report = new Linter(LintOptions.none(), GroundTruthAccess.service(RegionTable.bundled())).lint(text, "f.json");
         LintTarget t = LintTarget.of("f.json", report, text).withInSource(List.of(Suppression.inSource("invalid-json", "f.json", Optional.empty(), "test")));
         Review review = Suppressions.review(List.of(t), List.of(), TODAY, id -> true);
         assertThat(review.targets().get(0).findings()).singleElement().matches(j -> !j.suppressed());

@@ -1,9 +1,15 @@
 package dev.gtvpc.lint.rules;
 
+import dev.gtvpc.lint.BaseRule;
+import dev.gtvpc.lint.Judges;
 import dev.gtvpc.lint.LintContext;
+import dev.gtvpc.lint.PolicyKind;
+import dev.gtvpc.lint.RuleGroup;
+import dev.gtvpc.lint.RuleInfo;
 import dev.gtvpc.lint.Severity;
+import dev.gtvpc.policy.JsonPointer;
+import dev.gtvpc.policy.PolicyScan;
 import dev.gtvpc.policy.ResourceBlock;
-import dev.gtvpc.policy.io.JsonPointer;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,14 +20,15 @@ import java.util.Optional;
  */
 public final class BucketMismatch extends BaseRule {
     public BucketMismatch() {
-        super("bucket-mismatch", Severity.ERROR, "s3", "A Resource of another bucket than the policy's own.",
-                Docs.S3_BUCKET_POLICIES);
+        super(RuleInfo.of("bucket-mismatch", Severity.ERROR, RuleGroup.S3, 20,
+                "A Resource of another bucket than the policy's own.", Docs.S3_BUCKET_POLICIES)
+                .onlyFor(PolicyKind.BUCKET).judging(Judges.VALUE, Judges.RESOURCES));
     }
 
     @Override
     public void check(LintContext c) {
         Optional<String> own = c.options().bucket();
-        for (LintContext.StatementAt s : c.statements()) {
+        for (PolicyScan.StatementAt s : c.statements()) {
             if (s.statement().resource().isEmpty()) {
                 continue;
             }

@@ -6,11 +6,18 @@ import dev.gtvpc.eval.Decision;
 import dev.gtvpc.eval.Evaluator;
 import dev.gtvpc.eval.Request;
 import dev.gtvpc.eval.RequestPrincipal;
+import dev.gtvpc.lint.BaseRule;
+import dev.gtvpc.lint.Judges;
 import dev.gtvpc.lint.LintContext;
+import dev.gtvpc.lint.Need;
+import dev.gtvpc.lint.PolicyKind;
+import dev.gtvpc.lint.RuleGroup;
+import dev.gtvpc.lint.RuleInfo;
 import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.ActionBlock;
 import dev.gtvpc.policy.Effect;
 import dev.gtvpc.policy.Policy;
+import dev.gtvpc.policy.PolicyScan;
 import dev.gtvpc.policy.PrincipalBlock;
 import dev.gtvpc.policy.Statement;
 import dev.gtvpc.policy.Wildcards;
@@ -42,13 +49,14 @@ public final class DenyMissesBucket extends BaseRule {
             "s3:GetBucketPolicy");
 
     public DenyMissesBucket() {
-        super("deny-misses-bucket", Severity.SECURITY_WARNING, "s3",
-                "A Deny on bucket/* whose actions include bucket-level ones (s3:*): those stay open.", Docs.S3_ACTIONS);
+        super(RuleInfo.of("deny-misses-bucket", Severity.SECURITY_WARNING, RuleGroup.S3, 40,
+                "A Deny on bucket/* whose actions include bucket-level ones (s3:*): those stay open.", Docs.S3_ACTIONS)
+                .notFor(PolicyKind.VPC_ENDPOINT).needing(Need.EVALUATOR).judging(Judges.RESOURCES));
     }
 
     @Override
     public void check(LintContext c) {
-        for (LintContext.StatementAt s : c.statements()) {
+        for (PolicyScan.StatementAt s : c.statements()) {
             Statement st = s.statement();
             if (st.effect().filter(Effect.DENY::equals).isEmpty() || st.action().isEmpty() || st.resource().isEmpty()
                     || st.resource().get().negated()) {

@@ -1,7 +1,8 @@
 package dev.gtvpc.lint.rules;
 
 /** The AWS pages rules rest on. */
-final class Docs {
+public final class Docs {
+    static final String EFFECT = "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_effect.html";
     static final String GRAMMAR = "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html";
     static final String VERSION = "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_version.html";
     static final String RESOURCE = "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html";
@@ -23,7 +24,7 @@ final class Docs {
     static final String S3_BUCKET_POLICIES = "https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucket-policies.html";
     static final String S3_VPC_ENDPOINT_POLICIES =
             "https://docs.aws.amazon.com/AmazonS3/latest/userguide/example-bucket-policies-vpc-endpoint.html";
-    static final String GROUND_TRUTH_VPC =
+    public static final String GROUND_TRUTH_VPC =
             "https://docs.aws.amazon.com/sagemaker/latest/dg/samurai-vpc-labeling-job.html#sms-vpc-permissions-s3";
     static final String DELETE_BUCKET_POLICY = "https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteBucketPolicy.html";
     static final String S3_LIMITS = "https://docs.aws.amazon.com/AmazonS3/latest/userguide/using-iam-policies.html";

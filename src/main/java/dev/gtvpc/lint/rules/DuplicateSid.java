@@ -1,7 +1,11 @@
 package dev.gtvpc.lint.rules;
 
+import dev.gtvpc.lint.BaseRule;
 import dev.gtvpc.lint.LintContext;
+import dev.gtvpc.lint.RuleGroup;
+import dev.gtvpc.lint.RuleInfo;
 import dev.gtvpc.lint.Severity;
+import dev.gtvpc.policy.PolicyScan;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -11,13 +15,14 @@ import java.util.Map;
  */
 public final class DuplicateSid extends BaseRule {
     public DuplicateSid() {
-        super("duplicate-sid", Severity.ERROR, "grammar", "Two statements have the same Sid.", Docs.ACCESS_ANALYZER_CHECKS);
+        super(RuleInfo.of("duplicate-sid", Severity.ERROR, RuleGroup.GRAMMAR, 170,
+                "Two statements have the same Sid.", Docs.ACCESS_ANALYZER_CHECKS));
     }
 
     @Override
     public void check(LintContext c) {
         Map<String, String> first = new HashMap<>();
-        for (LintContext.StatementAt s : c.statements()) {
+        for (PolicyScan.StatementAt s : c.statements()) {
             s.statement().sid().filter(sid -> !sid.isEmpty()).ifPresent(sid -> {
                 String earlier = first.putIfAbsent(sid, s.pointer());
                 if (earlier != null) {

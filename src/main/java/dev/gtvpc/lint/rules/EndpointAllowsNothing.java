@@ -1,7 +1,10 @@
 package dev.gtvpc.lint.rules;
 
+import dev.gtvpc.lint.BaseRule;
 import dev.gtvpc.lint.LintContext;
 import dev.gtvpc.lint.PolicyKind;
+import dev.gtvpc.lint.RuleGroup;
+import dev.gtvpc.lint.RuleInfo;
 import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.Effect;
 
@@ -14,8 +17,8 @@ import dev.gtvpc.policy.Effect;
  */
 public final class EndpointAllowsNothing extends BaseRule {
     public EndpointAllowsNothing() {
-        super("endpoint-allows-nothing", Severity.ERROR, "s3", "A VPC endpoint policy with no Allow: nothing passes the endpoint.",
-                Docs.ENDPOINT_POLICIES);
+        super(RuleInfo.of("endpoint-allows-nothing", Severity.ERROR, RuleGroup.S3, 50,
+                "A VPC endpoint policy with no Allow: nothing passes the endpoint.", Docs.ENDPOINT_POLICIES));
     }
 
     @Override

@@ -1,8 +1,12 @@
 package dev.gtvpc.lint.rules;
 
+import dev.gtvpc.lint.BaseRule;
 import dev.gtvpc.lint.LintContext;
+import dev.gtvpc.lint.RuleGroup;
+import dev.gtvpc.lint.RuleInfo;
 import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.Effect;
+import dev.gtvpc.policy.PolicyScan;
 import dev.gtvpc.policy.SetQualifier;
 
 /**
@@ -22,13 +26,13 @@ import dev.gtvpc.policy.SetQualifier;
  */
 public final class ForAllValuesSingleValuedKey extends BaseRule {
     public ForAllValuesSingleValuedKey() {
-        super("forallvalues-single-valued-key", Severity.SECURITY_WARNING, "conditions",
-                "ForAllValues or ForAnyValue on a single-valued key.", Docs.SINGLE_VS_MULTI);
+        super(RuleInfo.of("forallvalues-single-valued-key", Severity.SECURITY_WARNING, RuleGroup.CONDITIONS, 10,
+                "ForAllValues or ForAnyValue on a single-valued key.", Docs.SINGLE_VS_MULTI));
     }
 
     @Override
     public void check(LintContext c) {
-        for (LintContext.EntryAt e : c.conditionEntries()) {
+        for (PolicyScan.EntryAt e : c.conditionEntries()) {
             SetQualifier q = e.block().operator().qualifier();
             if (q == SetQualifier.NONE || !c.keys().singleValued(e.entry().key())) {
                 continue;

@@ -1,12 +1,16 @@
 package dev.gtvpc.lint.rules;
 
+import dev.gtvpc.catalogue.ConditionKeyCatalog;
+import dev.gtvpc.lint.BaseRule;
 import dev.gtvpc.lint.LintContext;
+import dev.gtvpc.lint.RuleGroup;
+import dev.gtvpc.lint.RuleInfo;
 import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.Effect;
 import dev.gtvpc.policy.OperatorType;
+import dev.gtvpc.policy.PolicyScan;
 import dev.gtvpc.policy.SetQualifier;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Flags a Deny that a request escapes by lacking a key, where the key's absence is an escape from a
@@ -35,32 +39,26 @@ import java.util.Set;
  * global condition keys (aws:PrincipalIsAWSService availability).
  */
 public final class IfExistsDenyGap extends BaseRule {
-    static final Set<String> NETWORK_ORIGIN = Set.of(Keys.SOURCE_VPCE, Keys.SOURCE_VPC, "aws:sourceip", "aws:vpcsourceip",
-            "aws:sourcevpcarn", "aws:vpceaccount", "aws:vpceorgid", "aws:vpceorgpaths");
-    static final Set<String> PERIMETER = Set.of(Keys.PRINCIPAL_ARN, "aws:principalaccount", "aws:principalorgid",
-            "aws:principalorgpaths", "aws:userid", "aws:sourceaccount", "aws:sourcearn", "aws:sourceorgid", "aws:sourceorgpaths",
-            "aws:resourceaccount", "aws:resourceorgid", "aws:resourceorgpaths");
-
     public IfExistsDenyGap() {
-        super("ifexists-deny-gap", Severity.SECURITY_WARNING, "conditions",
+        super(RuleInfo.of("ifexists-deny-gap", Severity.SECURITY_WARNING, RuleGroup.CONDITIONS, 90,
                 "A perimeter Deny that requests without the key escape (ForAnyValue on a negated guard, Bool without IfExists).",
-                Docs.CONDITION_OPERATORS);
+                Docs.CONDITION_OPERATORS));
     }
 
     @Override
     public void check(LintContext c) {
-        for (LintContext.StatementAt s : c.statements()) {
+        for (PolicyScan.StatementAt s : c.statements()) {
             if (s.statement().effect().filter(Effect.DENY::equals).isEmpty()) {
                 continue;
             }
-            List<LintContext.EntryAt> entries = c.conditionEntries(s);
-            boolean guarded = entries.stream().anyMatch(e -> guardKey(e) && negated(e) && e.block().operator().qualifier() != SetQualifier.FOR_ANY_VALUE);
-            for (LintContext.EntryAt e : entries) {
+            List<PolicyScan.EntryAt> entries = c.conditionEntries(s);
+            boolean guarded = entries.stream().anyMatch(e -> guardKey(c, e) && negated(e) && e.block().operator().qualifier() != SetQualifier.FOR_ANY_VALUE);
+            for (PolicyScan.EntryAt e : entries) {
                 String key = e.entry().key();
                 if (e.block().operator().ifExists() || e.block().operator().type().isEmpty()) {
                     continue;
                 }
-                if (guardKey(e) && negated(e) && e.block().operator().qualifier() == SetQualifier.FOR_ANY_VALUE) {
+                if (guardKey(c, e) && negated(e) && e.block().operator().qualifier() == SetQualifier.FOR_ANY_VALUE) {
                     c.reportAtName(e.pointer(), "this Deny's " + e.block().operator().text() + " on " + key + " is false when a request"
                             + " has no " + key + ", so such requests (anonymous callers, AWS services) are not denied",
                             "use " + e.block().operator().text().replace("ForAnyValue:", "ForAllValues:")
@@ -75,12 +73,12 @@ public final class IfExistsDenyGap extends BaseRule {
         }
     }
 
-    private static boolean guardKey(LintContext.EntryAt e) {
-        String key = Keys.lower(e.entry().key());
-        return NETWORK_ORIGIN.contains(key) || PERIMETER.contains(key);
+    /** A key a data perimeter is built on (the catalogue's perimeter keys: network, identity and resource). */
+    private static boolean guardKey(LintContext c, PolicyScan.EntryAt e) {
+        return c.keys().is(e.entry().key(), ConditionKeyCatalog.Flag.PERIMETER);
     }
 
-    private static boolean negated(LintContext.EntryAt e) {
+    private static boolean negated(PolicyScan.EntryAt e) {
         return e.block().operator().type().map(OperatorType::negated).orElse(false);
     }
 }

@@ -1,12 +1,17 @@
 package dev.gtvpc.lint.rules;
 
 import dev.gtvpc.catalogue.S3ActionCatalog;
+import dev.gtvpc.lint.BaseRule;
+import dev.gtvpc.lint.Judges;
 import dev.gtvpc.lint.LintContext;
 import dev.gtvpc.lint.PolicyKind;
+import dev.gtvpc.lint.RuleGroup;
+import dev.gtvpc.lint.RuleInfo;
 import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.ActionBlock;
+import dev.gtvpc.policy.JsonPointer;
+import dev.gtvpc.policy.PolicyScan;
 import dev.gtvpc.policy.Wildcards;
-import dev.gtvpc.policy.io.JsonPointer;
 import dev.gtvpc.util.Suggestions;
 import java.util.List;
 
@@ -22,14 +27,15 @@ import java.util.List;
  */
 public final class InvalidAction extends BaseRule {
     public InvalidAction() {
-        super("invalid-action", Severity.ERROR, "grammar", "A misspelt S3 action, or another service's action in a bucket policy.", Docs.S3_ACTIONS);
+        super(RuleInfo.of("invalid-action", Severity.ERROR, RuleGroup.GRAMMAR, 200,
+                "A misspelt S3 action, or another service's action in a bucket policy.", Docs.S3_ACTIONS).judging(Judges.VALUE));
     }
 
     @Override
     public void check(LintContext c) {
         S3ActionCatalog catalog = c.actions();
         List<String> names = catalog.actions().stream().map(S3ActionCatalog.Action::qualifiedName).toList();
-        for (LintContext.StatementAt s : c.statements()) {
+        for (PolicyScan.StatementAt s : c.statements()) {
             if (s.statement().action().isEmpty()) {
                 continue;
             }

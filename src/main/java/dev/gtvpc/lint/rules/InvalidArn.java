@@ -1,16 +1,21 @@
 package dev.gtvpc.lint.rules;
 
+import dev.gtvpc.lint.BaseRule;
+import dev.gtvpc.lint.Judges;
 import dev.gtvpc.lint.LintContext;
 import dev.gtvpc.lint.PolicyKind;
+import dev.gtvpc.lint.RuleGroup;
+import dev.gtvpc.lint.RuleInfo;
 import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.Arn;
 import dev.gtvpc.policy.AwsIds;
+import dev.gtvpc.policy.JsonPointer;
 import dev.gtvpc.policy.OperatorType;
+import dev.gtvpc.policy.PolicyScan;
 import dev.gtvpc.policy.PrincipalEntry;
 import dev.gtvpc.policy.PrincipalType;
 import dev.gtvpc.policy.Values;
 import dev.gtvpc.policy.Wildcards;
-import dev.gtvpc.policy.io.JsonPointer;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -42,13 +47,14 @@ public final class InvalidArn extends BaseRule {
     private static final Pattern CLOUDFRONT_OAI_ID = Pattern.compile("E[A-Z0-9]{5,}");
 
     public InvalidArn() {
-        super("invalid-arn", Severity.ERROR, "grammar", "A malformed ARN, or one the policy type cannot name.", Docs.RESOURCE);
+        super(RuleInfo.of("invalid-arn", Severity.ERROR, RuleGroup.GRAMMAR, 210,
+                "A malformed ARN, or one the policy type cannot name.", Docs.RESOURCE).judging(Judges.VALUE_SHAPE));
     }
 
     @Override
     public void check(LintContext c) {
         PolicyKind kind = c.options().kind();
-        for (LintContext.StatementAt s : c.statements()) {
+        for (PolicyScan.StatementAt s : c.statements()) {
             s.statement().resource().ifPresent(r -> each(r.resources(), s.pointer() + "/" + r.elementName(), (v, p) ->
                     resourceProblem(v, kind).ifPresent(m -> c.report(p, m, resourceFix(kind)))));
             s.statement().principal().ifPresent(p -> {
@@ -60,7 +66,7 @@ public final class InvalidArn extends BaseRule {
                     }
                 }
             });
-            for (LintContext.EntryAt e : c.conditionEntries(s)) {
+            for (PolicyScan.EntryAt e : c.conditionEntries(s)) {
                 if (!Keys.arnTyped(c, e.entry().key()) || e.block().operator().type().filter(OperatorType.NULL::equals).isPresent()) {
                     continue;
                 }

@@ -1,15 +1,20 @@
 package dev.gtvpc.lint.rules;
 
+import dev.gtvpc.lint.BaseRule;
+import dev.gtvpc.lint.Judges;
 import dev.gtvpc.lint.LintContext;
+import dev.gtvpc.lint.RuleGroup;
+import dev.gtvpc.lint.RuleInfo;
 import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.Arn;
 import dev.gtvpc.policy.AwsIds;
+import dev.gtvpc.policy.JsonPointer;
 import dev.gtvpc.policy.OperatorType;
+import dev.gtvpc.policy.PolicyScan;
 import dev.gtvpc.policy.PrincipalEntry;
 import dev.gtvpc.policy.PrincipalType;
 import dev.gtvpc.policy.Values;
 import dev.gtvpc.policy.Wildcards;
-import dev.gtvpc.policy.io.JsonPointer;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,13 +34,13 @@ import java.util.Optional;
  */
 public final class InvalidArnAccount extends BaseRule {
     public InvalidArnAccount() {
-        super("invalid-arn-account", Severity.ERROR, "grammar", "An ARN whose account field is not a 12-digit account (it never matches).",
-                Docs.ARNS);
+        super(RuleInfo.of("invalid-arn-account", Severity.ERROR, RuleGroup.GRAMMAR, 220,
+                "An ARN whose account field is not a 12-digit account (it never matches).", Docs.ARNS).judging(Judges.VALUE_SHAPE));
     }
 
     @Override
     public void check(LintContext c) {
-        for (LintContext.StatementAt s : c.statements()) {
+        for (PolicyScan.StatementAt s : c.statements()) {
             s.statement().resource().ifPresent(r -> each(r.resources(), s.pointer() + "/" + r.elementName(), (v, p) ->
                     problem(v, Where.RESOURCE).ifPresent(m -> c.report(p, m, FIX))));
             s.statement().principal().ifPresent(p -> {
@@ -46,7 +51,7 @@ public final class InvalidArnAccount extends BaseRule {
                     }
                 }
             });
-            for (LintContext.EntryAt e : c.conditionEntries(s)) {
+            for (PolicyScan.EntryAt e : c.conditionEntries(s)) {
                 if (!Keys.arnTyped(c, e.entry().key()) || e.block().operator().type().filter(OperatorType.NULL::equals).isPresent()) {
                     continue;
                 }

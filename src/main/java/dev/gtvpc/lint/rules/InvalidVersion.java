@@ -1,6 +1,9 @@
 package dev.gtvpc.lint.rules;
 
+import dev.gtvpc.lint.BaseRule;
 import dev.gtvpc.lint.LintContext;
+import dev.gtvpc.lint.RuleGroup;
+import dev.gtvpc.lint.RuleInfo;
 import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.Policy;
 
@@ -10,7 +13,8 @@ import dev.gtvpc.policy.Policy;
  */
 public final class InvalidVersion extends BaseRule {
     public InvalidVersion() {
-        super("invalid-version", Severity.ERROR, "grammar", "Version is neither 2012-10-17 nor 2008-10-17.", Docs.VERSION);
+        super(RuleInfo.of("invalid-version", Severity.ERROR, RuleGroup.GRAMMAR, 100,
+                "Version is neither 2012-10-17 nor 2008-10-17.", Docs.VERSION));
     }
 
     @Override

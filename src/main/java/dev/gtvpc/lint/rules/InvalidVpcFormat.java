@@ -1,8 +1,13 @@
 package dev.gtvpc.lint.rules;
 
+import dev.gtvpc.lint.BaseRule;
+import dev.gtvpc.lint.Judges;
 import dev.gtvpc.lint.LintContext;
+import dev.gtvpc.lint.RuleGroup;
+import dev.gtvpc.lint.RuleInfo;
 import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.AwsIds;
+import dev.gtvpc.policy.PolicyScan;
 import dev.gtvpc.policy.Wildcards;
 import java.util.regex.Pattern;
 
@@ -15,13 +20,13 @@ public final class InvalidVpcFormat extends BaseRule {
     private static final Pattern VPCE = Pattern.compile("vpce-.*", Pattern.CASE_INSENSITIVE);
 
     public InvalidVpcFormat() {
-        super("invalid-vpc-format", Severity.ERROR, "conditions", "A malformed VPC ID under aws:SourceVpc.",
-                Docs.ACCESS_ANALYZER_CHECKS);
+        super(RuleInfo.of("invalid-vpc-format", Severity.ERROR, RuleGroup.CONDITIONS, 50,
+                "A malformed VPC ID under aws:SourceVpc.", Docs.ACCESS_ANALYZER_CHECKS).judging(Judges.VALUE_SHAPE));
     }
 
     @Override
     public void check(LintContext c) {
-        for (LintContext.ValueAt at : c.valuesOf("aws:SourceVpc")) {
+        for (PolicyScan.ValueAt at : c.valuesOf("aws:SourceVpc")) {
             String v = at.value();
             if (AwsIds.isVpcId(v) || VPCE.matcher(v).matches() || Placeholders.angle(v) || Wildcards.hasWildcard(v)
                     || v.contains("${")) {

@@ -1,8 +1,13 @@
 package dev.gtvpc.lint.rules;
 
+import dev.gtvpc.lint.BaseRule;
+import dev.gtvpc.lint.Judges;
 import dev.gtvpc.lint.LintContext;
+import dev.gtvpc.lint.RuleGroup;
+import dev.gtvpc.lint.RuleInfo;
 import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.AwsIds;
+import dev.gtvpc.policy.PolicyScan;
 import dev.gtvpc.policy.Wildcards;
 
 /**
@@ -12,13 +17,13 @@ import dev.gtvpc.policy.Wildcards;
  */
 public final class InvalidVpceFormat extends BaseRule {
     public InvalidVpceFormat() {
-        super("invalid-vpce-format", Severity.ERROR, "conditions", "A malformed VPC endpoint ID under aws:SourceVpce.",
-                Docs.ACCESS_ANALYZER_CHECKS);
+        super(RuleInfo.of("invalid-vpce-format", Severity.ERROR, RuleGroup.CONDITIONS, 40,
+                "A malformed VPC endpoint ID under aws:SourceVpce.", Docs.ACCESS_ANALYZER_CHECKS).judging(Judges.VALUE_SHAPE));
     }
 
     @Override
     public void check(LintContext c) {
-        for (LintContext.ValueAt at : c.valuesOf("aws:SourceVpce")) {
+        for (PolicyScan.ValueAt at : c.valuesOf("aws:SourceVpce")) {
             String v = at.value();
             if (AwsIds.isVpceId(v) || VpcIdInSourceVpce.VPC_LIKE.matcher(v).matches() || Placeholders.angle(v)
                     || Wildcards.hasWildcard(v) || v.contains("${")) {

@@ -1,7 +1,11 @@
 package dev.gtvpc.lint.rules;
 
+import dev.gtvpc.lint.BaseRule;
 import dev.gtvpc.lint.LintContext;
+import dev.gtvpc.lint.RuleGroup;
+import dev.gtvpc.lint.RuleInfo;
 import dev.gtvpc.lint.Severity;
+import dev.gtvpc.policy.PolicyScan;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -12,15 +16,15 @@ import java.util.Map;
  */
 public final class KeyCaseDuplicate extends BaseRule {
     public KeyCaseDuplicate() {
-        super("key-case-duplicate", Severity.ERROR, "conditions", "Two keys of one operator that differ only in case.",
-                Docs.ACCESS_ANALYZER_CHECKS);
+        super(RuleInfo.of("key-case-duplicate", Severity.ERROR, RuleGroup.CONDITIONS, 100,
+                "Two keys of one operator that differ only in case.", Docs.ACCESS_ANALYZER_CHECKS));
     }
 
     @Override
     public void check(LintContext c) {
         Map<String, String> seen = new HashMap<>();
         String block = null;
-        for (LintContext.EntryAt e : c.conditionEntries()) {
+        for (PolicyScan.EntryAt e : c.conditionEntries()) {
             String blockPointer = e.pointer().substring(0, e.pointer().lastIndexOf('/'));
             if (!blockPointer.equals(block)) {
                 block = blockPointer;

@@ -1,7 +1,11 @@
 package dev.gtvpc.lint.rules;
 
+import dev.gtvpc.lint.BaseRule;
 import dev.gtvpc.lint.LintContext;
+import dev.gtvpc.lint.RuleGroup;
+import dev.gtvpc.lint.RuleInfo;
 import dev.gtvpc.lint.Severity;
+import dev.gtvpc.policy.PolicyScan;
 
 /**
  * Suggests the reference's spelling of a condition key written in another case (aws:sourceVpce →
@@ -13,13 +17,13 @@ import dev.gtvpc.lint.Severity;
  */
 public final class KeyNameCase extends BaseRule {
     public KeyNameCase() {
-        super("key-name-case", Severity.SUGGESTION, "conditions", "A condition key spelled in another case than the reference.",
-                Docs.CONDITION);
+        super(RuleInfo.of("key-name-case", Severity.SUGGESTION, RuleGroup.CONDITIONS, 110,
+                "A condition key spelled in another case than the reference.", Docs.CONDITION));
     }
 
     @Override
     public void check(LintContext c) {
-        for (LintContext.EntryAt e : c.conditionEntries()) {
+        for (PolicyScan.EntryAt e : c.conditionEntries()) {
             String key = e.entry().key();
             c.keys().canonical(key).filter(canonical -> !canonical.equals(key))
                     .filter(canonical -> !(canonical.startsWith("s3:") && canonical.equals(canonical.toLowerCase(java.util.Locale.ROOT))))

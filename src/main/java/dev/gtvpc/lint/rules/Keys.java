@@ -1,27 +1,12 @@
 package dev.gtvpc.lint.rules;
 
 import java.util.Locale;
-import java.util.Set;
 
-/** Condition key names rules look for, compared without case as IAM does. */
-final class Keys {
-    static final String SOURCE_VPCE = "aws:sourcevpce";
-    static final String SOURCE_VPC = "aws:sourcevpc";
-    static final String PRINCIPAL_ARN = "aws:principalarn";
-
-    /** Keys whose absence is normal for some callers (the internet has no endpoint, anonymous no ARN). */
-    static final Set<String> SOMETIMES_ABSENT = Set.of(SOURCE_VPCE, SOURCE_VPC, "aws:sourceip", "aws:vpcsourceip",
-            PRINCIPAL_ARN, "aws:principalaccount", "aws:principalorgid", "aws:principalorgpaths", "aws:userid", "aws:username",
-            "aws:sourcearn", "aws:sourceaccount", "aws:sourcevpcarn", "aws:vpceaccount", "aws:vpceorgid");
-
-    /** "The use of wildcards in these condition keys does not have any valid use cases" (global condition keys page). */
-    static final Set<String> NO_WILDCARDS = Set.of(SOURCE_VPC, SOURCE_VPCE, "aws:sourceaccount", "aws:principalaccount",
-            "aws:principalorgid", "aws:resourceaccount", "aws:resourceorgid", "aws:sourceorgid", "aws:vpceaccount", "aws:vpceorgid");
-
-    /** Keys that say who or where a request is from: conditions on them can exempt or restrict callers. */
-    static final Set<String> CALLER = Set.of(SOURCE_VPCE, SOURCE_VPC, "aws:sourceip", "aws:vpcsourceip", PRINCIPAL_ARN,
-            "aws:principalaccount", "aws:principalorgid", "aws:principalorgpaths", "aws:userid", "aws:username",
-            "aws:sourcearn", "aws:sourceaccount", "aws:sourcevpcarn", "aws:sourceorgid", "aws:sourceorgpaths");
+/** Condition key names rules look for, compared without case as IAM does; what AWS says of each key is in the catalogue. */
+public final class Keys {
+    public static final String SOURCE_VPCE = "aws:sourcevpce";
+    public static final String SOURCE_VPC = "aws:sourcevpc";
+    public static final String PRINCIPAL_ARN = "aws:principalarn";
 
     private Keys() {
     }
@@ -30,7 +15,7 @@ final class Keys {
         return key.toLowerCase(Locale.ROOT).equals(lowerName);
     }
 
-    static String lower(String key) {
+    public static String lower(String key) {
         return key.toLowerCase(Locale.ROOT);
     }
 
@@ -39,10 +24,5 @@ final class Keys {
         String k = lower(key);
         return k.equals(PRINCIPAL_ARN) || k.equals("aws:sourcearn")
                 || c.keys().find(key).map(found -> found.type().equalsIgnoreCase("ARN")).orElse(false);
-    }
-
-    /** aws:PrincipalTag/…: present only for principals with that tag. */
-    static boolean principalTag(String key) {
-        return lower(key).startsWith("aws:principaltag/");
     }
 }

@@ -3,15 +3,25 @@ package dev.gtvpc.lint.rules;
 import dev.gtvpc.eval.Decision;
 import dev.gtvpc.eval.EvaluationResult;
 import dev.gtvpc.eval.StatementTrace;
+import dev.gtvpc.catalogue.ConditionKeyCatalog;
+import dev.gtvpc.lint.BaseRule;
 import dev.gtvpc.lint.LintContext;
+import dev.gtvpc.lint.Need;
+import dev.gtvpc.lint.PolicyKind;
+import dev.gtvpc.lint.RuleGroup;
+import dev.gtvpc.lint.RuleInfo;
 import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.ConditionBlock;
 import dev.gtvpc.policy.OperatorType;
+import dev.gtvpc.policy.PolicyScan;
 import dev.gtvpc.policy.PrincipalEntry;
 import dev.gtvpc.policy.PrincipalType;
 import dev.gtvpc.policy.SetQualifier;
 import dev.gtvpc.policy.Statement;
 import dev.gtvpc.policy.Wildcards;
+import dev.gtvpc.space.Caller;
+import dev.gtvpc.space.Origin;
+import dev.gtvpc.space.RequestSpace;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -41,31 +51,28 @@ import java.util.Set;
  */
 public final class LockoutRisk extends BaseRule {
     private static final List<String> POLICY_ACTIONS = List.of("s3:GetBucketPolicy", "s3:PutBucketPolicy", "s3:DeleteBucketPolicy");
-    private static final Set<String> PRINCIPAL_KEYS = Set.of("aws:principalarn", "aws:principalaccount", "aws:userid", "aws:username",
-            "aws:principalorgid", "aws:principalorgpaths");
-
     public LockoutRisk() {
-        super("lockout-risk", Severity.SECURITY_WARNING, "safety",
+        super(RuleInfo.of("lockout-risk", Severity.SECURITY_WARNING, RuleGroup.SAFETY, 20,
                 "Administrators working normally lose Get/Put/DeleteBucketPolicy on the bucket (only the root user could fix it).",
-                Docs.DELETE_BUCKET_POLICY);
+                Docs.DELETE_BUCKET_POLICY).onlyFor(PolicyKind.BUCKET).needing(Need.EVALUATOR));
     }
 
-    /** An administrator: its ARN and the context keys that exempt it. */
-    private record Admin(String arn, Map<String, List<String>> keys) {
+    /** An administrator: who it is and the context keys that exempt it. */
+    private record Admin(Caller who, Map<String, List<String>> keys) {
     }
 
     @Override
     public void check(LintContext c) {
         List<Admin> admins = administrators(c);
-        List<Probes.Origin> origins = Probes.normalOrigins(c);
-        String bucket = Probes.bucketArn(c);
+        List<Origin> origins = Probes.normalOrigins(c);
+        String bucket = c.space().perimeter().bucketArn();
         Map<Integer, List<String>> lostBy = new LinkedHashMap<>();
         for (String action : POLICY_ACTIONS) {
             Set<Integer> deciding = new LinkedHashSet<>();
             boolean someoneKeepsIt = false;
             for (Admin admin : admins) {
-                for (Probes.Origin origin : origins) {
-                    EvaluationResult r = Probes.evaluate(c, Probes.request(c, admin.arn(), admin.keys(), origin, action, bucket));
+                for (Origin origin : origins) {
+                    EvaluationResult r = Probes.evaluate(c, Probes.request(c, origin, admin.who(), action, bucket, admin.keys()));
                     if (r.decision().isEmpty()) {
                         return; // a statement gtvpc cannot decide: no claim either way
                     }
@@ -83,7 +90,7 @@ public final class LockoutRisk extends BaseRule {
             }
         }
         for (Map.Entry<Integer, List<String>> e : lostBy.entrySet()) {
-            LintContext.StatementAt s = c.statements().get(e.getKey());
+            PolicyScan.StatementAt s = c.statements().get(e.getKey());
             c.report(s.pointer(), "statement " + s.label() + " denies " + String.join(", ", e.getValue()) + " to every administrator"
                     + " of the bucket's account working over TLS from the internet or through an endpoint it does not name: once"
                     + " applied, only the account's root user could change or delete this policy", fix(s.statement(), c));
@@ -93,48 +100,39 @@ public final class LockoutRisk extends BaseRule {
     /** A role session of no special name, plus every principal the policy exempts, each with what exempts it. */
     private static List<Admin> administrators(LintContext c) {
         String account = Probes.account(c);
-        String probe = Probes.adminRole(c, account);
+        Caller probe = Probes.administrator(c);
         List<Admin> admins = new ArrayList<>();
         admins.add(new Admin(probe, Map.of()));
-        for (LintContext.EntryAt e : c.conditionEntries()) {
+        for (PolicyScan.EntryAt e : c.conditionEntries()) {
             String key = Keys.lower(e.entry().key());
             boolean negated = e.block().operator().type().map(OperatorType::negated).orElse(false);
-            if (!negated || !(PRINCIPAL_KEYS.contains(key) || Keys.principalTag(key))) {
+            if (!negated || !c.keys().is(key, ConditionKeyCatalog.Flag.NAMES_PRINCIPAL)) {
                 continue;
             }
             for (String value : e.entry().values().texts()) {
-                String v = instantiate(value, account);
+                String v = RequestSpace.principalWitness(value, account);
                 if (key.equals("aws:principalarn")) {
                     if (!v.contains(":role/aws-service-role/")) { // a service-linked role's permissions are the service's, not an administrator's
-                        admins.add(new Admin(v, Map.of()));
+                        admins.add(new Admin(c.space().sessionOrSelf(v), Map.of()));
                     }
                 } else if (key.equals("aws:principalaccount")) {
-                    admins.add(new Admin(Probes.adminRole(c, v), Map.of()));
+                    admins.add(new Admin(c.space().principalOf(v), Map.of()));
                 } else {
                     admins.add(new Admin(probe, Map.of(e.entry().key(), List.of(v))));
                 }
             }
         }
-        for (LintContext.StatementAt s : c.statements()) {
+        for (PolicyScan.StatementAt s : c.statements()) {
             s.statement().principal().filter(p -> p.negated()).ifPresent(p -> {
                 for (PrincipalEntry entry : p.entries()) {
                     if (entry.type() == PrincipalType.AWS) {
-                        entry.ids().items().stream().filter(id -> id.startsWith("arn:")).forEach(id -> admins.add(new Admin(id, Map.of())));
+                        entry.ids().items().stream().filter(id -> id.startsWith("arn:"))
+                                .forEach(id -> admins.add(new Admin(c.space().sessionOrSelf(id), Map.of())));
                     }
                 }
             });
         }
         return admins;
-    }
-
-    /** A pattern's simplest member: a wildcard account becomes the bucket's account, other wildcards a letter. */
-    private static String instantiate(String value, String account) {
-        String[] parts = value.split(":", 6);
-        if (parts.length == 6 && parts[0].equals("arn") && Wildcards.hasWildcard(parts[4])) {
-            parts[4] = account;
-            value = String.join(":", parts);
-        }
-        return value.replace("*", "x").replace("?", "x");
     }
 
     /** How to keep an administrator in, for the statement as it is written. */

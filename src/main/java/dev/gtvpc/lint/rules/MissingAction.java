@@ -1,17 +1,21 @@
 package dev.gtvpc.lint.rules;
 
+import dev.gtvpc.lint.BaseRule;
 import dev.gtvpc.lint.LintContext;
+import dev.gtvpc.lint.RuleGroup;
+import dev.gtvpc.lint.RuleInfo;
 import dev.gtvpc.lint.Severity;
+import dev.gtvpc.policy.PolicyScan;
 
 /** Flags a statement without Action or NotAction, or with an empty list. Access Analyzer: MISSING_ACTION. */
 public final class MissingAction extends BaseRule {
     public MissingAction() {
-        super("missing-action", Severity.ERROR, "grammar", "A statement has no Action.", Docs.GRAMMAR);
+        super(RuleInfo.of("missing-action", Severity.ERROR, RuleGroup.GRAMMAR, 150, "A statement has no Action.", Docs.GRAMMAR));
     }
 
     @Override
     public void check(LintContext c) {
-        for (LintContext.StatementAt s : c.statements()) {
+        for (PolicyScan.StatementAt s : c.statements()) {
             if (s.statement().action().isEmpty()) {
                 c.report(s.pointer(), "statement " + s.label() + " has no Action", "add \"Action\": [\"s3:GetObject\", ...]");
             } else if (s.statement().action().get().actions().items().isEmpty()) {

@@ -1,17 +1,21 @@
 package dev.gtvpc.lint.rules;
 
+import dev.gtvpc.lint.BaseRule;
 import dev.gtvpc.lint.LintContext;
+import dev.gtvpc.lint.RuleGroup;
+import dev.gtvpc.lint.RuleInfo;
 import dev.gtvpc.lint.Severity;
+import dev.gtvpc.policy.PolicyScan;
 
 /** Flags a statement without Effect. Access Analyzer: MISSING_EFFECT. Page: the policy grammar. */
 public final class MissingEffect extends BaseRule {
     public MissingEffect() {
-        super("missing-effect", Severity.ERROR, "grammar", "A statement has no Effect.", Docs.GRAMMAR);
+        super(RuleInfo.of("missing-effect", Severity.ERROR, RuleGroup.GRAMMAR, 120, "A statement has no Effect.", Docs.GRAMMAR));
     }
 
     @Override
     public void check(LintContext c) {
-        for (LintContext.StatementAt s : c.statements()) {
+        for (PolicyScan.StatementAt s : c.statements()) {
             if (s.statement().effect().isEmpty()) {
                 c.report(s.pointer(), "statement " + s.label() + " has no Effect", "add \"Effect\": \"Deny\" or \"Allow\"");
             }

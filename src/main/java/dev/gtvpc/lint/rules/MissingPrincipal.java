@@ -1,7 +1,12 @@
 package dev.gtvpc.lint.rules;
 
+import dev.gtvpc.lint.BaseRule;
 import dev.gtvpc.lint.LintContext;
+import dev.gtvpc.lint.PolicyKind;
+import dev.gtvpc.lint.RuleGroup;
+import dev.gtvpc.lint.RuleInfo;
 import dev.gtvpc.lint.Severity;
+import dev.gtvpc.policy.PolicyScan;
 
 /**
  * Flags a statement without Principal or NotPrincipal. Bucket policies need one in every statement:
@@ -11,12 +16,13 @@ import dev.gtvpc.lint.Severity;
  */
 public final class MissingPrincipal extends BaseRule {
     public MissingPrincipal() {
-        super("missing-principal", Severity.ERROR, "grammar", "A statement has no Principal.", Docs.GRAMMAR);
+        super(RuleInfo.of("missing-principal", Severity.ERROR, RuleGroup.GRAMMAR, 130,
+                "A statement has no Principal.", Docs.GRAMMAR).notFor(PolicyKind.IDENTITY, PolicyKind.SCP));
     }
 
     @Override
     public void check(LintContext c) {
-        for (LintContext.StatementAt s : c.statements()) {
+        for (PolicyScan.StatementAt s : c.statements()) {
             if (s.statement().principal().isEmpty()) {
                 c.report(s.pointer(), "statement " + s.label() + " has no Principal; S3 refuses the policy"
                         + " (MalformedPolicy: Missing required field Principal)",

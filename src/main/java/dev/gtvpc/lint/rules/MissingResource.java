@@ -1,17 +1,23 @@
 package dev.gtvpc.lint.rules;
 
+import dev.gtvpc.lint.BaseRule;
 import dev.gtvpc.lint.LintContext;
+import dev.gtvpc.lint.PolicyKind;
+import dev.gtvpc.lint.RuleGroup;
+import dev.gtvpc.lint.RuleInfo;
 import dev.gtvpc.lint.Severity;
+import dev.gtvpc.policy.PolicyScan;
 
 /** Flags a statement without Resource or NotResource, or with an empty list. Access Analyzer: MISSING_RESOURCE. */
 public final class MissingResource extends BaseRule {
     public MissingResource() {
-        super("missing-resource", Severity.ERROR, "grammar", "A statement has no Resource.", Docs.GRAMMAR);
+        super(RuleInfo.of("missing-resource", Severity.ERROR, RuleGroup.GRAMMAR, 160,
+                "A statement has no Resource.", Docs.GRAMMAR).notFor(PolicyKind.SCP, PolicyKind.RCP));
     }
 
     @Override
     public void check(LintContext c) {
-        for (LintContext.StatementAt s : c.statements()) {
+        for (PolicyScan.StatementAt s : c.statements()) {
             if (s.statement().resource().isEmpty()) {
                 c.report(s.pointer(), "statement " + s.label() + " has no Resource",
                         "add \"Resource\": [\"arn:aws:s3:::BUCKET\", \"arn:aws:s3:::BUCKET/*\"]");

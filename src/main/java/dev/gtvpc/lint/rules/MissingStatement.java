@@ -1,12 +1,15 @@
 package dev.gtvpc.lint.rules;
 
+import dev.gtvpc.lint.BaseRule;
 import dev.gtvpc.lint.LintContext;
+import dev.gtvpc.lint.RuleGroup;
+import dev.gtvpc.lint.RuleInfo;
 import dev.gtvpc.lint.Severity;
 
 /** Flags a policy with no Statement element or an empty one. Access Analyzer: MISSING_STATEMENT. Page: the policy grammar. */
 public final class MissingStatement extends BaseRule {
     public MissingStatement() {
-        super("missing-statement", Severity.ERROR, "grammar", "The policy has no statement.", Docs.GRAMMAR);
+        super(RuleInfo.of("missing-statement", Severity.ERROR, RuleGroup.GRAMMAR, 110, "The policy has no statement.", Docs.GRAMMAR));
     }
 
     @Override

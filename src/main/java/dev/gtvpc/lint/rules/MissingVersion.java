@@ -1,6 +1,9 @@
 package dev.gtvpc.lint.rules;
 
+import dev.gtvpc.lint.BaseRule;
 import dev.gtvpc.lint.LintContext;
+import dev.gtvpc.lint.RuleGroup;
+import dev.gtvpc.lint.RuleInfo;
 import dev.gtvpc.lint.Severity;
 
 /**
@@ -10,7 +13,7 @@ import dev.gtvpc.lint.Severity;
  */
 public final class MissingVersion extends BaseRule {
     public MissingVersion() {
-        super("missing-version", Severity.WARNING, "grammar", "The policy has no Version element.", Docs.VERSION);
+        super(RuleInfo.of("missing-version", Severity.WARNING, RuleGroup.GRAMMAR, 80, "The policy has no Version element.", Docs.VERSION));
     }
 
     @Override

@@ -1,8 +1,13 @@
 package dev.gtvpc.lint.rules;
 
+import dev.gtvpc.lint.BaseRule;
 import dev.gtvpc.lint.LintContext;
+import dev.gtvpc.lint.PolicyKind;
+import dev.gtvpc.lint.RuleGroup;
+import dev.gtvpc.lint.RuleInfo;
 import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.Effect;
+import dev.gtvpc.policy.PolicyScan;
 
 /**
  * Flags an Allow with NotPrincipal: "NotPrincipal must be used with "Effect":"Deny". Using it with
@@ -13,13 +18,14 @@ import dev.gtvpc.policy.Effect;
  */
 public final class NotPrincipalAllow extends BaseRule {
     public NotPrincipalAllow() {
-        super("not-principal-allow", Severity.ERROR, "grammar", "An Allow with NotPrincipal, which AWS no longer supports.",
-                Docs.NOT_PRINCIPAL);
+        super(RuleInfo.of("not-principal-allow", Severity.ERROR, RuleGroup.GRAMMAR, 240,
+                "An Allow with NotPrincipal, which AWS no longer supports.", Docs.NOT_PRINCIPAL)
+                .onlyFor(PolicyKind.BUCKET, PolicyKind.VPC_ENDPOINT));
     }
 
     @Override
     public void check(LintContext c) {
-        for (LintContext.StatementAt s : c.statements()) {
+        for (PolicyScan.StatementAt s : c.statements()) {
             if (s.statement().effect().filter(Effect.ALLOW::equals).isPresent()
                     && s.statement().principal().filter(p -> p.negated()).isPresent()) {
                 c.report(s.pointer() + "/NotPrincipal", "statement " + s.label() + " allows with NotPrincipal; AWS supports NotPrincipal"

@@ -1,6 +1,9 @@
 package dev.gtvpc.lint.rules;
 
+import dev.gtvpc.lint.BaseRule;
 import dev.gtvpc.lint.LintContext;
+import dev.gtvpc.lint.RuleGroup;
+import dev.gtvpc.lint.RuleInfo;
 import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.Policy;
 
@@ -10,7 +13,8 @@ import dev.gtvpc.policy.Policy;
  */
 public final class OldVersion extends BaseRule {
     public OldVersion() {
-        super("old-version", Severity.WARNING, "grammar", "The policy uses language version 2008-10-17.", Docs.VERSION);
+        super(RuleInfo.of("old-version", Severity.WARNING, RuleGroup.GRAMMAR, 90,
+                "The policy uses language version 2008-10-17.", Docs.VERSION));
     }
 
     @Override

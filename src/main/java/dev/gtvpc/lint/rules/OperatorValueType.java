@@ -1,9 +1,14 @@
 package dev.gtvpc.lint.rules;
 
 import dev.gtvpc.eval.PolicyValues;
+import dev.gtvpc.lint.BaseRule;
+import dev.gtvpc.lint.Judges;
 import dev.gtvpc.lint.LintContext;
+import dev.gtvpc.lint.RuleGroup;
+import dev.gtvpc.lint.RuleInfo;
 import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.OperatorType;
+import dev.gtvpc.policy.PolicyScan;
 import java.util.List;
 
 /**
@@ -20,13 +25,14 @@ import java.util.List;
  */
 public final class OperatorValueType extends BaseRule {
     public OperatorValueType() {
-        super("operator-value-type", Severity.ERROR, "grammar", "A condition value the operator cannot read (e.g. Bool with \"yes\").",
-                Docs.CONDITION_OPERATORS);
+        super(RuleInfo.of("operator-value-type", Severity.ERROR, RuleGroup.GRAMMAR, 190,
+                "A condition value the operator cannot read (e.g. Bool with \"yes\").", Docs.CONDITION_OPERATORS)
+                .judging(Judges.VALUE_SHAPE));
     }
 
     @Override
     public void check(LintContext c) {
-        for (LintContext.EntryAt e : c.conditionEntries()) {
+        for (PolicyScan.EntryAt e : c.conditionEntries()) {
             if (e.block().operator().type().isEmpty()) {
                 continue;
             }

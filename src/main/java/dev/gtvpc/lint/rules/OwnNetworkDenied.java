@@ -1,19 +1,23 @@
 package dev.gtvpc.lint.rules;
 
-import dev.gtvpc.eval.ContextKeys;
 import dev.gtvpc.eval.Decision;
 import dev.gtvpc.eval.EvaluationResult;
 import dev.gtvpc.eval.Evaluator;
 import dev.gtvpc.eval.Request;
-import dev.gtvpc.eval.RequestPrincipal;
 import dev.gtvpc.eval.StatementTrace;
+import dev.gtvpc.lint.BaseRule;
 import dev.gtvpc.lint.LintContext;
+import dev.gtvpc.lint.Need;
+import dev.gtvpc.lint.RuleGroup;
+import dev.gtvpc.lint.RuleInfo;
 import dev.gtvpc.lint.Severity;
+import dev.gtvpc.policy.PolicyScan;
+import dev.gtvpc.space.Caller;
+import dev.gtvpc.space.Origin;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * With --vpc and --vpce, checks that the policy lets the user's own network in: gtvpc evaluates the
@@ -23,34 +27,32 @@ import java.util.Optional;
  * out of its own data.
  */
 public final class OwnNetworkDenied extends BaseRule {
-    private static final String OTHER_ENDPOINT = "vpce-0000000000000000e";
-    private static final String OTHER_VPC = "vpc-0000000000000000e";
+    /** What a data workflow does on the bucket (Ground Truth's labeling jobs do exactly these five). */
+    private static final List<String> WORKLOAD_ACTIONS = List.of("s3:AbortMultipartUpload", "s3:GetObject", "s3:PutObject",
+            "s3:ListBucket", "s3:GetBucketLocation");
 
     public OwnNetworkDenied() {
-        super("own-network-denied", Severity.ERROR, "safety", "The policy denies the VPCs or endpoints named with --vpc/--vpce.",
-                Docs.S3_VPC_ENDPOINT_POLICIES);
+        super(RuleInfo.of("own-network-denied", Severity.ERROR, RuleGroup.SAFETY, 10,
+                "The policy denies the VPCs or endpoints named with --vpc/--vpce.", Docs.S3_VPC_ENDPOINT_POLICIES)
+                .needing(Need.EVALUATOR, Need.USER_NETWORK));
     }
 
     @Override
     public void check(LintContext c) {
         for (String vpc : c.options().vpcs()) {
-            check(c, "your VPC " + vpc + " (--vpc)", Map.of("aws:SourceVpce", List.of(OTHER_ENDPOINT), "aws:SourceVpc", List.of(vpc)));
+            check(c, "your VPC " + vpc + " (--vpc)", Probes.ownVpc(c, vpc));
         }
         for (String vpce : c.options().vpces()) {
-            check(c, "your endpoint " + vpce + " (--vpce)", Map.of("aws:SourceVpce", List.of(vpce), "aws:SourceVpc", List.of(OTHER_VPC)));
+            check(c, "your endpoint " + vpce + " (--vpce)", Probes.ownEndpoint(c, vpce));
         }
     }
 
-    private static void check(LintContext c, String origin, Map<String, List<String>> context) {
-        String bucket = GroundTruth.bucket(c);
-        String account = GroundTruth.account(c);
-        String partition = c.groundTruthRegion().map(r -> r.partition().value()).orElse("aws");
+    /** A principal of the bucket's account from {@code from}, with nothing else in the request (as Ground Truth's checks ask). */
+    private static void check(LintContext c, String origin, Origin from) {
+        Caller member = Probes.administrator(c);
         Map<Integer, List<String>> deniedBy = new LinkedHashMap<>();
-        for (String action : GroundTruth.actions()) {
-            boolean objectAction = !action.equals("s3:ListBucket") && !action.equals("s3:GetBucketLocation");
-            Request request = new Request(action, "arn:" + partition + ":s3:::" + bucket + (objectAction ? "/gtvpc-lint-probe" : ""),
-                    RequestPrincipal.parse("arn:" + partition + ":iam::" + account + ":role/gtvpc-lint-probe"), Optional.of(account),
-                    ContextKeys.of(context)).withPrincipalKeys();
+        for (String action : WORKLOAD_ACTIONS) {
+            Request request = c.space().request(action, c.space().resourceOf(action), from, member, Map.of());
             EvaluationResult r = Evaluator.evaluate(c.policy(), request);
             if (r.decision().filter(Decision.EXPLICIT_DENY::equals).isPresent()) {
                 for (StatementTrace s : r.deciding()) {
@@ -59,7 +61,7 @@ public final class OwnNetworkDenied extends BaseRule {
             }
         }
         for (Map.Entry<Integer, List<String>> e : deniedBy.entrySet()) {
-            LintContext.StatementAt s = c.statements().get(e.getKey());
+            PolicyScan.StatementAt s = c.statements().get(e.getKey());
             c.report(s.pointer(), "statement " + s.label() + " denies " + String.join(", ", e.getValue()) + " from " + origin,
                     "add its ID to the statement's StringNotEquals exemption (aws:SourceVpc for a VPC, aws:SourceVpce for an endpoint)");
         }

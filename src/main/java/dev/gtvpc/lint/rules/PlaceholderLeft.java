@@ -1,10 +1,15 @@
 package dev.gtvpc.lint.rules;
 
+import dev.gtvpc.lint.BaseRule;
+import dev.gtvpc.lint.Judges;
 import dev.gtvpc.lint.LintContext;
+import dev.gtvpc.lint.RuleGroup;
+import dev.gtvpc.lint.RuleInfo;
 import dev.gtvpc.lint.Severity;
+import dev.gtvpc.policy.JsonPointer;
+import dev.gtvpc.policy.PolicyScan;
 import dev.gtvpc.policy.PrincipalEntry;
 import dev.gtvpc.policy.Values;
-import dev.gtvpc.policy.io.JsonPointer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,8 +24,8 @@ import java.util.List;
  */
 public final class PlaceholderLeft extends BaseRule {
     public PlaceholderLeft() {
-        super("placeholder-left", Severity.ERROR, "grammar", "A placeholder or sample ID copied from documentation.",
-                Docs.GROUND_TRUTH_VPC);
+        super(RuleInfo.of("placeholder-left", Severity.ERROR, RuleGroup.GRAMMAR, 250,
+                "A placeholder or sample ID copied from documentation.", Docs.GROUND_TRUTH_VPC).judging(Judges.VALUE));
     }
 
     private record Seen(String value, String pointer) {
@@ -29,7 +34,7 @@ public final class PlaceholderLeft extends BaseRule {
     @Override
     public void check(LintContext c) {
         List<Seen> values = new ArrayList<>();
-        for (LintContext.StatementAt s : c.statements()) {
+        for (PolicyScan.StatementAt s : c.statements()) {
             s.statement().action().ifPresent(a -> collect(values, a.actions(), s.pointer() + "/" + a.elementName()));
             s.statement().resource().ifPresent(r -> collect(values, r.resources(), s.pointer() + "/" + r.elementName()));
             s.statement().principal().ifPresent(p -> {
@@ -37,7 +42,7 @@ public final class PlaceholderLeft extends BaseRule {
                     collect(values, e.ids(), s.pointer() + "/" + p.elementName() + "/" + e.type().json());
                 }
             });
-            for (LintContext.EntryAt e : c.conditionEntries(s)) {
+            for (PolicyScan.EntryAt e : c.conditionEntries(s)) {
                 List<String> texts = e.entry().values().texts();
                 for (int i = 0; i < texts.size(); i++) {
                     values.add(new Seen(texts.get(i), e.valuePointer(i)));

@@ -1,12 +1,16 @@
 package dev.gtvpc.lint.rules;
 
+import dev.gtvpc.lint.BaseRule;
 import dev.gtvpc.lint.LintContext;
 import dev.gtvpc.lint.PolicyKind;
+import dev.gtvpc.lint.RuleGroup;
+import dev.gtvpc.lint.RuleInfo;
 import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.ActionBlock;
 import dev.gtvpc.policy.Effect;
+import dev.gtvpc.policy.JsonPointer;
+import dev.gtvpc.policy.PolicyScan;
 import dev.gtvpc.policy.PrincipalBlock;
-import dev.gtvpc.policy.io.JsonPointer;
 import java.util.List;
 
 /**
@@ -25,22 +29,22 @@ import java.util.List;
  */
 public final class PolicyTypeElement extends BaseRule {
     public PolicyTypeElement() {
-        super("policy-type-element", Severity.ERROR, "grammar",
-                "An element an SCP or RCP cannot have (Principal in an SCP, NotAction or Allow in an RCP, …).", Docs.RCP_SYNTAX);
+        super(RuleInfo.of("policy-type-element", Severity.ERROR, RuleGroup.GRAMMAR, 230,
+                "An element an SCP or RCP cannot have (Principal in an SCP, NotAction or Allow in an RCP, …).", Docs.RCP_SYNTAX));
     }
 
     @Override
     public void check(LintContext c) {
         PolicyKind kind = c.options().kind();
         if (kind == PolicyKind.SCP) {
-            for (LintContext.StatementAt s : c.statements()) {
+            for (PolicyScan.StatementAt s : c.statements()) {
                 s.statement().principal().ifPresent(p -> c.report(s.pointer() + "/" + p.elementName(), "statement " + s.label()
                         + " has a " + p.elementName() + "; an SCP applies to the accounts it is attached to and takes none",
                         "remove " + p.elementName() + "; restrict principals with a condition such as aws:PrincipalArn"));
                 s.statement().action().ifPresent(a -> actionWildcards(c, s, a));
             }
         } else if (kind == PolicyKind.RCP) {
-            for (LintContext.StatementAt s : c.statements()) {
+            for (PolicyScan.StatementAt s : c.statements()) {
                 s.statement().principal().filter(p -> p.negated() || !isStar(p)).ifPresent(p -> c.report(s.pointer() + "/" + p.elementName(),
                         p.negated() ? "statement " + s.label() + " has a NotPrincipal; RCPs do not take it"
                                 : "statement " + s.label() + " names principals; an RCP's Principal must be \"*\"",
@@ -58,7 +62,7 @@ public final class PolicyTypeElement extends BaseRule {
         return p.wildcard() || p.entries().size() == 1 && p.entries().get(0).ids().items().equals(List.of("*"));
     }
 
-    private static void actionWildcards(LintContext c, LintContext.StatementAt s, ActionBlock a) {
+    private static void actionWildcards(LintContext c, PolicyScan.StatementAt s, ActionBlock a) {
         List<String> items = a.actions().items();
         for (int i = 0; i < items.size(); i++) {
             String action = items.get(i);

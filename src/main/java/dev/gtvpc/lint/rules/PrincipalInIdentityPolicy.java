@@ -1,7 +1,12 @@
 package dev.gtvpc.lint.rules;
 
+import dev.gtvpc.lint.BaseRule;
 import dev.gtvpc.lint.LintContext;
+import dev.gtvpc.lint.PolicyKind;
+import dev.gtvpc.lint.RuleGroup;
+import dev.gtvpc.lint.RuleInfo;
 import dev.gtvpc.lint.Severity;
+import dev.gtvpc.policy.PolicyScan;
 
 /**
  * Flags a Principal or NotPrincipal in an identity policy (--policy-type identity): IAM refuses the
@@ -10,13 +15,13 @@ import dev.gtvpc.lint.Severity;
  */
 public final class PrincipalInIdentityPolicy extends BaseRule {
     public PrincipalInIdentityPolicy() {
-        super("principal-in-identity-policy", Severity.ERROR, "grammar", "An identity policy names a Principal.",
-                "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html");
+        super(RuleInfo.of("principal-in-identity-policy", Severity.ERROR, RuleGroup.GRAMMAR, 140,
+                "An identity policy names a Principal.", Docs.PRINCIPAL).onlyFor(PolicyKind.IDENTITY));
     }
 
     @Override
     public void check(LintContext c) {
-        for (LintContext.StatementAt s : c.statements()) {
+        for (PolicyScan.StatementAt s : c.statements()) {
             if (s.statement().principal().isPresent()) {
                 String element = s.statement().principal().get().negated() ? "NotPrincipal" : "Principal";
                 c.report(s.pointer() + "/" + element, "statement " + s.label() + " has a " + element + "; IAM refuses it in an identity"

@@ -1,156 +1,78 @@
 package dev.gtvpc.lint.rules;
 
-import dev.gtvpc.eval.ContextKeys;
-import dev.gtvpc.eval.Decision;
 import dev.gtvpc.eval.EvaluationResult;
 import dev.gtvpc.eval.Evaluator;
 import dev.gtvpc.eval.Request;
-import dev.gtvpc.eval.RequestPrincipal;
 import dev.gtvpc.lint.LintContext;
-import dev.gtvpc.policy.OperatorType;
-import java.math.BigInteger;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.util.ArrayList;
+import dev.gtvpc.space.Caller;
+import dev.gtvpc.space.Origin;
+import dev.gtvpc.space.Witnesses;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
- * Requests the rules that ask the evaluator put to a policy: who (an administrator of the bucket's
- * account, a caller of a fresh account, an anonymous caller), from where (the internet at an address
- * the policy does not name, or through an endpoint and VPC it does not name), always over TLS, as
- * every AWS SDK sends them. A policy is then judged by what it decides, not by its shape.
+ * The requests the rules that ask the evaluator put to a policy, every one a member of the policy's
+ * request space ({@link LintContext#space()}), so that lint and verify agree on who is outside: who (an
+ * administrator of the bucket's account, a principal of an account the policy does not name, an
+ * anonymous caller), from where (the internet at an address the policy does not name, or through an
+ * endpoint and VPC it does not name), over TLS, as every AWS SDK sends them. A policy is then judged by
+ * what it decides, not by its shape.
  */
-final class Probes {
-    static final String FRESH_VPCE = "vpce-0000000000000000a";
-    static final String FRESH_VPC = "vpc-0000000000000000a";
-    static final String FRESH_ACCOUNT = "000000000001";
-    static final String ADMIN_ROLE = "gtvpc-lint-administrator";
-    private static final List<String> PUBLIC_ADDRESSES = List.of("198.51.100.77", "203.0.113.77", "192.0.2.77", "100.64.77.77");
-    private static final List<String> PRIVATE_ADDRESSES = List.of("10.255.77.77", "172.31.77.77", "192.168.77.77");
-    private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+(?:/[0-9]+)?|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*(?:/[0-9]+)?");
-
-    /** Where a request comes from, and the keys that says. */
-    record Origin(String label, Map<String, List<String>> keys) {
-    }
-
+public final class Probes {
     private Probes() {
     }
 
-    static String partition(LintContext c) {
-        return c.groundTruthRegion().map(r -> r.partition().value()).orElse("aws");
+    /** The internet, and an endpoint and VPC the policy does not name: where people work normally. */
+    public static List<Origin> normalOrigins(LintContext c) {
+        return List.of(c.space().normalInternet(), normalEndpoint(c));
+    }
+
+    public static Origin normalEndpoint(LintContext c) {
+        return c.space().normalThrough(Witnesses.FRESH_VPCE, Witnesses.FRESH_VPC);
+    }
+
+    /** The user's VPC (--vpc), through an endpoint the policy does not name. */
+    public static Origin ownVpc(LintContext c, String vpc) {
+        return c.space().normalThrough(Witnesses.FRESH_VPCE, vpc);
+    }
+
+    /** The user's endpoint (--vpce), from a VPC the policy does not name. */
+    public static Origin ownEndpoint(LintContext c, String vpce) {
+        return c.space().normalThrough(vpce, Witnesses.FRESH_VPC);
+    }
+
+    /** An administrator of the bucket's account whom the policy does not name. */
+    public static Caller administrator(LintContext c) {
+        return c.space().principalOf(account(c));
+    }
+
+    /** A principal of an account the policy does not name: he only needs to allow himself in his own account. */
+    public static Caller stranger(LintContext c) {
+        return c.space().outsider();
+    }
+
+    public static Caller anonymous(LintContext c) {
+        return c.space().anonymous();
+    }
+
+    /** {@code who} asking for {@code action} on {@code resource} from {@code origin} over TLS, with {@code keys} besides. */
+    public static Request request(LintContext c, Origin origin, Caller who, String action, String resource, Map<String, List<String>> keys) {
+        Map<String, List<String>> extra = new LinkedHashMap<>(c.space().overTls());
+        extra.putAll(keys);
+        return c.space().request(action, resource, origin, who, extra);
+    }
+
+    public static String partition(LintContext c) {
+        return c.space().perimeter().partition();
     }
 
     /** The bucket's account, as far as the policy shows it (its principals or ARNs); a stand-in otherwise. */
-    static String account(LintContext c) {
-        return GroundTruth.account(c);
+    public static String account(LintContext c) {
+        return c.space().perimeter().bucketAccount();
     }
 
-    static String bucketArn(LintContext c) {
-        return "arn:" + partition(c) + ":s3:::" + GroundTruth.bucket(c);
-    }
-
-    static String objectArn(LintContext c) {
-        return bucketArn(c) + "/gtvpc-lint-probe";
-    }
-
-    /** The internet, and an endpoint and VPC the policy does not name: where people work normally. */
-    static List<Origin> normalOrigins(LintContext c) {
-        Map<String, List<String>> internet = tls();
-        internet.put("aws:SourceIp", List.of(freshAddress(c, PUBLIC_ADDRESSES)));
-        Map<String, List<String>> endpoint = tls();
-        endpoint.put("aws:SourceVpce", List.of(FRESH_VPCE));
-        endpoint.put("aws:SourceVpc", List.of(FRESH_VPC));
-        endpoint.put("aws:VpcSourceIp", List.of(freshAddress(c, PRIVATE_ADDRESSES)));
-        return List.of(new Origin("from the internet", internet), new Origin("through a VPC endpoint", endpoint));
-    }
-
-    private static Map<String, List<String>> tls() {
-        Map<String, List<String>> keys = new LinkedHashMap<>();
-        keys.put("aws:SecureTransport", List.of("true"));
-        keys.put("aws:PrincipalIsAWSService", List.of("false"));
-        keys.put("aws:ViaAWSService", List.of("false"));
-        return keys;
-    }
-
-    /** A session of a role, a user or an account root, asking for {@code action} on {@code resource}. */
-    static Request request(LintContext c, String principalArn, Map<String, List<String>> principalKeys, Origin origin, String action,
-            String resource) {
-        RequestPrincipal principal = RequestPrincipal.parse(sessionFor(principalArn));
-        Map<String, List<String>> keys = new LinkedHashMap<>(origin.keys());
-        keys.putAll(principalKeys);
-        // a session's aws:PrincipalArn is its role's ARN with the path, which the session ARN does not show
-        if (principalArn.contains(":role/")) {
-            keys.putIfAbsent("aws:PrincipalArn", List.of(principalArn));
-        }
-        return new Request(action, resource, principal, Optional.of(account(c)), ContextKeys.of(keys)).withPrincipalKeys();
-    }
-
-    static Request anonymous(LintContext c, Origin origin, String action, String resource) {
-        return new Request(action, resource, RequestPrincipal.ANONYMOUS, Optional.of(account(c)), ContextKeys.of(origin.keys()));
-    }
-
-    static String adminRole(LintContext c, String account) {
-        return "arn:" + partition(c) + ":iam::" + account + ":role/" + ADMIN_ROLE;
-    }
-
-    private static String sessionFor(String arn) {
-        int role = arn.indexOf(":role/");
-        if (role < 0) {
-            return arn;
-        }
-        String name = arn.substring(arn.lastIndexOf('/') + 1);
-        String[] parts = arn.split(":", 6);
-        return "arn:" + parts[1] + ":sts::" + parts[4] + ":assumed-role/" + name + "/gtvpc-lint";
-    }
-
-    static Optional<Decision> decide(LintContext c, Request r) {
-        return Evaluator.evaluate(c.policy(), r).decision();
-    }
-
-    static EvaluationResult evaluate(LintContext c, Request r) {
+    public static EvaluationResult evaluate(LintContext c, Request r) {
         return Evaluator.evaluate(c.policy(), r);
-    }
-
-    /** The first candidate address no IP range of the policy contains, so the probe is "any address". */
-    private static String freshAddress(LintContext c, List<String> candidates) {
-        List<String> ranges = new ArrayList<>();
-        for (LintContext.EntryAt e : c.conditionEntries()) {
-            if (e.block().operator().type().map(t -> t.family() == OperatorType.Family.IP_ADDRESS).orElse(false)) {
-                ranges.addAll(e.entry().values().texts());
-            }
-        }
-        for (String candidate : candidates) {
-            if (ranges.stream().noneMatch(r -> contains(r, candidate))) {
-                return candidate;
-            }
-        }
-        return candidates.get(0);
-    }
-
-    private static boolean contains(String range, String address) {
-        if (!IP_LITERAL.matcher(range).matches()) {
-            return false;
-        }
-        try {
-            int slash = range.indexOf('/');
-            byte[] net = InetAddress.getByName(slash < 0 ? range : range.substring(0, slash)).getAddress();
-            byte[] a = InetAddress.getByName(address).getAddress();
-            if (net.length != a.length) {
-                return false;
-            }
-            int bits = net.length * 8;
-            int prefix = slash < 0 ? bits : Integer.parseInt(range.substring(slash + 1));
-            if (prefix < 0 || prefix > bits) {
-                return false;
-            }
-            int shift = bits - prefix;
-            return new BigInteger(1, net).shiftRight(shift).equals(new BigInteger(1, a).shiftRight(shift));
-        } catch (UnknownHostException | NumberFormatException e) {
-            return false;
-        }
     }
 }

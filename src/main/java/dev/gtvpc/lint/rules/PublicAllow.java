@@ -4,13 +4,23 @@ import dev.gtvpc.catalogue.S3ActionCatalog;
 import dev.gtvpc.eval.Decision;
 import dev.gtvpc.eval.EvaluationResult;
 import dev.gtvpc.eval.StatementTrace;
+import dev.gtvpc.catalogue.ConditionKeyCatalog;
+import dev.gtvpc.lint.BaseRule;
 import dev.gtvpc.lint.LintContext;
+import dev.gtvpc.lint.Need;
+import dev.gtvpc.lint.PolicyKind;
+import dev.gtvpc.lint.RuleGroup;
+import dev.gtvpc.lint.RuleInfo;
 import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.ActionBlock;
 import dev.gtvpc.policy.Effect;
 import dev.gtvpc.policy.OperatorType;
+import dev.gtvpc.policy.PolicyScan;
 import dev.gtvpc.policy.Statement;
 import dev.gtvpc.policy.Wildcards;
+import dev.gtvpc.space.Caller;
+import dev.gtvpc.space.Origin;
+import dev.gtvpc.space.Witnesses;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -36,27 +46,26 @@ public final class PublicAllow extends BaseRule {
     private static final String PUBLIC = "https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html";
 
     public PublicAllow() {
-        super("public-allow", Severity.SECURITY_WARNING, "s3", "The policy allows anonymous callers or any AWS account.", PUBLIC);
+        super(RuleInfo.of("public-allow", Severity.SECURITY_WARNING, RuleGroup.S3, 30,
+                "The policy allows anonymous callers or any AWS account.", PUBLIC).onlyFor(PolicyKind.BUCKET).needing(Need.EVALUATOR));
     }
 
     @Override
     public void check(LintContext c) {
         Map<Integer, Set<String>> anonymous = new LinkedHashMap<>();
         Map<Integer, Set<String>> strangers = new LinkedHashMap<>();
-        String stranger = Probes.adminRole(c, Probes.FRESH_ACCOUNT).replace(Probes.ADMIN_ROLE, "gtvpc-lint-stranger");
-        for (LintContext.StatementAt s : c.statements()) {
+        Caller anyone = Probes.anonymous(c);
+        Caller stranger = Probes.stranger(c);
+        for (PolicyScan.StatementAt s : c.statements()) {
             if (s.statement().effect().filter(Effect.ALLOW::equals).isEmpty() || s.statement().action().isEmpty()) {
                 continue;
             }
             Map<String, List<String>> callerKeys = callerSetKeys(c, s);
             for (String action : actions(c, s.statement().action().get())) {
                 for (String resource : resources(c, s.statement(), action)) {
-                    for (Probes.Origin o : Probes.normalOrigins(c)) {
-                        Map<String, List<String>> keys = new LinkedHashMap<>(o.keys());
-                        keys.putAll(callerKeys);
-                        Probes.Origin origin = new Probes.Origin(o.label(), keys);
-                        record(Probes.evaluate(c, Probes.anonymous(c, origin, action, resource)), action, anonymous);
-                        record(Probes.evaluate(c, Probes.request(c, stranger, Map.of(), origin, action, resource)), action, strangers);
+                    for (Origin origin : Probes.normalOrigins(c)) {
+                        record(Probes.evaluate(c, Probes.request(c, origin, anyone, action, resource, callerKeys)), action, anonymous);
+                        record(Probes.evaluate(c, Probes.request(c, origin, stranger, action, resource, callerKeys)), action, strangers);
                     }
                 }
             }
@@ -79,7 +88,7 @@ public final class PublicAllow extends BaseRule {
             if (!reported.add(e.getKey())) {
                 continue;
             }
-            LintContext.StatementAt s = c.statements().get(e.getKey());
+            PolicyScan.StatementAt s = c.statements().get(e.getKey());
             List<String> actions = new ArrayList<>(e.getValue());
             String named = actions.size() <= 3 ? String.join(", ", actions)
                     : String.join(", ", actions.subList(0, 2)) + " and " + (actions.size() - 2) + " more actions";
@@ -103,17 +112,17 @@ public final class PublicAllow extends BaseRule {
         return out;
     }
 
-    /** A member of each Resource pattern that fits the action's resource type (the probe's own ARNs for NotResource). */
+    /** A member of each Resource pattern that fits the action's resource type (the space's own for NotResource). */
     private static List<String> resources(LintContext c, Statement s, String action) {
         boolean onObjects = c.actions().find(action).map(S3ActionCatalog.Action::onObjects).orElse(true);
         boolean onBucket = c.actions().find(action).map(S3ActionCatalog.Action::onBucket).orElse(false);
         List<String> out = new ArrayList<>();
         if (s.resource().isEmpty() || s.resource().get().negated()) {
-            out.add(onObjects ? Probes.objectArn(c) : Probes.bucketArn(c));
+            out.add(c.space().resourceOf(action));
             return out;
         }
         for (String r : s.resource().get().resources().items()) {
-            String member = r.replace("*", "gtvpc-lint-probe").replace("?", "x");
+            String member = Witnesses.witness(r);
             boolean names = member.startsWith("arn:") && member.split(":", 6).length == 6;
             if (!names) {
                 continue;
@@ -126,20 +135,14 @@ public final class PublicAllow extends BaseRule {
         return out;
     }
 
-    private static final List<String> NOT_CALLER_SET = List.of("s3:existing", "s3:resourceaccount", "s3:dataaccesspoint",
-            "s3:accesspointnetworkorigin", "s3:accessgrants");
-
     /** Keys the caller sends as he likes (and the clock), set to what the statement's positive conditions ask. */
-    private static Map<String, List<String>> callerSetKeys(LintContext c, LintContext.StatementAt s) {
+    private static Map<String, List<String>> callerSetKeys(LintContext c, PolicyScan.StatementAt s) {
         Map<String, List<String>> keys = new LinkedHashMap<>();
-        for (LintContext.EntryAt e : c.conditionEntries(s)) {
-            String key = Keys.lower(e.entry().key());
-            boolean callerSet = key.equals("aws:referer") || key.equals("aws:useragent") || key.startsWith("aws:requesttag/")
-                    || key.equals("aws:tagkeys") || key.equals("aws:currenttime") || key.equals("aws:epochtime")
-                    || key.startsWith("s3:") && NOT_CALLER_SET.stream().noneMatch(key::startsWith);
+        for (PolicyScan.EntryAt e : c.conditionEntries(s)) {
+            boolean callerSet = c.keys().is(e.entry().key(), ConditionKeyCatalog.Flag.CALLER_CONTROLLED);
             boolean positive = e.block().operator().type().map(t -> !t.negated() && t != OperatorType.NULL).orElse(false);
             if (callerSet && positive && !e.entry().values().texts().isEmpty()) {
-                String v = e.entry().values().texts().get(0).replace("*", "x").replace("?", "x");
+                String v = Witnesses.witness(e.entry().values().texts().get(0));
                 keys.put(e.entry().key(), List.of(v));
             }
         }

@@ -1,12 +1,18 @@
 package dev.gtvpc.lint.rules;
 
 import dev.gtvpc.catalogue.S3ActionCatalog;
+import dev.gtvpc.lint.BaseRule;
+import dev.gtvpc.lint.Judges;
 import dev.gtvpc.lint.LintContext;
+import dev.gtvpc.lint.PolicyKind;
+import dev.gtvpc.lint.RuleGroup;
+import dev.gtvpc.lint.RuleInfo;
 import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.ActionBlock;
+import dev.gtvpc.policy.JsonPointer;
+import dev.gtvpc.policy.PolicyScan;
 import dev.gtvpc.policy.ResourceBlock;
 import dev.gtvpc.policy.Wildcards;
-import dev.gtvpc.policy.io.JsonPointer;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,13 +25,14 @@ import java.util.Optional;
  */
 public final class ResourceTypeMismatch extends BaseRule {
     public ResourceTypeMismatch() {
-        super("resource-type-mismatch", Severity.ERROR, "s3",
-                "An action the statement's Resource can never match (s3:ListBucket with only bucket/*).", Docs.S3_ACTIONS);
+        super(RuleInfo.of("resource-type-mismatch", Severity.ERROR, RuleGroup.S3, 10,
+                "An action the statement's Resource can never match (s3:ListBucket with only bucket/*).", Docs.S3_ACTIONS)
+                .onlyFor(PolicyKind.BUCKET, PolicyKind.VPC_ENDPOINT).judging(Judges.VALUE, Judges.RESOURCES));
     }
 
     @Override
     public void check(LintContext c) {
-        for (LintContext.StatementAt s : c.statements()) {
+        for (PolicyScan.StatementAt s : c.statements()) {
             Optional<ActionBlock> action = s.statement().action();
             Optional<ResourceBlock> resource = s.statement().resource();
             if (action.isEmpty() || resource.isEmpty() || action.get().negated() || resource.get().negated()) {

@@ -4,7 +4,7 @@ import dev.gtvpc.policy.Arn;
 import java.util.Optional;
 
 /** What an S3 Resource pattern can name: the bucket, its objects, or both. */
-final class S3Resources {
+public final class S3Resources {
     private S3Resources() {
     }
 
@@ -18,7 +18,7 @@ final class S3Resources {
     }
 
     /** The bucket an S3 ARN names, when it names exactly one (no wildcard in the bucket part). */
-    static Optional<String> bucket(String pattern) {
+    public static Optional<String> bucket(String pattern) {
         return Arn.parse(pattern).flatMap(Arn::s3Bucket);
     }
 }

@@ -1,10 +1,14 @@
 package dev.gtvpc.lint.rules;
 
 import dev.gtvpc.catalogue.ConditionKeyCatalog;
+import dev.gtvpc.lint.BaseRule;
 import dev.gtvpc.lint.LintContext;
+import dev.gtvpc.lint.RuleGroup;
+import dev.gtvpc.lint.RuleInfo;
 import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.ConditionOperator;
 import dev.gtvpc.policy.OperatorType;
+import dev.gtvpc.policy.PolicyScan;
 import dev.gtvpc.policy.SetQualifier;
 import dev.gtvpc.util.Suggestions;
 import java.util.List;
@@ -19,21 +23,21 @@ import java.util.Locale;
  * patterns ({@code aws:PrincipalTag/…}, {@code aws:RequestTag/…}, {@code aws:ResourceTag/…},
  * {@code s3:ExistingObjectTag/…}, {@code s3:RequestObjectTag/…}, {@code s3:AccessPointTag/…}).
  * Keys of other services ({@code kms:ViaService}, {@code ec2:SourceInstanceARN}) are not judged:
- * gtvpc carries the global and S3 keys only. The global keys come from catalog/global-keys.json, S3's
+ * gtvpc carries the global and S3 keys only. The global keys come from catalog/condition-keys.tsv, S3's
  * from the Service Authorization Reference (catalog/s3-actions.json, with its date). Access Analyzer:
  * INVALID_GLOBAL_CONDITION_KEY, INVALID_SERVICE_CONDITION_KEY. Page: global condition context keys.
  */
 public final class UnknownConditionKey extends BaseRule {
     public UnknownConditionKey() {
-        super("unknown-condition-key", Severity.ERROR, "conditions", "A condition key that is neither a global key nor one of S3's.",
-                Docs.GLOBAL_KEYS);
+        super(RuleInfo.of("unknown-condition-key", Severity.ERROR, RuleGroup.CONDITIONS, 80,
+                "A condition key that is neither a global key nor one of S3's.", Docs.GLOBAL_KEYS));
     }
 
     @Override
     public void check(LintContext c) {
         ConditionKeyCatalog keys = c.keys();
         List<String> names = keys.names();
-        for (LintContext.EntryAt e : c.conditionEntries()) {
+        for (PolicyScan.EntryAt e : c.conditionEntries()) {
             String key = e.entry().key();
             int colon = key.indexOf(':');
             String consequence = consequence(e.block().operator());

@@ -1,10 +1,14 @@
 package dev.gtvpc.lint.rules;
 
+import dev.gtvpc.lint.BaseRule;
 import dev.gtvpc.lint.LintContext;
+import dev.gtvpc.lint.RuleGroup;
+import dev.gtvpc.lint.RuleInfo;
 import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.ConditionBlock;
+import dev.gtvpc.policy.JsonPointer;
 import dev.gtvpc.policy.OperatorType;
-import dev.gtvpc.policy.io.JsonPointer;
+import dev.gtvpc.policy.PolicyScan;
 import dev.gtvpc.util.Suggestions;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +23,8 @@ public final class UnknownOperator extends BaseRule {
     private static final List<String> NAMES = names();
 
     public UnknownOperator() {
-        super("unknown-operator", Severity.ERROR, "grammar", "A condition operator IAM does not define.", Docs.CONDITION_OPERATORS);
+        super(RuleInfo.of("unknown-operator", Severity.ERROR, RuleGroup.GRAMMAR, 180,
+                "A condition operator IAM does not define.", Docs.CONDITION_OPERATORS));
     }
 
     private static List<String> names() {
@@ -39,7 +44,7 @@ public final class UnknownOperator extends BaseRule {
 
     @Override
     public void check(LintContext c) {
-        for (LintContext.StatementAt s : c.statements()) {
+        for (PolicyScan.StatementAt s : c.statements()) {
             s.statement().condition().ifPresent(condition -> {
                 for (ConditionBlock block : condition.blocks()) {
                     if (block.operator().known()) {

@@ -1,8 +1,12 @@
 package dev.gtvpc.lint.rules;
 
+import dev.gtvpc.lint.BaseRule;
 import dev.gtvpc.lint.LintContext;
+import dev.gtvpc.lint.RuleGroup;
+import dev.gtvpc.lint.RuleInfo;
 import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.AwsIds;
+import dev.gtvpc.policy.PolicyScan;
 import java.util.regex.Pattern;
 
 /**
@@ -14,13 +18,13 @@ public final class VpcIdInSourceVpce extends BaseRule {
     static final Pattern VPC_LIKE = Pattern.compile("vpc-[0-9a-fA-F]+|<vpc(?:[-_ ]?id)?>", Pattern.CASE_INSENSITIVE);
 
     public VpcIdInSourceVpce() {
-        super("vpc-id-in-source-vpce", Severity.ERROR, "conditions", "A VPC ID among the values of aws:SourceVpce.",
-                Docs.GLOBAL_KEYS);
+        super(RuleInfo.of("vpc-id-in-source-vpce", Severity.ERROR, RuleGroup.CONDITIONS, 20,
+                "A VPC ID among the values of aws:SourceVpce.", Docs.GLOBAL_KEYS));
     }
 
     @Override
     public void check(LintContext c) {
-        for (LintContext.ValueAt v : c.valuesOf("aws:SourceVpce")) {
+        for (PolicyScan.ValueAt v : c.valuesOf("aws:SourceVpce")) {
             if (VPC_LIKE.matcher(v.value()).matches() && !AwsIds.isVpceId(v.value())) {
                 c.report(v.pointer(), "\"" + v.value() + "\" is a VPC ID under " + v.entry().entry().key()
                         + ", which holds endpoint IDs: it can never match, so the VPC is not exempted",

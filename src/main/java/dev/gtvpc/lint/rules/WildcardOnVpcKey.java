@@ -1,8 +1,13 @@
 package dev.gtvpc.lint.rules;
 
+import dev.gtvpc.catalogue.ConditionKeyCatalog;
+import dev.gtvpc.lint.BaseRule;
 import dev.gtvpc.lint.LintContext;
+import dev.gtvpc.lint.RuleGroup;
+import dev.gtvpc.lint.RuleInfo;
 import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.OperatorType;
+import dev.gtvpc.policy.PolicyScan;
 import dev.gtvpc.policy.Wildcards;
 import java.util.List;
 
@@ -16,14 +21,14 @@ import java.util.List;
  */
 public final class WildcardOnVpcKey extends BaseRule {
     public WildcardOnVpcKey() {
-        super("wildcard-on-vpc-key", Severity.SECURITY_WARNING, "conditions",
-                "A wildcard on aws:SourceVpce, aws:SourceVpc or an account key.", Docs.GLOBAL_KEYS);
+        super(RuleInfo.of("wildcard-on-vpc-key", Severity.SECURITY_WARNING, RuleGroup.CONDITIONS, 60,
+                "A wildcard on aws:SourceVpce, aws:SourceVpc or an account key.", Docs.GLOBAL_KEYS));
     }
 
     @Override
     public void check(LintContext c) {
-        for (LintContext.EntryAt e : c.conditionEntries()) {
-            if (!Keys.NO_WILDCARDS.contains(Keys.lower(e.entry().key())) || e.block().operator().type().isEmpty()) {
+        for (PolicyScan.EntryAt e : c.conditionEntries()) {
+            if (!c.keys().is(e.entry().key(), ConditionKeyCatalog.Flag.NO_WILDCARDS) || e.block().operator().type().isEmpty()) {
                 continue;
             }
             OperatorType type = e.block().operator().type().get().positive();

@@ -9,6 +9,7 @@ import dev.gtvpc.policy.ConditionOperator;
 import dev.gtvpc.policy.ConditionValue;
 import dev.gtvpc.policy.ConditionValues;
 import dev.gtvpc.policy.Effect;
+import dev.gtvpc.policy.JsonPointer;
 import dev.gtvpc.policy.Policy;
 import dev.gtvpc.policy.PolicyElement;
 import dev.gtvpc.policy.PrincipalBlock;

@@ -1,5 +1,6 @@
 package dev.gtvpc.policy.io;
 
+import dev.gtvpc.policy.JsonPointer;
 import java.util.Objects;
 import java.util.Optional;
 

@@ -1,0 +1,49 @@
+package dev.gtvpc.space;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where a request comes from, with the network keys S3 sets for it (reference_policies_condition-keys.html,
+ * each key's Availability):
+ * <ul>
+ * <li>{@link Kind#INTERNET}: a public S3 endpoint; {@code aws:SourceIp} is set, no VPC key is;</li>
+ * <li>{@link Kind#ENDPOINT}: through VPC endpoint {@code vpce} in {@code vpc}; {@code aws:SourceVpce},
+ *     {@code aws:SourceVpc}, {@code aws:SourceVpcArn}, {@code aws:VpceAccount} (and the endpoint owner's
+ *     {@code aws:VpceOrgID}/{@code aws:VpceOrgPaths} when it is in an organization) are set, with
+ *     {@code aws:VpcSourceIp}; {@code aws:SourceIp} is not;</li>
+ * <li>{@link Kind#AWS_NETWORK}: an AWS service's own request (a service principal) or one it forwards after a
+ *     call that came through a VPC endpoint: "the source VPC … of the initial request is not preserved", so
+ *     no network key is set.</li>
+ * </ul>
+ */
+public record Origin(Kind kind, Optional<String> vpce, Optional<String> vpc, String label, Map<String, List<String>> context) {
+    public enum Kind { INTERNET, ENDPOINT, AWS_NETWORK }
+
+    public Origin {
+        context = Collections.unmodifiableMap(new LinkedHashMap<>(context));
+    }
+
+    /** The origin S3 gives a request with these network keys: an endpoint when aws:SourceVpce is there, else the internet. */
+    static Origin internet(Optional<String> sourceIp) {
+        Map<String, List<String>> c = new LinkedHashMap<>();
+        sourceIp.ifPresent(ip -> c.put("aws:SourceIp", List.of(ip)));
+        return new Origin(Kind.INTERNET, Optional.empty(), Optional.empty(), "the internet" + sourceIp.map(ip -> " (" + ip + ")").orElse(""), c);
+    }
+
+    static Origin awsNetwork() {
+        return new Origin(Kind.AWS_NETWORK, Optional.empty(), Optional.empty(), "an AWS service's network (no network keys)", Map.of());
+    }
+
+    public boolean internet() {
+        return kind == Kind.INTERNET;
+    }
+
+    @Override
+    public String toString() {
+        return label;
+    }
+}

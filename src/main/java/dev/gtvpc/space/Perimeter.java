@@ -1,0 +1,87 @@
+package dev.gtvpc.space;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the requests of a space are about and who is inside: the bucket, its account and that account's
+ * organization, the user's VPCs, endpoints, address ranges and principals, the accounts and AWS services
+ * that must get in, and the service endpoints (Ground Truth's) an AWS account owns. Only the bucket is
+ * required: lint knows little more than the policy shows ({@link ShownPerimeter}); verify knows what the
+ * user says ({@code VerifyInputs}).
+ *
+ * <p>Each part is a dimension of the space, not a filter on it: the space still holds the requests from
+ * outside, and {@link RequestSpace#outsideOrigins()} and {@link RequestSpace#outsideCallers()} say which those
+ * are. A new dimension (a VPC's Region and owner, an endpoint owner's organization, principal or resource
+ * tags) is a new method here with a default that adds nothing, so every perimeter keeps meaning what it did.
+ */
+public interface Perimeter {
+    /** An endpoint an AWS service sends its requests through, and the actions it needs there. */
+    interface ServiceEndpoint {
+        String endpoint();
+
+        List<String> actions();
+    }
+
+    /** The bucket's region: the Region of a VPC's ARN (aws:SourceVpcArn). */
+    String region();
+
+    String partition();
+
+    String bucket();
+
+    String bucketAccount();
+
+    default String bucketArn() {
+        return "arn:" + partition() + ":s3:::" + bucket();
+    }
+
+    /** The bucket account's organization: its principals and endpoints carry it. */
+    default Optional<String> orgId() {
+        return Optional.empty();
+    }
+
+    default List<String> orgPaths() {
+        return List.of();
+    }
+
+    default List<? extends ServiceEndpoint> serviceEndpoints() {
+        return List.of();
+    }
+
+    default List<String> vpcs() {
+        return List.of();
+    }
+
+    default List<String> vpces() {
+        return List.of();
+    }
+
+    /** Address ranges (a corporate network) whose requests over the internet are inside. */
+    default List<String> cidrs() {
+        return List.of();
+    }
+
+    default List<String> roleArns() {
+        return List.of();
+    }
+
+    default Optional<String> adminArn() {
+        return Optional.empty();
+    }
+
+    /** Accounts outside the organization whose principals are inside (partners, a log-delivery account). */
+    default List<String> trustedAccounts() {
+        return List.of();
+    }
+
+    /** Whether AWS services, service-linked roles and calls forwarded by AWS services are inside. */
+    default boolean awsServiceAccess() {
+        return false;
+    }
+
+    /** The actions the user asks about: each is the first of its action class. */
+    default List<String> actions() {
+        return List.of();
+    }
+}

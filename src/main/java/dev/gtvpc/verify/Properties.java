@@ -1,0 +1,132 @@
+package dev.gtvpc.verify;
+
+import dev.gtvpc.eval.Decision;
+import dev.gtvpc.policy.ActionBlock;
+import dev.gtvpc.policy.Effect;
+import dev.gtvpc.policy.Policy;
+import dev.gtvpc.policy.Statement;
+import dev.gtvpc.policy.Wildcards;
+import dev.gtvpc.space.ActionClass;
+import dev.gtvpc.space.Caller;
+import dev.gtvpc.space.Origin;
+import dev.gtvpc.space.RequestSpace;
+import dev.gtvpc.space.Witnesses;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/** The properties of one policy, each as the classes of the space it is about and what it asks of their decisions. */
+final class Properties {
+    private final Policy policy;
+    private final VerifyInputs in;
+    private final RequestSpace space;
+    private final Checker checker;
+
+    Properties(Policy policy, VerifyInputs in, RequestSpace space) {
+        this.policy = policy;
+        this.in = in;
+        this.space = space;
+        this.checker = new Checker(policy, space);
+    }
+
+    RequestSpace space() {
+        return space;
+    }
+
+    /** Ground Truth's (or another service's) endpoint, from a VPC that is not the user's, as any principal of the bucket's account. */
+    PropertyResult trustedEndpointCanAccess(VerifyInputs.TrustedEndpoint t) {
+        List<ActionClass> actions = t.actions().stream().map(space::actionClass).toList();
+        return checker.check(t.property(), t.label(), space.endpointOrigins(t.endpoint(), Witnesses.FRESH_VPC), memberPrincipals(),
+                actions, d -> d != Decision.EXPLICIT_DENY, overTls(), true);
+    }
+
+    PropertyResult canAccess(String property, String subject, List<Origin> origins, List<Caller> callers, List<ActionClass> actions) {
+        return checker.check(property, subject, origins, callers, actions, d -> d != Decision.EXPLICIT_DENY, overTls(), true);
+    }
+
+    /** Every origin and caller outside the perimeter is explicitly denied each protected action, whatever else the request says. */
+    PropertyResult outsideDenied(List<ActionClass> actions) {
+        return checker.check("outside-denied", "every other origin and principal", space.outsideOrigins(), space.outsideCallers(),
+                actions, d -> d == Decision.EXPLICIT_DENY, space.otherContexts(), false);
+    }
+
+    /** {@code arn} keeps the policy actions from anywhere; a policy silent on them keeps it in: that is the point, not vacuous. */
+    PropertyResult keepsPolicyActions(String property, String subject, List<Origin> origins, List<Caller> callers) {
+        return checker.check(property, subject, origins, callers, Verifier.POLICY_ACTIONS.stream().map(space::actionClass).toList(),
+                d -> d != Decision.EXPLICIT_DENY, overTls(), false);
+    }
+
+    /**
+     * The other contexts a legitimate caller's request can have: over TLS. A Deny on insecure transport
+     * is good practice, not a lock-out, so the access properties assume aws:SecureTransport true, as
+     * every AWS SDK and Ground Truth itself send it.
+     */
+    private List<Map<String, List<String>>> overTls() {
+        return space.otherContexts().stream().filter(c -> c.entrySet().stream().noneMatch(e ->
+                e.getKey().equalsIgnoreCase("aws:SecureTransport") && !e.getValue().equals(List.of("true")))).toList();
+    }
+
+    /**
+     * The result for {@code subject}: proved when its class's representative was (the class's first
+     * member, checked once); otherwise checked on its own, so a counterexample names the subject.
+     */
+    PropertyResult shared(Map<String, PropertyResult> provedByClass, String classKey, String subject, Function<String, PropertyResult> check) {
+        PropertyResult first = space.usesPolicyVariables() ? null : provedByClass.get(classKey);
+        if (first == null) {
+            PropertyResult own = check.apply(subject);
+            if (own.status() == PropertyResult.Status.PROVED) {
+                provedByClass.put(classKey, own);
+            }
+            return own;
+        }
+        return new PropertyResult(first.property(), subject + " (as " + first.subject() + ", same class)", first.status(), 0,
+                Optional.empty());
+    }
+
+    /** --actions, or every action class the policy's Deny statements cover; with no Deny, what its Allow statements cover. */
+    List<ActionClass> protectedActions() {
+        if (!in.actions().isEmpty()) {
+            return in.actions().stream().map(space::actionClass).toList();
+        }
+        List<ActionClass> denied = covered(Effect.DENY);
+        return denied.isEmpty() ? covered(Effect.ALLOW) : denied;
+    }
+
+    private List<ActionClass> covered(Effect effect) {
+        Set<ActionClass> covered = new LinkedHashSet<>();
+        for (Statement s : policy.statements()) {
+            if (s.effect().filter(effect::equals).isEmpty() || s.action().isEmpty()) {
+                continue;
+            }
+            ActionBlock a = s.action().get();
+            for (ActionClass c : space.actions()) {
+                boolean named = a.actions().items().stream().anyMatch(p -> Wildcards.matchesIgnoreCase(p, c.action()));
+                if (named != a.negated() && !c.action().equals(Witnesses.UNLISTED_ACTION)) {
+                    covered.add(c);
+                }
+            }
+        }
+        return List.copyOf(covered);
+    }
+
+    /** Every signed IAM principal of the bucket's account the space holds, calling S3 itself (Ground Truth's execution role is one). */
+    List<Caller> memberPrincipals() {
+        return space.callers().stream().filter(c -> !c.anonymous() && c.kind() == Caller.Kind.PRINCIPAL
+                && c.principal().account().filter(in.bucketAccount()::equals).isPresent()
+                && (in.orgId().isEmpty() || c.member())).toList();
+    }
+
+    /** The IAM principals of {@code account} the space holds, calling S3 themselves. */
+    List<Caller> principalsOf(String account) {
+        return space.callers().stream().filter(c -> c.kind() == Caller.Kind.PRINCIPAL && !c.anonymous()
+                && c.principal().account().filter(account::equals).isPresent()).toList();
+    }
+
+    List<Caller> callersOf(String arn) {
+        return space.callers().stream().filter(c -> c.kind() == Caller.Kind.PRINCIPAL && c.principalArn().filter(arn::equals).isPresent())
+                .toList();
+    }
+}
