@@ -163,6 +163,7 @@ function _complete_gtvpc() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} audit" ];    then _picocli_gtvpc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} preflight" ];    then _picocli_gtvpc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_gtvpc; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_gtvpc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} policy generate" ];    then _picocli_gtvpc_policy; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} policy lint" ];    then _picocli_gtvpc_policy; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} policy verify" ];    then _picocli_gtvpc_policy; return $?; fi
@@ -188,35 +189,37 @@ function _complete_gtvpc() {
   local cmds6=(audit)
   local cmds7=(preflight)
   local cmds8=(completion)
-  local cmds9=(policy generate)
-  local cmds10=(policy lint)
-  local cmds11=(policy verify)
-  local cmds12=(policy simulate)
-  local cmds13=(policy test)
-  local cmds14=(policy get)
-  local cmds15=(policy apply)
-  local cmds16=(policy rollback)
-  local cmds17=(regions list)
-  local cmds18=(regions show)
-  local cmds19=(endpoint-policy generate)
-  local cmds20=(iam-policy generate)
-  local cmds21=(job vpc-config)
-  local cmds22=(jobs in-progress)
+  local cmds9=(help)
+  local cmds10=(policy generate)
+  local cmds11=(policy lint)
+  local cmds12=(policy verify)
+  local cmds13=(policy simulate)
+  local cmds14=(policy test)
+  local cmds15=(policy get)
+  local cmds16=(policy apply)
+  local cmds17=(policy rollback)
+  local cmds18=(regions list)
+  local cmds19=(regions show)
+  local cmds20=(endpoint-policy generate)
+  local cmds21=(iam-policy generate)
+  local cmds22=(job vpc-config)
+  local cmds23=(jobs in-progress)
 
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_gtvpc_jobs_inprogress; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_gtvpc_job_vpcconfig; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_gtvpc_iampolicy_generate; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_gtvpc_endpointpolicy_generate; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_gtvpc_regions_show; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_gtvpc_regions_list; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_gtvpc_policy_rollback; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_gtvpc_policy_apply; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_gtvpc_policy_get; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_gtvpc_policy_test; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_gtvpc_policy_simulate; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_gtvpc_policy_verify; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_gtvpc_policy_lint; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_gtvpc_policy_generate; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_gtvpc_jobs_inprogress; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_gtvpc_job_vpcconfig; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_gtvpc_iampolicy_generate; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_gtvpc_endpointpolicy_generate; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_gtvpc_regions_show; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_gtvpc_regions_list; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_gtvpc_policy_rollback; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_gtvpc_policy_apply; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_gtvpc_policy_get; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_gtvpc_policy_test; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_gtvpc_policy_simulate; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_gtvpc_policy_verify; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_gtvpc_policy_lint; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_gtvpc_policy_generate; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_gtvpc_help; return $?; fi
   if CompWordsContainsArray "${cmds8[@]}"; then _picocli_gtvpc_completion; return $?; fi
   if CompWordsContainsArray "${cmds7[@]}"; then _picocli_gtvpc_preflight; return $?; fi
   if CompWordsContainsArray "${cmds6[@]}"; then _picocli_gtvpc_audit; return $?; fi
@@ -236,7 +239,7 @@ function _picocli_gtvpc() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="policy regions endpoint-policy iam-policy job jobs audit preflight completion"
+  local commands="policy regions endpoint-policy iam-policy job jobs audit preflight completion help"
   local flag_opts="'--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -568,6 +571,24 @@ function _picocli_gtvpc_completion() {
     if (( currIndex >= 0 && currIndex <= 0 )); then
       positionals=$( compReplyArray "${SHELL_pos_param_args[@]}" )
     fi
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `help` subcommand.
+function _picocli_gtvpc_help() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--verbose'"
+  local arg_opts=""
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi

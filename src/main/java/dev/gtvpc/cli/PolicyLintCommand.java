@@ -131,7 +131,8 @@ public final class PolicyLintCommand implements Callable<Integer>, OptionWording
     List<String> excludes = new ArrayList<>();
 
     @Option(names = "--fix", description = "Print the policy with the safe fixes applied (ForAllValues on single-valued keys,"
-            + " key-name case, a VPC ID moved from aws:SourceVpce to aws:SourceVpc); the remaining findings go to stderr.")
+            + " key-name case, a VPC ID moved from aws:SourceVpce to aws:SourceVpc), after removing comments, trailing commas"
+            + " and a byte-order mark; the remaining findings go to stderr.")
     boolean fix;
 
     @Option(names = "-o", paramLabel = "FILE", description = "With --fix: write the fixed policy to FILE.")
@@ -210,7 +211,7 @@ public final class PolicyLintCommand implements Callable<Integer>, OptionWording
                 .lint(names(), fix);
         if (fix) {
             return run.reports().isEmpty() ? ExitCode.BAD_INPUT.code()
-                    : LintFix.run(run.reports().get(0), linter, threshold, Inputs.name(output), out, err);
+                    : LintFix.run(run.reports().get(0), run.repairs(), linter, threshold, Inputs.name(output), out, err);
         }
         // the clock is asked only when a baseline can have expired: offline runs do not build the run context otherwise
         LocalDate today = accepted.stream().anyMatch(s -> s.expires().isPresent())

@@ -57,7 +57,7 @@ public final class Linter {
             if (options.runs(rule)) {
                 // an unknown element at the root itself is a whole document of another kind: renaming fixes nothing
                 String fix = p.kind() == ReadProblem.Kind.UNKNOWN_ELEMENT && p.pointer().isEmpty()
-                        ? "lint the policy file; this one is not a policy" : rule.fix();
+                        ? "lint the policy file; this one is not a policy" : p.fix().orElse(rule.fix());
                 findings.add(new Finding(rule.id(), rule.info().severityFor(options.kind()), p.message(), fix, p.pointer(), p.location()));
             }
         }

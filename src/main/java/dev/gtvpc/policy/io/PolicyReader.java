@@ -20,7 +20,6 @@ import dev.gtvpc.policy.Statement;
 import dev.gtvpc.policy.StatementElement;
 import dev.gtvpc.policy.Values;
 import dev.gtvpc.util.Suggestions;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -150,28 +149,29 @@ public final class PolicyReader {
             // as reported in aws/aws-cli#2779); a BOM's first byte is 0xEF
             problems.add(new ReadProblem(ReadProblem.Kind.INVALID_JSON, JsonPointer.ROOT, SourceLocation.START,
                     "the file starts with a UTF-8 byte-order mark (BOM), which S3 refuses (MalformedPolicy: the first byte"
-                            + " must be '{'); remove the BOM (save as UTF-8 without BOM)"));
+                            + " must be '{'); remove the BOM (save as UTF-8 without BOM)",
+                    Optional.of("remove the BOM: save the file as UTF-8 without BOM ('gtvpc policy lint --fix' removes it)")));
             return result(null);
         }
         // Too large by any measure: not worth reading into a tree. Whether it is JSON at all is still
-        // checked (streaming), so 400 KB of '[' is invalid JSON, not a policy over the size limit.
-        if (text.length() > 16 * MAX_POLICY_BYTES) {
+        // checked (streaming), so 400 KB of '[' is invalid JSON, not a policy over the size limit; a
+        // small policy padded with whitespace is read like any.
+        int compact = text.length() > 16 * MAX_POLICY_BYTES ? compactSize(text) : 0;
+        if (compact > MAX_POLICY_BYTES) {
             try {
                 Json.checkSyntax(text);
             } catch (Json.SyntaxException e) {
-                problems.add(new ReadProblem(ReadProblem.Kind.INVALID_JSON, e.pointer(), e.location(),
-                        "invalid JSON: " + e.getMessage()));
+                problems.add(invalidJson(e));
                 return result(null);
             }
-            problems.add(tooLarge(text.getBytes(StandardCharsets.UTF_8).length));
+            problems.add(tooLarge(compact));
             return result(null);
         }
         Json.Value root;
         try {
             root = Json.parse(text);
         } catch (Json.SyntaxException e) {
-            problems.add(new ReadProblem(ReadProblem.Kind.INVALID_JSON, e.pointer(), e.location(),
-                    "invalid JSON: " + e.getMessage()));
+            problems.add(invalidJson(e));
             return result(null);
         }
         int size = compactSize(text);
@@ -179,6 +179,10 @@ public final class PolicyReader {
             problems.add(tooLarge(size));
         }
         return result(readPolicy(root));
+    }
+
+    private static ReadProblem invalidJson(Json.SyntaxException e) {
+        return new ReadProblem(ReadProblem.Kind.INVALID_JSON, e.pointer(), e.location(), "invalid JSON: " + e.getMessage(), e.fix());
     }
 
     private ReadProblem tooLarge(int size) {
