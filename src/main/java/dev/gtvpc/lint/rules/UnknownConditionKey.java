@@ -73,8 +73,12 @@ public final class UnknownConditionKey extends BaseRule {
             return "the condition cannot hold as meant";
         }
         OperatorType type = op.type().get();
-        if (type == OperatorType.NULL) {
+        if (type == OperatorType.NULL && op.qualifier() == SetQualifier.NONE) {
             return "Null on it is always true for \"true\" and never for \"false\"";
+        }
+        if (type == OperatorType.NULL) {
+            // a set operator over a key with no values: ForAllValues holds vacuously, ForAnyValue never (README, Null set operators)
+            return op.text() + " on it " + (op.qualifier() == SetQualifier.FOR_ALL_VALUES ? "always holds" : "never holds");
         }
         boolean holds = op.ifExists() || op.qualifier() == SetQualifier.FOR_ALL_VALUES
                 || op.qualifier() == SetQualifier.NONE && type.negated();
