@@ -37,6 +37,9 @@ class OverUnknownsProperties {
     @Property(tries = 60)
     void aConcreteValueGetsTheVerdictOfItsClass(@ForAll("policies") String json, @ForAll("vpces") String vpce,
             @ForAll("roles") String role, @ForAll("buckets") String bucket) {
+        // a value must be well formed wherever it is written: an account ID is a Principal but no ARN, and
+        // under an Arn operator it is malformed (lint reports it), a value the classes do not claim to cover
+        Assume.that(role.startsWith("arn:") || !json.contains("\"aws:PrincipalArn\":[\"" + ROLE) && !json.contains(",\"" + ROLE + "\"]"));
         Policy policy = PolicyReader.read(json, "generated.json").policy();
         VerifyInputs in = inputs();
         VerificationReport three = OverUnknowns.verify(policy, in, Optional.empty(), false);
