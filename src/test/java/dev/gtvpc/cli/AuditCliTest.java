@@ -42,6 +42,14 @@ class AuditCliTest {
     }
 
     @Test
+    void theCsvNamesTheEndpointVpcOrRoleOfEachPerSubjectProperty() {
+        Cli.Result r = Cli.run("audit", "--policies", RECORDS, "--format", "csv");
+        List<String> properties = r.out().lines().skip(1).map(row -> row.split(",", -1)).flatMap(f -> java.util.Arrays.stream(f[f.length - 2].split(";"))) // properties: next to last
+                .filter(p -> p.matches("(vpc|vpce|role)-can-access.*")).toList();
+        assertThat(properties).isNotEmpty().allMatch(p -> p.matches("(vpc|vpce|role)-can-access\\[(vpc-|vpce-|arn:aws:iam::)[^\\]]+\\]=[A-Z_]+"));
+    }
+
+    @Test
     void eachTemplateGetsItsVerdict() {
         Cli.Result r = Cli.run("audit", "--policies", RECORDS, "--format", "csv");
         List<String> rows = r.out().lines().skip(1).toList();
