@@ -355,8 +355,11 @@ public final class Applier {
             return false;
         }
         Policy back = read.parsed().get().policy();
-        // S3 may reformat a policy it stores; what must hold is that it decides every request alike
-        return back.equals(plan.target().get()) || equivalent(back, plan.target().get(), plan.inputs());
+        // S3 may reformat a policy it stores; what must hold is that it decides every request alike and
+        // still has each statement written here under its Sid: another merge-apply's statement alike in
+        // meaning under another Sid means this write was replaced (issue 28)
+        return back.equals(plan.target().get())
+                || (equivalent(back, plan.target().get(), plan.inputs()) && lostStatements(plan, text).isEmpty());
     }
 
     /** Whether the two decide every request alike (verify's equivalent-to property). */
