@@ -357,6 +357,23 @@ class ApplyAgainstS3Test {
     }
 
     @Test
+    void rollbackPutsBackTheBackupsExactTextSoItsSha256MatchesTheBucketAgain() throws IOException {
+        // spaced, keys in another order than gtvpc writes them: a re-serialised policy would differ in its bytes
+        String spaced = "{\n  \"Statement\": [ { \"Resource\": \"arn:aws:s3:::" + bucket + "/*\", \"Action\": \"s3:GetObject\",\n"
+                + "    \"Principal\": { \"AWS\": \"arn:aws:iam::444455556666:root\" }, \"Effect\": \"Allow\", \"Sid\": \"PartnerRead\" } ],\n"
+                + "  \"Version\": \"2012-10-17\"\n}\n";
+        putServerPolicy(spaced);
+        String original = serverPolicy().orElseThrow();
+        assertThat(run(apply(policyFile("p.json", vpcOnly()), "--replace", "--yes")).exit()).isZero();
+        Path backup = backups().get(0);
+        assertThat(Files.readString(backup)).contains(sha256(original));
+        Cli.Result rolledBack = run("policy", "rollback", "--bucket", bucket, "--backup", backup.toString(), "--yes",
+                "--backup-dir", dir.resolve("backups").toString());
+        assertThat(rolledBack.exit()).as(rolledBack.err()).isZero();
+        assertThat(serverPolicy()).contains(original);
+    }
+
+    @Test
     void rollbackRefusesABackupOfAnotherBucket() throws IOException {
         assertThat(run(apply(policyFile("p.json", vpcOnly()), "--yes")).exit()).isZero();
         Cli.Result r = run("policy", "rollback", "--bucket", "some-other-bucket", "--backup", backups().get(0).toString(), "--yes");
