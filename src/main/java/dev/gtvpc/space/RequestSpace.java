@@ -38,6 +38,7 @@ public final class RequestSpace {
     private final Origins origins;
     private final Callers callers;
     private final Resources resources;
+    private final Set<String> memberAccounts;
     private List<ActionClass> actions;
     private OtherContexts otherContexts;
 
@@ -53,7 +54,8 @@ public final class RequestSpace {
         avoid.addAll(perimeter.endpointAccounts());
         perimeter.managementAccount().ifPresent(avoid::add);
         Witnesses witnesses = Witnesses.avoiding(avoid);
-        this.origins = new Origins(scan, perimeter, witnesses, new ValueClasses(scan), Callers.memberAccounts(perimeter));
+        this.memberAccounts = Callers.memberAccounts(perimeter);
+        this.origins = new Origins(scan, perimeter, witnesses, new ValueClasses(scan), memberAccounts);
         this.callers = new Callers(scan, perimeter, witnesses, named);
         this.resources = new Resources(scan, perimeter);
     }
@@ -224,6 +226,11 @@ public final class RequestSpace {
     /** A principal of {@code account} no policy names (an administrator of the bucket's account, for one). */
     public Caller principalOf(String account) {
         return callers.principalOf(account);
+    }
+
+    /** Whether {@code account} is one the space knows in the bucket account's organization (its SCPs reach its principals). */
+    public boolean inOrganization(String account) {
+        return memberAccounts.contains(account);
     }
 
     /** A principal of an account no policy names: a stranger. */

@@ -24,12 +24,19 @@ final class Properties {
     private final VerifyInputs in;
     private final RequestSpace space;
     private final Checker checker;
+    private final Layers layers;
 
     Properties(Policy policy, VerifyInputs in, RequestSpace space) {
+        this(policy, "the bucket policy", Layers.NONE, in, space);
+    }
+
+    /** The properties over every layer of {@code layers}, the bucket policy read from {@code source}. */
+    Properties(Policy policy, String source, Layers layers, VerifyInputs in, RequestSpace space) {
         this.policy = policy;
         this.in = in;
         this.space = space;
-        this.checker = new Checker(policy, space);
+        this.checker = new Checker(Decider.of(policy, source, layers, space), space, layers.layered());
+        this.layers = layers;
     }
 
     RequestSpace space() {
@@ -40,23 +47,23 @@ final class Properties {
     PropertyResult trustedEndpointCanAccess(VerifyInputs.TrustedEndpoint t) {
         List<ActionClass> actions = t.actions().stream().map(space::actionClass).toList();
         return checker.check(t.property(), t.label(), space.endpointOrigins(t.endpoint(), Witnesses.FRESH_VPC), memberPrincipals(),
-                actions, d -> d != Decision.EXPLICIT_DENY, overTls(), true);
+                actions, d -> !d.denied(), overTls(), true);
     }
 
     PropertyResult canAccess(String property, String subject, List<Origin> origins, List<Caller> callers, List<ActionClass> actions) {
-        return checker.check(property, subject, origins, callers, actions, d -> d != Decision.EXPLICIT_DENY, overTls(), true);
+        return checker.check(property, subject, origins, callers, actions, d -> !d.denied(), overTls(), true);
     }
 
     /** Every origin and caller outside the perimeter is explicitly denied each protected action, whatever else the request says. */
     PropertyResult outsideDenied(List<ActionClass> actions) {
         return checker.check("outside-denied", "every other origin and principal", space.outsideOrigins(), space.outsideCallers(),
-                actions, d -> d == Decision.EXPLICIT_DENY, space.otherContexts(), false);
+                actions, Decision::denied, space.otherContexts(), false);
     }
 
     /** {@code arn} keeps the policy actions from anywhere; a policy silent on them keeps it in: that is the point, not vacuous. */
     PropertyResult keepsPolicyActions(String property, String subject, List<Origin> origins, List<Caller> callers) {
         return checker.check(property, subject, origins, callers, Verifier.POLICY_ACTIONS.stream().map(space::actionClass).toList(),
-                d -> d != Decision.EXPLICIT_DENY, overTls(), false);
+                d -> !d.denied(), overTls(), false);
     }
 
     /**
@@ -86,18 +93,26 @@ final class Properties {
                 Optional.empty());
     }
 
-    /** --actions, or every action class the policy's Deny statements cover; with no Deny, what its Allow statements cover. */
+    /**
+     * --actions, or every action class the bucket policy's Deny statements cover; with no Deny, what the
+     * other layers' Deny statements cover (a bucket without a policy, protected by its RCP); else what the
+     * bucket policy's Allow statements cover.
+     */
     List<ActionClass> protectedActions() {
         if (!in.actions().isEmpty()) {
             return in.actions().stream().map(space::actionClass).toList();
         }
-        List<ActionClass> denied = covered(Effect.DENY);
-        return denied.isEmpty() ? covered(Effect.ALLOW) : denied;
+        List<Policy> bucket = layers.bucketPolicy() ? List.of(policy) : List.of();
+        List<ActionClass> denied = covered(bucket, Effect.DENY);
+        if (denied.isEmpty()) {
+            denied = covered(layers.policies(), Effect.DENY);
+        }
+        return denied.isEmpty() ? covered(bucket, Effect.ALLOW) : denied;
     }
 
-    private List<ActionClass> covered(Effect effect) {
+    private List<ActionClass> covered(List<Policy> policies, Effect effect) {
         Set<ActionClass> covered = new LinkedHashSet<>();
-        for (Statement s : policy.statements()) {
+        for (Statement s : policies.stream().flatMap(p -> p.statements().stream()).toList()) {
             if (s.effect().filter(effect::equals).isEmpty() || s.action().isEmpty()) {
                 continue;
             }

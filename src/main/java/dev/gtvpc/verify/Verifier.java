@@ -58,16 +58,27 @@ public final class Verifier {
 
     /** With {@code matrix}, the report also holds the access matrix (it costs a few evaluations per row). */
     public static VerificationReport verify(Policy policy, VerifyInputs in, Optional<Policy> equivalentTo, boolean matrix) {
+        return verify(policy, "the bucket policy", Layers.NONE, in, equivalentTo, matrix);
+    }
+
+    /**
+     * Over every layer of {@code layers} as well as the bucket policy ({@code source} names its file in
+     * counterexamples and proofs). The access matrix and {@code equivalent-to} stay the bucket policy's own.
+     */
+    public static VerificationReport verify(Policy policy, String source, Layers layers, VerifyInputs in, Optional<Policy> equivalentTo,
+            boolean matrix) {
         List<Policy> policies = new ArrayList<>();
         policies.add(policy);
         equivalentTo.ifPresent(policies::add);
+        policies.addAll(layers.policies());
+        Bucket bucket = new Bucket(policy, source, layers);
         Optional<String> assumedOrg = in.orgId().isPresent() ? Optional.empty() : organizationTested(policies);
         if (assumedOrg.isEmpty()) {
-            return verifyIn(policy, in, equivalentTo, matrix, policies);
+            return verifyIn(bucket, in, equivalentTo, matrix, policies);
         }
-        VerificationReport inside = verifyIn(policy, in.withOrganization(assumedOrg, orgPathsFor(policies, assumedOrg.get())),
+        VerificationReport inside = verifyIn(bucket, in.withOrganization(assumedOrg, orgPathsFor(policies, assumedOrg.get())),
                 equivalentTo, matrix, policies);
-        VerificationReport outside = verifyIn(policy, in, equivalentTo, false, policies);
+        VerificationReport outside = verifyIn(bucket, in, equivalentTo, false, policies);
         List<PropertyResult> results = new ArrayList<>();
         for (int i = 0; i < inside.results().size(); i++) {
             PropertyResult a = inside.results().get(i);
@@ -88,9 +99,14 @@ public final class Verifier {
         return new VerificationReport(results, notes, inside.matrix(), assumed);
     }
 
-    private static VerificationReport verifyIn(Policy policy, VerifyInputs in, Optional<Policy> equivalentTo, boolean matrix,
+    /** The bucket policy, the file it was read from, and the layers asked with it. */
+    private record Bucket(Policy policy, String source, Layers layers) {
+    }
+
+    private static VerificationReport verifyIn(Bucket bucket, VerifyInputs in, Optional<Policy> equivalentTo, boolean matrix,
             List<Policy> policies) {
-        Properties v = properties(policy, in, policies);
+        Policy policy = bucket.policy();
+        Properties v = new Properties(policy, bucket.source(), bucket.layers(), in, RequestSpace.of(policies, in, S3ActionCatalog.bundled()));
         RequestSpace space = v.space();
         List<PropertyResult> results = new ArrayList<>();
         List<ActionClass> protectedActions = v.protectedActions();
