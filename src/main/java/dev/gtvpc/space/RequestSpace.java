@@ -118,7 +118,11 @@ public final class RequestSpace {
         Set<String> inside = new HashSet<>(perimeter.vpcs());
         inside.addAll(perimeter.vpces());
         perimeter.serviceEndpoints().forEach(t -> inside.add(t.endpoint()));
-        return origins.all(inside, true);
+        List<Origin> all = origins.all(inside, true);
+        // the network perimeter of aws:VpceOrgID: every endpoint an account of the organization owns is inside, and
+        // the endpoints of the third parties aws:VpceAccount trusts
+        return all.stream().filter(o -> o.owner().filter(w -> w.member() && perimeter.organizationEndpoints()
+                || perimeter.endpointAccounts().contains(w.account())).isEmpty()).toList();
     }
 
     /**
@@ -310,12 +314,37 @@ public final class RequestSpace {
         if (!caller.canComeFrom(origin)) {
             return false;
         }
+        if (caller.member() && !tagged(perimeter.principalTags(), "aws:principaltag/", extra)
+                || !tagged(perimeter.bucketTags(), "aws:resourcetag/", extra)) {
+            return false;
+        }
         if (caller.kind() != Caller.Kind.SERVICE) {
             for (String k : extra.keySet()) {
                 // "only when the call … is made directly by an AWS service principal" (aws:SourceArn and its kin)
                 if (keys.from(k, ConditionKeyCatalog.Origin.SERVICE)) {
                     return false;
                 }
+            }
+        }
+        return true;
+    }
+
+    /** Whether {@code extra} shows exactly the {@code tags} (when known) under the tested keys with {@code prefix}. */
+    private boolean tagged(Optional<Map<String, String>> tags, String prefix, Map<String, List<String>> extra) {
+        if (tags.isEmpty()) {
+            return true;
+        }
+        Map<String, String> expected = new LinkedHashMap<>();
+        tags.get().forEach((k, v) -> expected.put(prefix + k.toLowerCase(Locale.ROOT), v));
+        for (Map.Entry<String, List<String>> e : extra.entrySet()) {
+            String key = e.getKey().toLowerCase(Locale.ROOT);
+            if (key.startsWith(prefix) && !e.getValue().equals(Optional.ofNullable(expected.get(key)).map(List::of).orElse(null))) {
+                return false;
+            }
+        }
+        for (String key : expected.keySet()) {
+            if (scan.tests(key) && extra.keySet().stream().noneMatch(k -> k.equalsIgnoreCase(key))) {
+                return false;
             }
         }
         return true;

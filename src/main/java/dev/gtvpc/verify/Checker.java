@@ -1,6 +1,5 @@
 package dev.gtvpc.verify;
 
-import dev.gtvpc.eval.Decision;
 import dev.gtvpc.eval.EvaluationResult;
 import dev.gtvpc.eval.Request;
 import dev.gtvpc.eval.StatementTrace;
@@ -35,7 +34,7 @@ final class Checker {
      *                PROVED (true for the access properties: the policy then says nothing about them)
      */
     PropertyResult check(String property, String subject, List<Origin> origins, List<Caller> callers, List<ActionClass> actions,
-            Predicate<Decision> ok, List<Map<String, List<String>>> contexts, boolean vacuity) {
+            Predicate<Verdict> ok, List<Map<String, List<String>>> contexts, boolean vacuity) {
         long count = 0;
         boolean reached = false;
         Map<String, Long> decidedBy = new LinkedHashMap<>();
@@ -50,14 +49,16 @@ final class Checker {
                             Request r = space.request(action.action(), resource, origin, caller, extra);
                             count++;
                             Verdict result = decider.decide(r, origin, caller);
-                            if (result.decision().isEmpty() || !ok.test(result.decision().get())) {
+                            if (result.decision().isEmpty() || !ok.test(result)) {
                                 PropertyResult.Status status = result.decision().isEmpty()
                                         ? PropertyResult.Status.UNDECIDED : PropertyResult.Status.REFUTED;
                                 return new PropertyResult(property, subject, status, count, Optional.of(new Counterexample(
                                         r, origin, caller, result.decision(), result.statements(), result.errors(), result.deciding())));
                             }
                             reached |= result.reached();
-                            result.deciding().forEach(d -> decidedBy.merge(d.label(), 1L, Long::sum));
+                            if (result.denied()) {
+                                result.deciding().forEach(d -> decidedBy.merge(d.label(), 1L, Long::sum));
+                            }
                         }
                     }
                 }

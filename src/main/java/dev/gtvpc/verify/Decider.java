@@ -1,12 +1,9 @@
 package dev.gtvpc.verify;
 
-import dev.gtvpc.eval.Decision;
 import dev.gtvpc.eval.EvaluationResult;
 import dev.gtvpc.eval.Evaluator;
 import dev.gtvpc.eval.Request;
 import dev.gtvpc.eval.StatementTrace;
-import dev.gtvpc.layers.Deciding;
-import dev.gtvpc.layers.Layer;
 import dev.gtvpc.layers.LayerPolicy;
 import dev.gtvpc.layers.LayerResult;
 import dev.gtvpc.layers.LayerSet;
@@ -40,10 +37,9 @@ interface Decider {
     }
 
     /**
-     * Every layer, each within its scope. A request a guardrail (an SCP level, the endpoint policy) lets
-     * through for want of an Allow is denied; one that no layer denies but nothing grants is
-     * {@link Decision#NOT_DENIED}: the properties are about the perimeter's denials, and the grant rests on
-     * what verify is not told (identity policies when not given, ACLs).
+     * Every layer, each within its scope: a request a guardrail (an SCP level, the endpoint policy) has no
+     * Allow for, or that nothing grants (another account's or anonymous without the bucket policy's Allow), is
+     * {@link Decision#IMPLICIT_DENY}, which the properties count as denied; ACLs are not asked (the report says so).
      */
     final class LayeredDecider implements Decider {
         private static final Set<LayerPolicy> BUILT_IN = Set.of(LayerPolicy.FULL_AWS_ACCESS, LayerPolicy.RCP_FULL_AWS_ACCESS,
@@ -63,17 +59,7 @@ interface Decider {
             LayeredResult r = LayeredEvaluator.evaluate(set, request, placement(origin, caller));
             boolean reached = r.layers().stream().flatMap(l -> l.traces().stream()).filter(t -> !BUILT_IN.contains(t.policy()))
                     .anyMatch(t -> t.result().statements().stream().anyMatch(StatementTrace::reached));
-            Optional<Decision> d = r.decision();
-            List<Deciding> deciding = r.deciding();
-            if (d.filter(Decision.IMPLICIT_DENY::equals).isPresent() && deciding.stream().noneMatch(LayeredDecider::guardrail)) {
-                d = Optional.of(Decision.NOT_DENIED);
-                deciding = List.of();
-            }
-            return new Verdict(d, deciding.stream().map(Deciding::label).toList(), deciding, r.errors(), reached);
-        }
-
-        private static boolean guardrail(Deciding d) {
-            return d.layer() == Layer.SCP || d.layer() == Layer.ENDPOINT;
+            return new Verdict(r.decision(), r.labels(), r.deciding(), r.errors(), reached);
         }
 
         private Placement placement(Origin origin, Caller caller) {

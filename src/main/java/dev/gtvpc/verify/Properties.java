@@ -1,6 +1,8 @@
 package dev.gtvpc.verify;
 
 import dev.gtvpc.eval.Decision;
+import dev.gtvpc.layers.Deciding;
+import dev.gtvpc.layers.Layer;
 import dev.gtvpc.policy.ActionBlock;
 import dev.gtvpc.policy.Effect;
 import dev.gtvpc.policy.Policy;
@@ -46,24 +48,35 @@ final class Properties {
     /** Ground Truth's (or another service's) endpoint, from a VPC that is not the user's, as any principal of the bucket's account. */
     PropertyResult trustedEndpointCanAccess(VerifyInputs.TrustedEndpoint t) {
         List<ActionClass> actions = t.actions().stream().map(space::actionClass).toList();
-        return checker.check(t.property(), t.label(), space.endpointOrigins(t.endpoint(), Witnesses.FRESH_VPC), memberPrincipals(),
-                actions, d -> !d.denied(), overTls(), true);
+        PropertyResult r = checker.check(t.property(), t.label(), space.endpointOrigins(t.endpoint(), Witnesses.FRESH_VPC),
+                memberPrincipals(), actions, v -> !v.blocked(), overTls(), true);
+        Optional<Deciding> guardrail = r.counterexample().stream().flatMap(c -> c.deciding().stream())
+                .filter(d -> d.layer() == Layer.RCP || d.layer() == Layer.SCP).findFirst();
+        if (r.status() != PropertyResult.Status.REFUTED || guardrail.isEmpty()) {
+            return r;
+        }
+        // an AWS account owns the service's endpoint, and AWS does not publish which: its aws:VpceAccount and
+        // aws:VpceOrgID cannot be named, its endpoint ID can (layers/OPEN-QUESTIONS.md Q1)
+        return new PropertyResult(r.property(), r.subject(), r.status(), r.requests(), r.counterexample(), Optional.of("the exception"
+                + " that can let it in: " + t.endpoint() + " as aws:SourceVpce in the StringNotEqualsIfExists block of "
+                + guardrail.get().label() + " (an AWS account owns the endpoint and AWS does not publish which, so an aws:VpceAccount or"
+                + " aws:VpceOrgID exception cannot be written for it); verify again with it to prove it"));
     }
 
     PropertyResult canAccess(String property, String subject, List<Origin> origins, List<Caller> callers, List<ActionClass> actions) {
-        return checker.check(property, subject, origins, callers, actions, d -> !d.denied(), overTls(), true);
+        return checker.check(property, subject, origins, callers, actions, v -> !v.blocked(), overTls(), true);
     }
 
     /** Every origin and caller outside the perimeter is explicitly denied each protected action, whatever else the request says. */
     PropertyResult outsideDenied(List<ActionClass> actions) {
         return checker.check("outside-denied", "every other origin and principal", space.outsideOrigins(), space.outsideCallers(),
-                actions, Decision::denied, space.otherContexts(), false);
+                actions, Verdict::denied, space.otherContexts(), false);
     }
 
     /** {@code arn} keeps the policy actions from anywhere; a policy silent on them keeps it in: that is the point, not vacuous. */
     PropertyResult keepsPolicyActions(String property, String subject, List<Origin> origins, List<Caller> callers) {
         return checker.check(property, subject, origins, callers, Verifier.POLICY_ACTIONS.stream().map(space::actionClass).toList(),
-                d -> !d.denied(), overTls(), false);
+                v -> !v.blocked(), overTls(), false);
     }
 
     /**

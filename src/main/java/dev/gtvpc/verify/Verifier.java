@@ -49,6 +49,13 @@ public final class Verifier {
     private static final List<String> ORGANIZATION_KEYS = List.of("aws:PrincipalOrgID", "aws:ResourceOrgID", "aws:PrincipalOrgPaths",
             "aws:ResourceOrgPaths");
 
+    /** What a layered proof takes for granted, in one line (README "Layered perimeters"). */
+    static final String LAYERED_ASSUMPTIONS = "layers: each --rcp is attached above the bucket's account and each --scp beside FullAWSAccess"
+            + " above the organization's principals; endpoints not yours have their owners' policies, taken as letting everything through;"
+            + " ACLs are not asked (a request of another account or anonymous that no bucket policy Allow grants is denied, as with"
+            + " Object Ownership 'bucket owner enforced', the default since April 2023); permission boundaries and session policies are"
+            + " not modelled";
+
     private Verifier() {
     }
 
@@ -144,8 +151,11 @@ public final class Verifier {
         results.add(v.outsideDenied(protectedActions));
         in.adminArn().ifPresent(admin -> results.add(v.keepsPolicyActions("owner-can-manage", admin, space.origins(), v.callersOf(admin))));
         equivalentTo.ifPresent(other -> results.add(Equivalence.check(policy, other, space)));
-        return new VerificationReport(results, space.samplingNotes(), matrix ? Matrix.of(policy, in, v, protectedActions) : null,
-                space.assumptions());
+        List<String> assumed = new ArrayList<>(space.assumptions());
+        if (bucket.layers().layered()) {
+            assumed.add(LAYERED_ASSUMPTIONS);
+        }
+        return new VerificationReport(results, space.samplingNotes(), matrix ? Matrix.of(policy, in, v, protectedActions) : null, assumed);
     }
 
     private static Properties properties(Policy policy, VerifyInputs in, List<Policy> spaceOf) {
