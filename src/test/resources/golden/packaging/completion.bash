@@ -374,7 +374,10 @@ function _picocli_gtvpc_audit() {
 
   case ${prev_word} in
     '--policies')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--config-aggregator')
       return
@@ -406,7 +409,10 @@ function _picocli_gtvpc_audit() {
       return
       ;;
     '--accounts')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--format')
       local IFS=$'\n'
@@ -611,7 +617,10 @@ function _picocli_gtvpc_policy_generate() {
       return $?
       ;;
     '-o')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--regions-file')
       local IFS=$'\n'
@@ -644,7 +653,7 @@ function _picocli_gtvpc_policy_lint() {
   local FORMAT_option_args=("text" "json" "sarif") # --format values
   local SEVERITY_option_args=("error" "security-warning" "warning" "suggestion" "never") # --fail-on values
   local RULE_option_args=("invalid-json" "duplicate-key" "wrong-type" "unknown-element" "conflicting-elements" "invalid-effect" "policy-too-large" "missing-version" "old-version" "invalid-version" "missing-statement" "missing-effect" "missing-principal" "principal-in-identity-policy" "missing-action" "missing-resource" "duplicate-sid" "unknown-operator" "operator-value-type" "invalid-action" "invalid-arn" "invalid-arn-account" "policy-type-element" "not-principal-allow" "placeholder-left" "forallvalues-single-valued-key" "vpc-id-in-source-vpce" "vpce-id-in-source-vpc" "invalid-vpce-format" "invalid-vpc-format" "wildcard-on-vpc-key" "assumed-role-principal-arn" "unknown-condition-key" "ifexists-deny-gap" "key-case-duplicate" "key-name-case" "resource-type-mismatch" "bucket-mismatch" "public-allow" "deny-misses-bucket" "endpoint-allows-nothing" "gt-endpoint-missing" "gt-endpoint-wrong-region" "gt-split-exemptions" "gt-actions-open" "gt-system-buckets-blocked" "own-network-denied" "lockout-risk") # --disable values
-  local FORMAT_option_args=("policy" "terraform-plan" "cloudformation") # --input values
+  local KIND_option_args=("policy" "terraform-plan" "cloudformation") # --input values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -684,13 +693,22 @@ function _picocli_gtvpc_policy_lint() {
       return $?
       ;;
     '-o')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--baseline')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--create-baseline')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--regions-file')
       local IFS=$'\n'
@@ -700,7 +718,7 @@ function _picocli_gtvpc_policy_lint() {
       ;;
     '--input')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
       return $?
       ;;
     '--cfn-param')
@@ -715,6 +733,13 @@ function _picocli_gtvpc_policy_lint() {
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
   else
     local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "lint" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 2147483647 )); then
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      positionals=$( compgen -f -- "${curr_word}" ) # files
+    fi
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi
@@ -732,7 +757,7 @@ function _picocli_gtvpc_policy_verify() {
   local REGION_option_args=("us-east-2" "us-east-1" "us-west-2" "ca-central-1" "eu-central-1" "eu-west-2" "eu-west-1" "ap-south-1" "ap-southeast-2" "ap-southeast-1" "ap-northeast-2" "ap-northeast-1") # --region values
   local LIST_option_args=("data" "doc" "ground-truth") # --actions values
   local FORMAT_option_args=("text" "json" "markdown") # --format values
-  local FORMAT_option_args=("policy" "terraform-plan" "cloudformation") # --input values
+  local KIND_option_args=("policy" "terraform-plan" "cloudformation") # --input values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -781,7 +806,10 @@ function _picocli_gtvpc_policy_verify() {
       return
       ;;
     '--equivalent-to')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--format')
       local IFS=$'\n'
@@ -796,7 +824,7 @@ function _picocli_gtvpc_policy_verify() {
       ;;
     '--input')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
       return $?
       ;;
     '--cfn-param')
@@ -811,6 +839,13 @@ function _picocli_gtvpc_policy_verify() {
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
   else
     local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "verify" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      positionals=$( compgen -f -- "${curr_word}" ) # files
+    fi
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi
@@ -825,7 +860,7 @@ function _picocli_gtvpc_policy_simulate() {
   local commands=""
   local flag_opts="'--trace' '-h' '--help' '-V' '--version' '--verbose'"
   local arg_opts="'--input' '--cfn-param' '--policy-resource' '--action' '--resource' '--principal-arn' '--session' '--org-id' '--org-path' '--bucket-account' '--source-vpce' '--source-vpc' '--source-ip' '--context' '--expect' '--format' '--cases'"
-  local FORMAT_option_args=("policy" "terraform-plan" "cloudformation") # --input values
+  local KIND_option_args=("policy" "terraform-plan" "cloudformation") # --input values
   local DECISION_option_args=("allow" "deny" "not-denied") # --expect values
   local FORMAT_option_args=("text" "json") # --format values
 
@@ -834,7 +869,7 @@ function _picocli_gtvpc_policy_simulate() {
   case ${prev_word} in
     '--input')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
       return $?
       ;;
     '--cfn-param')
@@ -887,7 +922,10 @@ function _picocli_gtvpc_policy_simulate() {
       return $?
       ;;
     '--cases')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
   esac
 
@@ -895,6 +933,13 @@ function _picocli_gtvpc_policy_simulate() {
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
   else
     local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "simulate" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      positionals=$( compgen -f -- "${curr_word}" ) # files
+    fi
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi
@@ -909,7 +954,7 @@ function _picocli_gtvpc_policy_test() {
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--verbose'"
   local arg_opts="'--input' '--cfn-param' '--policy-resource' '--cases' '--format'"
-  local FORMAT_option_args=("policy" "terraform-plan" "cloudformation") # --input values
+  local KIND_option_args=("policy" "terraform-plan" "cloudformation") # --input values
   local FORMAT_option_args=("text" "json" "junit") # --format values
 
   type compopt &>/dev/null && compopt +o default
@@ -917,7 +962,7 @@ function _picocli_gtvpc_policy_test() {
   case ${prev_word} in
     '--input')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
       return $?
       ;;
     '--cfn-param')
@@ -927,7 +972,10 @@ function _picocli_gtvpc_policy_test() {
       return
       ;;
     '--cases')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--format')
       local IFS=$'\n'
@@ -940,6 +988,13 @@ function _picocli_gtvpc_policy_test() {
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
   else
     local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "test" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      positionals=$( compgen -f -- "${curr_word}" ) # files
+    fi
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi
@@ -986,7 +1041,10 @@ function _picocli_gtvpc_policy_get() {
       return $?
       ;;
     '-o')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--regions-file')
       local IFS=$'\n'
@@ -1015,7 +1073,7 @@ function _picocli_gtvpc_policy_apply() {
   local flag_opts="'--merge' '--replace' '--dry-run' '--yes' '--allow-in-progress-jobs' '--confirm-remove-self-access' '--lock' '-h' '--help' '-V' '--version' '--verbose'"
   local arg_opts="'--bucket' '--region' '--profile' '--endpoint-url' '--cli-read-timeout' '--cli-connect-timeout' '--input' '--cfn-param' '--resource' '--backup-dir' '--caller-vpce' '--caller-ip' '--settle' '--lock-wait' '--regions-file' '--format'"
   local REGION_option_args=("us-east-2" "us-east-1" "us-west-2" "ca-central-1" "eu-central-1" "eu-west-2" "eu-west-1" "ap-south-1" "ap-southeast-2" "ap-southeast-1" "ap-northeast-2" "ap-northeast-1") # --region values
-  local FORMAT_option_args=("policy" "terraform-plan" "cloudformation") # --input values
+  local KIND_option_args=("policy" "terraform-plan" "cloudformation") # --input values
   local FORMAT_option_args=("text" "json") # --format values
 
   type compopt &>/dev/null && compopt +o default
@@ -1043,7 +1101,7 @@ function _picocli_gtvpc_policy_apply() {
       ;;
     '--input')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
       return $?
       ;;
     '--cfn-param')
@@ -1087,6 +1145,13 @@ function _picocli_gtvpc_policy_apply() {
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
   else
     local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "apply" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      positionals=$( compgen -f -- "${curr_word}" ) # files
+    fi
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi
@@ -1277,7 +1342,10 @@ function _picocli_gtvpc_endpointpolicy_generate() {
       return $?
       ;;
     '-o')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--regions-file')
       local IFS=$'\n'
@@ -1337,7 +1405,10 @@ function _picocli_gtvpc_iampolicy_generate() {
       return $?
       ;;
     '-o')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--regions-file')
       local IFS=$'\n'
@@ -1409,7 +1480,10 @@ function _picocli_gtvpc_job_vpcconfig() {
       return $?
       ;;
     '-o')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--regions-file')
       local IFS=$'\n'

@@ -4,6 +4,7 @@ import dev.gtvpc.GtvpcException;
 import dev.gtvpc.policy.io.Json;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -26,12 +28,17 @@ public final class PolicyFiles implements RecordSource {
     private final String path;
     private final String defaultAccount;
     private final String defaultRegion;
+    private final Supplier<InputStream> stdin;
 
-    /** {@code defaultAccount}/{@code defaultRegion}: for records that name none ("" when not given). */
-    public PolicyFiles(String path, String defaultAccount, String defaultRegion) {
+    /**
+     * {@code defaultAccount}/{@code defaultRegion}: for records that name none ("" when not given);
+     * {@code stdin}: what {@code -} reads, asked for only then.
+     */
+    public PolicyFiles(String path, String defaultAccount, String defaultRegion, Supplier<InputStream> stdin) {
         this.path = path;
         this.defaultAccount = defaultAccount;
         this.defaultRegion = defaultRegion;
+        this.stdin = stdin;
     }
 
     @Override
@@ -43,7 +50,7 @@ public final class PolicyFiles implements RecordSource {
         if (!path.equals("-") && !Files.isRegularFile(p)) {
             throw GtvpcException.badInput("--policies: " + path + " is neither a directory nor a file");
         }
-        try (BufferedReader in = path.equals("-") ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
+        try (BufferedReader in = path.equals("-") ? new BufferedReader(new InputStreamReader(stdin.get(), StandardCharsets.UTF_8))
                 : Files.newBufferedReader(p, StandardCharsets.UTF_8)) {
             String name = path.equals("-") ? "<stdin>" : path;
             String line;

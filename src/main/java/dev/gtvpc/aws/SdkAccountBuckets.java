@@ -15,10 +15,11 @@ final class SdkAccountBuckets implements AccountBuckets {
     private final String endpoint;
     private final SdkBucketPolicyStore policies;
 
-    SdkAccountBuckets(S3Client s3, String endpoint) {
+    /** {@code limit}: the longest one policy read may take, retries included (see {@link SdkBucketPolicyStore}). */
+    SdkAccountBuckets(S3Client s3, String endpoint, java.time.Duration limit) {
         this.s3 = s3;
         this.endpoint = endpoint;
-        this.policies = new SdkBucketPolicyStore(s3, endpoint);
+        this.policies = new SdkBucketPolicyStore(s3, endpoint, limit);
     }
 
     @Override

@@ -16,10 +16,6 @@ final class SdkBucketPolicyStore implements BucketPolicyStore {
 
     private final java.time.Duration limit;
 
-    SdkBucketPolicyStore(S3Client s3, String endpoint) {
-        this(s3, endpoint, java.time.Duration.ZERO);
-    }
-
     /**
      * @param limit the longest a call may take, retries included; zero for none. The SDK's own
      *     apiCallTimeout is set too, but a read blocked in the JDK's URL connection can outlive it (a

@@ -90,10 +90,7 @@ final class SdkServices implements AwsServices {
                     .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                     .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED), endpoint, RetryMode.STANDARD,
                     List.of(new LocationAnswerCheck()));
-            Duration read = settings.readTimeout();
-            Duration limit = read.isZero() ? Duration.ZERO
-                    : read.plus(settings.connectTimeout()).multipliedBy(3).plusSeconds(1);
-            buckets = new SdkBucketPolicyStore(s3, endpoint.orElse("the S3 endpoint of " + region), limit);
+            buckets = new SdkBucketPolicyStore(s3, endpoint.orElse("the S3 endpoint of " + region), callLimit());
         }
         return buckets;
     }
@@ -135,7 +132,8 @@ final class SdkServices implements AwsServices {
                     .crossRegionAccessEnabled(true)
                     .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                     .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED), endpoint, RetryMode.ADAPTIVE_V2);
-            accountBuckets = new SdkAccountBuckets(s3, endpoint.orElse("the S3 endpoint of " + region));
+            // audit reads policies as apply does: a trickling bucket is cut off at the same limit
+            accountBuckets = new SdkAccountBuckets(s3, endpoint.orElse("the S3 endpoint of " + region), callLimit());
         }
         return accountBuckets;
     }
@@ -184,6 +182,12 @@ final class SdkServices implements AwsServices {
         C client = builder.build();
         opened.add(client);
         return client;
+    }
+
+    /** The longest a bucket-policy call may take, retries included (see SdkBucketPolicyStore); zero for none. */
+    private Duration callLimit() {
+        Duration read = settings.readTimeout();
+        return read.isZero() ? Duration.ZERO : read.plus(settings.connectTimeout()).multipliedBy(3).plusSeconds(1);
     }
 
     private static URI uri(String endpoint) {

@@ -17,15 +17,14 @@ import dev.gtvpc.audit.Verdict;
 import dev.gtvpc.aws.AwsServices;
 import dev.gtvpc.groundtruth.GroundTruthAccess;
 import dev.gtvpc.groundtruth.RegionTable;
-import dev.gtvpc.policy.AwsIds;
 import dev.gtvpc.render.AuditRenderer;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -64,7 +63,7 @@ import picocli.CommandLine.Spec;
             "  gtvpc audit --policies buckets.jsonl --fail-on public,lockout-risk,refuted --filter account=111122223333",
             "  gtvpc audit --account --region us-east-1 --vpc vpc-0abc1234def567890 --format csv > buckets.csv",
             "  gtvpc audit --config-aggregator org-inventory --region us-east-1 --filter tag:data=labeling --format sarif"})
-public final class AuditCommand implements Callable<Integer> {
+public final class AuditCommand implements Callable<Integer>, OptionWording.Worded {
     @Spec
     CommandSpec spec;
 
@@ -72,7 +71,7 @@ public final class AuditCommand implements Callable<Integer> {
             description = "Policies already collected: a directory of BUCKET.json files (an empty file: no policy), or JSON Lines"
                     + " (- for standard input), one {\"bucket\", \"account\", \"region\", \"policy\", \"tags\"} per line, or AWS Config"
                     + " results ({\"resourceName\", \"accountId\", \"awsRegion\", \"supplementaryConfiguration\"}). Offline.")
-    String policies;
+    Path policies;
 
     @Option(names = "--account",
             description = "The caller's own account: ListBuckets (every page) and GetBucketPolicy for each bucket, --concurrency at a"
@@ -88,43 +87,39 @@ public final class AuditCommand implements Callable<Integer> {
             description = "GetBucketPolicy requests in flight with --account (default 16; the client backs off when throttled).")
     int concurrency;
 
-    @Option(names = "--region", completionCandidates = Converters.Regions.class, paramLabel = "REGION",
-            description = "The region of buckets whose record names none (every bucket of a directory); with --account and"
-                    + " --config-aggregator also the region the requests go to (default: AWS_REGION or the profile's).")
-    String region;
+    @Mixin
+    Inside.OptionalRegion region;
 
-    @Option(names = "--bucket-account", paramLabel = "ACCOUNT",
-            description = "The account of buckets whose record names none (default: an account no policy names, and the output says so).")
-    String bucketAccount;
+    @Mixin
+    Inside.BucketAccount bucketAccount;
 
-    @Option(names = "--vpc", paramLabel = "VPC_ID", split = ",", description = "Your VPC: it must get in (repeatable).")
-    List<String> vpcs = new ArrayList<>();
+    @Mixin
+    Inside.OptionalVpcs vpcs;
 
-    @Option(names = "--vpce", paramLabel = "VPCE_ID", split = ",", description = "Your VPC endpoint: it must get in (repeatable).")
-    List<String> vpces = new ArrayList<>();
+    @Mixin
+    Inside.Vpces vpces;
 
-    @Option(names = "--role-arn", paramLabel = "ARN", split = ",", description = "A role that must get in from anywhere (repeatable).")
-    List<String> roles = new ArrayList<>();
+    @Mixin
+    Inside.Roles roles;
 
-    @Option(names = "--admin-arn", paramLabel = "ARN", description = "An administrator who must keep managing every policy (owner-can-manage).")
-    String admin;
+    @Mixin
+    Inside.Admin admin;
 
-    @Option(names = "--org-id", paramLabel = "ORG_ID", description = "The organization (o-…) the buckets' accounts are in.")
-    String orgId;
+    @Mixin
+    Inside.OrgId orgId;
 
     @Option(names = "--accounts", paramLabel = "FILE",
             description = "The inside per account, for accounts with their own networks: a JSON object of account ID to"
                     + " {\"vpc\": [...], \"vpce\": [...], \"role-arn\": [...], \"admin-arn\": \"...\", \"org-id\": \"o-...\"}; an"
                     + " account it names uses only what it gives, the others the options above.")
-    String accountsFile;
+    Path accountsFile;
 
     @Option(names = "--ground-truth", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Check gt-can-access (the default). --no-ground-truth: the buckets are not for Ground Truth (no gt-ready).")
     boolean groundTruth;
 
-    @Option(names = "--format", completionCandidates = Converters.AuditFormats.class, paramLabel = "FORMAT", defaultValue = "text",
-            description = "text (default: the buckets, then the summary table), json, jsonl, csv, sarif or markdown.")
-    String format;
+    @Mixin
+    Formats.Audit.Option format;
 
     @Option(names = "--fail-on", completionCandidates = Converters.Verdicts.class, paramLabel = "VERDICT", split = ",",
             description = "Exit 1 when a bucket has this verdict (repeatable): refuted, public, lockout-risk, unproved, no-policy,"
@@ -150,11 +145,20 @@ public final class AuditCommand implements Callable<Integer> {
     @Mixin
     AwsOptions aws;
 
+    /** What the shared options mean for this command (see {@link OptionWording}). */
+    @Override
+    public Map<String, String> wording() {
+        return Map.of(
+                "--region", "The region of buckets whose record names none (every bucket of a directory); with --account and"
+                        + " --config-aggregator also the region the requests go to (default: AWS_REGION or the profile's).",
+                "--bucket-account", "The account of buckets whose record names none (default: an account no policy names, and the output says so).",
+                "--admin-arn", "An administrator who must keep managing every policy (owner-can-manage).",
+                "--org-id", "The organization (o-…) the buckets' accounts are in.");
+    }
+
     @Override
     public Integer call() {
-        if (!AuditRenderer.FORMATS.contains(format)) {
-            throw GtvpcException.badInput("--format: '" + format + "' is not one of " + String.join(", ", AuditRenderer.FORMATS));
-        }
+        Formats.Audit chosen = format.value();
         Set<Verdict> failing = EnumSet.noneOf(Verdict.class);
         for (String f : failOn) {
             failing.add(Verdict.fromId(f).orElseThrow(() -> GtvpcException.badInput("--fail-on: '" + f + "' is not a verdict: "
@@ -168,12 +172,10 @@ public final class AuditCommand implements Callable<Integer> {
             throw GtvpcException.badInput("--threads: give 1 to 256");
         }
         Filter filter = Filter.parse(filters);
-        if (region != null && !AwsIds.isRegionName(region)) {
-            throw GtvpcException.badInput("--region: '" + region + "' is not an AWS Region name such as us-east-1");
+        if (region.given().isPresent()) {
+            region.checkName();
         }
-        if (bucketAccount != null && !AwsIds.isAccountId(bucketAccount)) {
-            throw GtvpcException.badInput("--bucket-account: '" + bucketAccount + "' is not a 12-digit account ID");
-        }
+        bucketAccount.check();
         AuditSettings settings = settings(regionTable.table());
         int sources = (policies != null ? 1 : 0) + (account ? 1 : 0) + (aggregator != null ? 1 : 0);
         if (sources != 1) {
@@ -181,8 +183,9 @@ public final class AuditCommand implements Callable<Integer> {
                     + " --config-aggregator NAME" : "give one source of buckets: --policies, --account or --config-aggregator");
         }
         if (policies != null) {
-            RecordSource source = new PolicyFiles(policies, bucketAccount == null ? "" : bucketAccount, region == null ? "" : region);
-            return run(source, settings, filter, workers, failing);
+            RecordSource source = new PolicyFiles(Inputs.name(policies), bucketAccount.given().orElse(""), region.given().orElse(""),
+                    Inputs.of(spec)::stdin);
+            return run(source, settings, filter, workers, failing, chosen);
         }
         if (concurrency < 1 || concurrency > 256) {
             throw GtvpcException.badInput("--concurrency: give 1 to 256");
@@ -191,22 +194,30 @@ public final class AuditCommand implements Callable<Integer> {
             throw GtvpcException.badInput("--config-aggregator: '" + aggregator + "' is not an aggregator name (letters, digits, _ and -)");
         }
         // only here is the SDK loaded: --policies stays an offline command
-        try (AwsServices services = aws.connect(spec, Optional.ofNullable(region))) {
+        try (AwsServices services = aws.connect(spec, region.given())) {
             RecordSource source;
             if (account) {
-                String owner = bucketAccount != null ? bucketAccount : services.callerIdentity().whoAmI().account();
+                String owner = bucketAccount.given().orElseGet(() -> services.callerIdentity().whoAmI().account());
                 source = new AccountSource(services.accountBuckets(), owner, services.region(), concurrency);
             } else {
                 source = new ConfigAggregatorSource(services.configInventory(), aggregator);
             }
-            return run(source, settings, filter, workers, failing);
+            return run(source, settings, filter, workers, failing, chosen);
         }
     }
 
-    private Integer run(RecordSource source, AuditSettings settings, Filter filter, int workers, Set<Verdict> failing) {
+    private Integer run(RecordSource source, AuditSettings settings, Filter filter, int workers, Set<Verdict> failing,
+            Formats.Audit chosen) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        AuditSink sink = AuditRenderer.sink(format, out, err, limit, version());
+        AuditSink sink = switch (chosen) {
+            case JSON -> AuditRenderer.json(out);
+            case JSONL -> AuditRenderer.jsonLines(out);
+            case CSV -> AuditRenderer.csv(out, err);
+            case SARIF -> AuditRenderer.sarif(out, version());
+            case MARKDOWN -> AuditRenderer.markdown(out, limit);
+            case TEXT -> AuditRenderer.text(out, limit);
+        };
         boolean[] failed = {false};
         AuditSink counting = new AuditSink() {
             @Override
@@ -227,24 +238,15 @@ public final class AuditCommand implements Callable<Integer> {
     }
 
     private AuditSettings settings(RegionTable table) {
-        Validate.vpcs(vpcs);
-        Validate.vpces(vpces);
-        Optional<String> org = Optional.ofNullable(orgId);
-        org.ifPresent(o -> Validate.each("--org-id", List.of(o), AwsIds::checkOrgId));
-        for (String arn : roles) {
-            AwsIds.checkPrincipalArn(arn, "aws").ifPresent(p -> {
-                throw GtvpcException.badInput("--role-arn: " + p);
-            });
-        }
-        if (admin != null) {
-            AwsIds.checkPrincipalArn(admin, "aws").ifPresent(p -> {
-                throw GtvpcException.badInput("--admin-arn: " + p);
-            });
-        }
+        vpcs.check();
+        vpces.check();
+        orgId.check();
+        roles.check("aws");
+        admin.check("aws");
         Map<String, AuditSettings.Inside> perAccount = accountsFile == null ? Map.of()
-                : AccountsFile.parse(Inputs.read(accountsFile, "--accounts"), accountsFile);
-        return new AuditSettings(groundTruth, new AuditSettings.Inside(vpcs, vpces, roles, Optional.ofNullable(admin), org), perAccount,
-                GroundTruthAccess.service(table));
+                : AccountsFile.parse(Inputs.of(spec).read(Inputs.name(accountsFile), "--accounts"), Inputs.name(accountsFile));
+        return new AuditSettings(groundTruth, new AuditSettings.Inside(vpcs.ids(), vpces.ids, roles.arns, admin.given(), orgId.given()),
+                perAccount, GroundTruthAccess.service(table));
     }
 
     /** One line on stderr, redrawn in place: buckets read, judged, and per second. */

@@ -1,6 +1,8 @@
 package dev.gtvpc.cli;
 
 import dev.gtvpc.GtvpcException;
+import dev.gtvpc.eval.CaseRunner;
+import dev.gtvpc.policy.Policy;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -9,14 +11,37 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 
 /**
- * Reads a cases file (JSON Lines) line by line, from a file or standard input. Blank lines and lines
+ * Reads a cases file (JSON Lines) line by line, from a file or the run's standard input. Blank lines and lines
  * starting with {@code #} are skipped, so hand-written case files can carry comments.
  */
 final class CasesInput {
     private CasesInput() {
+    }
+
+    /** POLICY and the cases cannot both come from standard input: it is read once. */
+    static void refuseBothFromStdin(String policyFile, String cases) {
+        if ("-".equals(policyFile) && "-".equals(cases)) {
+            throw GtvpcException.badInput("POLICY and --cases cannot both be standard input");
+        }
+    }
+
+    /**
+     * Runs the cases of {@code cases}: a case without a policy of its own is decided against POLICY
+     * ({@code policyFile}, read now when given), each request checked as the options are.
+     */
+    static CaseRunner runner(Inputs inputs, String policyFile, IacOptions iac, String cases) {
+        Optional<Policy> policy = Optional.ofNullable(policyFile).map(f -> PolicyInput.read(inputs, f, iac).parsed().policy());
+        return new CaseRunner(policy, baseDir(cases), request -> RequestChecks.check(request, RequestChecks.Names.CASE_FIELDS));
+    }
+
+    /** A file of only blank and comment lines: zero cases decide or test nothing, which is not a pass. */
+    static GtvpcException noCases(String cases, String nothingWas) {
+        return GtvpcException.badInput("--cases: no cases in " + (cases.equals("-") ? "standard input" : cases)
+                + " (only blank or # lines); nothing was " + nothingWas);
     }
 
     /** The directory relative {@code policyFile} paths start from: the cases file's, or the working directory. */
@@ -26,9 +51,9 @@ final class CasesInput {
     }
 
     /** Calls {@code each} with the 1-based line number and the text of every case line. */
-    static void forEach(String name, BiConsumer<Integer, String> each) {
+    static void forEach(String name, Inputs inputs, BiConsumer<Integer, String> each) {
         int number = 0;
-        try (BufferedReader in = open(name)) {
+        try (BufferedReader in = open(name, inputs)) {
             String line;
             while ((line = in.readLine()) != null) {
                 number++;
@@ -51,10 +76,10 @@ final class CasesInput {
         }
     }
 
-    private static BufferedReader open(String name) throws IOException {
+    private static BufferedReader open(String name, Inputs inputs) throws IOException {
         if (name.equals("-")) {
             // a decoder that reports bad bytes: InputStreamReader's default silently replaces them
-            return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8.newDecoder()
+            return new BufferedReader(new InputStreamReader(inputs.stdin(), StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
                     .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)), 1 << 16);
         }

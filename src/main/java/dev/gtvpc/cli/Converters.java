@@ -48,17 +48,6 @@ final class Converters {
         }
     }
 
-    /** text or json, for commands that print tables. */
-    static final class TextOrJson implements Iterable<String> {
-        static final List<String> CHOICES = List.of("text", "json");
-
-        @Override
-        public Iterator<String> iterator() {
-            return CHOICES.iterator();
-        }
-    }
-
-    /** text, json or markdown, for the reports (verify, preflight). */
     /** {@code --input}: what a file is, by the names the option accepts. */
     static final class InputFormats implements Iterable<String> {
         @Override
@@ -67,48 +56,11 @@ final class Converters {
         }
     }
 
-    static final class TextJsonMarkdown implements Iterable<String> {
-        static final List<String> CHOICES = List.of("text", "json", "markdown");
-
-        @Override
-        public Iterator<String> iterator() {
-            return CHOICES.iterator();
-        }
-    }
-
-    /** lint's --format. */
-    static final class LintFormats implements Iterable<String> {
-        static final List<String> CHOICES = List.of("text", "json", "sarif");
-
-        @Override
-        public Iterator<String> iterator() {
-            return CHOICES.iterator();
-        }
-    }
-
-    /** audit's --format. */
-    static final class AuditFormats implements Iterable<String> {
-        @Override
-        public Iterator<String> iterator() {
-            return dev.gtvpc.render.AuditRenderer.FORMATS.iterator();
-        }
-    }
-
     /** audit's --fail-on: every verdict. */
     static final class Verdicts implements Iterable<String> {
         @Override
         public Iterator<String> iterator() {
             return java.util.Arrays.stream(dev.gtvpc.audit.Verdict.values()).map(dev.gtvpc.audit.Verdict::id).iterator();
-        }
-    }
-
-    /** policy test's --format: junit for CI test reports. */
-    static final class TestFormats implements Iterable<String> {
-        static final List<String> CHOICES = List.of("text", "json", "junit");
-
-        @Override
-        public Iterator<String> iterator() {
-            return CHOICES.iterator();
         }
     }
 

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 
 /** Where policies come from: a policy file, a Terraform plan, a CloudFormation/CDK template; and which of its policies. */
 abstract class IacOptions {
-    @Option(names = "--input", paramLabel = "FORMAT", completionCandidates = Converters.InputFormats.class,
+    @Option(names = "--input", paramLabel = "KIND", completionCandidates = Converters.InputFormats.class,
             description = "What the file is: policy, terraform-plan ('terraform show -json plan.out') or cloudformation (YAML or JSON;"
                     + " CDK's cdk.out/*.template.json). Default: read from the content.")
     String input;
@@ -27,6 +27,9 @@ abstract class IacOptions {
     List<String> cfnParams = new ArrayList<>();
 
     String resource;
+
+    /** The option that names one policy of a plan or template, as messages must spell it for this command. */
+    abstract String resourceOption();
 
     /** Pseudo-parameters the command's own options give (--region, --bucket-account); --cfn-param overrides them. */
     private final Map<String, String> deployment = new LinkedHashMap<>();
@@ -43,6 +46,11 @@ abstract class IacOptions {
 
     /** For lint and verify: --resource names the policy. */
     static final class ForPolicies extends IacOptions {
+        @Override
+        String resourceOption() {
+            return "--resource";
+        }
+
         @Option(names = "--resource", paramLabel = "NAME",
                 description = "Only the policy of this resource: a template's logical ID (LabelsPolicy) or address (Resources.LabelsPolicy),"
                         + " or a plan's address (aws_s3_bucket_policy.labels, module.data.aws_s3_bucket_policy.this).")
@@ -53,6 +61,11 @@ abstract class IacOptions {
 
     /** For commands whose --resource is a request's resource ARN (simulate, test): the same choice, named --policy-resource. */
     static final class ForRequests extends IacOptions {
+        @Override
+        String resourceOption() {
+            return "--policy-resource";
+        }
+
         @Option(names = "--policy-resource", paramLabel = "NAME",
                 description = "Which policy of a plan or template: a template's logical ID (LabelsPolicy) or a plan's address"
                         + " (module.data.aws_s3_bucket_policy.this).")
@@ -90,7 +103,7 @@ abstract class IacOptions {
         List<PolicyTarget> chosen = in.targets().stream()
                 .filter(t -> t.address().equals(resource) || t.name().equals(resource) || t.address().equals("Resources." + resource)).toList();
         if (chosen.isEmpty()) {
-            throw GtvpcException.badInput("--resource: " + source + " has no policy '" + resource + "'; it has "
+            throw GtvpcException.badInput(resourceOption() + ": " + source + " has no policy '" + resource + "'; it has "
                     + (in.targets().isEmpty() ? "none" : String.join(", ", in.targets().stream().map(PolicyTarget::address).toList())));
         }
         return chosen;

@@ -2,6 +2,7 @@ package dev.gtvpc.cli;
 
 import dev.gtvpc.GtvpcException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -13,10 +14,33 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.function.Supplier;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** Reads a text input named on the command line: a file, or {@code -} for standard input. */
+/** Reads a text input named on the command line: a file, or {@code -} for the run's standard input. */
 final class Inputs {
-    private Inputs() {
+    private final Supplier<InputStream> stdin;
+
+    Inputs(Supplier<InputStream> stdin) {
+        this.stdin = stdin;
+    }
+
+    /** What {@code spec}'s run reads: its {@link RunContext}'s standard input, asked for only when {@code -} is read. */
+    static Inputs of(CommandSpec spec) {
+        return new Inputs(() -> GtvpcCommand.context(spec).stdin());
+    }
+
+    /**
+     * The name a file option or argument was given by (null when it was not): they are typed as paths,
+     * which lets completion offer file names, and named as text in messages and reports.
+     */
+    static String name(Path file) {
+        return file == null ? null : file.toString();
+    }
+
+    /** The run's standard input. */
+    InputStream stdin() {
+        return stdin.get();
     }
 
     /** Where bytes stop being UTF-8: the 1-based byte offset, and its line and column for an editor. */
@@ -28,7 +52,7 @@ final class Inputs {
     }
 
     /** The text of {@code name}, or a bad-input error naming {@code what} (the option or argument). */
-    static String read(String name, String what) {
+    String read(String name, String what) {
         byte[] bytes = bytes(name, what);
         Object decoded = decode(bytes);
         if (decoded instanceof NotUtf8 bad) {
@@ -38,10 +62,10 @@ final class Inputs {
     }
 
     /** The bytes of {@code name}; missing, a directory or unreadable is a bad-input error naming {@code what}. */
-    static byte[] bytes(String name, String what) {
+    byte[] bytes(String name, String what) {
         try {
             if (name.equals("-")) {
-                return System.in.readAllBytes();
+                return stdin().readAllBytes();
             }
             Path path = Path.of(name);
             if (Files.isDirectory(path)) {

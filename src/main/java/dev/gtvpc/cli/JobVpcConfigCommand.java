@@ -9,6 +9,7 @@ import dev.gtvpc.groundtruth.VpcJobRequest;
 import dev.gtvpc.render.LabelingJobRenderer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -49,13 +50,12 @@ import picocli.CommandLine.Spec;
             "  gtvpc job vpc-config --region eu-west-1 --task-type text-classification --subnet subnet-0abc1234def567890 \\",
             "      --security-group sg-0abc1234def567890 --volume-kms-key alias/labeling --full --bucket my-labeling-data \\",
             "      --execution-role-arn arn:aws:iam::111122223333:role/LabelingJobRole -o job.json"})
-public final class JobVpcConfigCommand implements Callable<Integer> {
+public final class JobVpcConfigCommand implements Callable<Integer>, OptionWording.Worded {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--region", completionCandidates = Converters.Regions.class, required = true, paramLabel = "REGION",
-            description = "The region of the labeling job, its VPC and its bucket, e.g. us-east-1.")
-    String region;
+    @Mixin
+    Inside.RequiredRegion region;
 
     @Option(names = "--task-type", completionCandidates = Converters.TaskTypes.class, required = true, paramLabel = "TYPE",
             description = "BoundingBox, ImageMultiClass, SemanticSegmentation or TextMultiClass (or their algorithm names).")
@@ -76,9 +76,8 @@ public final class JobVpcConfigCommand implements Callable<Integer> {
     @Option(names = "--full", description = "Write a whole CreateLabelingJob request (needs --bucket).")
     boolean full;
 
-    @Option(names = "--bucket", paramLabel = "BUCKET",
-            description = "With --full: the bucket of the job's input and output (the bucket policy's bucket).")
-    String bucket;
+    @Mixin
+    Inside.OptionalBucket bucket;
 
     @Option(names = "--job-name", paramLabel = "NAME",
             description = "With --full: the labeling job's name, also the S3 prefix of its files (default: gtvpc-ALGORITHM).")
@@ -97,17 +96,8 @@ public final class JobVpcConfigCommand implements Callable<Integer> {
             description = "With --full: the private work team (otherwise a placeholder).")
     String workteamArn;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
-            completionCandidates = JsonOnly.class,
-            description = "json (the default and only one: CreateLabelingJob takes JSON); accepted so scripts can say so.")
-    String format;
-
-    static final class JsonOnly implements Iterable<String> {
-        @Override
-        public java.util.Iterator<String> iterator() {
-            return List.of("json").iterator();
-        }
-    }
+    @Mixin
+    Formats.JsonOnly.Option format;
 
     @Mixin
     OutputOptions output;
@@ -115,9 +105,17 @@ public final class JobVpcConfigCommand implements Callable<Integer> {
     @Mixin
     GroundTruthOptions groundTruth;
 
+    /** What the shared options mean for this command (see {@link OptionWording}). */
+    @Override
+    public Map<String, String> wording() {
+        return Map.of(
+                "--region", "The region of the labeling job, its VPC and its bucket, e.g. us-east-1.",
+                "--bucket", "With --full: the bucket of the job's input and output (the bucket policy's bucket).");
+    }
+
     @Override
     public Integer call() {
-        Converters.oneOf("--format", format, List.of("json"));
+        format.value();
         java.io.PrintWriter err = spec.commandLine().getErr();
         if (deprecatedRoleArn != null) {
             if (executionRoleArn != null) {
@@ -126,22 +124,22 @@ public final class JobVpcConfigCommand implements Callable<Integer> {
             executionRoleArn = deprecatedRoleArn;
         }
         String roleArn = executionRoleArn;
-        VpcJobRequest request = new VpcJobRequest(region, subnets, securityGroups, taskType, Optional.ofNullable(volumeKmsKey));
+        VpcJobRequest request = new VpcJobRequest(region.name, subnets, securityGroups, taskType, Optional.ofNullable(volumeKmsKey));
         RegionTable table = groundTruth.table();
         LabelingTasks tasks = LabelingTasks.bundled();
         String text;
         List<String> placeholders = List.of();
         if (full) {
-            if (bucket == null) {
+            if (bucket.given().isEmpty()) {
                 throw GtvpcException.badInput("--full needs --bucket: the bucket the job's manifest, templates and output live in");
             }
             String name = jobName != null ? jobName
                     : "gtvpc-" + tasks.requireAutomated(taskType).algorithm().orElseThrow();
-            JobSkeletonRequest job = new JobSkeletonRequest(bucket, name, Optional.ofNullable(roleArn), Optional.ofNullable(workteamArn));
+            JobSkeletonRequest job = new JobSkeletonRequest(bucket.name, name, Optional.ofNullable(roleArn), Optional.ofNullable(workteamArn));
             text = LabelingJobRenderer.request(LabelingJobConfig.skeleton(request, job, table, tasks), output.compact);
             placeholders = placeholdersLeft(roleArn);
         } else {
-            for (String[] onlyWithFull : new String[][] {{"--bucket", bucket}, {"--job-name", jobName},
+            for (String[] onlyWithFull : new String[][] {{"--bucket", bucket.name}, {"--job-name", jobName},
                 {deprecatedRoleArn != null ? "--role-arn" : "--execution-role-arn", roleArn}, {"--workteam-arn", workteamArn}}) {
                 if (onlyWithFull[1] != null) {
                     throw GtvpcException.badInput(onlyWithFull[0] + " applies to --full only");
@@ -159,7 +157,7 @@ public final class JobVpcConfigCommand implements Callable<Integer> {
             err.println("gtvpc: warning: " + p);
         }
         if (full) {
-            Validate.warnPlaceholders(err, "the request", "--bucket", bucket, "--execution-role-arn", roleArn,
+            Validate.warnPlaceholders(err, "the request", "--bucket", bucket.name, "--execution-role-arn", roleArn,
                     "--workteam-arn", workteamArn);
         }
         err.flush();

@@ -1,11 +1,11 @@
 package dev.gtvpc.cli;
 
 import dev.gtvpc.ExitCode;
-import dev.gtvpc.GtvpcException;
 import dev.gtvpc.aws.AwsServices;
 import dev.gtvpc.aws.LabelingJob;
 import dev.gtvpc.render.ApplyRenderer;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,38 +27,43 @@ import picocli.CommandLine.Spec;
             "  gtvpc jobs in-progress --bucket my-labeling-data --region us-east-1 --format json | jq -r '.[].name'",
             "",
             "Exit codes: 0 listed (also when there is none), 2 bad input, 3 AWS or network error."})
-public final class JobsInProgressCommand implements Callable<Integer> {
+public final class JobsInProgressCommand implements Callable<Integer>, OptionWording.Worded {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--bucket", required = true, paramLabel = "BUCKET", description = "The bucket's name.")
-    String bucket;
+    @Mixin
+    Inside.RequiredBucket bucket;
 
-    @Option(names = "--region", completionCandidates = Converters.Regions.class, required = true, paramLabel = "REGION", description = "The region of the labeling jobs.")
-    String region;
+    @Mixin
+    Inside.RequiredRegion region;
 
     @Mixin
     AwsOptions aws;
 
-    @Option(names = "--format", completionCandidates = Converters.TextOrJson.class, paramLabel = "FORMAT", defaultValue = "text",
-            description = "text (default) or json: an array of {name, arn, locations: [{role, s3Uri}]}.")
-    String format;
+    @Mixin
+    Formats.TextOrJson.Option format;
 
     @Mixin
     GroundTruthOptions groundTruth;
 
+    /** What the shared options mean for this command (see {@link OptionWording}). */
+    @Override
+    public Map<String, String> wording() {
+        return Map.of(
+                "--region", "The region of the labeling jobs.",
+                "--format", "text (default) or json: an array of {name, arn, locations: [{role, s3Uri}]}.");
+    }
+
     @Override
     public Integer call() {
-        if (!format.equals("text") && !format.equals("json")) {
-            throw GtvpcException.badInput("--format: '" + format + "' is not one of text, json");
-        }
-        Validate.bucket(bucket);
-        groundTruth.table().require("--region", region);
+        boolean json = format.value() == Formats.TextOrJson.JSON;
+        bucket.check();
+        region.require(groundTruth.table());
         List<LabelingJob> jobs;
-        try (AwsServices services = aws.connect(spec, Optional.of(region))) {
-            jobs = services.labelingJobs().inProgress().stream().filter(j -> j.uses(bucket)).toList();
+        try (AwsServices services = aws.connect(spec, Optional.of(region.name))) {
+            jobs = services.labelingJobs().inProgress().stream().filter(j -> j.uses(bucket.name)).toList();
         }
-        spec.commandLine().getOut().print(format.equals("json") ? ApplyRenderer.jobsJson(bucket, jobs) : ApplyRenderer.jobs(bucket, jobs));
+        spec.commandLine().getOut().print(json ? ApplyRenderer.jobsJson(bucket.name, jobs) : ApplyRenderer.jobs(bucket.name, jobs));
         spec.commandLine().getOut().flush();
         return ExitCode.OK.code();
     }

@@ -50,9 +50,9 @@ final class LayerOptions {
             Layer.ENDPOINT, "a VPC endpoint policy", Layer.IDENTITY, "an identity policy");
 
     /** The layers given, for a bucket with a policy or ({@code bucketPolicy} false) without one. */
-    Layers layers(IacOptions iac, boolean bucketPolicy) {
-        List<LayerPolicy> rcp = read("--rcp", rcps, Layer.RCP, iac);
-        List<LayerPolicy> scp = read("--scp", scps, Layer.SCP, iac);
+    Layers layers(Inputs inputs, IacOptions iac, boolean bucketPolicy) {
+        List<LayerPolicy> rcp = read(inputs, "--rcp", rcps, Layer.RCP, iac);
+        List<LayerPolicy> scp = read(inputs, "--scp", scps, Layer.SCP, iac);
         List<Layers.EndpointPolicy> endpoint = new ArrayList<>();
         for (String given : endpointPolicies) {
             int eq = given.indexOf('=');
@@ -63,9 +63,9 @@ final class LayerOptions {
                 throw GtvpcException.badInput("--endpoint-policy: " + file + ": an endpoint has one policy, and one without an endpoint ID"
                         + " was given already; name the endpoint (VPCE_ID=FILE)");
             }
-            read("--endpoint-policy", List.of(file), Layer.ENDPOINT, iac).forEach(p -> endpoint.add(new Layers.EndpointPolicy(vpce, p)));
+            read(inputs, "--endpoint-policy", List.of(file), Layer.ENDPOINT, iac).forEach(p -> endpoint.add(new Layers.EndpointPolicy(vpce, p)));
         }
-        List<LayerPolicy> identity = read("--identity-policy", identityPolicies, Layer.IDENTITY, iac);
+        List<LayerPolicy> identity = read(inputs, "--identity-policy", identityPolicies, Layer.IDENTITY, iac);
         return new Layers(rcp, scp, endpoint, identity.isEmpty() ? Optional.empty() : Optional.of(identity), bucketPolicy);
     }
 
@@ -73,11 +73,11 @@ final class LayerOptions {
         return !rcps.isEmpty() || !scps.isEmpty() || !endpointPolicies.isEmpty() || !identityPolicies.isEmpty();
     }
 
-    private static List<LayerPolicy> read(String option, List<String> files, Layer layer, IacOptions iac) {
+    private static List<LayerPolicy> read(Inputs inputs, String option, List<String> files, Layer layer, IacOptions iac) {
         List<LayerPolicy> out = new ArrayList<>();
         for (String file : files) {
             String source = file.equals("-") ? "<stdin>" : file;
-            String text = Inputs.read(file, option);
+            String text = inputs.read(file, option);
             PolicySource.Input input = PolicySource.read(text, source, Optional.empty(), iac.params());
             if (input.format() == InputFormat.POLICY) {
                 out.add(checked(option, source, layer, PolicyReader.parse(text), text));

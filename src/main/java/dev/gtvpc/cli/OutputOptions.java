@@ -3,6 +3,7 @@ package dev.gtvpc.cli;
 import dev.gtvpc.GtvpcException;
 import dev.gtvpc.render.OutputFormat;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /** Where a generator's result goes and how JSON is laid out: the same two options on every generator. */
@@ -12,7 +13,7 @@ public final class OutputOptions {
 
     @Option(names = "-o", paramLabel = "FILE",
             description = "Write to FILE instead of standard output (all or nothing: never a half-written file).")
-    String output;
+    Path output;
 
     /** --compact lays out JSON; with another --format it would be silently ignored, so it is refused. */
     void checkFormat(OutputFormat format) {
@@ -22,6 +23,6 @@ public final class OutputOptions {
     }
 
     void write(String text, PrintWriter out) {
-        Outputs.write(text, output, out);
+        Outputs.write(text, Inputs.name(output), out);
     }
 }

@@ -11,7 +11,9 @@ import dev.gtvpc.lint.Linter;
 import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.Policy;
 import dev.gtvpc.render.LintRenderer;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -57,19 +59,18 @@ import picocli.CommandLine.Spec;
             "Exit codes: 0 applied (or nothing to do, or a dry run), 1 refused by a check or not",
             "confirmed, 2 bad input, 3 AWS or network error (the message says what state the bucket",
             "is in and where the backup is)."})
-public final class PolicyApplyCommand implements Callable<Integer> {
+public final class PolicyApplyCommand implements Callable<Integer>, OptionWording.Worded {
     @Spec
     CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "POLICY", description = "The policy file; - for standard input.")
-    String policyFile;
+    Path policyFile;
 
-    @Option(names = "--bucket", required = true, paramLabel = "BUCKET", description = "The bucket's name.")
-    String bucket;
+    @Mixin
+    Inside.RequiredBucket bucket;
 
-    @Option(names = "--region", completionCandidates = Converters.Regions.class, required = true, paramLabel = "REGION",
-            description = "The region the bucket must be in (a bucket elsewhere is refused).")
-    String region;
+    @Mixin
+    Inside.RequiredRegion region;
 
     @Mixin
     AwsOptions aws;
@@ -94,30 +95,35 @@ public final class PolicyApplyCommand implements Callable<Integer> {
     @Mixin
     GroundTruthOptions groundTruth;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", completionCandidates = Converters.TextOrJson.class,
-            description = "text (default) or json: with --dry-run only, the plan as one JSON object (before, after, statements"
-                    + " added/removed/changed/kept, access changes, lint findings, \"applied\": false). Applying is always text.")
-    String format;
+    @Mixin
+    Formats.TextOrJson.Option format;
 
     private List<Finding> lintFindings = List.of();
 
+    /** What the shared options mean for this command (see {@link OptionWording}). */
+    @Override
+    public Map<String, String> wording() {
+        return Map.of(
+                "--region", "The region the bucket must be in (a bucket elsewhere is refused).",
+                "--format", "text (default) or json: with --dry-run only, the plan as one JSON object (before, after, statements"
+                        + " added/removed/changed/kept, access changes, lint findings, \"applied\": false). Applying is always text.");
+    }
+
     @Override
     public Integer call() {
-        ApplyFlow.Choices choices = safety.choices(bucket, region, !mode.replace);
-        if (!Converters.TextOrJson.CHOICES.contains(format)) {
-            throw GtvpcException.badInput("--format: '" + format + "' is not one of text, json");
-        }
-        if (format.equals("json") && !choices.dryRun()) {
+        ApplyFlow.Choices choices = safety.choices(bucket.name, region.name, !mode.replace);
+        boolean json = format.value() == Formats.TextOrJson.JSON;
+        if (json && !choices.dryRun()) {
             throw GtvpcException.badInput("--format json: only the --dry-run plan is JSON (applying asks and reports in text);"
                     + " add --dry-run");
         }
         RunContext context = GtvpcCommand.context(spec);
         ApplyFlow.requireWayToConfirm(context, choices);
         var table = groundTruth.table();
-        table.require("--region", region);
+        region.require(table);
         Policy policy = lintedPolicy(table);
-        try (AwsServices services = aws.connect(spec, Optional.of(region))) {
-            if (format.equals("json")) {
+        try (AwsServices services = aws.connect(spec, Optional.of(region.name))) {
+            if (json) {
                 return ApplyFlow.dryRunJson(services, table, context, spec.commandLine().getOut(), Optional.of(policy), choices,
                         lintFindings);
             }
@@ -128,10 +134,10 @@ public final class PolicyApplyCommand implements Callable<Integer> {
 
     /** Lint errors stop the apply before any request; they are listed on stderr with their locations. */
     private Policy lintedPolicy(dev.gtvpc.groundtruth.RegionTable table) {
-        String text = Inputs.read(policyFile, "POLICY");
-        String source = policyFile.equals("-") ? "<stdin>" : policyFile;
-        LintOptions options = new LintOptions(Optional.of(region), Optional.of(bucket), List.of(), List.of(), Set.of());
-        iac.deployedIn(region, null);
+        String text = Inputs.of(spec).read(Inputs.name(policyFile), "POLICY");
+        String source = Inputs.name(policyFile).equals("-") ? "<stdin>" : Inputs.name(policyFile);
+        LintOptions options = new LintOptions(Optional.of(region.name), Optional.of(bucket.name), List.of(), List.of(), Set.of());
+        iac.deployedIn(region.name, null);
         dev.gtvpc.input.PolicySource.Input input = iac.read(text, source);
         LintReport report;
         if (input.format() == dev.gtvpc.input.InputFormat.POLICY) {

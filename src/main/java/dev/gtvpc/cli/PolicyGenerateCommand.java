@@ -8,10 +8,8 @@ import dev.gtvpc.groundtruth.PolicyStyle;
 import dev.gtvpc.groundtruth.RegionTable;
 import dev.gtvpc.groundtruth.SelfCheck;
 import dev.gtvpc.policy.AwsIds;
-import dev.gtvpc.render.OutputFormat;
 import dev.gtvpc.render.PolicyRenderer;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -54,33 +52,24 @@ import picocli.CommandLine.Spec;
             "      --format terraform -o bucket-policy.tf",
             "  gtvpc policy generate --region us-east-1 --bucket my-labeling-data \\",
             "      --vpce vpce-0abc1234def567890 --actions doc --style aws-doc    # the AWS page's policy"})
-public final class PolicyGenerateCommand implements Callable<Integer> {
+public final class PolicyGenerateCommand implements Callable<Integer>, OptionWording.Worded {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--region", completionCandidates = Converters.Regions.class, required = true, paramLabel = "REGION",
-            description = "The AWS Region of the bucket and the labeling job (they must be the same), e.g. us-east-1."
-                    + " 'gtvpc regions list' shows the regions Ground Truth has an endpoint in.")
-    String region;
+    @Mixin
+    Inside.RequiredRegion region;
 
-    @Option(names = "--bucket", required = true, paramLabel = "BUCKET",
-            description = "The bucket's name (not its ARN).")
-    String bucket;
+    @Mixin
+    Inside.RequiredBucket bucket;
 
-    @Option(names = "--vpc", paramLabel = "VPC_ID", split = ",",
-            description = "A VPC whose requests keep access (aws:SourceVpc): vpc- and 8 or 17 hex digits. Repeatable.")
-    List<String> vpcs = new ArrayList<>();
+    @Mixin
+    Inside.OptionalVpcs vpcs;
 
-    @Option(names = "--vpce", paramLabel = "VPCE_ID", split = ",",
-            description = "A VPC endpoint whose requests keep access (aws:SourceVpce): vpce- and 8 or 17 hex digits."
-                    + " Repeatable. At least one --vpc or --vpce is required.")
-    List<String> vpces = new ArrayList<>();
+    @Mixin
+    Inside.Vpces vpces;
 
-    @Option(names = "--role-arn", paramLabel = "ARN", split = ",",
-            description = "An IAM role (or user) that keeps access from anywhere (aws:PrincipalArn), e.g. the role people"
-                    + " start labeling jobs from in the console. For an assumed-role session give the role's ARN."
-                    + " Repeatable.")
-    List<String> principalArns = new ArrayList<>();
+    @Mixin
+    Inside.Roles roles;
 
     @Option(names = "--gt-endpoint", paramLabel = "VPCE_ID",
             description = "Ground Truth's service endpoint, instead of the region table's (for a region added since"
@@ -103,11 +92,8 @@ public final class PolicyGenerateCommand implements Callable<Integer> {
                     + " replaces a statement copied from the page).")
     String sid;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
-            converter = Converters.Format.class, completionCandidates = Converters.Format.class,
-            description = "json (default), cloudformation (a template with an AWS::S3::BucketPolicy, YAML) or"
-                    + " terraform (an aws_s3_bucket_policy resource).")
-    OutputFormat format;
+    @Mixin
+    Formats.Generated format;
 
     @Mixin
     OutputOptions output;
@@ -115,29 +101,48 @@ public final class PolicyGenerateCommand implements Callable<Integer> {
     @Mixin
     GroundTruthOptions groundTruth;
 
+    /** What the shared options mean for this command (see {@link OptionWording}). */
+    @Override
+    public Map<String, String> wording() {
+        return Map.of(
+                "--region", "The AWS Region of the bucket and the labeling job (they must be the same), e.g. us-east-1."
+                        + " 'gtvpc regions list' shows the regions Ground Truth has an endpoint in.",
+                "--bucket", "The bucket's name (not its ARN).",
+                "--vpc", "A VPC whose requests keep access (aws:SourceVpc): vpc- and 8 or 17 hex digits. Repeatable.",
+                "--vpce", "A VPC endpoint whose requests keep access (aws:SourceVpce): vpce- and 8 or 17 hex digits."
+                        + " Repeatable. At least one --vpc or --vpce is required.",
+                "--role-arn", "An IAM role (or user) that keeps access from anywhere (aws:PrincipalArn), e.g. the role people"
+                        + " start labeling jobs from in the console. For an assumed-role session give the role's ARN."
+                        + " Repeatable.",
+                "--format", "json (default), cloudformation (a template with an AWS::S3::BucketPolicy, YAML) or"
+                        + " terraform (an aws_s3_bucket_policy resource).");
+    }
+
     @Override
     public Integer call() {
-        output.checkFormat(format);
+        output.checkFormat(format.value);
+        String regionName = region.name;
+        String bucketName = bucket.name;
         S3ActionCatalog catalog = S3ActionCatalog.bundled();
-        GenerateRequest request = new GenerateRequest(region, bucket, vpcs, vpces, principalArns,
+        GenerateRequest request = new GenerateRequest(regionName, bucketName, vpcs.ids(), vpces.ids, roles.arns,
                 Optional.ofNullable(gtEndpoint), ActionSelection.parse(actions, catalog), style, sid);
         RegionTable table = groundTruth.table();
         GroundTruthPolicy.Generated generated = GroundTruthPolicy.generate(request, table);
-        SelfCheck.check(request, generated, table.find(region).map(r -> r.partition().value()).orElse(AwsIds.partitionOf(region)));
-        String description = "VPC-only access to s3://" + bucket + " (" + region + "): requests not from the listed VPCs,"
+        SelfCheck.check(request, generated, table.find(regionName).map(r -> r.partition().value()).orElse(AwsIds.partitionOf(regionName)));
+        String description = "VPC-only access to s3://" + bucketName + " (" + regionName + "): requests not from the listed VPCs,"
                 + " VPC endpoints or roles, nor from Ground Truth's endpoint " + generated.groundTruthEndpoint()
                 + ", are denied. Generated by gtvpc.";
-        String text = switch (format) {
+        String text = switch (format.value) {
             case JSON -> PolicyRenderer.json(generated.policy(), output.compact);
-            case CLOUDFORMATION -> PolicyRenderer.cloudFormation(generated.policy(), bucket, description);
-            case TERRAFORM -> PolicyRenderer.terraform(generated.policy(), bucket, description);
+            case CLOUDFORMATION -> PolicyRenderer.cloudFormation(generated.policy(), bucketName, description);
+            case TERRAFORM -> PolicyRenderer.terraform(generated.policy(), bucketName, description);
         };
         for (String note : generated.notes()) {
             spec.commandLine().getErr().println("gtvpc: note: " + note);
         }
         output.write(text, spec.commandLine().getOut());
-        Validate.warnPlaceholders(spec.commandLine().getErr(), "the policy", "--bucket", bucket, "--vpc", vpcs, "--vpce", vpces,
-                "--role-arn", principalArns, "--gt-endpoint", gtEndpoint);
+        Validate.warnPlaceholders(spec.commandLine().getErr(), "the policy", "--bucket", bucketName, "--vpc", vpcs.ids(), "--vpce", vpces.ids,
+                "--role-arn", roles.arns, "--gt-endpoint", gtEndpoint);
         return 0;
     }
 }

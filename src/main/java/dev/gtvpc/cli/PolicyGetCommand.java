@@ -8,11 +8,13 @@ import dev.gtvpc.policy.io.Json;
 import dev.gtvpc.policy.io.PolicyWriter;
 import dev.gtvpc.policy.io.SourceLocation;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -39,16 +41,15 @@ import picocli.CommandLine.Spec;
             "      --vpc vpc-0abc1234def567890",
             "",
             "Exit codes: 0 printed, 1 the bucket has no policy, 2 bad input, 3 AWS or network error."})
-public final class PolicyGetCommand implements Callable<Integer> {
+public final class PolicyGetCommand implements Callable<Integer>, OptionWording.Worded {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--bucket", required = true, paramLabel = "BUCKET", description = "The bucket's name.")
-    String bucket;
+    @Mixin
+    Inside.RequiredBucket bucket;
 
-    @Option(names = "--region", completionCandidates = Converters.Regions.class, paramLabel = "REGION",
-            description = "The region to send the request to (default: AWS_REGION or the profile's; S3 redirects are followed).")
-    String region;
+    @Mixin
+    Inside.OptionalRegion region;
 
     @Mixin
     AwsOptions aws;
@@ -56,50 +57,52 @@ public final class PolicyGetCommand implements Callable<Integer> {
     @Option(names = "--raw", description = "Print the policy exactly as S3 returned it.")
     boolean raw;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            completionCandidates = Converters.TextOrJson.class,
-            description = "text (default: the policy itself) or json (the policy with bucket, region and sha256).")
-    String format;
+    @Mixin
+    Formats.TextOrJson.Option format;
 
     @Option(names = "-o", paramLabel = "FILE", description = "Write to FILE (whole or not at all) instead of stdout.")
-    String output;
+    Path output;
 
     @Mixin
     GroundTruthOptions groundTruth;
 
+    /** What the shared options mean for this command (see {@link OptionWording}). */
+    @Override
+    public Map<String, String> wording() {
+        return Map.of(
+                "--region", "The region to send the request to (default: AWS_REGION or the profile's; S3 redirects are followed).",
+                "--format", "text (default: the policy itself) or json (the policy with bucket, region and sha256).");
+    }
+
     @Override
     public Integer call() {
-        Validate.bucket(bucket);
-        if (region != null) {
-            // the same check as every command that takes --region: a typo is refused before any request
-            groundTruth.table().require("--region", region);
-        }
-        if (!Converters.TextOrJson.CHOICES.contains(format)) {
-            throw GtvpcException.badInput("--format: '" + format + "' is not one of text, json");
-        }
-        if (raw && format.equals("json")) {
+        bucket.check();
+        // the same check as every command that takes --region: a typo is refused before any request
+        region.requireIfGiven(groundTruth.table());
+        boolean json = format.value() == Formats.TextOrJson.JSON;
+        if (raw && json) {
             throw GtvpcException.badInput("--raw: prints the policy exactly as S3 returned it, which --format json cannot;"
                     + " use one or the other (the JSON's sha256 is of the exact text)");
         }
         Optional<String> policy;
         String boundRegion;
-        try (AwsServices services = aws.connect(spec, Optional.ofNullable(region))) {
-            policy = services.buckets().policy(bucket);
+        try (AwsServices services = aws.connect(spec, region.given())) {
+            policy = services.buckets().policy(bucket.name);
             boundRegion = services.region();
         }
-        if (format.equals("json")) {
-            Outputs.write(json(bucket, boundRegion, policy), output, spec.commandLine().getOut());
+        if (json) {
+            Outputs.write(json(bucket.name, boundRegion, policy), Inputs.name(output), spec.commandLine().getOut());
             if (policy.isEmpty()) {
-                spec.commandLine().getErr().println("gtvpc: bucket " + bucket + " has no bucket policy");
+                spec.commandLine().getErr().println("gtvpc: bucket " + bucket.name + " has no bucket policy");
                 spec.commandLine().getErr().flush();
                 return ExitCode.CHECK_FAILED.code();
             }
             return ExitCode.OK.code();
         }
         if (policy.isEmpty()) {
-            throw new GtvpcException(ExitCode.CHECK_FAILED, "bucket " + bucket + " has no bucket policy");
+            throw new GtvpcException(ExitCode.CHECK_FAILED, "bucket " + bucket.name + " has no bucket policy");
         }
-        Outputs.write(raw ? withNewline(policy.get()) : formatted(policy.get()), output, spec.commandLine().getOut());
+        Outputs.write(raw ? withNewline(policy.get()) : formatted(policy.get()), Inputs.name(output), spec.commandLine().getOut());
         return ExitCode.OK.code();
     }
 

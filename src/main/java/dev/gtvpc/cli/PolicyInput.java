@@ -22,14 +22,14 @@ final class PolicyInput {
     record Found(ParsedPolicy parsed, Optional<PolicyTarget> target) {
     }
 
-    static ParsedPolicy read(String name) {
-        String text = Inputs.read(name, "POLICY");
+    static ParsedPolicy read(Inputs inputs, String name) {
+        String text = inputs.read(name, "POLICY");
         return PolicyReader.read(text, name.equals("-") ? "<stdin>" : name);
     }
 
-    static Found read(String name, IacOptions iac) {
+    static Found read(Inputs inputs, String name, IacOptions iac) {
         String source = name.equals("-") ? "<stdin>" : name;
-        String text = Inputs.read(name, "POLICY");
+        String text = inputs.read(name, "POLICY");
         PolicySource.Input input = iac.read(text, source);
         if (input.format() == InputFormat.POLICY) {
             return new Found(PolicyReader.read(text, source), Optional.empty());
@@ -37,7 +37,8 @@ final class PolicyInput {
         List<PolicyTarget> targets = iac.select(input, source);
         if (targets.size() != 1) {
             throw GtvpcException.badInput(source + " holds " + (targets.isEmpty() ? "no policy gtvpc reads" : targets.size()
-                    + " policies (" + String.join(", ", targets.stream().map(PolicyTarget::address).toList()) + "); name one with --resource"));
+                    + " policies (" + String.join(", ", targets.stream().map(PolicyTarget::address).toList()) + "); name one with "
+                    + iac.resourceOption()));
         }
         PolicyTarget target = targets.get(0);
         if (!target.known()) {
@@ -56,8 +57,8 @@ final class PolicyInput {
      * Reads a policy named by {@code option} ({@code --equivalent-to}): every error, the reader's too,
      * starts with the option, so a run with two policies says which one is wrong.
      */
-    static ParsedPolicy read(String name, String option) {
-        String text = Inputs.read(name, option);
+    static ParsedPolicy read(Inputs inputs, String name, String option) {
+        String text = inputs.read(name, option);
         try {
             return PolicyReader.read(text, name.equals("-") ? "<stdin>" : name);
         } catch (dev.gtvpc.GtvpcException e) {

@@ -14,6 +14,7 @@ import dev.gtvpc.policy.io.PolicyReader;
 import dev.gtvpc.render.ApplyRenderer;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -41,18 +42,18 @@ import picocli.CommandLine.Spec;
             "",
             "Exit codes: 0 restored (or nothing to do, or a dry run), 1 refused by a check or not",
             "confirmed, 2 bad input, 3 AWS or network error."})
-public final class PolicyRollbackCommand implements Callable<Integer> {
+public final class PolicyRollbackCommand implements Callable<Integer>, OptionWording.Worded {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--bucket", required = true, paramLabel = "BUCKET", description = "The bucket's name (must match the backup's).")
-    String bucket;
+    @Mixin
+    Inside.RequiredBucket bucket;
 
     @Option(names = "--backup", required = true, paramLabel = "FILE", description = "A backup file written by apply or rollback.")
     Path backupFile;
 
-    @Option(names = "--region", completionCandidates = Converters.Regions.class, paramLabel = "REGION", description = "The bucket's region (default: the backup's).")
-    String region;
+    @Mixin
+    Inside.OptionalRegion region;
 
     @Mixin
     AwsOptions aws;
@@ -63,20 +64,26 @@ public final class PolicyRollbackCommand implements Callable<Integer> {
     @Mixin
     GroundTruthOptions groundTruth;
 
+    /** What the shared options mean for this command (see {@link OptionWording}). */
+    @Override
+    public Map<String, String> wording() {
+        return Map.of(
+                "--bucket", "The bucket's name (must match the backup's).",
+                "--region", "The bucket's region (default: the backup's).");
+    }
+
     @Override
     public Integer call() {
-        if (region != null) {
-            // the same check as every command that takes --region: a typo is refused before the backup is even read
-            groundTruth.table().require("--region", region);
-        }
+        // the same check as every command that takes --region: a typo is refused before the backup is even read
+        region.requireIfGiven(groundTruth.table());
         Backup backup = Backups.read(backupFile);
-        if (!backup.bucket().equals(bucket)) {
-            throw GtvpcException.badInput("--backup: " + backupFile + " is a backup of bucket " + backup.bucket() + ", not " + bucket);
+        if (!backup.bucket().equals(bucket.name)) {
+            throw GtvpcException.badInput("--backup: " + backupFile + " is a backup of bucket " + backup.bucket() + ", not " + bucket.name);
         }
-        String effectiveRegion = region != null ? region : backup.region();
+        String effectiveRegion = region.given().orElse(backup.region());
         Optional<Policy> desired = backup.policy().map(text -> PolicyReader.read(text, backupFile.toString()).policy());
         backup.policy().ifPresent(text -> requireOwnBucket(text));
-        ApplyFlow.Choices choices = safety.choices(bucket, effectiveRegion, false);
+        ApplyFlow.Choices choices = safety.choices(bucket.name, effectiveRegion, false);
         RunContext context = GtvpcCommand.context(spec);
         ApplyFlow.requireWayToConfirm(context, choices);
         spec.commandLine().getOut().println("Restoring the " + ApplyRenderer.backup(backup) + ".");
@@ -92,11 +99,11 @@ public final class PolicyRollbackCommand implements Callable<Integer> {
      * field was edited, and a policy of another bucket pasted into a backup of this one.
      */
     private void requireOwnBucket(String text) {
-        LintReport report = new Linter(new LintOptions(Optional.empty(), Optional.of(bucket), List.of(), List.of(), Set.of()),
+        LintReport report = new Linter(new LintOptions(Optional.empty(), Optional.of(bucket.name), List.of(), List.of(), Set.of()),
                 GroundTruthAccess.service(groundTruth.table())).lint(text, backupFile.toString());
         Optional<Finding> other = report.findings().stream().filter(f -> f.ruleId().equals("bucket-mismatch")).findFirst();
         if (other.isPresent()) {
-            throw GtvpcException.badInput("--backup: " + backupFile + " holds a policy for another bucket than " + bucket + " ("
+            throw GtvpcException.badInput("--backup: " + backupFile + " holds a policy for another bucket than " + bucket.name + " ("
                     + other.get().message() + " at " + other.get().pointer() + "); refusing to restore it");
         }
     }

@@ -3,27 +3,24 @@ package dev.gtvpc.cli;
 import dev.gtvpc.ExitCode;
 import dev.gtvpc.GtvpcException;
 import dev.gtvpc.eval.CaseRunner;
-import dev.gtvpc.eval.ContextKeys;
-import dev.gtvpc.eval.DerivedKeys;
 import dev.gtvpc.eval.Decision;
 import dev.gtvpc.eval.EvaluationResult;
 import dev.gtvpc.eval.Evaluator;
 import dev.gtvpc.eval.Request;
 import dev.gtvpc.eval.RequestCase;
 import dev.gtvpc.eval.RequestNotes;
-import dev.gtvpc.eval.RequestPrincipal;
-import dev.gtvpc.policy.AwsIds;
 import dev.gtvpc.policy.Policy;
 import dev.gtvpc.policy.io.Json;
 import dev.gtvpc.render.EvaluationRenderer;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -62,7 +59,7 @@ import picocli.CommandLine.Spec;
             "      --principal-arn arn:aws:iam::111122223333:role/app --source-vpce vpce-0abc1234def567890 \\",
             "      --source-vpc vpc-0abc1234def567890 --expect not-denied",
             "  gtvpc policy simulate policy.json --cases requests.jsonl > decisions.jsonl"})
-public final class PolicySimulateCommand implements Callable<Integer> {
+public final class PolicySimulateCommand implements Callable<Integer>, OptionWording.Worded {
     @Spec
     CommandSpec spec;
 
@@ -71,101 +68,59 @@ public final class PolicySimulateCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "POLICY",
             description = "The bucket policy: a file, or - for standard input.")
-    String policyFile;
+    Path policyFile;
 
-    @Option(names = "--action", paramLabel = "ACTION", description = "The request's action, e.g. s3:GetObject.")
-    String action;
-
-    @Option(names = "--resource", paramLabel = "ARN",
-            description = "The resource: arn:aws:s3:::BUCKET for bucket actions, arn:aws:s3:::BUCKET/KEY for objects.")
-    String resource;
-
-    @Option(names = "--principal-arn", paramLabel = "ARN", defaultValue = "anonymous",
-            description = "Who asks: an IAM role, user or root ARN, an assumed-role session ARN, a service principal"
-                    + " (sagemaker.amazonaws.com) or anonymous (the default).")
-    String principal;
-
-    @Option(names = "--session", paramLabel = "NAME",
-            description = "The request comes from session NAME of the --principal-arn role: aws:PrincipalArn is then the"
-                    + " role's ARN as given, path included (a session ARN does not show the path).")
-    String session;
-
-    @Option(names = "--org-id", paramLabel = "ORG_ID",
-            description = "The bucket account's organization (o-…): principals of the bucket's account carry"
-                    + " aws:PrincipalOrgID, the bucket aws:ResourceOrgID.")
-    String orgId;
-
-    @Option(names = "--org-path", paramLabel = "PATH", split = ",",
-            description = "The bucket account's organization path (o-…/r-…/ou-…/), for aws:PrincipalOrgPaths and"
-                    + " aws:ResourceOrgPaths (repeatable).")
-    List<String> orgPaths = new ArrayList<>();
-
-    @Option(names = "--bucket-account", paramLabel = "ACCOUNT",
-            description = "The bucket owner's account: tells whether NOT_DENIED means \"identity policies decide\" or \"denied\".")
-    String bucketAccount;
-
-    @Option(names = "--source-vpce", paramLabel = "VPCE_ID", description = "Sets aws:SourceVpce: the request comes through this endpoint.")
-    String sourceVpce;
-
-    @Option(names = "--source-vpc", paramLabel = "VPC_ID", description = "Sets aws:SourceVpc: the endpoint's VPC.")
-    String sourceVpc;
-
-    @Option(names = "--source-ip", paramLabel = "IP", description = "Sets aws:SourceIp (requests over the internet).")
-    String sourceIp;
-
-    @Option(names = "--context", paramLabel = "KEY=VALUE",
-            description = "Any condition key; repeat a key for a multivalued one (--context aws:TagKeys=a --context aws:TagKeys=b).")
-    List<String> context = new ArrayList<>();
+    @Mixin
+    RequestOptions request;
 
     @Option(names = "--expect", completionCandidates = Converters.Expectations.class, paramLabel = "DECISION",
             description = "allow, deny or not-denied: exit 1 when the decision differs (for scripts and CI).")
     String expect;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            completionCandidates = Converters.TextOrJson.class,
-            description = "text (default) or json. Batch mode always writes JSON Lines.")
-    String format;
+    @Mixin
+    Formats.TextOrJson.Option format;
 
     @Option(names = "--trace", description = "With --format json or --cases: include every statement's trace.")
     boolean trace;
 
     @Option(names = "--cases", paramLabel = "FILE",
             description = "Batch mode: evaluate every request of a JSON Lines file (- for standard input). See below.")
-    String cases;
+    Path cases;
+
+    /** What the shared options mean for this command (see {@link OptionWording}). */
+    @Override
+    public Map<String, String> wording() {
+        return Map.of(
+                "--format", "text (default) or json. Batch mode always writes JSON Lines.");
+    }
 
     @Override
     public Integer call() {
-        if (!Converters.TextOrJson.CHOICES.contains(format)) {
-            throw GtvpcException.badInput("--format: '" + format + "' is not one of text, json");
-        }
+        Formats.TextOrJson chosen = format.value();
         if (cases != null) {
             return batch();
         }
-        if (trace && format.equals("text")) {
+        if (trace && chosen == Formats.TextOrJson.TEXT) {
             // the text output shows the deciding statements only; --trace would be silently ignored
             throw GtvpcException.badInput("--trace: the trace is part of the JSON output; add --format json (or use --cases)");
         }
         if (policyFile == null) {
             throw GtvpcException.badInput("name the POLICY file (or - for standard input), or give --cases FILE");
         }
-        if (action == null || resource == null) {
+        if (!request.complete()) {
             throw GtvpcException.badInput("give the request's --action and --resource (or --cases FILE for many requests)");
         }
         Optional<RequestCase.Expectation> expected = expectation();
-        iac.deployedIn(null, bucketAccount);
-        Policy policy = PolicyInput.read(policyFile, iac).parsed().policy();
-        Request request = request();
-        RequestChecks.check(request, CONTEXT_NAMES).ifPresent(problem -> {
-            throw GtvpcException.badInput(problem);
-        });
-        EvaluationResult result = Evaluator.evaluate(policy, request).withNotes(RequestNotes.of(policy, request,
-                session == null && request.principal().kind() == RequestPrincipal.Kind.ASSUMED_ROLE
-                        && context.stream().noneMatch(kv -> kv.toLowerCase(java.util.Locale.ROOT).startsWith("aws:principalarn="))));
+        iac.deployedIn(null, request.bucketAccount.id);
+        Policy policy = PolicyInput.read(Inputs.of(spec), Inputs.name(policyFile), iac).parsed().policy();
+        Request asked = request.request();
+        EvaluationResult result = Evaluator.evaluate(policy, asked).withNotes(RequestNotes.of(policy, asked,
+                request.principalArnGuessed(asked)));
         PrintWriter out = spec.commandLine().getOut();
-        if (format.equals("json")) {
+        if (chosen == Formats.TextOrJson.JSON) {
             out.print(Json.write(EvaluationRenderer.json(Optional.empty(), result, trace), true) + "\n");
         } else {
-            out.print(EvaluationRenderer.text(request, result));
+            out.print(EvaluationRenderer.text(asked, result));
         }
         out.flush();
         if (result.decision().isEmpty()) {
@@ -187,99 +142,18 @@ public final class PolicySimulateCommand implements Callable<Integer> {
                 GtvpcException.badInput("--expect: '" + expect + "' is not one of allow, deny, not-denied")));
     }
 
-    /** After the request options themselves are checked, what is left wrong came from --context. */
-    private static final RequestChecks.Names CONTEXT_NAMES = new RequestChecks.Names("--action", "--resource", "--principal-arn",
-            "--bucket-account", "--context aws:SourceVpce", "--context aws:SourceVpc", "--context aws:SourceIp", true);
-
-    private Request request() {
-        if (action != null) {
-            RequestChecks.action(action).ifPresent(p -> {
-                throw GtvpcException.badInput("--action: " + p);
-            });
-        }
-        if (resource != null) {
-            RequestChecks.resource(resource).ifPresent(p -> {
-                throw GtvpcException.badInput("--resource: " + p);
-            });
-        }
-        Map<String, List<String>> options = new LinkedHashMap<>();
-        if (sourceVpce != null) {
-            options.put("aws:SourceVpce", List.of(sourceVpce));
-        }
-        if (sourceVpc != null) {
-            options.put("aws:SourceVpc", List.of(sourceVpc));
-        }
-        if (sourceIp != null) {
-            options.put("aws:SourceIp", List.of(sourceIp));
-        }
-        RequestChecks.check(new Request("s3:GetObject", "arn:aws:s3:::b", RequestPrincipal.ANONYMOUS, Optional.empty(),
-                ContextKeys.of(options)), RequestChecks.Names.OPTIONS).ifPresent(p -> {
-                    throw GtvpcException.badInput(p);
-                });
-        if (bucketAccount != null && !AwsIds.isAccountId(bucketAccount)) {
-            throw GtvpcException.badInput("--bucket-account: '" + bucketAccount + "' is not a 12-digit account ID");
-        }
-        Map<String, List<String>> values = new LinkedHashMap<>();
-        if (sourceVpce != null) {
-            values.put("aws:SourceVpce", List.of(sourceVpce));
-        }
-        if (sourceVpc != null) {
-            values.put("aws:SourceVpc", List.of(sourceVpc));
-        }
-        if (sourceIp != null) {
-            values.put("aws:SourceIp", List.of(sourceIp));
-        }
-        for (String kv : context) {
-            int eq = kv.indexOf('=');
-            if (eq <= 0) {
-                throw GtvpcException.badInput("--context: '" + kv + "' is not KEY=VALUE");
-            }
-            String key = kv.substring(0, eq);
-            String existing = values.keySet().stream().filter(k -> k.equalsIgnoreCase(key)).findFirst().orElse(key);
-            values.computeIfAbsent(existing, k -> new ArrayList<>());
-            List<String> list = new ArrayList<>(values.get(existing));
-            list.add(kv.substring(eq + 1));
-            values.put(existing, list);
-        }
-        RequestPrincipal who = RequestPrincipal.parse(principal);
-        Optional<String> roleArn = Optional.empty();
-        if (session != null) {
-            who = RequestPrincipal.sessionOf(principal, session).orElseThrow(() -> GtvpcException.badInput(
-                    "--session: --principal-arn must then be the role's ARN (arn:aws:iam::ACCOUNT:role/PATH/NAME), not '"
-                            + principal + "'"));
-            roleArn = Optional.of(principal);
-        }
-        Optional<String> org = Optional.ofNullable(orgId);
-        org.ifPresent(o -> Validate.each("--org-id", List.of(o), AwsIds::checkOrgId));
-        Validate.each("--org-path", orgPaths, AwsIds::checkOrgPath);
-        if (org.isEmpty() && !orgPaths.isEmpty()) {
-            throw GtvpcException.badInput("--org-path: give --org-id too (the organization the path starts with)");
-        }
-        if ((org.isPresent() || !orgPaths.isEmpty()) && bucketAccount == null) {
-            throw GtvpcException.badInput("--org-id: give --bucket-account too: the organization is the bucket account's");
-        }
-        return new Request(action, resource, who, Optional.ofNullable(bucketAccount), ContextKeys.of(values))
-                .withDerivedKeys(new DerivedKeys.Facts(roleArn, org, orgPaths));
-    }
-
     private int batch() {
-        if (action != null || resource != null || expect != null || !context.isEmpty() || sourceVpce != null
-                || sourceVpc != null || sourceIp != null || bucketAccount != null || session != null || orgId != null
-                || !orgPaths.isEmpty()) {
+        if (request.anyGiven() || expect != null) {
             throw GtvpcException.badInput("--cases takes each request from its file; drop the request options"
                     + " (--action, --resource, --context, --expect…)");
         }
-        if ("-".equals(policyFile) && "-".equals(cases)) {
-            throw GtvpcException.badInput("POLICY and --cases cannot both be standard input");
-        }
-        Optional<Policy> defaultPolicy = Optional.ofNullable(policyFile).map(f -> PolicyInput.read(f, iac).parsed().policy());
-        CaseRunner runner = new CaseRunner(defaultPolicy, CasesInput.baseDir(cases),
-                request -> RequestChecks.check(request, RequestChecks.Names.CASE_FIELDS));
+        CasesInput.refuseBothFromStdin(Inputs.name(policyFile), Inputs.name(cases));
+        CaseRunner runner = CasesInput.runner(Inputs.of(spec), Inputs.name(policyFile), iac, Inputs.name(cases));
         PrintWriter out = spec.commandLine().getOut();
         int[] errors = {0};
         int[] seen = {0};
         StringBuilder line = new StringBuilder(256);
-        CasesInput.forEach(cases, (number, text) -> {
+        CasesInput.forEach(Inputs.name(cases), Inputs.of(spec), (number, text) -> {
             seen[0]++;
             CaseRunner.Outcome o = runner.run(text);
             Json.Obj json;
@@ -298,8 +172,7 @@ public final class PolicySimulateCommand implements Callable<Integer> {
         });
         out.flush();
         if (seen[0] == 0) {
-            throw GtvpcException.badInput("--cases: no cases in " + (cases.equals("-") ? "standard input" : cases)
-                    + " (only blank or # lines); nothing was decided");
+            throw CasesInput.noCases(Inputs.name(cases), "decided");
         }
         if (errors[0] > 0) {
             spec.commandLine().getErr().println("gtvpc: " + errors[0] + " case" + (errors[0] == 1 ? "" : "s")

@@ -7,8 +7,8 @@ import dev.gtvpc.eval.Decision;
 import dev.gtvpc.eval.EvaluationResult;
 import dev.gtvpc.eval.RequestCase;
 import dev.gtvpc.eval.StatementTrace;
-import dev.gtvpc.policy.Policy;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -48,15 +48,13 @@ public final class PolicyTestCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "POLICY",
             description = "The policy the cases test (a file, or -); a case may name its own instead.")
-    String policyFile;
+    Path policyFile;
 
     @Option(names = "--cases", required = true, paramLabel = "FILE", description = "The cases, JSON Lines (- for standard input).")
-    String cases;
+    Path cases;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", completionCandidates = Converters.TestFormats.class,
-            description = "text (default): a PASS/FAIL/ERROR line a case and a summary; json: {cases, policy, results, summary};"
-                    + " junit: a JUnit XML report, for CI test-report viewers.")
-    String format;
+    @picocli.CommandLine.Mixin
+    Formats.Test.Option format;
 
     /** One case's outcome: pass, fail or error, with what a reader needs to act on it. */
     record Result(int line, String name, String status, Optional<String> expected, Optional<String> decision, String detail) {
@@ -64,17 +62,13 @@ public final class PolicyTestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if ("-".equals(policyFile) && "-".equals(cases)) {
-            throw dev.gtvpc.GtvpcException.badInput("POLICY and --cases cannot both be standard input");
-        }
-        Converters.oneOf("--format", format, Converters.TestFormats.CHOICES);
-        Optional<Policy> policy = Optional.ofNullable(policyFile).map(f -> PolicyInput.read(f, iac).parsed().policy());
-        CaseRunner runner = new CaseRunner(policy, CasesInput.baseDir(cases),
-                request -> RequestChecks.check(request, RequestChecks.Names.CASE_FIELDS));
+        CasesInput.refuseBothFromStdin(Inputs.name(policyFile), Inputs.name(cases));
+        Formats.Test chosen = format.value();
+        CaseRunner runner = CasesInput.runner(Inputs.of(spec), Inputs.name(policyFile), iac, Inputs.name(cases));
         PrintWriter out = spec.commandLine().getOut();
         int[] counts = new int[3]; // passed, failed, errors
         List<Result> results = new java.util.ArrayList<>();
-        CasesInput.forEach(cases, (number, text) -> {
+        CasesInput.forEach(Inputs.name(cases), Inputs.of(spec), (number, text) -> {
             CaseRunner.Outcome o = runner.run(text);
             String name = o.id().orElse("line " + number);
             Optional<RequestCase.Expectation> expect = o.requestCase().flatMap(RequestCase::expect);
@@ -97,7 +91,7 @@ public final class PolicyTestCommand implements Callable<Integer> {
                     r = new Result(number, name, "fail", Optional.of(expect.get().word()), Optional.of(decision.name()), why(result));
                 }
             }
-            if (format.equals("text")) {
+            if (chosen == Formats.Test.TEXT) {
                 // streamed: a long case file shows progress
                 out.println(text(r));
             } else {
@@ -106,13 +100,12 @@ public final class PolicyTestCommand implements Callable<Integer> {
         });
         if (counts[0] + counts[1] + counts[2] == 0) {
             // zero of zero passing is not a passing suite: an empty or all-comment file tests nothing
-            throw dev.gtvpc.GtvpcException.badInput("--cases: no cases in " + (cases.equals("-") ? "standard input" : cases)
-                    + " (only blank or # lines); nothing was tested");
+            throw CasesInput.noCases(Inputs.name(cases), "tested");
         }
-        switch (format) {
-            case "json" -> out.print(json(results, counts));
-            case "junit" -> out.print(junit(results, counts));
-            default -> out.println(counts[0] + " passed, " + counts[1] + " failed"
+        switch (chosen) {
+            case JSON -> out.print(json(results, counts));
+            case JUNIT -> out.print(junit(results, counts));
+            case TEXT -> out.println(counts[0] + " passed, " + counts[1] + " failed"
                     + (counts[2] > 0 ? ", " + counts[2] + " could not be run" : ""));
         }
         out.flush();
@@ -146,9 +139,9 @@ public final class PolicyTestCommand implements Callable<Integer> {
             items.add(dev.gtvpc.policy.io.Json.obj(m));
         }
         List<dev.gtvpc.policy.io.Json.Member> top = new java.util.ArrayList<>();
-        top.add(dev.gtvpc.policy.io.Json.member("cases", dev.gtvpc.policy.io.Json.str(cases.equals("-") ? "<stdin>" : cases)));
+        top.add(dev.gtvpc.policy.io.Json.member("cases", dev.gtvpc.policy.io.Json.str(Inputs.name(cases).equals("-") ? "<stdin>" : Inputs.name(cases))));
         if (policyFile != null) {
-            top.add(dev.gtvpc.policy.io.Json.member("policy", dev.gtvpc.policy.io.Json.str(policyFile.equals("-") ? "<stdin>" : policyFile)));
+            top.add(dev.gtvpc.policy.io.Json.member("policy", dev.gtvpc.policy.io.Json.str(Inputs.name(policyFile).equals("-") ? "<stdin>" : Inputs.name(policyFile))));
         }
         top.add(dev.gtvpc.policy.io.Json.member("results", dev.gtvpc.policy.io.Json.arr(items)));
         top.add(dev.gtvpc.policy.io.Json.member("summary", dev.gtvpc.policy.io.Json.obj(List.of(
@@ -167,8 +160,8 @@ public final class PolicyTestCommand implements Callable<Integer> {
      * testsuite, a testcase per case; a failed case has a failure, a case that could not run an error.
      */
     private String junit(List<Result> results, int[] counts) {
-        String suite = "gtvpc policy test " + (cases.equals("-") ? "<stdin>" : cases);
-        String classname = policyFile == null ? "cases" : policyFile.equals("-") ? "<stdin>" : policyFile;
+        String suite = "gtvpc policy test " + (Inputs.name(cases).equals("-") ? "<stdin>" : Inputs.name(cases));
+        String classname = policyFile == null ? "cases" : Inputs.name(policyFile).equals("-") ? "<stdin>" : Inputs.name(policyFile);
         StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         x.append("<testsuites tests=\"").append(results.size()).append("\" failures=\"").append(counts[1])
                 .append("\" errors=\"").append(counts[2]).append("\">\n");

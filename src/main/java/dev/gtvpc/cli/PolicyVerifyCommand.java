@@ -3,14 +3,12 @@ package dev.gtvpc.cli;
 import dev.gtvpc.ExitCode;
 import dev.gtvpc.GtvpcException;
 import dev.gtvpc.catalogue.S3ActionCatalog;
-import dev.gtvpc.eval.PolicyValues;
 import dev.gtvpc.groundtruth.ActionSelection;
 import dev.gtvpc.groundtruth.GroundTruthAccess;
 import dev.gtvpc.groundtruth.RegionInfo;
 import dev.gtvpc.groundtruth.RegionTable;
 import dev.gtvpc.policy.Arn;
 import dev.gtvpc.policy.AwsIds;
-import dev.gtvpc.policy.OperatorType;
 import dev.gtvpc.policy.Policy;
 import dev.gtvpc.policy.io.PolicyReader;
 import dev.gtvpc.render.VerifyRenderer;
@@ -19,6 +17,7 @@ import dev.gtvpc.verify.Layers;
 import dev.gtvpc.verify.VerificationReport;
 import dev.gtvpc.verify.Verifier;
 import dev.gtvpc.verify.VerifyInputs;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,7 +56,7 @@ import picocli.CommandLine.Spec;
             "  gtvpc policy verify bucket-policy.json --region us-east-1 --vpc vpc-0abc1234def567890 \\",
             "      --role-arn arn:aws:iam::111122223333:role/LabelingAdmin --matrix",
             "  gtvpc policy verify new.json --region us-east-1 --vpc vpc-0abc1234def567890 --equivalent-to old.json"})
-public final class PolicyVerifyCommand implements Callable<Integer> {
+public final class PolicyVerifyCommand implements Callable<Integer>, OptionWording.Worded {
     /** The bucket's account when nothing names it: no real account has this ID, and the output says it was assumed. */
     static final String UNKNOWN_ACCOUNT = Witnesses.UNKNOWN_ACCOUNT;
     /** What a bucket without a bucket policy is asked: nothing (--no-bucket-policy leaves it out of the layers). */
@@ -69,7 +68,7 @@ public final class PolicyVerifyCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "POLICY", description = "The bucket policy: a file, or - for standard input; or a"
             + " Terraform plan (JSON) or CloudFormation/CDK template holding it (--resource names which policy when it holds several)."
             + " None with --no-bucket-policy.")
-    String policyFile;
+    Path policyFile;
 
     @Option(names = "--no-bucket-policy", description = "The bucket has no bucket policy: prove the perimeter over the other layers"
             + " (--rcp, --scp, --endpoint-policy) alone; give --bucket.")
@@ -96,55 +95,47 @@ public final class PolicyVerifyCommand implements Callable<Integer> {
     @Mixin
     LayerOptions layerOptions;
 
-    @Option(names = "--region", completionCandidates = Converters.Regions.class, required = true, paramLabel = "REGION",
-            description = "The bucket's region: whose Ground Truth endpoint must get in, and the region of aws:SourceVpcArn.")
-    String region;
+    @Mixin
+    Inside.RequiredRegion region;
 
     @Option(names = "--ground-truth", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Check gt-can-access (the default). --no-ground-truth: the bucket is not for Ground Truth.")
     boolean groundTruthAccess;
 
-    @Option(names = "--bucket", paramLabel = "BUCKET", description = "The bucket (default: the first one the policy's Resource names).")
-    String bucket;
+    @Mixin
+    Inside.OptionalBucket bucket;
 
-    @Option(names = "--bucket-account", paramLabel = "ACCOUNT",
-            description = "The bucket owner's account (default: the account of the first --role-arn or --admin-arn).")
-    String bucketAccount;
+    @Mixin
+    Inside.BucketAccount bucketAccount;
 
-    @Option(names = "--vpc", paramLabel = "VPC_ID", split = ",", description = "Your VPC: it must get in (repeatable).")
-    List<String> vpcs = new ArrayList<>();
+    @Mixin
+    Inside.OptionalVpcs vpcs;
 
-    @Option(names = "--vpce", paramLabel = "VPCE_ID", split = ",", description = "Your VPC endpoint: it must get in (repeatable).")
-    List<String> vpces = new ArrayList<>();
+    @Mixin
+    Inside.Vpces vpces;
 
-    @Option(names = "--cidr", paramLabel = "CIDR", split = ",",
-            description = "An address range (a corporate network) whose requests over the internet must get in (repeatable).")
-    List<String> cidrs = new ArrayList<>();
+    @Mixin
+    Inside.Cidrs cidrs;
 
-    @Option(names = "--role-arn", paramLabel = "ARN", split = ",", description = "A role that must get in from anywhere (repeatable).")
-    List<String> roles = new ArrayList<>();
+    @Mixin
+    Inside.Roles roles;
 
-    @Option(names = "--trusted-account", paramLabel = "ACCOUNT", split = ",",
-            description = "An account outside the organization (a partner, a log-delivery account) whose principals must get in"
-                    + " from anywhere (account-can-access); they are then not \"outside\" (repeatable).")
-    List<String> trustedAccounts = new ArrayList<>();
+    @Mixin
+    Inside.TrustedAccounts trustedAccounts;
 
-    @Option(names = "--org-id", paramLabel = "ORG_ID",
-            description = "The bucket account's organization (o-…): its principals (and the accounts of --role-arn and --admin-arn)"
-                    + " carry aws:PrincipalOrgID; anyone else is outside it.")
-    String orgId;
+    @Mixin
+    Inside.OrgId orgId;
 
-    @Option(names = "--org-path", paramLabel = "PATH", split = ",",
-            description = "The bucket account's organization path (o-…/r-…/ou-…/), for aws:PrincipalOrgPaths (repeatable).")
-    List<String> orgPaths = new ArrayList<>();
+    @Mixin
+    Inside.OrgPaths orgPaths;
 
     @Option(names = "--aws-service-access",
             description = "AWS services acting on their own, service-linked roles, and calls AWS services make for the bucket"
                     + " account's principals must get in (aws-service-can-access); they are then not \"outside\".")
     boolean awsServiceAccess;
 
-    @Option(names = "--admin-arn", paramLabel = "ARN", description = "An administrator who must keep managing the policy from anywhere.")
-    String admin;
+    @Mixin
+    Inside.Admin admin;
 
     @Option(names = "--actions", completionCandidates = Converters.ActionPresets.class, paramLabel = "LIST",
             description = "The protected actions (names and presets as for generate; default: what the policy's Deny covers).")
@@ -154,10 +145,10 @@ public final class PolicyVerifyCommand implements Callable<Integer> {
     String gtEndpoint;
 
     @Option(names = "--equivalent-to", paramLabel = "FILE", description = "Prove that this other policy decides every request alike.")
-    String equivalentTo;
+    Path equivalentTo;
 
-    @Option(names = "--format", completionCandidates = Converters.TextJsonMarkdown.class, paramLabel = "FORMAT", defaultValue = "text", description = "text (default), json or markdown.")
-    String format;
+    @Mixin
+    Formats.Report.Option format;
 
     @Option(names = "--matrix", description = "Add the access matrix: origins × principals × actions → decision.")
     boolean matrix;
@@ -179,21 +170,32 @@ public final class PolicyVerifyCommand implements Callable<Integer> {
     /** The plan's or template's policy verified, when POLICY is one. */
     private Optional<dev.gtvpc.input.PolicyTarget> target = Optional.empty();
 
+    /** What the shared options mean for this command (see {@link OptionWording}). */
+    @Override
+    public Map<String, String> wording() {
+        return Map.of(
+                "--region", "The bucket's region: whose Ground Truth endpoint must get in, and the region of aws:SourceVpcArn.",
+                "--bucket", "The bucket (default: the first one the policy's Resource names).",
+                "--bucket-account", "The bucket owner's account (default: the account of the first --role-arn or --admin-arn).",
+                "--org-id", "The bucket account's organization (o-…): its principals (and the accounts of --role-arn and --admin-arn)"
+                        + " carry aws:PrincipalOrgID; anyone else is outside it.");
+    }
+
     @Override
     public Integer call() {
-        Converters.oneOf("--format", format, Converters.TextJsonMarkdown.CHOICES);
+        Formats.Report chosen = format.value();
         if (noBucketPolicy == (policyFile != null)) {
             throw GtvpcException.badInput(noBucketPolicy ? "--no-bucket-policy: a bucket without a policy has no POLICY file; drop one of them"
                     : "give POLICY (the bucket policy), or --no-bucket-policy for a bucket without one");
         }
-        if (noBucketPolicy && (bucket == null || !layerOptions.any())) {
+        if (noBucketPolicy && (bucket.given().isEmpty() || !layerOptions.any())) {
             throw GtvpcException.badInput("--no-bucket-policy: give --bucket and the layers that protect it (--rcp, --scp, --endpoint-policy)");
         }
-        Policy policy = noBucketPolicy ? NO_POLICY : readMain(policyFile);
-        Optional<Policy> other = Optional.ofNullable(equivalentTo).map(f -> read(f, "--equivalent-to"));
+        Policy policy = noBucketPolicy ? NO_POLICY : readMain(Inputs.name(policyFile));
+        Optional<Policy> other = Optional.ofNullable(Inputs.name(equivalentTo)).map(f -> read(f, "--equivalent-to"));
         VerifyInputs inputs = inputs(policy, groundTruth.table());
-        String source = noBucketPolicy ? "(no bucket policy)" : policyFile.equals("-") ? "<stdin>" : policyFile;
-        Layers layers = layerOptions.layers(iac, !noBucketPolicy);
+        String source = noBucketPolicy ? "(no bucket policy)" : Inputs.name(policyFile).equals("-") ? "<stdin>" : Inputs.name(policyFile);
+        Layers layers = layerOptions.layers(Inputs.of(spec), iac, !noBucketPolicy);
         if (layers.layered() && (matrix || other.isPresent())) {
             throw GtvpcException.badInput((matrix ? "--matrix" : "--equivalent-to") + ": shows the bucket policy alone; drop it, or the"
                     + " layer options (--rcp, --scp, --endpoint-policy, --identity-policy, --no-bucket-policy)");
@@ -209,11 +211,11 @@ public final class PolicyVerifyCommand implements Callable<Integer> {
             report = report.withNote("the bucket's account was not given (--bucket-account) and no --role-arn or --admin-arn names"
                     + " one: it was taken to be " + UNKNOWN_ACCOUNT + ", an account no policy names");
         }
-        String text = switch (format) {
-            case "json" -> VerifyRenderer.json(source, Optional.ofNullable(equivalentTo).map(f -> f.equals("-") ? "<stdin>" : f),
+        String text = switch (chosen) {
+            case JSON -> VerifyRenderer.json(source, Optional.ofNullable(Inputs.name(equivalentTo)).map(f -> f.equals("-") ? "<stdin>" : f),
                     report, matrix);
-            case "markdown" -> VerifyRenderer.markdown(source, report, matrix);
-            default -> VerifyRenderer.text(source, report, matrix);
+            case MARKDOWN -> VerifyRenderer.markdown(source, report, matrix);
+            case TEXT -> VerifyRenderer.text(source, report, matrix);
         };
         Outputs.write(text, null, spec.commandLine().getOut());
         if (report.undecided()) {
@@ -227,8 +229,8 @@ public final class PolicyVerifyCommand implements Callable<Integer> {
         if (lenient) {
             return read(file);
         }
-        iac.deployedIn(region, bucketAccount);
-        PolicyInput.Found found = PolicyInput.read(file, iac);
+        iac.deployedIn(region.name, bucketAccount.id);
+        PolicyInput.Found found = PolicyInput.read(Inputs.of(spec), file, iac);
         target = found.target();
         return found.parsed().policy();
     }
@@ -240,10 +242,10 @@ public final class PolicyVerifyCommand implements Callable<Integer> {
     /** {@code what}: the argument or option that named the file, which its errors name. */
     private Policy read(String file, String what) {
         if (!lenient) {
-            return what.equals("POLICY") ? PolicyInput.read(file).policy() : PolicyInput.read(file, what).policy();
+            return what.equals("POLICY") ? PolicyInput.read(Inputs.of(spec), file).policy() : PolicyInput.read(Inputs.of(spec), file, what).policy();
         }
         String name = file.equals("-") ? "<stdin>" : file;
-        PolicyReader.Result r = PolicyReader.parseLastKeyWins(Inputs.read(file, what));
+        PolicyReader.Result r = PolicyReader.parseLastKeyWins(Inputs.of(spec).read(file, what));
         if (!r.ok()) {
             throw GtvpcException.badInput((what.equals("POLICY") ? "" : what + ": ") + r.problems().get(0).format(name));
         }
@@ -251,60 +253,48 @@ public final class PolicyVerifyCommand implements Callable<Integer> {
     }
 
     private VerifyInputs inputs(Policy policy, RegionTable table) {
-        RegionTable.checkName("--region", region);
-        Optional<RegionInfo> info = table.find(region);
-        String partition = info.map(i -> i.partition().value()).orElse(AwsIds.partitionOf(region));
+        region.checkName();
+        String regionName = region.name;
+        Optional<RegionInfo> info = table.find(regionName);
+        String partition = info.map(i -> i.partition().value()).orElse(AwsIds.partitionOf(regionName));
         List<VerifyInputs.TrustedEndpoint> trusted = new ArrayList<>();
         if (groundTruthAccess) {
             String endpoint = gtEndpoint != null ? gtEndpoint : info.map(i -> i.groundTruthEndpoint().value())
-                    .orElseThrow(() -> GtvpcException.badInput("--region: " + table.unknownRegion(region)
+                    .orElseThrow(() -> GtvpcException.badInput("--region: " + table.unknownRegion(regionName)
                             + ", or its endpoint with --gt-endpoint vpce-…, or --no-ground-truth if the bucket is not for Ground Truth"));
             Validate.each("--gt-endpoint", List.of(endpoint), AwsIds::checkVpceId);
-            trusted.add(GroundTruthAccess.endpoint(endpoint, region));
+            trusted.add(GroundTruthAccess.endpoint(endpoint, regionName));
         } else if (gtEndpoint != null) {
             throw GtvpcException.badInput("--gt-endpoint: there is no Ground Truth check with --no-ground-truth; drop one of them");
         }
-        Validate.vpcs(vpcs);
-        Validate.vpces(vpces);
-        Validate.each("--cidr", cidrs, c -> PolicyValues.readable(OperatorType.IP_ADDRESS, c) ? Optional.empty()
-                : Optional.of("'" + c + "' is not an IP address or CIDR range such as 203.0.113.0/24"));
-        Optional<String> org = Optional.ofNullable(orgId);
-        org.ifPresent(o -> Validate.each("--org-id", List.of(o), AwsIds::checkOrgId));
-        Validate.each("--org-path", orgPaths, AwsIds::checkOrgPath);
-        if (org.isEmpty() && !orgPaths.isEmpty()) {
-            throw GtvpcException.badInput("--org-path: give --org-id too (the organization the path starts with)");
-        }
-        for (String path : orgPaths) {
-            if (!path.startsWith(orgId + "/")) {
-                throw GtvpcException.badInput("--org-path: '" + path + "' is not a path of " + orgId);
+        vpcs.check();
+        vpces.check();
+        cidrs.check();
+        orgId.check();
+        orgPaths.check(orgId);
+        for (String path : orgPaths.paths) {
+            if (!path.startsWith(orgId.id + "/")) {
+                throw GtvpcException.badInput("--org-path: '" + path + "' is not a path of " + orgId.id);
             }
         }
         Validate.each("--endpoint-account", endpointAccounts, a -> AwsIds.isAccountId(a) ? Optional.empty()
                 : Optional.of("'" + a + "' is not a 12-digit account ID"));
-        Validate.each("--trusted-account", trustedAccounts, a -> AwsIds.isAccountId(a) ? Optional.empty()
-                : Optional.of("'" + a + "' is not a 12-digit account ID"));
-        List<String> principals = new ArrayList<>(roles);
-        if (admin != null) {
-            principals.add(admin);
-        }
-        for (String arn : principals) {
-            AwsIds.checkPrincipalArn(arn, partition).ifPresent(p -> {
-                throw GtvpcException.badInput((arn.equals(admin) ? "--admin-arn: " : "--role-arn: ") + p);
-            });
-        }
-        String account = bucketAccount != null ? bucketAccount
-                : principals.stream().map(a -> Arn.parse(a).get().account()).findFirst().orElse(UNKNOWN_ACCOUNT);
-        if (!AwsIds.isAccountId(account)) {
-            throw GtvpcException.badInput("--bucket-account: '" + account + "' is not a 12-digit account ID");
-        }
+        trustedAccounts.check();
+        roles.check(partition);
+        admin.check(partition);
+        bucketAccount.check();
+        List<String> principals = new ArrayList<>(roles.arns);
+        admin.given().ifPresent(principals::add);
+        String account = bucketAccount.given()
+                .orElseGet(() -> principals.stream().map(a -> Arn.parse(a).get().account()).findFirst().orElse(UNKNOWN_ACCOUNT));
         String name;
-        if (bucket != null) {
-            Validate.each("--bucket", List.of(bucket), b -> AwsIds.checkExistingBucketName(b, region));
-            name = bucket;
+        if (bucket.given().isPresent()) {
+            bucket.checkExisting(regionName);
+            name = bucket.name;
         } else {
             name = bucketOf(policy).orElseThrow(() ->
                     GtvpcException.badInput("the policy names no bucket in its Resource; give --bucket"));
-            AwsIds.checkExistingBucketName(name, region).ifPresent(p -> {
+            AwsIds.checkExistingBucketName(name, regionName).ifPresent(p -> {
                 throw GtvpcException.badInput("the bucket the policy's Resource names: " + p + "; give --bucket");
             });
         }
@@ -312,16 +302,16 @@ public final class PolicyVerifyCommand implements Callable<Integer> {
         if (protectedActions.stream().anyMatch(a -> a.contains("*") || a.contains("?"))) {
             throw GtvpcException.badInput("--actions: name actions without wildcards here; each is checked as a request");
         }
-        return VerifyInputs.of(region, partition, name, account)
+        return VerifyInputs.of(regionName, partition, name, account)
                 .withServiceEndpoints(trusted)
-                .withNetwork(vpcs, vpces, cidrs)
-                .withPrincipals(roles, Optional.ofNullable(admin))
+                .withNetwork(vpcs.ids(), vpces.ids, cidrs.ranges)
+                .withPrincipals(roles.arns, admin.given())
                 .withActions(protectedActions)
-                .withOrganization(org, orgPaths)
-                .withTrustedAccounts(trustedAccounts)
+                .withOrganization(orgId.given(), orgPaths.paths)
+                .withTrustedAccounts(trustedAccounts.ids)
                 .withAwsServiceAccess(awsServiceAccess)
-                .withTagsAndEndpoints(tags("--principal-tag", principalTags, org.isEmpty()), tags("--bucket-tag", bucketTags, false),
-                        orgEndpoints(org), endpointAccounts);
+                .withTagsAndEndpoints(tags("--principal-tag", principalTags, orgId.given().isEmpty()), tags("--bucket-tag", bucketTags, false),
+                        orgEndpoints(orgId.given()), endpointAccounts);
     }
 
     /** --principal-tag and --bucket-tag as a map; 'none' for no tags. The principals' tags are the organization's. */

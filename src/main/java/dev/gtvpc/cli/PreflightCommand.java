@@ -1,7 +1,6 @@
 package dev.gtvpc.cli;
 
 import dev.gtvpc.ExitCode;
-import dev.gtvpc.GtvpcException;
 import dev.gtvpc.aws.AwsServices;
 import dev.gtvpc.groundtruth.RegionTable;
 import dev.gtvpc.policy.AwsIds;
@@ -11,6 +10,7 @@ import dev.gtvpc.preflight.PreflightRequest;
 import dev.gtvpc.render.PreflightRenderer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -50,23 +50,21 @@ import picocli.CommandLine.Spec;
             "",
             "Exit codes: 0 nothing failed (warnings allowed), 1 a check failed, 2 bad input, 3 AWS or",
             "network error that prevented checking (no credentials, network, throttling, a service failure)."})
-public final class PreflightCommand implements Callable<Integer> {
+public final class PreflightCommand implements Callable<Integer>, OptionWording.Worded {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--region", completionCandidates = Converters.Regions.class, required = true, paramLabel = "REGION",
-            description = "The region of the labeling job: the bucket and the VPC endpoints must be in it too.")
-    String region;
+    @Mixin
+    Inside.RequiredRegion region;
 
-    @Option(names = "--bucket", required = true, paramLabel = "BUCKET", description = "The bucket the labeling job reads and writes.")
-    String bucket;
+    @Mixin
+    Inside.RequiredBucket bucket;
 
-    @Option(names = "--vpc", required = true, paramLabel = "VPC_ID", split = ",",
-            description = "The VPC the job's traffic comes from (repeatable): it needs an S3 endpoint, and the bucket policy must let it in.")
-    List<String> vpcs = new ArrayList<>();
+    @Mixin
+    Inside.RequiredVpcs vpcs;
 
-    @Option(names = "--vpce", paramLabel = "VPCE_ID", split = ",", description = "A VPC endpoint the bucket policy must let in (repeatable).")
-    List<String> vpces = new ArrayList<>();
+    @Mixin
+    Inside.Vpces vpces;
 
     @Option(names = "--subnet", paramLabel = "SUBNET_ID", split = ",",
             description = "A subnet of the job's VpcConfig (automated labeling; repeatable): it must exist and be in the VPC.")
@@ -76,16 +74,15 @@ public final class PreflightCommand implements Callable<Integer> {
             description = "A security group of the job's VpcConfig (repeatable): it must exist and be in the VPC.")
     List<String> securityGroups = new ArrayList<>();
 
-    @Option(names = "--role-arn", paramLabel = "ARN", split = ",",
-            description = "A role the bucket policy must let in from anywhere, e.g. the console user's (repeatable).")
-    List<String> roleArns = new ArrayList<>();
+    @Mixin
+    Inside.Roles roles;
 
     @Option(names = "--caller-vpce", paramLabel = "VPCE_ID",
             description = "You manage the bucket through this VPC endpoint (default: from the internet), for policy-lockout.")
     String callerVpce;
 
-    @Option(names = "--format", completionCandidates = Converters.TextJsonMarkdown.class, paramLabel = "FORMAT", defaultValue = "text", description = "text (default), json or markdown.")
-    String format;
+    @Mixin
+    Formats.Report.Option format;
 
     @Mixin
     AwsOptions aws;
@@ -93,20 +90,32 @@ public final class PreflightCommand implements Callable<Integer> {
     @Mixin
     GroundTruthOptions groundTruth;
 
+    /** What the shared options mean for this command (see {@link OptionWording}). */
+    @Override
+    public Map<String, String> wording() {
+        return Map.of(
+                "--region", "The region of the labeling job: the bucket and the VPC endpoints must be in it too.",
+                "--bucket", "The bucket the labeling job reads and writes.",
+                "--vpc", "The VPC the job's traffic comes from (repeatable): it needs an S3 endpoint, and the bucket policy must let it in.",
+                "--vpce", "A VPC endpoint the bucket policy must let in (repeatable).",
+                "--role-arn", "A role the bucket policy must let in from anywhere, e.g. the console user's (repeatable).");
+    }
+
     @Override
     public Integer call() {
+        Formats.Report chosen = format.value();
         PreflightRequest request = request();
         RegionTable table = groundTruth.table();
-        table.require(region);
+        region.require(table);
         PreflightReport report;
-        try (AwsServices services = aws.connect(spec, Optional.of(region))) {
+        try (AwsServices services = aws.connect(spec, Optional.of(region.name))) {
             report = new Preflight(services.buckets(), services.labelingJobs(), services.callerIdentity(), services.vpcInventory(), table)
                     .run(request);
         }
-        String text = switch (format) {
-            case "json" -> PreflightRenderer.json(report);
-            case "markdown" -> PreflightRenderer.markdown(report);
-            default -> PreflightRenderer.text(report);
+        String text = switch (chosen) {
+            case JSON -> PreflightRenderer.json(report);
+            case MARKDOWN -> PreflightRenderer.markdown(report);
+            case TEXT -> PreflightRenderer.text(report);
         };
         spec.commandLine().getOut().print(text);
         spec.commandLine().getOut().flush();
@@ -115,20 +124,18 @@ public final class PreflightCommand implements Callable<Integer> {
 
     /** Every input checked before any request, so a typo costs no AWS call. */
     private PreflightRequest request() {
-        Converters.oneOf("--format", format, Converters.TextJsonMarkdown.CHOICES);
-        RegionTable.checkName("--region", region);
-        Validate.bucket(bucket);
-        Validate.vpcs(vpcs);
-        Validate.vpces(vpces);
+        region.checkName();
+        bucket.check();
+        vpcs.check();
+        vpces.check();
         Validate.each("--subnet", subnets, AwsIds::checkSubnetId);
         Validate.each("--security-group", securityGroups, AwsIds::checkSecurityGroupId);
-        String partition = AwsIds.partitionOf(region);
-        Validate.each("--role-arn", roleArns, arn -> AwsIds.checkPrincipalArn(arn, partition));
+        roles.check(AwsIds.partitionOf(region.name));
         if (callerVpce != null) {
             Validate.each("--caller-vpce", List.of(callerVpce), AwsIds::checkVpceId);
         }
-        return new PreflightRequest(region, bucket, distinct(vpcs), distinct(vpces), distinct(subnets), distinct(securityGroups),
-                distinct(roleArns), Optional.ofNullable(callerVpce));
+        return new PreflightRequest(region.name, bucket.name, distinct(vpcs.ids()), distinct(vpces.ids), distinct(subnets),
+                distinct(securityGroups), distinct(roles.arns), Optional.ofNullable(callerVpce));
     }
 
     private static List<String> distinct(List<String> values) {

@@ -1,6 +1,5 @@
 package dev.gtvpc.cli;
 
-import dev.gtvpc.GtvpcException;
 import dev.gtvpc.groundtruth.Fact;
 import dev.gtvpc.groundtruth.RegionInfo;
 import dev.gtvpc.groundtruth.RegionTable;
@@ -23,21 +22,6 @@ import picocli.CommandLine.Spec;
                 + " for each and where they come from.")
 public final class RegionsCommand {
 
-    /** text or json; shared by both subcommands. */
-    static final class FormatOption {
-        @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-                completionCandidates = Converters.TextOrJson.class,
-                description = "text (default) or json.")
-        String format;
-
-        boolean json() {
-            if (!Converters.TextOrJson.CHOICES.contains(format)) {
-                throw GtvpcException.badInput("--format: '" + format + "' is not one of text, json");
-            }
-            return format.equals("json");
-        }
-    }
-
     @Command(name = "list", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
             description = "List every region with its Ground Truth endpoint, partition and built-in Lambda account.")
     static final class ListCommand implements Callable<Integer> {
@@ -46,11 +30,11 @@ public final class RegionsCommand {
         @Mixin
         GroundTruthOptions groundTruth;
         @Mixin
-        FormatOption format;
+        Formats.TextOrJson.Option format;
 
         @Override
         public Integer call() {
-            boolean json = format.json();
+            boolean json = format.value() == Formats.TextOrJson.JSON;
             RegionTable table = groundTruth.table();
             String text;
             if (json) {
@@ -80,11 +64,11 @@ public final class RegionsCommand {
         @Mixin
         GroundTruthOptions groundTruth;
         @Mixin
-        FormatOption format;
+        Formats.TextOrJson.Option format;
 
         @Override
         public Integer call() {
-            boolean json = format.json();
+            boolean json = format.value() == Formats.TextOrJson.JSON;
             RegionTable table = groundTruth.table();
             RegionInfo info = table.require("REGION", region);
             String text;

@@ -1,6 +1,7 @@
 package dev.gtvpc.cli;
 
 import java.io.Console;
+import java.io.InputStream;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
@@ -8,10 +9,11 @@ import java.util.Optional;
 
 /**
  * What a run takes from its surroundings besides the arguments: the environment (AWS_* variables),
- * a terminal to ask on (none when stdin is a pipe, as in CI), and the clock for backup names. The
- * process uses the real ones; tests pass their own to run the CLI in-process.
+ * a terminal to ask on (none when stdin is a pipe, as in CI), the clock for backup names, and standard
+ * input (what {@code -} names). The process uses the real ones; tests pass their own to run the CLI
+ * in-process, several runs at once if they like: nothing here is global.
  */
-public record RunContext(Map<String, String> environment, Optional<Terminal> terminal, Clock clock) {
+public record RunContext(Map<String, String> environment, Optional<Terminal> terminal, Clock clock, InputStream stdin) {
 
     /** Asks the person at the terminal; returns their answer, or empty when the input ended. */
     @FunctionalInterface
@@ -23,12 +25,23 @@ public record RunContext(Map<String, String> environment, Optional<Terminal> ter
         environment = Map.copyOf(environment);
         Objects.requireNonNull(terminal, "terminal");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(stdin, "stdin");
+    }
+
+    /** A run whose standard input is empty, as {@code < /dev/null} gives. */
+    public RunContext(Map<String, String> environment, Optional<Terminal> terminal, Clock clock) {
+        this(environment, terminal, clock, InputStream.nullInputStream());
+    }
+
+    /** The same run, reading {@code stdin} where it reads standard input. */
+    public RunContext withStdin(InputStream stdin) {
+        return new RunContext(environment, terminal, clock, stdin);
     }
 
     public static RunContext system() {
         Console console = System.console();
         Optional<Terminal> terminal = console == null ? Optional.empty()
                 : Optional.of(prompt -> Optional.ofNullable(console.readLine("%s", prompt)));
-        return new RunContext(System.getenv(), terminal, Clock.systemUTC());
+        return new RunContext(System.getenv(), terminal, Clock.systemUTC(), System.in);
     }
 }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Audit verdicts as they stream in: a text listing and summary table, JSON, JSON Lines, CSV, SARIF
@@ -19,21 +20,37 @@ import java.util.Map;
  * more there were (the machine formats list all).
  */
 public final class AuditRenderer {
-    public static final List<String> FORMATS = List.of("text", "json", "jsonl", "csv", "sarif", "markdown");
-
     private AuditRenderer() {
     }
 
-    /** The sink for {@code format} (one of {@link #FORMATS}); {@code err} gets the summary line of formats with no room for one (CSV). */
-    public static AuditSink sink(String format, PrintWriter out, PrintWriter err, int limit, String version) {
-        return switch (format) {
-            case "json" -> new JsonSink(out);
-            case "jsonl" -> new JsonLinesSink(out);
-            case "csv" -> new CsvSink(out, err);
-            case "sarif" -> new SarifSink(out, version);
-            case "markdown" -> new MarkdownSink(out, limit);
-            default -> new TextSink(out, limit);
-        };
+    /** The buckets, then the summary table; the listing stops after {@code limit} buckets. */
+    public static AuditSink text(PrintWriter out, int limit) {
+        return new TextSink(out, limit);
+    }
+
+    /** One JSON document: the buckets and the summary. */
+    public static AuditSink json(PrintWriter out) {
+        return new JsonSink(out);
+    }
+
+    /** A JSON object a line per bucket, then the summary's. */
+    public static AuditSink jsonLines(PrintWriter out) {
+        return new JsonLinesSink(out);
+    }
+
+    /** A row per bucket; the summary line, which a CSV has no room for, goes to {@code err}. */
+    public static AuditSink csv(PrintWriter out, PrintWriter err) {
+        return new CsvSink(out, err);
+    }
+
+    /** A SARIF log with a result per bucket whose verdict calls for one. */
+    public static AuditSink sarif(PrintWriter out, String version) {
+        return new SarifSink(out, version);
+    }
+
+    /** The summary table, then the buckets (at most {@code limit}). */
+    public static AuditSink markdown(PrintWriter out, int limit) {
+        return new MarkdownSink(out, limit);
     }
 
     // ------------------------------------------------------------------ text
@@ -242,11 +259,10 @@ public final class AuditRenderer {
     // ------------------------------------------------------------------ SARIF
 
     private static final class SarifSink implements AuditSink {
-        private final PrintWriter out;
-        private boolean first = true;
+        private final Sarif log;
 
         SarifSink(PrintWriter out, String version) {
-            this.out = out;
+            this.log = Sarif.stream(out);
             List<Json.Value> rules = new ArrayList<>();
             for (Verdict v : Verdict.values()) {
                 if (level(v) == null) {
@@ -254,15 +270,13 @@ public final class AuditRenderer {
                 }
                 rules.add(Json.obj(List.of(
                         Json.member("id", Json.str("audit/" + v.id())),
-                        Json.member("shortDescription", text(description(v))),
-                        Json.member("defaultConfiguration", Json.obj(List.of(Json.member("level", Json.str(level(v)))))))));
+                        Json.member("shortDescription", Sarif.text(description(v))),
+                        Json.member("defaultConfiguration", Sarif.defaultLevel(level(v))))));
             }
-            String driver = Json.write(Json.obj(List.of(
+            log.begin(Json.obj(List.of(
                     Json.member("name", Json.str("gtvpc")),
                     Json.member("version", Json.str(version)),
-                    Json.member("rules", Json.arr(rules)))), false);
-            out.print("{\"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\", \"version\": \"2.1.0\", \"runs\": [{\n"
-                    + "\"tool\": {\"driver\": " + driver + "},\n\"results\": [");
+                    Json.member("rules", Json.arr(rules)))), List.of());
         }
 
         @Override
@@ -272,35 +286,24 @@ public final class AuditRenderer {
                 return;
             }
             String arn = "arn:aws:s3:::" + v.bucket();
-            StringBuilder message = new StringBuilder(place(v) + ": " + v.verdict().id() + ": " + v.detail());
-            Json.Obj result = Json.obj(List.of(
+            log.result(Json.obj(List.of(
                     Json.member("ruleId", Json.str("audit/" + v.verdict().id())),
                     Json.member("level", Json.str(level)),
-                    Json.member("message", text(message.toString())),
-                    Json.member("locations", Json.arr(List.of(location(uri(v), arn)))),
+                    Json.member("message", Sarif.text(place(v) + ": " + v.verdict().id() + ": " + v.detail())),
+                    Json.member("locations", Json.arr(List.of(Sarif.location(Sarif.physicalLocation(uri(v), Optional.empty()),
+                            Optional.of(arn))))),
                     Json.member("partialFingerprints", Json.obj(List.of(Json.member("bucketArn/v1", Json.str(arn))))),
                     Json.member("properties", Json.obj(List.of(
                             Json.member("account", Json.str(v.account())),
                             Json.member("region", Json.str(v.region())),
                             Json.member("policyId", Json.str(v.policyId())),
                             Json.member("counterexample", strings(v.counterexample())),
-                            Json.member("assumed", strings(v.notes())))))));
-            out.print(first ? "\n  " : ",\n  ");
-            first = false;
-            out.print(Json.write(result, false));
+                            Json.member("assumed", strings(v.notes()))))))));
         }
 
         @Override
         public void end(AuditSummary s) {
-            out.print(first ? "],\n" : "\n],\n");
-            out.print("\"properties\": {\"summary\": " + Json.write(summaryJson(s), false) + "}}]}\n");
-            out.flush();
-        }
-
-        private static Json.Obj location(String uri, String arn) {
-            Json.Obj physical = Json.obj(List.of(Json.member("artifactLocation", Json.obj(List.of(Json.member("uri", Json.str(uri)))))));
-            Json.Obj logical = Json.obj(List.of(Json.member("fullyQualifiedName", Json.str(arn)), Json.member("kind", Json.str("resource"))));
-            return Json.obj(List.of(Json.member("physicalLocation", physical), Json.member("logicalLocations", Json.arr(List.of(logical)))));
+            log.end(List.of(Json.member("properties", Json.obj(List.of(Json.member("summary", summaryJson(s)))))));
         }
 
         /** A file the record came from is its own location; a bucket from AWS is named by its ARN. */
@@ -329,10 +332,6 @@ public final class AuditRenderer {
             case NO_POLICY -> "The bucket has no bucket policy: no perimeter.";
             default -> v.id();
         };
-    }
-
-    private static Json.Obj text(String t) {
-        return Json.obj(List.of(Json.member("text", Json.str(t))));
     }
 
     // ------------------------------------------------------------------ Markdown

@@ -7,37 +7,29 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.gtvpc.ExitCode;
 import dev.gtvpc.GtvpcException;
 import dev.gtvpc.space.Caller;
+import dev.gtvpc.testing.AwsServers;
 import dev.gtvpc.testing.AwsStubs;
 import dev.gtvpc.testing.AwsStubs.Operation;
 import java.io.IOException;
 import java.net.URI;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.services.sts.StsClient;
 
 class SdkCallerIdentityTest {
-    private static WireMockServer server;
+    @RegisterExtension
+    static final AwsServers AWS = AwsServers.stubsOnly();
+
+    private final WireMockServer server = AWS.stubs();
     private StsClient client;
     private SdkCallerIdentity identity;
 
-    @BeforeAll
-    static void startServer() {
-        server = AwsStubs.server();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.stop();
-    }
-
     @BeforeEach
     void freshClient() {
-        server.resetAll();
         client = AwsStubs.sts(server);
         identity = new SdkCallerIdentity(client, AwsStubs.endpoint(server));
     }

@@ -6,43 +6,35 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.gtvpc.ExitCode;
 import dev.gtvpc.GtvpcException;
-import dev.gtvpc.testing.AwsStubs;
+import dev.gtvpc.testing.AwsServers;
 import dev.gtvpc.testing.AwsStubs.Gone;
 import dev.gtvpc.testing.AwsStubs.JobStub;
 import dev.gtvpc.testing.AwsStubs.Operation;
+import dev.gtvpc.testing.AwsStubs;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 
 class SdkLabelingJobsTest {
-    private static WireMockServer server;
+    @RegisterExtension
+    static final AwsServers AWS = AwsServers.stubsOnly();
+
+    private final WireMockServer server = AWS.stubs();
     private SageMakerClient client;
     private SdkLabelingJobs jobs;
 
-    @BeforeAll
-    static void startServer() {
-        server = AwsStubs.server();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.stop();
-    }
-
     @BeforeEach
     void freshClient() {
-        server.resetAll();
         // A client per test: the standard retry strategy's token bucket must not carry over between tests.
         client = AwsStubs.sageMaker(server);
         jobs = new SdkLabelingJobs(client, AwsStubs.endpoint(server));

@@ -10,21 +10,21 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.gtvpc.ExitCode;
+import dev.gtvpc.testing.AwsServers;
 import dev.gtvpc.testing.AwsStubs;
-import dev.gtvpc.testing.Ec2Stubs;
 import dev.gtvpc.testing.Ec2Stubs.Endpoint;
 import dev.gtvpc.testing.Ec2Stubs.GroupStub;
 import dev.gtvpc.testing.Ec2Stubs.SubnetStub;
+import dev.gtvpc.testing.Ec2Stubs;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.retry.RetryMode;
@@ -35,23 +35,15 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 /** The EC2 side of preflight against stubs in EC2's wire format: the SDK's own parsing decides what the stubs mean. */
 class SdkVpcInventoryTest {
     static final String VPC = "vpc-0abc1234def567890";
-    private static WireMockServer server;
+    @RegisterExtension
+    static final AwsServers AWS = AwsServers.stubsOnly();
+
+    private final WireMockServer server = AWS.stubs();
     private Ec2Client client;
     private SdkVpcInventory inventory;
 
-    @BeforeAll
-    static void startServer() {
-        server = AwsStubs.server();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.stop();
-    }
-
     @BeforeEach
     void freshClient() {
-        server.resetAll();
         client = Ec2Client.builder().httpClient(UrlConnectionHttpClient.create()).endpointOverride(URI.create(server.baseUrl()))
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(AwsStubs.ACCESS_KEY_ID,

@@ -7,7 +7,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.gtvpc.apply.Backup;
 import dev.gtvpc.apply.Backups;
 import dev.gtvpc.groundtruth.RegionTable;
-import dev.gtvpc.testing.AwsEnv;
+import dev.gtvpc.testing.AwsServers;
 import dev.gtvpc.testing.AwsStubs;
 import dev.gtvpc.testing.CephS3;
 import dev.gtvpc.testing.Cli;
@@ -23,11 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
@@ -37,44 +35,29 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * of STS and SageMaker in their wire formats. The environment is the AWS CLI's: keys and
  * AWS_ENDPOINT_URL_* variables.
  */
-@ExtendWith(CephS3.Extension.class)
 class ApplyAgainstS3Test {
     // not the documentation's sample account, which lint rightly calls a placeholder
     static final String ACCOUNT = "210987654321";
     static final String TESTER = "arn:aws:iam::" + ACCOUNT + ":user/tester";
     static final String CEPH_KNOWS = "s3:GetObject,s3:PutObject,s3:DeleteObject,s3:ListBucket";
     static final Instant NOW = Instant.parse("2026-11-25T10:15:00Z");
-    private static WireMockServer stubs;
 
-    private final CephS3 ceph;
+    @RegisterExtension
+    static final AwsServers AWS = AwsServers.withCeph().caller(TESTER, ACCOUNT);
+
+    private final CephS3 ceph = AWS.ceph();
+    private final WireMockServer stubs = AWS.stubs();
     private String bucket;
     @TempDir
     Path dir;
 
-    ApplyAgainstS3Test(CephS3 ceph) {
-        this.ceph = ceph;
-    }
-
-    @BeforeAll
-    static void startStubs() {
-        stubs = AwsStubs.server();
-    }
-
-    @AfterAll
-    static void stopStubs() {
-        stubs.stop();
-    }
-
     @BeforeEach
-    void freshBucketAndStubs() {
-        stubs.resetAll();
-        AwsStubs.callerIdentity(stubs, TESTER, ACCOUNT, "AIDAEXAMPLETESTER");
-        AwsStubs.labelingJobs(stubs, 10, List.of());
+    void freshBucket() {
         bucket = ceph.createBucket("apply");
     }
 
     Map<String, String> env() {
-        return AwsEnv.of(dir.resolve("home"), ceph, ceph.endpoint(), stubs);
+        return AWS.env();
     }
 
     Cli.Result run(Optional<RunContext.Terminal> terminal, String... args) {

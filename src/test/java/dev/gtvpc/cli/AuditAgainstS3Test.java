@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.gtvpc.groundtruth.RegionTable;
-import dev.gtvpc.testing.AwsEnv;
+import dev.gtvpc.testing.AwsServers;
 import dev.gtvpc.testing.AwsStubs;
 import dev.gtvpc.testing.CephS3;
 import dev.gtvpc.testing.Cli;
@@ -23,10 +23,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -36,30 +34,20 @@ import org.junit.jupiter.api.io.TempDir;
  * buckets are unreadable, with the error) and some once (the client retries). Other test classes
  * share the server, so the audit is filtered to this class's buckets.
  */
-@ExtendWith(CephS3.Extension.class)
 class AuditAgainstS3Test {
     static final String ACCOUNT = "210987654321";
     static final int PER_TEMPLATE = 30;
     static final int FAULTY = 3;
     static final Path CORPUS = Golden.testResource("corpus/bucket");
-    private static WireMockServer stubs;
-    private final CephS3 ceph;
+
+    @RegisterExtension
+    static final AwsServers AWS = AwsServers.withCeph().withProxy();
+
+    private final CephS3 ceph = AWS.ceph();
+    private final WireMockServer stubs = AWS.stubs();
+    private final FaultyS3 proxy = AWS.proxy();
     @TempDir
     Path dir;
-
-    AuditAgainstS3Test(CephS3 ceph) {
-        this.ceph = ceph;
-    }
-
-    @BeforeAll
-    static void startStubs() {
-        stubs = AwsStubs.server();
-    }
-
-    @AfterAll
-    static void stopStubs() {
-        stubs.stop();
-    }
 
     /** Template name → (file, placeholder → value); {@code null} file: no policy. */
     private Map<String, Object[]> templates() {
@@ -127,16 +115,14 @@ class AuditAgainstS3Test {
         Map<String, String> buckets = createBuckets();
         stubs.resetAll();
         AwsStubs.callerIdentity(stubs, "arn:aws:iam::" + ACCOUNT + ":user/auditor", ACCOUNT, "AIDAEXAMPLEAUDITOR");
-        try (FaultyS3 proxy = FaultyS3.start(ceph)) {
-            for (int i = 0; i < FAULTY; i++) {
-                proxy.armAlways("GET", String.format("audit-unreadable-%03d", i), FaultyS3.Fault.ERROR);
-                proxy.arm("GET", String.format("audit-flaky-%03d", i), FaultyS3.Fault.ERROR, 1);
-            }
-            audit(buckets, AwsEnv.of(dir.resolve("home"), ceph, proxy.endpoint(), stubs));
-            for (int i = 0; i < FAULTY; i++) {
-                assertThat(proxy.received("GET", String.format("audit-unreadable-%03d", i))).as("attempts").isEqualTo(3);
-                assertThat(proxy.received("GET", String.format("audit-flaky-%03d", i))).as("attempts").isEqualTo(2);
-            }
+        for (int i = 0; i < FAULTY; i++) {
+            proxy.armAlways("GET", String.format("audit-unreadable-%03d", i), FaultyS3.Fault.ERROR);
+            proxy.arm("GET", String.format("audit-flaky-%03d", i), FaultyS3.Fault.ERROR, 1);
+        }
+        audit(buckets, AWS.envThroughProxy());
+        for (int i = 0; i < FAULTY; i++) {
+            assertThat(proxy.received("GET", String.format("audit-unreadable-%03d", i))).as("attempts").isEqualTo(3);
+            assertThat(proxy.received("GET", String.format("audit-flaky-%03d", i))).as("attempts").isEqualTo(2);
         }
     }
 
@@ -184,12 +170,12 @@ class AuditAgainstS3Test {
     }
 
     /** {@code audit --account} through {@code proxy}, the caller stubbed, limited to {@code filter}. */
-    private Cli.Result auditThrough(FaultyS3 proxy, String filter, String... more) {
+    private Cli.Result auditThrough(String filter, String... more) {
         stubs.resetAll();
         AwsStubs.callerIdentity(stubs, "arn:aws:iam::" + ACCOUNT + ":user/auditor", ACCOUNT, "AIDAEXAMPLEAUDITOR");
         List<String> args = new ArrayList<>(List.of("audit", "--account", "--region", ceph.region(), "--filter", "bucket=" + filter));
         args.addAll(List.of(more));
-        return Cli.runIn(new RunContext(AwsEnv.of(dir.resolve("home"), ceph, proxy.endpoint(), stubs), Optional.empty(), Clock.systemUTC()),
+        return Cli.runIn(new RunContext(AWS.envThroughProxy(), Optional.empty(), Clock.systemUTC()),
                 null, args.toArray(String[]::new));
     }
 
@@ -198,63 +184,57 @@ class AuditAgainstS3Test {
         // issue 17.3 for the audit: a cut body was judged as the bucket's policy ("not valid JSON")
         bucket("cut-audit-always", true);
         bucket("cut-audit-once", true);
-        try (FaultyS3 proxy = FaultyS3.start(ceph)) {
-            proxy.armAlways("GET", "cut-audit-always", FaultyS3.Fault.FORWARD_THEN_TRUNCATE);
-            proxy.arm("GET", "cut-audit-once", FaultyS3.Fault.FORWARD_THEN_TRUNCATE);
-            Cli.Result r = auditThrough(proxy, "cut-audit-*", "--format", "jsonl");
-            assertThat(r.exit()).as(r.err()).isZero();
-            List<String> rows = r.out().lines().filter(l -> l.startsWith("{\"bucket\"")).toList();
-            assertThat(rows).hasSize(2);
-            String always = rows.stream().filter(l -> l.contains("\"cut-audit-always\"")).findFirst().orElseThrow();
-            assertThat(always).contains("\"verdict\":\"unreadable\"").contains("the response was cut off").contains("a network error")
-                    .doesNotContain("JSON");
-            assertThat(proxy.received("GET", "cut-audit-always")).as("attempts").isEqualTo(3);
-            // read whole at the second attempt: judged as the policy it is (TLS only: refuted, as in the account test)
-            String once = rows.stream().filter(l -> l.contains("\"cut-audit-once\"")).findFirst().orElseThrow();
-            assertThat(once).contains("\"verdict\":\"refuted\"");
-            assertThat(proxy.received("GET", "cut-audit-once")).as("attempts").isEqualTo(2);
-        }
+        proxy.armAlways("GET", "cut-audit-always", FaultyS3.Fault.FORWARD_THEN_TRUNCATE);
+        proxy.arm("GET", "cut-audit-once", FaultyS3.Fault.FORWARD_THEN_TRUNCATE);
+        Cli.Result r = auditThrough("cut-audit-*", "--format", "jsonl");
+        assertThat(r.exit()).as(r.err()).isZero();
+        List<String> rows = r.out().lines().filter(l -> l.startsWith("{\"bucket\"")).toList();
+        assertThat(rows).hasSize(2);
+        String always = rows.stream().filter(l -> l.contains("\"cut-audit-always\"")).findFirst().orElseThrow();
+        assertThat(always).contains("\"verdict\":\"unreadable\"").contains("the response was cut off").contains("a network error")
+                .doesNotContain("JSON");
+        assertThat(proxy.received("GET", "cut-audit-always")).as("attempts").isEqualTo(3);
+        // read whole at the second attempt: judged as the policy it is (TLS only: refuted, as in the account test)
+        String once = rows.stream().filter(l -> l.contains("\"cut-audit-once\"")).findFirst().orElseThrow();
+        assertThat(once).contains("\"verdict\":\"refuted\"");
+        assertThat(proxy.received("GET", "cut-audit-once")).as("attempts").isEqualTo(2);
     }
 
     @Test
     void aTricklingBucketIsUnreadableWithinTheCallTimeout() throws IOException {
-        // issue 17.5 for the audit: one bucket whose answer trickles must not hold the whole audit
+        // issue 17.5 for the audit: one bucket whose answer trickles must not hold the whole audit. Each
+        // piece comes within the 1 s read timeout, so only a limit on the attempt or the call stops the
+        // read: the SDK's attempt timeout closing the stream ("broke off"), or gtvpc's own call limit
+        // when the read outlives it ("no complete answer"); CallLimitTest shows the audit's reader gives
+        // up a call that never returns. The outcome is checked, not the time it took.
         bucket("trickle-audit", true);
-        try (FaultyS3 proxy = FaultyS3.start(ceph)) {
-            proxy.holdFor(java.time.Duration.ofSeconds(60));
-            proxy.armAlways("GET", "trickle-audit", FaultyS3.Fault.FORWARD_THEN_TRICKLE);
-            long start = System.nanoTime();
-            Cli.Result r = auditThrough(proxy, "trickle-audit", "--format", "jsonl", "--cli-read-timeout", "1",
-                    "--cli-connect-timeout", "1");
-            long seconds = (System.nanoTime() - start) / 1_000_000_000L;
-            System.out.println("AuditAgainstS3Test: a trickling GetBucketPolicy gave up after " + seconds + " s");
-            assertThat(r.exit()).as(r.err()).isZero();
-            assertThat(r.out().lines().findFirst().orElseThrow()).contains("\"bucket\":\"trickle-audit\"")
-                    .contains("\"verdict\":\"unreadable\"").contains("GetBucketPolicy on bucket trickle-audit: ");
-            // each piece comes well within the 1 s read timeout; only the attempt and call limits stop it
-            assertThat(seconds).isLessThan(15);
-        }
+        proxy.holdFor(java.time.Duration.ofSeconds(60));
+        proxy.armAlways("GET", "trickle-audit", FaultyS3.Fault.FORWARD_THEN_TRICKLE);
+        Cli.Result r = auditThrough("trickle-audit", "--format", "jsonl", "--cli-read-timeout", "1",
+                "--cli-connect-timeout", "1");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out().lines().findFirst().orElseThrow()).contains("\"bucket\":\"trickle-audit\"")
+                .contains("\"verdict\":\"unreadable\"").contains("GetBucketPolicy on bucket trickle-audit: ")
+                .containsAnyOf("broke off", "no complete answer").contains("--cli-read-timeout");
     }
 
     @Test
     void anErrorThatEchoesTheRequestIsReportedWithoutItsSignature() throws IOException {
         // issue 17.7 for what gtvpc prints on standard output: the audit's detail of an unreadable bucket
         bucket("echo-audit", false);
-        try (FaultyS3 proxy = FaultyS3.start(ceph)) {
-            proxy.armAlways("GET", "echo-audit", FaultyS3.Fault.ECHO);
-            for (String format : List.of("jsonl", "csv", "text")) {
-                Cli.Result r = auditThrough(proxy, "echo-audit", "--format", format);
-                assertThat(r.exit()).as(r.err()).isZero();
-                assertThat(r.out()).as(format).contains("echo-audit").contains("unreadable").contains("refused by the gateway")
-                        .contains("[REDACTED]").doesNotContain("Signature=").doesNotContain("Credential=" + ceph.accessKey());
-                assertThat(r.err()).doesNotContain("Signature=");
-            }
+        proxy.armAlways("GET", "echo-audit", FaultyS3.Fault.ECHO);
+        for (String format : List.of("jsonl", "csv", "text")) {
+            Cli.Result r = auditThrough("echo-audit", "--format", format);
+            assertThat(r.exit()).as(r.err()).isZero();
+            assertThat(r.out()).as(format).contains("echo-audit").contains("unreadable").contains("refused by the gateway")
+                    .contains("[REDACTED]").doesNotContain("Signature=").doesNotContain("Credential=" + ceph.accessKey());
+            assertThat(r.err()).doesNotContain("Signature=");
         }
     }
 
     @Test
     void anUnreachableS3IsExitThreeInOneLine() throws IOException {
-        Map<String, String> env = new LinkedHashMap<>(AwsEnv.of(dir.resolve("home"), ceph, ceph.endpoint(), stubs));
+        Map<String, String> env = new LinkedHashMap<>(AWS.env());
         env.put("AWS_ENDPOINT_URL_S3", "http://127.0.0.1:9");
         Cli.Result r = Cli.runIn(new RunContext(env, Optional.empty(), Clock.systemUTC()), null, "audit", "--account",
                 "--region", ceph.region(), "--bucket-account", ACCOUNT);

@@ -3,24 +3,19 @@ package dev.gtvpc.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.gtvpc.testing.AwsStubs;
+import dev.gtvpc.testing.AwsServers;
 import dev.gtvpc.testing.Cli;
 import dev.gtvpc.testing.ConfigStubs;
 import dev.gtvpc.testing.Golden;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code audit --config-aggregator} against a stub of AWS Config's SelectAggregateResourceConfig in its
@@ -39,19 +34,10 @@ class AuditConfigAggregatorTest {
             "supplementaryConfiguration.BucketPolicy", "tags");
     private static final Pattern FIELD = Pattern.compile("\"(resourceName|awsRegion)\":\"([^\"]+)\"");
 
-    private WireMockServer stubs;
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    static final AwsServers AWS = AwsServers.stubsOnly();
 
-    @BeforeEach
-    void start() {
-        stubs = AwsStubs.server();
-    }
-
-    @AfterEach
-    void stop() {
-        stubs.stop();
-    }
+    private final WireMockServer stubs = AWS.stubs();
 
     private static String inventoryRow(String row, String account) {
         Matcher m = FIELD.matcher(row);
@@ -99,9 +85,7 @@ class AuditConfigAggregatorTest {
         ConfigStubs.page(stubs, AGG, inC, Optional.empty(), c, Optional.empty(), POLICY_FIELDS);
         ConfigStubs.throttleFirst(stubs, AGG, inC, Optional.empty(), 1);
 
-        Map<String, String> env = Map.of("HOME", dir.toString(), "AWS_ACCESS_KEY_ID", AwsStubs.ACCESS_KEY_ID,
-                "AWS_SECRET_ACCESS_KEY", AwsStubs.SECRET_ACCESS_KEY, "AWS_ENDPOINT_URL_CONFIG_SERVICE", AwsStubs.endpoint(stubs));
-        Cli.Result r = Cli.runIn(new RunContext(env, Optional.empty(), Clock.systemUTC()), null, "audit", "--config-aggregator", AGG,
+        Cli.Result r = Cli.runIn(AWS.context(), null, "audit", "--config-aggregator", AGG,
                 "--region", "us-east-1", "--fail-on", "unreadable");
         assertThat(r.err()).isEmpty();
         assertThat(r.exit()).isEqualTo(1);
@@ -120,9 +104,7 @@ class AuditConfigAggregatorTest {
     void anInventoryThatCannotBeListedIsExitThreeAndAuditsNothing() {
         String list = "SELECT resourceName, accountId, awsRegion WHERE";
         ConfigStubs.failAlways(stubs, AGG, list, Optional.empty());
-        Map<String, String> env = Map.of("HOME", dir.toString(), "AWS_ACCESS_KEY_ID", AwsStubs.ACCESS_KEY_ID,
-                "AWS_SECRET_ACCESS_KEY", AwsStubs.SECRET_ACCESS_KEY, "AWS_ENDPOINT_URL_CONFIG_SERVICE", AwsStubs.endpoint(stubs));
-        Cli.Result r = Cli.runIn(new RunContext(env, Optional.empty(), Clock.systemUTC()), null, "audit", "--config-aggregator", AGG,
+        Cli.Result r = Cli.runIn(AWS.context(), null, "audit", "--config-aggregator", AGG,
                 "--region", "us-east-1");
         assertThat(r.exit()).isEqualTo(3);
         assertThat(r.err().lines().count()).isEqualTo(1);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.gtvpc.testing.AwsEnv;
+import dev.gtvpc.testing.AwsServers;
 import dev.gtvpc.testing.AwsStubs;
 import dev.gtvpc.testing.CephS3;
 import dev.gtvpc.testing.Cli;
@@ -13,49 +14,34 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The AWS CLI's conventions — profiles, endpoint variables, --endpoint-url — and one clear line with
  * exit code 3 for each kind of AWS failure, never a credential in the output.
  */
-@ExtendWith(CephS3.Extension.class)
 class AwsConventionsTest {
     private static final String FIX_THE_PROFILE = " — fix the profile in the shared config or credentials file (AWS_CONFIG_FILE,"
             + " AWS_SHARED_CREDENTIALS_FILE or ~/.aws)";
-    private static WireMockServer stubs;
-    private final CephS3 ceph;
+
+    @RegisterExtension
+    static final AwsServers AWS = AwsServers.withCeph();
+
+    private final CephS3 ceph = AWS.ceph();
+    private final WireMockServer stubs = AWS.stubs();
     private String bucket;
     @TempDir
     Path dir;
 
-    AwsConventionsTest(CephS3 ceph) {
-        this.ceph = ceph;
-    }
-
-    @BeforeAll
-    static void start() {
-        stubs = AwsStubs.server();
-    }
-
-    @AfterAll
-    static void stop() {
-        stubs.stop();
-    }
-
     @BeforeEach
     void bucket() {
-        stubs.resetAll();
         bucket = ceph.createBucket("conventions");
         ceph.s3().putBucketPolicy(b -> b.bucket(bucket).policy("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"Partner\","
                 + "\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::444455556666:root\"},\"Action\":\"s3:GetObject\","
@@ -72,9 +58,7 @@ class AwsConventionsTest {
         Files.writeString(aws.resolve("credentials"), "[tester]\naws_access_key_id = " + ceph.accessKey() + "\naws_secret_access_key = "
                 + ceph.secretKey() + "\n");
         Files.writeString(aws.resolve("config"), "[profile tester]\nregion = " + ceph.region() + "\n");
-        Map<String, String> env = new HashMap<>();
-        env.put("HOME", dir.resolve("home").toString());
-        return env;
+        return AwsEnv.base(dir.resolve("home"));
     }
 
     @Test
@@ -105,9 +89,7 @@ class AwsConventionsTest {
     private Map<String, String> homeWithCredentials(String text) throws IOException {
         Path aws = Files.createDirectories(dir.resolve("home/.aws"));
         Files.writeString(aws.resolve("credentials"), text);
-        Map<String, String> env = new HashMap<>();
-        env.put("HOME", dir.resolve("home").toString());
-        return env;
+        return AwsEnv.base(dir.resolve("home"));
     }
 
     private Path script(String name, String body) throws IOException {
@@ -170,7 +152,7 @@ class AwsConventionsTest {
 
     @Test
     void noRegionAnywhereIsBadInput() {
-        Map<String, String> env = AwsEnv.of(dir.resolve("home"), ceph, ceph.endpoint(), stubs);
+        Map<String, String> env = AWS.env();
         Cli.Result r = run(env, "policy", "get", "--bucket", bucket);
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("gtvpc: no AWS region: use --region, or set AWS_REGION or the profile's region\n");
@@ -180,7 +162,7 @@ class AwsConventionsTest {
     void accessDeniedIsOneLine() {
         ceph.s3().putBucketPolicy(b -> b.bucket(bucket).policy("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"NoReading\","
                 + "\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:GetBucketPolicy\",\"Resource\":\"arn:aws:s3:::" + bucket + "\"}]}"));
-        Cli.Result r = run(AwsEnv.of(dir.resolve("home"), ceph, ceph.endpoint(), stubs), "policy", "get", "--bucket", bucket, "--region",
+        Cli.Result r = run(AWS.env(), "policy", "get", "--bucket", bucket, "--region",
                 ceph.region());
         assertThat(r.exit()).isEqualTo(3);
         assertThat(r.err()).isEqualTo("gtvpc: GetBucketPolicy on bucket " + bucket + ": access denied (HTTP 403 AccessDenied) — the"
@@ -190,7 +172,7 @@ class AwsConventionsTest {
     @Test
     void throttlingThatOutlastsTheRetriesIsOneLine() {
         AwsStubs.alwaysThrottle(stubs, AwsStubs.Operation.LIST_LABELING_JOBS);
-        Cli.Result r = run(AwsEnv.of(dir.resolve("home"), ceph, ceph.endpoint(), stubs), "jobs", "in-progress", "--bucket", bucket,
+        Cli.Result r = run(AWS.env(), "jobs", "in-progress", "--bucket", bucket,
                 "--region", ceph.region());
         assertThat(r.exit()).isEqualTo(3);
         assertThat(r.err()).isEqualTo("gtvpc: ListLabelingJobs: throttled by AWS and still throttled after the retries (HTTP 400"
@@ -203,7 +185,7 @@ class AwsConventionsTest {
         try (ServerSocket s = new ServerSocket(0)) {
             closed = s.getLocalPort();
         }
-        Cli.Result r = run(AwsEnv.of(dir.resolve("home"), ceph, ceph.endpoint(), stubs), "policy", "get", "--bucket", bucket, "--region",
+        Cli.Result r = run(AWS.env(), "policy", "get", "--bucket", bucket, "--region",
                 ceph.region(), "--endpoint-url", "http://127.0.0.1:" + closed);
         assertThat(r.exit()).isEqualTo(3);
         assertThat(r.err()).isEqualTo("gtvpc: GetBucketPolicy on bucket " + bucket + ": cannot reach http://127.0.0.1:" + closed
@@ -223,8 +205,7 @@ class AwsConventionsTest {
                 "-cp", System.getProperty("java.class.path"), "dev.gtvpc.cli.Main", "policy", "get", "--bucket", bucket,
                 "--region", ceph.region(), "--endpoint-url", ceph.endpoint().toString());
         pb.environment().clear();
-        pb.environment().put("HOME", home.toString());
-        pb.environment().put("AWS_EC2_METADATA_DISABLED", "true");
+        pb.environment().putAll(AwsEnv.base(home));
         Process p = pb.start();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -244,8 +225,7 @@ class AwsConventionsTest {
                 "-cp", System.getProperty("java.class.path"), "dev.gtvpc.cli.Main", "--verbose", "policy", "get", "--bucket", bucket,
                 "--region", ceph.region(), "--endpoint-url", ceph.endpoint().toString());
         pb.environment().clear();
-        pb.environment().put("HOME", home.toString());
-        pb.environment().put("AWS_EC2_METADATA_DISABLED", "true");
+        pb.environment().putAll(AwsEnv.base(home));
         Process p = pb.start();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -1,27 +1,22 @@
 package dev.gtvpc.cli;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.gtvpc.testing.AwsServers;
 import dev.gtvpc.testing.AwsStubs;
 import dev.gtvpc.testing.Cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -34,26 +29,12 @@ class BucketLocationAnswerCliTest {
     private static final String BUCKET = "portal-bucket";
     private static final String PAGE = "<!DOCTYPE html><html><head><title>Sign in to the network</title></head>"
             + "<body><form action=\"/login\"></form></body></html>";
-    private static WireMockServer server;
+    @RegisterExtension
+    static final AwsServers AWS = AwsServers.stubsOnly().caller("arn:aws:iam::" + AwsStubs.ACCOUNT + ":user/tester", AwsStubs.ACCOUNT);
+
+    private final WireMockServer server = AWS.stubs();
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() {
-        server = AwsStubs.server();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.stop();
-    }
-
-    @BeforeEach
-    void reset() {
-        server.resetAll();
-        AwsStubs.callerIdentity(server, "arn:aws:iam::" + AwsStubs.ACCOUNT + ":user/tester", AwsStubs.ACCOUNT, "AIDAEXAMPLETESTER");
-        AwsStubs.labelingJobs(server, 10, List.of());
-    }
 
     private void s3Answers(String contentType, String body) {
         server.stubFor(get(urlPathEqualTo("/" + BUCKET)).willReturn(aResponse().withStatus(200).withHeader("Content-Type", contentType)
@@ -63,11 +44,7 @@ class BucketLocationAnswerCliTest {
     private Cli.Result dryRunApply(String region) throws IOException {
         String policy = Cli.run("policy", "generate", "--region", region, "--bucket", BUCKET, "--vpc", "vpc-0abc1234def567890").out();
         Path file = Files.writeString(dir.resolve("p.json"), policy);
-        Map<String, String> env = Map.of("HOME", dir.resolve("home").toString(),
-                "AWS_ACCESS_KEY_ID", AwsStubs.ACCESS_KEY_ID, "AWS_SECRET_ACCESS_KEY", AwsStubs.SECRET_ACCESS_KEY,
-                "AWS_ENDPOINT_URL_S3", AwsStubs.endpoint(server), "AWS_ENDPOINT_URL_STS", AwsStubs.endpoint(server),
-                "AWS_ENDPOINT_URL_SAGEMAKER", AwsStubs.endpoint(server));
-        return Cli.runIn(new RunContext(env, Optional.empty(), Clock.systemUTC()), null, "policy", "apply", file.toString(),
+        return Cli.runIn(AWS.context(), null, "policy", "apply", file.toString(),
                 "--bucket", BUCKET, "--region", region, "--dry-run");
     }
 
@@ -103,10 +80,7 @@ class BucketLocationAnswerCliTest {
         s3Answers("application/xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                 + "<LocationConstraint xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">eu-west-2</LocationConstraint>");
         Path saved = dir.resolve("saved.json");
-        Map<String, String> env = Map.of("HOME", dir.resolve("home").toString(),
-                "AWS_ACCESS_KEY_ID", AwsStubs.ACCESS_KEY_ID, "AWS_SECRET_ACCESS_KEY", AwsStubs.SECRET_ACCESS_KEY,
-                "AWS_ENDPOINT_URL_S3", AwsStubs.endpoint(server), "AWS_ENDPOINT_URL_STS", AwsStubs.endpoint(server));
-        Cli.Result r = Cli.runIn(new RunContext(env, Optional.empty(), Clock.systemUTC()), null, "policy", "get", "--bucket", BUCKET,
+        Cli.Result r = Cli.runIn(AWS.context(), null, "policy", "get", "--bucket", BUCKET,
                 "--region", "eu-west-2", "-o", saved.toString());
         assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(3);
         assertThat(r.err()).isEqualTo("gtvpc: GetBucketPolicy on bucket " + BUCKET + " failed: the answer is not a bucket policy (HTTP 200,"

@@ -1,6 +1,7 @@
 package dev.gtvpc.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.gtvpc.testing.Cli;
 import java.io.PrintWriter;
@@ -121,6 +122,43 @@ class CompletionCandidatesTest {
                 .contains("(\"BoundingBox\" \"object-detection\" ")
                 .contains("(\"us-east-2\" \"us-east-1\" \"us-west-2\" ")
                 .contains("\"placeholder-left\"");
+    }
+
+    /**
+     * The script run by bash, as the shell runs it on Tab: each option completes with its own values
+     * (two options labelled FORMAT once shared one list, so --format offered --input's and the reverse),
+     * and what names a file completes file names.
+     */
+    @Test
+    void bashCompletesEachOptionWithItsOwnValuesAndFileArgumentsWithFiles() throws Exception {
+        assumeThat(Path.of("/bin/bash")).as("bash installed").exists();
+        Path work = Files.createDirectories(dir.resolve("completion"));
+        Path script = Files.writeString(work.resolve("gtvpc.bash"), Cli.run("completion", "bash").out());
+        Files.writeString(work.resolve("policy-a.json"), "{}");
+        Files.writeString(work.resolve("policy-b.json"), "{}");
+        assertThat(complete(script, work, "policy lint --format ")).containsExactly("text", "json", "sarif");
+        assertThat(complete(script, work, "policy lint --input ")).containsExactly("policy", "terraform-plan", "cloudformation");
+        assertThat(complete(script, work, "policy simulate --format ")).containsExactly("text", "json");
+        assertThat(complete(script, work, "policy test --input ")).containsExactly("policy", "terraform-plan", "cloudformation");
+        for (String line : List.of("policy lint pol", "policy lint -o pol", "policy lint --baseline pol", "policy lint --create-baseline pol",
+                "policy test --cases pol", "policy simulate --cases pol", "policy verify pol", "policy simulate pol", "policy apply pol",
+                "policy generate --region us-east-1 -o pol", "audit --accounts pol")) {
+            assertThat(complete(script, work, line)).as(line).containsExactlyInAnyOrder("policy-a.json", "policy-b.json");
+        }
+    }
+
+    /** What bash offers for the last word of {@code gtvpc LINE}, in the directory {@code work}. */
+    private static List<String> complete(Path script, Path work, String line) throws Exception {
+        String words = "gtvpc " + line;
+        String program = "source " + script + " 2>/dev/null\n"
+                + "COMP_WORDS=(" + words + (words.endsWith(" ") ? "''" : "") + ")\n"
+                + "COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 ))\n"
+                + "_complete_gtvpc 2>/dev/null\n"
+                + "printf '%s\\n' \"${COMPREPLY[@]}\"\n";
+        Process p = new ProcessBuilder("/bin/bash", "-c", program).directory(work.toFile()).redirectErrorStream(false).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        return out.lines().filter(l -> !l.isEmpty()).toList();
     }
 
     /** How picocli's script lists an option's values: ("a" "b" "c"). */

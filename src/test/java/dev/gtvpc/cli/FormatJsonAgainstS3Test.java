@@ -2,9 +2,7 @@ package dev.gtvpc.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.gtvpc.testing.AwsEnv;
-import dev.gtvpc.testing.AwsStubs;
+import dev.gtvpc.testing.AwsServers;
 import dev.gtvpc.testing.CephS3;
 import dev.gtvpc.testing.Cli;
 import dev.gtvpc.testing.Golden;
@@ -12,54 +10,33 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code policy get --format json} (and the apply plan's JSON) against a real S3 server, as in ApplyAgainstS3Test. */
-@ExtendWith(CephS3.Extension.class)
 class FormatJsonAgainstS3Test {
     static final String ACCOUNT = "210987654321";
     static final String TESTER = "arn:aws:iam::" + ACCOUNT + ":user/tester";
     static final Instant NOW = Instant.parse("2026-11-25T10:15:00Z");
-    private static WireMockServer stubs;
 
-    private final CephS3 ceph;
+    @RegisterExtension
+    static final AwsServers AWS = AwsServers.withCeph().caller(TESTER, ACCOUNT);
+
+    private final CephS3 ceph = AWS.ceph();
     private String bucket;
     @TempDir
     Path dir;
 
-    FormatJsonAgainstS3Test(CephS3 ceph) {
-        this.ceph = ceph;
-    }
-
-    @BeforeAll
-    static void startStubs() {
-        stubs = AwsStubs.server();
-    }
-
-    @AfterAll
-    static void stopStubs() {
-        stubs.stop();
-    }
-
     @BeforeEach
-    void freshBucketAndStubs() {
-        stubs.resetAll();
-        AwsStubs.callerIdentity(stubs, TESTER, ACCOUNT, "AIDAEXAMPLETESTER");
-        AwsStubs.labelingJobs(stubs, 10, List.of());
+    void freshBucket() {
         bucket = ceph.createBucket("fmt");
     }
 
     Cli.Result run(String... args) {
-        Map<String, String> env = AwsEnv.of(dir.resolve("home"), ceph, ceph.endpoint(), stubs);
-        return Cli.runIn(new RunContext(env, Optional.empty(), Clock.fixed(NOW, ZoneOffset.UTC)), null, args);
+        return Cli.runIn(new RunContext(AWS.env(), Optional.empty(), Clock.fixed(NOW, ZoneOffset.UTC)), null, args);
     }
 
     String foreign() {
@@ -124,7 +101,7 @@ class FormatJsonAgainstS3Test {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).startsWith("gtvpc: --format json: ").hasLineCount(1);
-        assertThat(stubs.getAllServeEvents()).isEmpty();
+        assertThat(AWS.stubs().getAllServeEvents()).isEmpty();
     }
 
     @Test

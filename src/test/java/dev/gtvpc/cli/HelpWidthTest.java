@@ -43,7 +43,7 @@ class HelpWidthTest {
 
     @Test
     void proseIsWrappedAtSpacesToTheWidthAndRunsOfLinesBecomeParagraphs() {
-        String out = ExitCodes.verbatimOrWrapped(new String[] {"A Deny covers only the actions it names:", "so it says.",
+        String out = HelpFooters.verbatimOrWrapped(new String[] {"A Deny covers only the actions it names:", "so it says.",
             "  gtvpc policy generate --region us-east-1 --bucket my-labeling-data --vpc vpc-0abc1234def567890", ""}, 20);
         assertThat(out).isEqualTo("A Deny covers only\nthe actions it\nnames: so it says.\n"
                 + "  gtvpc policy generate --region us-east-1 --bucket my-labeling-data --vpc vpc-0abc1234def567890\n\n");

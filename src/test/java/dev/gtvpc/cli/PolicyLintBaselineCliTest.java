@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
+import dev.gtvpc.testing.AwsEnv;
 import dev.gtvpc.testing.Cli;
 import dev.gtvpc.testing.Golden;
 import java.io.IOException;
@@ -17,7 +18,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,7 +49,7 @@ class PolicyLintBaselineCliTest {
 
     /** Runs gtvpc with the clock at noon UTC of {@code date}. */
     static Cli.Result on(String date, String... args) {
-        RunContext context = new RunContext(Map.of(), Optional.empty(), Clock.fixed(Instant.parse(date + "T12:00:00Z"), ZoneOffset.UTC));
+        RunContext context = new RunContext(AwsEnv.offline(), Optional.empty(), Clock.fixed(Instant.parse(date + "T12:00:00Z"), ZoneOffset.UTC));
         return Cli.runIn(context, null, args);
     }
 

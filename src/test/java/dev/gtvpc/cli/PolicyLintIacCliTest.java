@@ -10,6 +10,9 @@ import com.networknt.schema.SpecVersion;
 import dev.gtvpc.testing.Cli;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import dev.gtvpc.testing.Golden;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -138,6 +141,33 @@ class PolicyLintIacCliTest {
                 "--resource", "arn:aws:s3:::data-111122223333/x", IAC + "nested-modules.tfplan.json");
         assertThat(r.err()).isEmpty();
         assertThat(r.out()).contains("ALLOW");
+    }
+
+    /** simulate and test name a template's policy with --policy-resource (their --resource is the request's): so do their hints. */
+    @Test
+    void simulateAndTestNameTheOptionTheyHaveForAPolicyOfATemplate(@TempDir Path dir) throws IOException {
+        String template = IAC + "labels-template.yaml";
+        Path cases = Files.writeString(dir.resolve("cases.jsonl"), "{\"id\":\"one\",\"action\":\"s3:GetObject\","
+                + "\"resource\":\"arn:aws:s3:::labels/x\",\"expect\":\"deny\"}\n");
+        String[][] runs = {
+            {"policy", "simulate", "--action", "s3:GetObject", "--resource", "arn:aws:s3:::labels/x", template},
+            {"policy", "test", "--cases", cases.toString(), template}};
+        for (String[] run : runs) {
+            Cli.Result two = Cli.run(run);
+            assertThat(two.exit()).as(String.join(" ", run)).isEqualTo(2);
+            assertThat(two.err()).isEqualTo("gtvpc: " + template + " holds 2 policies (Resources.LabelsPolicy,"
+                    + " Resources.LabelingEndpoint); name one with --policy-resource\n");
+            List<String> named = new ArrayList<>(List.of(run));
+            named.addAll(List.of("--policy-resource", "Nope"));
+            Cli.Result none = Cli.run(named.toArray(String[]::new));
+            assertThat(none.err()).isEqualTo("gtvpc: --policy-resource: " + template + " has no policy 'Nope'; it has"
+                    + " Resources.LabelsPolicy, Resources.LabelingEndpoint\n");
+            // following the hint gets past it
+            named.set(named.size() - 1, "LabelsPolicy");
+            Cli.Result chosen = Cli.run(named.toArray(String[]::new));
+            assertThat(chosen.err()).as(String.join(" ", named)).doesNotContain("holds 2 policies").doesNotContain("has no policy");
+            assertThat(chosen.exit()).as(chosen.err()).isIn(0, 1);
+        }
     }
 
     @Test

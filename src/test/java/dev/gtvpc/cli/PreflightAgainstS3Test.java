@@ -3,35 +3,30 @@ package dev.gtvpc.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.gtvpc.testing.AwsEnv;
+import dev.gtvpc.testing.AwsServers;
 import dev.gtvpc.testing.AwsStubs;
 import dev.gtvpc.testing.CephS3;
 import dev.gtvpc.testing.Cli;
-import dev.gtvpc.testing.Ec2Stubs;
 import dev.gtvpc.testing.Ec2Stubs.Endpoint;
 import dev.gtvpc.testing.Ec2Stubs.GroupStub;
 import dev.gtvpc.testing.Ec2Stubs.SubnetStub;
+import dev.gtvpc.testing.Ec2Stubs;
 import dev.gtvpc.testing.Golden;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code preflight} end to end, in process: the S3 checks against a real S3 server (Ceph radosgw), EC2,
  * STS and SageMaker against WireMock stubs in their wire formats. One account where every check passes,
  * then one change per check that makes it fail (or warn), each asserted on that check alone.
  */
-@ExtendWith(CephS3.Extension.class)
 class PreflightAgainstS3Test {
     static final String ACCOUNT = "210987654321";
     static final String TESTER = "arn:aws:iam::" + ACCOUNT + ":user/tester";
@@ -42,33 +37,19 @@ class PreflightAgainstS3Test {
     static final String SUBNET_A = "subnet-0aaaaaaaaaaaaaaa1";
     static final String SUBNET_B = "subnet-0aaaaaaaaaaaaaaa2";
     static final String SG = "sg-0bbbbbbbbbbbbbbb1";
-    private static WireMockServer stubs;
 
-    private final CephS3 ceph;
+    @RegisterExtension
+    static final AwsServers AWS = AwsServers.withCeph();
+
+    private final CephS3 ceph = AWS.ceph();
+    private final WireMockServer stubs = AWS.stubs();
     private String region;
     private String bucket;
-    @TempDir
-    Path dir;
-
-    PreflightAgainstS3Test(CephS3 ceph) {
-        this.ceph = ceph;
-    }
-
-    @BeforeAll
-    static void startStubs() {
-        stubs = AwsStubs.server();
-    }
-
-    @AfterAll
-    static void stopStubs() {
-        stubs.stop();
-    }
 
     /** The passing account: a VPC-only bucket policy, an S3 gateway endpoint with gtvpc's endpoint policy, two subnets and a group in the VPC. */
     @BeforeEach
     void passingAccount() {
         region = ceph.region();
-        stubs.resetAll();
         bucket = ceph.createBucket("pre");
         AwsStubs.callerIdentity(stubs, TESTER, ACCOUNT, "AIDAEXAMPLETESTER");
         AwsStubs.labelingJobs(stubs, 10, List.of(AwsStubs.JobStub.inBucket("other-job", "someone-elses-bucket")));
@@ -99,7 +80,7 @@ class PreflightAgainstS3Test {
         List<String> args = new ArrayList<>(List.of("preflight", "--region", region, "--bucket", bucket, "--vpc", VPC,
                 "--role-arn", TESTER, "--subnet", SUBNET_A + "," + SUBNET_B, "--security-group", SG));
         args.addAll(List.of(extra));
-        RunContext context = new RunContext(AwsEnv.of(dir.resolve("home"), ceph, ceph.endpoint(), stubs), Optional.empty(),
+        RunContext context = new RunContext(AWS.env(), Optional.empty(),
                 Clock.fixed(Instant.parse("2026-11-25T10:15:00Z"), ZoneOffset.UTC));
         return Cli.runIn(context, null, args.toArray(String[]::new));
     }
@@ -166,8 +147,7 @@ class PreflightAgainstS3Test {
     void aBucketInAnotherRegionFails() {
         String other = region.equals("us-east-1") ? "us-west-2" : "us-east-1";
         Ec2Stubs.vpcEndpoints(stubs, VPC, List.of(Endpoint.s3Gateway(S3_ENDPOINT, VPC, other, null)));
-        Cli.Result r = Cli.runIn(new RunContext(AwsEnv.of(dir.resolve("home"), ceph, ceph.endpoint(), stubs), Optional.empty(),
-                Clock.systemUTC()), null, "preflight", "--region", other, "--bucket", bucket, "--vpc", VPC);
+        Cli.Result r = Cli.runIn(AWS.context(), null, "preflight", "--region", other, "--bucket", bucket, "--vpc", VPC);
         assertThat(r.exit()).as(r.err()).isEqualTo(1);
         assertThat(block(r.out(), "bucket-region")).isEqualTo("FAIL  bucket-region     bucket " + bucket + " exists in " + other + "\n"
                 + "      GetBucketLocation: " + region + "\n"

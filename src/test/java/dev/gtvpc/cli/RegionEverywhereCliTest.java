@@ -2,6 +2,7 @@ package dev.gtvpc.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gtvpc.testing.AwsEnv;
 import dev.gtvpc.testing.Cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -132,9 +133,9 @@ class RegionEverywhereCliTest {
         Path policy = dir.resolve("apply-policy.json");
         Files.writeString(policy, Cli.run("policy", "generate", "--region", NEW_REGION, "--bucket", "b-data",
                 "--vpc", "vpc-0abc1234def567890", "--regions-file", table.toString()).out());
-        Map<String, String> env = Map.of("HOME", dir.toString(), "AWS_ACCESS_KEY_ID", "AKIAIOSFODNN7EXAMPLE",
-                "AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "AWS_ENDPOINT_URL", "http://127.0.0.1:9",
-                "AWS_MAX_ATTEMPTS", "1");
+        Map<String, String> env = AwsEnv.base(dir);
+        env.putAll(Map.of("AWS_ACCESS_KEY_ID", "AKIAIOSFODNN7EXAMPLE", "AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+                "AWS_ENDPOINT_URL", "http://127.0.0.1:9", "AWS_MAX_ATTEMPTS", "1"));
         RunContext context = new RunContext(env, Optional.empty(), Clock.systemUTC());
         String[] apply = {"policy", "apply", policy.toString(), "--bucket", "b-data", "--region", NEW_REGION, "--dry-run"};
         Cli.Result without = Cli.runIn(context, null, apply);

@@ -204,6 +204,25 @@ class LaunchersTest {
         assertThat(r.exit()).isZero();
     }
 
+    @Test
+    void theBuildLeavesStandardInputToTheCommand() throws IOException {
+        Path root = checkout().getParent().toRealPath();
+        Files.delete(root.resolve("target/gtvpc.jar"));
+        Path bin = dir("fake-bin");
+        // a build that reads its standard input, as Maven may: `gtvpc policy lint - < policy.json` must
+        // still hand the policy to gtvpc on the run that builds the jar
+        Shell.script(bin.resolve("mvn"), "#!/bin/sh\ncat > /dev/null\necho jar > target/gtvpc.jar\n");
+        Path jdk = tmp.resolve("jdk17-cat");
+        Shell.script(jdk.resolve("bin/java"), "#!/bin/sh\ncat\n");
+        write(jdk.resolve("release"), "JAVA_VERSION=\"17.0.9\"\n");
+        Path policy = tmp.resolve("policy.json");
+        write(policy, "{\"Version\":\"2012-10-17\"}\n");
+        Shell.Result r = Shell.run(dir("elsewhere"), Shell.env(tmp, "PATH", bin + ":" + Shell.SYSTEM_PATH, "JAVA_HOME", jdk.toString()),
+                List.of(root.resolve("gtvpc").toString(), "policy", "lint", "-"), policy);
+        assertThat(r.out()).isEqualTo("{\"Version\":\"2012-10-17\"}\n");
+        assertThat(r.exit()).isZero();
+    }
+
     private Path dir(String relative) {
         try {
             return Files.createDirectories(tmp.resolve(relative));

@@ -25,7 +25,7 @@ class RequestsInventedOnceTest {
     private static final Pattern INVENTED_ID = Pattern.compile("\"(vpce?-[0-9a-f]{8,17}|[0-9]{12}|o-[a-z0-9]{10,32})\"");
     /** Classes that build a request someone really makes, not one gtvpc makes up. */
     private static final Map<String, String> REAL_REQUESTS = Map.of(
-            "cli/PolicySimulateCommand.java", "the request the user describes",
+            "cli/RequestOptions.java", "the request the user describes to policy simulate (its options, checked and built once)",
             "preflight/EndpointPolicyCheck.java", "the account's own requests through its real endpoint, read from AWS",
             "verify/Verifier.java", "the apply caller's own request, for the note on its role's path",
             "lint/rules/DenyMissesBucket.java", "whether a Resource reaches a bucket: no principal, no condition");

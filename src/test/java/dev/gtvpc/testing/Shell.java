@@ -56,10 +56,15 @@ public final class Shell {
     }
 
     public static Result run(Path dir, Map<String, String> env, List<String> command) {
+        return run(dir, env, command, Path.of("/dev/null"));
+    }
+
+    /** Runs {@code command} with {@code stdin} as its standard input. */
+    public static Result run(Path dir, Map<String, String> env, List<String> command, Path stdin) {
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
         pb.environment().clear();
         pb.environment().putAll(env);
-        pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        pb.redirectInput(ProcessBuilder.Redirect.from(stdin.toFile()));
         try {
             Path out = Files.createTempFile("gtvpc-shell", ".out");
             Path err = Files.createTempFile("gtvpc-shell", ".err");

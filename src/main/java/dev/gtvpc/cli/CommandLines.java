@@ -1,0 +1,66 @@
+package dev.gtvpc.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import picocli.CommandLine;
+
+/**
+ * Builds gtvpc's command line: the commands a run needs ({@link CommandTree}), help at the terminal's
+ * width with verbatim examples ({@link HelpFooters}) and the shared options' wording per command
+ * ({@link OptionWording}), and the handlers that turn every failure into one stderr line and a code
+ * ({@link ExitCodes}).
+ */
+final class CommandLines {
+    private CommandLines() {
+    }
+
+    /** Every command, for what describes them all: completion scripts, the man page. */
+    static CommandLine all(PrintWriter out, PrintWriter err) {
+        return build(out, err, null, List.of(CommandTree.ROOT));
+    }
+
+    /** The commands on {@code path}, for one run with {@code context} (null: the process's, made when first asked for). */
+    static CommandLine build(PrintWriter out, PrintWriter err, RunContext context, List<CommandTree.Node> path) {
+        GtvpcCommand root = new GtvpcCommand();
+        root.context = context;
+        CommandLine cl = new CommandLine(root);
+        // before the settings below: picocli copies them to the subcommands present when they are set
+        CommandTree.addSubcommands(cl, path);
+        cl.setOut(out);
+        // the terminal's width when picocli can learn it, 80 columns otherwise (a pipe, a file, CI logs)
+        cl.setUsageHelpWidth(80);
+        cl.setUsageHelpAutoWidth(true);
+        HelpFooters.install(cl);
+        // the wording is needed only for help: a run that prints none does not build it
+        cl.setHelpFactory(OptionWording::help);
+        cl.setErr(err);
+        cl.setParameterExceptionHandler(ExitCodes::onUsageError);
+        cl.setExecutionExceptionHandler(ExitCodes::onFailure);
+        cl.setExecutionStrategy(parseResult -> {
+            refuseEmptyItems(parseResult);
+            return new CommandLine.RunLast().execute(parseResult);
+        });
+        return cl;
+    }
+
+    /**
+     * A comma-separated option with an empty item ({@code --vpce vpce-1,}, {@code --bucket a,,b}) is a
+     * list the user did not finish typing; picocli would drop the empty item silently. Refused for
+     * every option that splits, as {@code --actions} already did.
+     */
+    private static void refuseEmptyItems(CommandLine.ParseResult parseResult) {
+        for (CommandLine.ParseResult pr = parseResult; pr != null; pr = pr.subcommand()) {
+            for (CommandLine.Model.OptionSpec option : pr.matchedOptions()) {
+                if (option.splitRegex().isEmpty()) {
+                    continue;
+                }
+                for (String raw : option.originalStringValues()) {
+                    if (raw.isEmpty() || raw.startsWith(",") || raw.endsWith(",") || raw.contains(",,")) {
+                        throw new CommandLine.ParameterException(pr.commandSpec().commandLine(), option.longestName()
+                                + ": '" + raw + "' has an empty item; separate the values with single commas");
+                    }
+                }
+            }
+        }
+    }
+}
