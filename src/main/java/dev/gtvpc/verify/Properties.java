@@ -51,7 +51,7 @@ final class Properties {
         PropertyResult r = checker.check(t.property(), t.label(), space.endpointOrigins(t.endpoint(), Witnesses.FRESH_VPC),
                 memberPrincipals(), actions, v -> !v.blocked(), overTls(), true);
         Optional<Deciding> guardrail = r.counterexample().stream().flatMap(c -> c.deciding().stream())
-                .filter(d -> d.layer() == Layer.RCP || d.layer() == Layer.SCP).findFirst();
+                .filter(d -> d.layer() == Layer.RCP).findFirst();
         if (r.status() != PropertyResult.Status.REFUTED || guardrail.isEmpty()) {
             return r;
         }
