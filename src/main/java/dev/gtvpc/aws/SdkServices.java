@@ -143,7 +143,9 @@ final class SdkServices implements AwsServices {
         if (configInventory == null) {
             // the AWS CLI's variable for Config ("Config Service" in the SDK's service ID)
             Optional<String> endpoint = settings.endpointFor("CONFIG_SERVICE");
-            configInventory = new SdkConfigInventory(build(ConfigClient.builder(), endpoint, RetryMode.ADAPTIVE_V2),
+            // standard retries back off each throttled call on its own; adaptive mode's client-wide rate
+            // limiter would slow every shard of the audit down to the throttled one's pace
+            configInventory = new SdkConfigInventory(build(ConfigClient.builder(), endpoint, RetryMode.STANDARD),
                     endpoint.orElse("the AWS Config endpoint of " + region));
         }
         return configInventory;

@@ -55,6 +55,12 @@ public final class ExitCodes {
 
     /** picocli's usage errors: bad input. */
     static int onUsageError(CommandLine.ParameterException e, String[] args) {
+        java.util.Optional<String> configProblem = ConfigDefaults.problem(e.getCommandLine());
+        if (configProblem.isPresent()) {
+            // a file that could not be read may be why an option is missing: its problem is the one to fix
+            ErrorLine.failure(dev.gtvpc.GtvpcException.badInput(configProblem.get()), e.getCommandLine());
+            return ExitCode.BAD_INPUT.code();
+        }
         ErrorLine.usage(e, args);
         return ExitCode.BAD_INPUT.code();
     }

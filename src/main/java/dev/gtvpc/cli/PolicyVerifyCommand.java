@@ -10,10 +10,12 @@ import dev.gtvpc.groundtruth.RegionTable;
 import dev.gtvpc.policy.Arn;
 import dev.gtvpc.policy.AwsIds;
 import dev.gtvpc.policy.Policy;
+import dev.gtvpc.policy.Unknowns;
 import dev.gtvpc.policy.io.PolicyReader;
 import dev.gtvpc.render.VerifyRenderer;
 import dev.gtvpc.space.Witnesses;
 import dev.gtvpc.verify.Layers;
+import dev.gtvpc.verify.OverUnknowns;
 import dev.gtvpc.verify.VerificationReport;
 import dev.gtvpc.verify.Verifier;
 import dev.gtvpc.verify.VerifyInputs;
@@ -200,12 +202,11 @@ public final class PolicyVerifyCommand implements Callable<Integer>, OptionWordi
             throw GtvpcException.badInput((matrix ? "--matrix" : "--equivalent-to") + ": shows the bucket policy alone; drop it, or the"
                     + " layer options (--rcp, --scp, --endpoint-policy, --identity-policy, --no-bucket-policy)");
         }
-        VerificationReport report = Verifier.verify(policy, source, layers, inputs, other, matrix);
-        if (target.isPresent() && !target.get().unknowns().isEmpty()) {
-            // the request space treats each unknown as a fresh value: the verdict is for that case only
-            report = report.withNote(target.get().address() + ": the verdict depends on " + String.join(", ", target.get().unknowns())
-                    + " (not determined by the template; checked as values distinct from every literal and every input — give"
-                    + " --cfn-param for what you know)");
+        // three-valued over a template's unknowns for the bucket policy alone; with layers, each unknown is one fresh value
+        VerificationReport report = layers.layered() ? Verifier.verify(policy, source, layers, inputs, other, matrix)
+                : OverUnknowns.verify(policy, inputs, other, matrix);
+        if (target.isPresent()) {
+            report = withTargetNotes(report, target.get(), policy);
         }
         if (inputs.bucketAccount().equals(UNKNOWN_ACCOUNT)) {
             report = report.withNote("the bucket's account was not given (--bucket-account) and no --role-arn or --admin-arn names"
@@ -222,6 +223,26 @@ public final class PolicyVerifyCommand implements Callable<Integer>, OptionWordi
             return ExitCode.BAD_INPUT.code();
         }
         return report.passed(allowVacuous) ? ExitCode.OK.code() : ExitCode.CHECK_FAILED.code();
+    }
+
+    /**
+     * What the plan or template left open besides the values the verdict ranged over: the Conditions it
+     * depends on (the first variant was checked), and how the policy was read (a plan's configuration).
+     */
+    private static VerificationReport withTargetNotes(VerificationReport report, dev.gtvpc.input.PolicyTarget target, Policy policy) {
+        List<String> ranged = Unknowns.of(List.of(policy));
+        List<String> open = target.unknowns().stream().filter(u -> !ranged.contains(u)).toList();
+        VerificationReport out = report;
+        if (!open.isEmpty()) {
+            out = out.withNote(target.address() + ": the verdict depends on " + String.join(", ", open)
+                    + " (not determined by the template: give --cfn-param for what you know)");
+        }
+        for (String note : target.notes()) {
+            if (!note.startsWith(dev.gtvpc.input.Symbolic.UNKNOWNS_NOTE)) {
+                out = out.withNote(target.address() + ": " + note);
+            }
+        }
+        return out;
     }
 
     /** POLICY may be a plan or template (one policy, or the one --resource names); --lenient reads policy files only. */

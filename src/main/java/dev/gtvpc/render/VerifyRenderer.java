@@ -6,6 +6,7 @@ import dev.gtvpc.policy.io.Json;
 import dev.gtvpc.policy.io.SourceLocation;
 import dev.gtvpc.verify.AccessMatrix;
 import dev.gtvpc.verify.Counterexample;
+import dev.gtvpc.verify.OverUnknowns;
 import dev.gtvpc.verify.PropertyResult;
 import dev.gtvpc.verify.VerificationReport;
 import java.util.ArrayList;
@@ -152,6 +153,7 @@ public final class VerifyRenderer {
                     Json.member("status", Json.str(r.status().name())),
                     Json.member("requests", new Json.Num(Long.toString(r.requests()), SourceLocation.START))));
             r.reason().ifPresent(why -> members.add(Json.member("reason", Json.str(why))));
+            r.overUnknowns().ifPresent(o -> members.add(Json.member("overUnknowns", overUnknowns(o))));
             r.counterexample().ifPresent(c -> {
                 List<Json.Member> context = new ArrayList<>();
                 c.request().context().entries().forEach(e -> context.add(Json.member(e.key(),
@@ -204,6 +206,31 @@ public final class VerifyRenderer {
         d.statement().ifPresent(st -> m.add(Json.member("statement", Json.str(st))));
         d.target().ifPresent(t -> m.add(Json.member("level", Json.str(t))));
         return Json.obj(m);
+    }
+
+    /**
+     * How a property fared over the values a plan or template leaves unknown: each case of their classes
+     * tried, with its status, and the condition under which a DEPENDS holds.
+     */
+    private static Json.Value overUnknowns(OverUnknowns.Outcomes o) {
+        List<Json.Value> cases = new ArrayList<>();
+        for (OverUnknowns.Case c : o.cases()) {
+            List<Json.Value> values = new ArrayList<>();
+            for (OverUnknowns.Choice ch : c.choices()) {
+                List<Json.Member> m = new ArrayList<>();
+                m.add(Json.member("unknown", Json.str(ch.unknown())));
+                ch.value().ifPresent(v -> m.add(Json.member("value", Json.str(v))));
+                m.add(Json.member("class", Json.str(ch.value().isEmpty() ? "any other value" : ch.label())));
+                values.add(Json.obj(m));
+            }
+            cases.add(Json.obj(List.of(Json.member("values", Json.arr(values)), Json.member("status", Json.str(c.status().name())))));
+        }
+        List<Json.Member> members = new ArrayList<>();
+        members.add(Json.member("unknowns", Json.arr(o.unknowns().stream().map(u -> (Json.Value) Json.str(u)).toList())));
+        members.add(Json.member("allCombinations", new Json.Bool(o.allCombinations(), SourceLocation.START)));
+        o.condition().ifPresent(c -> members.add(Json.member("condition", Json.str(c))));
+        members.add(Json.member("cases", Json.arr(cases)));
+        return Json.obj(members);
     }
 
     public static String markdown(String source, VerificationReport report, boolean matrix) {

@@ -86,6 +86,11 @@ public final class RequestSpace {
         return List.copyOf(origins.assumptions());
     }
 
+    /** The endpoint and VPC IDs the policies name that no endpoint or VPC can have: left out of the origins, each with why. */
+    public List<String> impossibleValues() {
+        return List.copyOf(origins.impossible());
+    }
+
     /** Whether a policy tests {@code key} (any case) in a condition or a policy variable: only then does its value matter. */
     public boolean tests(String key) {
         return scan.tests(key);

@@ -148,10 +148,11 @@ public final class Verifier {
             results.add(v.canAccess("aws-service-can-access", "AWS services, service-linked roles, and calls through AWS services",
                     space.origins(), space.awsServiceCallers(), protectedActions));
         }
-        results.add(v.outsideDenied(protectedActions));
+        results.add(UnnamedExemptions.explain(v.outsideDenied(protectedActions), PolicyScan.of(policies), in));
         in.adminArn().ifPresent(admin -> results.add(v.keepsPolicyActions("owner-can-manage", admin, space.origins(), v.callersOf(admin))));
         equivalentTo.ifPresent(other -> results.add(Equivalence.check(policy, other, space)));
-        List<String> assumed = new ArrayList<>(space.assumptions());
+        List<String> assumed = new ArrayList<>(space.impossibleValues());
+        assumed.addAll(space.assumptions());
         if (bucket.layers().layered()) {
             assumed.add(LAYERED_ASSUMPTIONS);
         }

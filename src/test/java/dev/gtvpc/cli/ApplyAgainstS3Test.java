@@ -247,7 +247,7 @@ class ApplyAgainstS3Test {
     void aRealLockOutIsRefusedAndWithConfirmationTheServerReallyRefusesTheCaller() throws IOException {
         String denyPolicyWrites = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"OnlyFromTheOffice\",\"Effect\":\"Deny\","
                 + "\"Principal\":\"*\",\"Action\":[\"s3:PutBucketPolicy\",\"s3:DeleteBucketPolicy\"],\"Resource\":\"arn:aws:s3:::"
-                + bucket + "\",\"Condition\":{\"NotIpAddress\":{\"aws:SourceIp\":\"10.99.0.0/16\"}}}]}";
+                + bucket + "\",\"Condition\":{\"NotIpAddress\":{\"aws:SourceIp\":\"198.51.100.0/24\"}}}]}";
         Path policy = policyFile("lockout.json", denyPolicyWrites);
         Cli.Result refused = run(apply(policy, "--yes"));
         assertThat(refused.exit()).isEqualTo(1);
@@ -266,7 +266,7 @@ class ApplyAgainstS3Test {
     void aConfirmedLockOutThatDeniesTheReadBackIsASuccessAndSaysHowToRecover() throws IOException {
         String denyPolicyActions = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"OnlyFromTheOffice\",\"Effect\":\"Deny\","
                 + "\"Principal\":\"*\",\"Action\":[\"s3:GetBucketPolicy\",\"s3:PutBucketPolicy\",\"s3:DeleteBucketPolicy\"],"
-                + "\"Resource\":\"arn:aws:s3:::" + bucket + "\",\"Condition\":{\"NotIpAddress\":{\"aws:SourceIp\":\"10.99.0.0/16\"}}}]}";
+                + "\"Resource\":\"arn:aws:s3:::" + bucket + "\",\"Condition\":{\"NotIpAddress\":{\"aws:SourceIp\":\"198.51.100.0/24\"}}}]}";
         Path policy = policyFile("lockout.json", denyPolicyActions);
         Cli.Result confirmed = run(apply(policy, "--yes", "--confirm-remove-self-access"));
         assertThat(confirmed.exit()).as(confirmed.err()).isZero();
@@ -279,9 +279,11 @@ class ApplyAgainstS3Test {
 
     @Test
     void theCallersAddressDecidesWhenGiven() throws IOException {
+        // 0.0.0.0/1 holds the loopback address the local server sees, and is not a private-only range,
+        // which private-source-ip refuses (aws:SourceIp holds public addresses on AWS)
         String onlyLoopback = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"OnlyFromHere\",\"Effect\":\"Deny\","
                 + "\"Principal\":\"*\",\"Action\":\"s3:*\",\"Resource\":[\"arn:aws:s3:::" + bucket + "\",\"arn:aws:s3:::" + bucket
-                + "/*\"],\"Condition\":{\"NotIpAddress\":{\"aws:SourceIp\":\"127.0.0.0/8\"},\"StringNotEquals\":{\"aws:SourceVpce\":\""
+                + "/*\"],\"Condition\":{\"NotIpAddress\":{\"aws:SourceIp\":\"0.0.0.0/1\"},\"StringNotEquals\":{\"aws:SourceVpce\":\""
                 + RegionTable.bundled().require(ceph.region()).groundTruthEndpoint().value() + "\"}}}]}";
         Path policy = policyFile("loopback.json", onlyLoopback);
         Cli.Result anywhere = run(apply(policy, "--yes"));

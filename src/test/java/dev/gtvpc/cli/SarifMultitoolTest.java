@@ -26,9 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class SarifMultitoolTest {
     /** Notes and warnings that do not make a log unacceptable, with the reason each is accepted. */
-    private static final Set<String> ACCEPTED = Set.of(
-            // "the tool does not provide informationUri": gtvpc has no public home page to name
-            "SARIF2005");
+    private static final Set<String> ACCEPTED = Set.of();
 
     private static Path multitool;
 
