@@ -122,8 +122,12 @@ final class Origins {
                 notes.add("aws:SourceVpcArn: pattern " + v + " is covered by the VPCs named elsewhere and a fresh one");
             }
         }
+        List<String> ownIds = List.copyOf(named);
+        // the fresh VPC before the twins: where a twin compares like a VPC nobody names, the class keeps the
+        // fresh one, the VPC lint's requests come from
+        named.add(Witnesses.FRESH_VPC);
         if (scan.tests("aws:SourceVpcArn")) {
-            for (String vpc : List.copyOf(named)) {
+            for (String vpc : ownIds) {
                 named.add(twin(vpc));
             }
         } else if (scan.tests("aws:SourceVpc") && !perimeter.vpcs().isEmpty()) {
@@ -131,7 +135,6 @@ final class Origins {
                     + " another Region, reaching the bucket through a cross-Region interface endpoint, was not tried (aws:SourceVpcArn"
                     + " names the Region and the owner)");
         }
-        named.add(Witnesses.FRESH_VPC);
         return List.copyOf(named);
     }
 
