@@ -24,6 +24,11 @@ public final class Evaluator {
     }
 
     public static EvaluationResult evaluate(Policy policy, Request request) {
+        return evaluate(policy, request, PolicyGrammar.RESOURCE);
+    }
+
+    /** As a policy of {@code grammar}'s kind decides: who a statement is about depends on what it is attached to. */
+    public static EvaluationResult evaluate(Policy policy, Request request, PolicyGrammar grammar) {
         boolean variables = policy.supportsPolicyVariables();
         List<StatementTrace> traces = new ArrayList<>(policy.statements().size());
         List<String> errors = new ArrayList<>();
@@ -34,7 +39,7 @@ public final class Evaluator {
         boolean unknownAllow = false;
         for (int i = 0; i < policy.statements().size(); i++) {
             Statement s = policy.statements().get(i);
-            Optional<String> refused = refusedByS3(s);
+            Optional<String> refused = refused(s, grammar);
             if (refused.isPresent()) {
                 invalidPolicy = true;
                 errors.add("statement " + s.label(i) + " " + refused.get());
@@ -42,7 +47,7 @@ public final class Evaluator {
                         refused.get(), List.of()));
                 continue;
             }
-            StatementTrace trace = evaluate(i, s, request, variables);
+            StatementTrace trace = evaluate(i, s, request, variables, grammar);
             traces.add(trace);
             boolean isDeny = s.effect().get() == Effect.DENY;
             switch (trace.outcome()) {
@@ -76,17 +81,22 @@ public final class Evaluator {
         return new EvaluationResult(decision, traces, errors);
     }
 
-    /** Why S3 would refuse a policy holding this statement: a required element missing, or an action that is not one. */
-    private static Optional<String> refusedByS3(Statement s) {
-        return missingElement(s).map(m -> "has no " + m + "; S3 refuses such a policy (MalformedPolicy: Missing required field "
+    /** Why AWS would refuse a policy holding this statement: a required element missing or refused, or an action that is not one. */
+    private static Optional<String> refused(Statement s, PolicyGrammar grammar) {
+        if (grammar == PolicyGrammar.PRINCIPAL_ATTACHED && s.principal().isPresent()) {
+            return Optional.of("has a " + s.principal().get().elementName() + "; IAM refuses one in identity and service control"
+                    + " policies (MalformedPolicyDocument: Has prohibited field Principal)");
+        }
+        String service = grammar == PolicyGrammar.RESOURCE ? "S3" : "AWS";
+        return missingElement(s, grammar).map(m -> "has no " + m + "; " + service + " refuses such a policy (MalformedPolicy: Missing required field "
                 + m + ")").or(() -> ActionGrammar.invalid(s));
     }
 
-    private static Optional<String> missingElement(Statement s) {
+    private static Optional<String> missingElement(Statement s, PolicyGrammar grammar) {
         if (s.effect().isEmpty()) {
             return Optional.of("Effect");
         }
-        if (s.principal().isEmpty()) {
+        if (s.principal().isEmpty() && grammar != PolicyGrammar.PRINCIPAL_ATTACHED) {
             return Optional.of("Principal");
         }
         if (s.action().isEmpty()) {
@@ -98,9 +108,15 @@ public final class Evaluator {
         return Optional.empty();
     }
 
-    private static StatementTrace evaluate(int index, Statement s, Request request, boolean variables) {
+    private static StatementTrace evaluate(int index, Statement s, Request request, boolean variables, PolicyGrammar grammar) {
         Effect effect = s.effect().orElseThrow();
-        PrincipalMatcher.Match principal = PrincipalMatcher.match(s.principal().orElseThrow(), request.principal(), effect == Effect.DENY);
+        PrincipalMatcher.Match principal = grammar == PolicyGrammar.PRINCIPAL_ATTACHED ? PrincipalMatcher.Match.DIRECT
+                : PrincipalMatcher.match(s.principal().orElseThrow(), request.principal(), effect == Effect.DENY);
+        if (principal == PrincipalMatcher.Match.ACCOUNT && grammar == PolicyGrammar.ENDPOINT) {
+            return notApplying(index, s, effect, s.principal().get().elementName() + " names account "
+                    + request.principal().account().orElse("") + ", which in an endpoint policy covers its root user only, not "
+                    + request.principal().id());
+        }
         if (principal == PrincipalMatcher.Match.NONE) {
             return notApplying(index, s, effect, s.principal().get().elementName() + " does not cover " + request.principal().id());
         }

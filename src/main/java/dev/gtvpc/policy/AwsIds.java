@@ -150,7 +150,10 @@ public final class AwsIds {
         int last = rest.lastIndexOf('/');
         String path = rest.substring(0, last + 1);
         String name = rest.substring(last + 1);
-        if (!IAM_PATH.matcher(path).matches() || !IAM_NAME.matcher(name).matches() || name.length() > 64) {
+        // AWS's own roles in customer accounts are named aws:… (arn:aws:iam::ACCOUNT:role/aws:ec2-infrastructure, which the
+        // data-perimeter guidance exempts); nobody else can create such a name
+        String own = type.equals("role") && path.equals("/") && name.startsWith("aws:") ? name.substring(4) : name;
+        if (!IAM_PATH.matcher(path).matches() || !IAM_NAME.matcher(own).matches() || name.length() > 64) {
             return Optional.of("'" + arn + "' has an invalid " + type + " name or path; names use letters, digits"
                     + " and +=,.@_- (at most 64)");
         }

@@ -117,6 +117,7 @@ public final class ApplyRenderer {
             case EXPLICIT_DENY -> "DENIED";
             case ALLOW -> "allowed";
             case NOT_DENIED -> "not denied";
+            case IMPLICIT_DENY -> "denied (no Allow)";
         }).orElse("undecided");
     }
 

@@ -56,6 +56,7 @@ public final class EvaluationRenderer {
                 && !request.bucketAccount().equals(request.principal().account());
         return switch (decision) {
             case EXPLICIT_DENY -> "an explicit deny: no other policy can allow this request";
+            case IMPLICIT_DENY -> "no layer denies it, but one lacks an Allow or nothing grants it: denied";
             case ALLOW -> crossAccount
                     ? "the bucket policy allows it: the bucket's half of cross-account access; the principal's own account"
                             + " must also allow it in an identity policy"

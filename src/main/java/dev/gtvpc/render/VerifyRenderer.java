@@ -1,6 +1,7 @@
 package dev.gtvpc.render;
 
 import dev.gtvpc.eval.ContextKeys;
+import dev.gtvpc.layers.Deciding;
 import dev.gtvpc.policy.io.Json;
 import dev.gtvpc.policy.io.SourceLocation;
 import dev.gtvpc.verify.AccessMatrix;
@@ -73,8 +74,9 @@ public final class VerifyRenderer {
                 + " from " + c.origin());
         lines.add("context: " + context(c.request().context()));
         String decided = c.decision().map(d -> d.name()).orElse("no decision");
-        lines.add("decided " + decided + (c.statements().isEmpty() ? (c.decision().isPresent() ? " (no statement applies)" : "")
-                : " by statement " + String.join(", ", c.statements())));
+        String by = c.deciding().isEmpty() ? " by statement " + String.join(", ", c.statements())
+                : " by " + String.join(", ", c.statements());
+        lines.add("decided " + decided + (c.statements().isEmpty() ? (c.decision().isPresent() ? " (no statement applies)" : "") : by));
         c.errors().forEach(e -> lines.add(e));
         return lines;
     }
@@ -156,7 +158,7 @@ public final class VerifyRenderer {
                 List<Json.Member> context = new ArrayList<>();
                 c.request().context().entries().forEach(e -> context.add(Json.member(e.key(),
                         Json.arr(e.values().stream().map(v -> (Json.Value) Json.str(v)).toList()))));
-                members.add(Json.member("counterexample", Json.obj(List.of(
+                List<Json.Member> example = new ArrayList<>(List.of(
                         Json.member("action", Json.str(c.request().action())),
                         Json.member("resource", Json.str(c.request().resource())),
                         Json.member("principal", Json.str(c.request().principal().id())),
@@ -164,7 +166,11 @@ public final class VerifyRenderer {
                         Json.member("context", Json.obj(context)),
                         Json.member("decision", Json.str(c.decision().map(Enum::name).orElse("NONE"))),
                         Json.member("statements", Json.arr(c.statements().stream().map(s -> (Json.Value) Json.str(s)).toList())),
-                        Json.member("errors", Json.arr(c.errors().stream().map(s -> (Json.Value) Json.str(s)).toList()))))));
+                        Json.member("errors", Json.arr(c.errors().stream().map(s -> (Json.Value) Json.str(s)).toList()))));
+                if (!c.deciding().isEmpty()) {
+                    example.add(Json.member("layers", Json.arr(c.deciding().stream().map(VerifyRenderer::deciding).toList())));
+                }
+                members.add(Json.member("counterexample", Json.obj(example)));
             });
             properties.add(Json.obj(members));
         }
@@ -190,6 +196,16 @@ public final class VerifyRenderer {
             top.add(Json.member("matrix", Json.arr(rows)));
         }
         return Json.write(Json.obj(top), true) + "\n";
+    }
+
+    /** A deciding statement with its layer, the file (or managed policy) it is in, and the level it is attached at. */
+    private static Json.Value deciding(Deciding d) {
+        List<Json.Member> m = new ArrayList<>();
+        m.add(Json.member("layer", Json.str(d.layer().word())));
+        d.source().ifPresent(f -> m.add(Json.member("file", Json.str(f))));
+        d.statement().ifPresent(st -> m.add(Json.member("statement", Json.str(st))));
+        d.target().ifPresent(t -> m.add(Json.member("level", Json.str(t))));
+        return Json.obj(m);
     }
 
     /**

@@ -33,10 +33,21 @@ final class Callers {
         this.witnesses = witnesses;
         this.accounts = new LinkedHashSet<>(named);
         this.accounts.add(witnesses.outsider());
-        memberAccounts.add(perimeter.bucketAccount());
+        memberAccounts.addAll(memberAccounts(perimeter));
+    }
+
+    /**
+     * The accounts of the bucket account's organization the space knows: the bucket's, the perimeter's
+     * principals', its management account.
+     */
+    static Set<String> memberAccounts(Perimeter perimeter) {
+        Set<String> members = new LinkedHashSet<>();
+        members.add(perimeter.bucketAccount());
         for (String arn : perimeterPrincipals(perimeter)) {
-            Arn.parse(arn).map(Arn::account).ifPresent(memberAccounts::add);
+            Arn.parse(arn).map(Arn::account).ifPresent(members::add);
         }
+        perimeter.managementAccount().ifPresent(members::add);
+        return members;
     }
 
     /** The bucket's account, every account the policies name (in Principal, aws:PrincipalAccount, ARNs) and the perimeter's. */

@@ -20,11 +20,25 @@ import java.util.Optional;
  *     no network key is set.</li>
  * </ul>
  */
-public record Origin(Kind kind, Optional<String> vpce, Optional<String> vpc, String label, Map<String, List<String>> context) {
+public record Origin(Kind kind, Optional<String> vpce, Optional<String> vpc, Optional<EndpointOwner> owner, String label,
+        Map<String, List<String>> context) {
     public enum Kind { INTERNET, ENDPOINT, AWS_NETWORK }
+
+    /**
+     * Who owns the endpoint a request passes: an account, and the organization it is in (the bucket
+     * account's, another, or none) — aws:VpceAccount, aws:VpceOrgID, aws:VpceOrgPaths.
+     *
+     * @param member the account is in the bucket account's organization
+     */
+    public record EndpointOwner(String account, Optional<String> orgId, boolean member) {
+    }
 
     public Origin {
         context = Collections.unmodifiableMap(new LinkedHashMap<>(context));
+    }
+
+    public Origin(Kind kind, Optional<String> vpce, Optional<String> vpc, String label, Map<String, List<String>> context) {
+        this(kind, vpce, vpc, Optional.empty(), label, context);
     }
 
     /** The origin S3 gives a request with these network keys: an endpoint when aws:SourceVpce is there, else the internet. */

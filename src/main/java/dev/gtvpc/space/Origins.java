@@ -33,14 +33,19 @@ final class Origins {
     private final Set<String> userEndpoints;
     private final Set<String> serviceEndpoints = new HashSet<>();
     private final List<String> vpcs;
+    /** The perimeter's VPCs as given (an ID or an ARN): requests from them are the user's own. */
+    private final Set<String> perimeterVpcs;
     private final Map<String, String> vpcOwners = new HashMap<>();
+    private final Set<String> memberAccounts;
     private final Map<String, Map<String, String>> representativeCache = new HashMap<>();
     // lint asks for the same few origins once per action and resource it tries
     private final Map<String, Origin> normalCache = new HashMap<>();
     private final List<String> notes = new ArrayList<>();
+    private final List<String> assumptions = new ArrayList<>();
     private final List<String> impossible = new ArrayList<>();
 
-    Origins(PolicyScan scan, Perimeter perimeter, Witnesses witnesses, ValueClasses values) {
+    /** @param memberAccounts the accounts of the bucket account's organization the space knows (an endpoint they own carries it) */
+    Origins(PolicyScan scan, Perimeter perimeter, Witnesses witnesses, ValueClasses values, Set<String> memberAccounts) {
         this.scan = scan;
         this.perimeter = perimeter;
         this.witnesses = witnesses;
@@ -55,11 +60,18 @@ final class Origins {
         this.userEndpoints = new HashSet<>(endpoints);
         this.userEndpoints.removeAll(serviceEndpoints);
         this.userEndpoints.remove(Witnesses.FRESH_VPCE);
+        this.perimeterVpcs = new HashSet<>(perimeter.vpcs());
+        this.memberAccounts = memberAccounts;
         this.vpcs = vpcsNamed();
     }
 
     List<String> notes() {
         return notes;
+    }
+
+    /** What the origins take for granted that a reader must be told (a same-ID VPC of another Region not tried). */
+    List<String> assumptions() {
+        return assumptions;
     }
 
     /** The values the policies compare endpoints or VPCs with that no endpoint or VPC can have, each with why. */
@@ -86,7 +98,12 @@ final class Origins {
         return named.stream().filter(v -> !left.contains(v)).toList();
     }
 
-    /** The VPCs named by aws:SourceVpc, by the VPC IDs inside aws:SourceVpcArn values (with their owners), the perimeter, and a fresh one. */
+    /**
+     * The VPCs named by aws:SourceVpc, by aws:SourceVpcArn values (an ID with its owner when the ARN is of
+     * the bucket's Region, else the ARN itself: a VPC of another Region), the perimeter (an ID or an ARN),
+     * and a fresh one. When a policy tests aws:SourceVpcArn, each has a twin: the same ID in another Region,
+     * another account's ("VPC IDs are only unique within a Region"), which only the ARN tells apart.
+     */
     private List<String> vpcsNamed() {
         Set<String> named = new LinkedHashSet<>(possible("aws:SourceVpc", values.literalsAndWitnesses("aws:SourceVpc"),
                 AwsIds::isVpcId, "a VPC ID (vpc- and 8 or 17 hexadecimal digits)"));
@@ -94,7 +111,9 @@ final class Origins {
         named.remove(Witnesses.FRESH_VPC);
         for (String v : values.values("aws:SourceVpcArn")) {
             Matcher m = VPC_IN_ARN.matcher(v);
-            if (m.matches()) {
+            if (m.matches() && !Wildcards.hasWildcard(m.group(2)) && !m.group(2).equals(perimeter.region()) && AwsIds.isAccountId(m.group(3))) {
+                named.add(v);
+            } else if (m.matches()) {
                 named.add(m.group(4));
                 if (AwsIds.isAccountId(m.group(3))) {
                     vpcOwners.putIfAbsent(m.group(4), m.group(3));
@@ -103,8 +122,46 @@ final class Origins {
                 notes.add("aws:SourceVpcArn: pattern " + v + " is covered by the VPCs named elsewhere and a fresh one");
             }
         }
+        List<String> ownIds = List.copyOf(named);
+        // the fresh VPC before the twins: where a twin compares like a VPC nobody names, the class keeps the
+        // fresh one, the VPC lint's requests come from
         named.add(Witnesses.FRESH_VPC);
+        if (scan.tests("aws:SourceVpcArn")) {
+            for (String vpc : ownIds) {
+                named.add(twin(vpc));
+            }
+        } else if (scan.tests("aws:SourceVpc") && !perimeter.vpcs().isEmpty()) {
+            assumptions.add("aws:SourceVpc names a VPC by its ID, which is unique only within a Region: a VPC of the same ID in"
+                    + " another Region, reaching the bucket through a cross-Region interface endpoint, was not tried (aws:SourceVpcArn"
+                    + " names the Region and the owner)");
+        }
         return List.copyOf(named);
+    }
+
+    /** A VPC with {@code vpc}'s ID in another Region, owned by an account nobody names. */
+    private String twin(String vpc) {
+        String region = Witnesses.otherRegion(perimeter.partition(), perimeter.region(), regionOf(vpc));
+        return "arn:" + perimeter.partition() + ":ec2:" + region + ":" + witnesses.outsider() + ":vpc/" + vpcId(vpc);
+    }
+
+    /** The VPC's ID, whether {@code vpc} is one or a VPC ARN. */
+    static String vpcId(String vpc) {
+        Matcher m = VPC_IN_ARN.matcher(vpc);
+        return m.matches() ? m.group(4) : vpc;
+    }
+
+    private String regionOf(String vpc) {
+        Matcher m = VPC_IN_ARN.matcher(vpc);
+        return m.matches() ? m.group(2) : perimeter.region();
+    }
+
+    /** Who owns the VPC: the account of its ARN, of the ARN a policy names it by, an outsider for a fresh one, else the bucket's. */
+    private String vpcOwner(String vpc) {
+        Matcher m = VPC_IN_ARN.matcher(vpc);
+        if (m.matches() && AwsIds.isAccountId(m.group(3))) {
+            return m.group(3);
+        }
+        return vpcOwners.getOrDefault(vpc, vpc.equals(Witnesses.FRESH_VPC) ? witnesses.outsider() : perimeter.bucketAccount());
     }
 
     /**
@@ -146,13 +203,13 @@ final class Origins {
     /** Through {@code vpce} in {@code vpc}: one origin per class of endpoint owner and of aws:VpcSourceIp. */
     List<Origin> throughEndpoint(String vpce, String vpc) {
         List<Origin> out = new ArrayList<>();
-        for (String owner : endpointOwners(vpce)) {
+        for (Origin.EndpointOwner owner : endpointOwners(vpce, vpc)) {
             out.addAll(ownedBy(vpce, vpc, owner));
         }
         return out;
     }
 
-    private List<Origin> ownedBy(String vpce, String vpc, String owner) {
+    private List<Origin> ownedBy(String vpce, String vpc, Origin.EndpointOwner owner) {
         if (!scan.tests("aws:VpcSourceIp")) {
             return List.of(endpoint(vpce, vpc, owner, Optional.empty()));
         }
@@ -167,12 +224,12 @@ final class Origins {
      */
     Origin normalThrough(String vpce, String vpc) {
         return normalCache.computeIfAbsent(vpce + " " + vpc,
-                k -> normal(ownedBy(vpce, vpc, endpointOwners(vpce).get(0)), "aws:VpcSourceIp"));
+                k -> normal(ownedBy(vpce, vpc, endpointOwners(vpce, vpc).get(0)), "aws:VpcSourceIp"));
     }
 
     /** Through a service's endpoint {@code vpce} (an AWS account owns it) from a VPC no one names; the address as {@link #normalThrough}. */
     Origin normalThroughService(String vpce) {
-        return normal(ownedBy(vpce, Witnesses.FRESH_VPC, witnesses.awsOwner()), "aws:VpcSourceIp");
+        return normal(ownedBy(vpce, Witnesses.FRESH_VPC, awsOwners().get(0)), "aws:VpcSourceIp");
     }
 
     /** The internet at an address that no aws:SourceIp range of the policies or the perimeter names. */
@@ -207,58 +264,100 @@ final class Origins {
     }
 
     /**
-     * Who may own an endpoint: the bucket's account for the user's endpoints, an AWS-owned account for a
-     * service's, an account outside the organization for one nobody names — and, when a policy tests the
-     * endpoint-owner keys, also an endpoint of the bucket's account and of each account those keys name.
+     * Who may own an endpoint: an AWS-owned account for a service's (in no organization, or in some other
+     * one: which is not published, so neither may decide); the VPC's owner for an endpoint in a VPC whose
+     * owner is known (the perimeter's, one a policy names by ARN); the bucket's account for the user's
+     * endpoints; for one nobody names, an account outside the organization (in none, or in another when a
+     * policy tests the endpoint's organization) — and, when a policy tests the endpoint-owner keys, the
+     * bucket's account (an endpoint of its organization), each account aws:VpceAccount names and each
+     * account whose endpoints the perimeter trusts.
      */
-    private List<String> endpointOwners(String vpce) {
-        if (userEndpoints.contains(vpce)) {
-            return List.of(perimeter.bucketAccount());
-        }
+    private List<Origin.EndpointOwner> endpointOwners(String vpce, String vpc) {
         if (serviceEndpoints.contains(vpce)) {
-            return List.of(witnesses.awsOwner());
+            return awsOwners();
         }
-        Set<String> owners = new LinkedHashSet<>();
-        owners.add(witnesses.outsider());
+        if (perimeterVpcs.contains(vpc) || VPC_IN_ARN.matcher(vpc).matches() || vpcOwners.containsKey(vpc)) {
+            return List.of(owner(vpcOwner(vpc)));
+        }
+        if (userEndpoints.contains(vpce)) {
+            return List.of(owner(perimeter.bucketAccount()));
+        }
+        Set<Origin.EndpointOwner> owners = new LinkedHashSet<>(outside(witnesses.outsider()));
         if (testsEndpointOwner()) {
-            owners.add(perimeter.bucketAccount());
-            values.values("aws:VpceAccount").stream().filter(AwsIds::isAccountId).forEach(owners::add);
+            owners.add(owner(perimeter.bucketAccount()));
+            values.values("aws:VpceAccount").stream().filter(AwsIds::isAccountId).forEach(a -> owners.addAll(outside(a)));
+            perimeter.endpointAccounts().forEach(a -> owners.addAll(outside(a)));
         }
         return List.copyOf(owners);
+    }
+
+    private List<Origin.EndpointOwner> awsOwners() {
+        return outside(witnesses.awsOwner());
+    }
+
+    /** {@code account} as an endpoint owner: a member of the bucket account's organization carries it. */
+    private Origin.EndpointOwner owner(String account) {
+        if (memberAccounts.contains(account)) {
+            return new Origin.EndpointOwner(account, perimeter.orgId(), true);
+        }
+        return new Origin.EndpointOwner(account, Optional.empty(), false);
+    }
+
+    /** An account outside the bucket account's organization: in none, and in another when a policy tests the endpoint's organization. */
+    private List<Origin.EndpointOwner> outside(String account) {
+        if (memberAccounts.contains(account)) {
+            return List.of(owner(account));
+        }
+        Origin.EndpointOwner none = new Origin.EndpointOwner(account, Optional.empty(), false);
+        if (scan.tests("aws:VpceOrgID") || scan.tests("aws:VpceOrgPaths")) {
+            return List.of(none, new Origin.EndpointOwner(account, Optional.of(Witnesses.FRESH_ORG), false));
+        }
+        return List.of(none);
     }
 
     private boolean testsEndpointOwner() {
         return scan.tests("aws:VpceAccount") || scan.tests("aws:VpceOrgID") || scan.tests("aws:VpceOrgPaths");
     }
 
+    /** Through {@code vpce} in {@code vpc}, owned by {@code owner} (a member of the organization when the space knows it as one). */
     Origin endpoint(String vpce, String vpc, String owner, Optional<String> vpcSourceIp) {
+        return endpoint(vpce, vpc, owner(owner), vpcSourceIp);
+    }
+
+    private Origin endpoint(String vpce, String vpc, Origin.EndpointOwner owner, Optional<String> vpcSourceIp) {
         Map<String, List<String>> c = new LinkedHashMap<>();
         c.put("aws:SourceVpce", List.of(vpce));
-        c.put("aws:SourceVpc", List.of(vpc));
+        c.put("aws:SourceVpc", List.of(vpcId(vpc)));
         if (scan.tests("aws:SourceVpcArn")) {
             c.put("aws:SourceVpcArn", List.of(vpcArn(vpc)));
         }
         if (scan.tests("aws:VpceAccount")) {
-            c.put("aws:VpceAccount", List.of(owner));
+            c.put("aws:VpceAccount", List.of(owner.account()));
         }
-        boolean memberOwner = owner.equals(perimeter.bucketAccount()) && perimeter.orgId().isPresent();
-        if (memberOwner && scan.tests("aws:VpceOrgID")) {
-            c.put("aws:VpceOrgID", List.of(perimeter.orgId().get()));
+        if (owner.orgId().isPresent() && scan.tests("aws:VpceOrgID")) {
+            c.put("aws:VpceOrgID", List.of(owner.orgId().get()));
         }
-        if (memberOwner && scan.tests("aws:VpceOrgPaths") && !perimeter.orgPaths().isEmpty()) {
-            c.put("aws:VpceOrgPaths", perimeter.orgPaths());
+        if (owner.orgId().isPresent() && scan.tests("aws:VpceOrgPaths")) {
+            List<String> paths = owner.member() ? perimeter.orgPaths() : List.of(Witnesses.FRESH_ORG_PATH);
+            if (!paths.isEmpty()) {
+                c.put("aws:VpceOrgPaths", paths);
+            }
         }
         vpcSourceIp.ifPresent(ip -> c.put("aws:VpcSourceIp", List.of(ip)));
-        boolean ownNamed = owner.equals(perimeter.bucketAccount()) || owner.equals(witnesses.awsOwner()) || !testsEndpointOwner();
-        String who = ownNamed ? "" : " owned by " + owner;
-        return new Origin(Origin.Kind.ENDPOINT, Optional.of(vpce), Optional.of(vpc),
+        boolean ownNamed = owner.account().equals(perimeter.bucketAccount()) || owner.account().equals(witnesses.awsOwner())
+                || !testsEndpointOwner();
+        String who = (ownNamed ? "" : " owned by " + owner.account())
+                + (testsEndpointOwner() && !owner.member() ? owner.orgId().map(o -> " (organization " + o + ")").orElse("") : "");
+        return new Origin(Origin.Kind.ENDPOINT, Optional.of(vpce), Optional.of(vpc), Optional.of(owner),
                 "endpoint " + vpce + " in " + vpc + who + vpcSourceIp.map(ip -> " (" + ip + ")").orElse(""), c);
     }
 
-    /** The VPC's ARN as aws:SourceVpcArn holds it: the one a policy names for it, else the region's and its owner's. */
+    /** The VPC's ARN as aws:SourceVpcArn holds it: the ARN it was given as, else one of the bucket's Region with its owner. */
     private String vpcArn(String vpc) {
-        String owner = vpcOwners.getOrDefault(vpc, vpc.equals(Witnesses.FRESH_VPC) ? witnesses.outsider() : perimeter.bucketAccount());
-        return "arn:" + perimeter.partition() + ":ec2:" + perimeter.region() + ":" + owner + ":vpc/" + vpc;
+        if (VPC_IN_ARN.matcher(vpc).matches()) {
+            return vpc;
+        }
+        return "arn:" + perimeter.partition() + ":ec2:" + perimeter.region() + ":" + vpcOwner(vpc) + ":vpc/" + vpc;
     }
 
     /** One endpoint per class of the endpoints the policies or the perimeter name, and a fresh one. */
@@ -281,8 +380,11 @@ final class Origins {
 
     /** VPCs are alike under aws:SourceVpc and, through their ARN, aws:SourceVpcArn; other keys by their own values. */
     private String signature(String lowerKey, String v) {
-        String own = values.signature(lowerKey, v);
-        return lowerKey.equals("aws:sourcevpc") ? own + "|" + values.signature("aws:sourcevpcarn", vpcArn(v)) : own;
+        if (!lowerKey.equals("aws:sourcevpc")) {
+            return values.signature(lowerKey, v);
+        }
+        return values.signature(lowerKey, vpcId(v)) + "|" + values.signature("aws:sourcevpcarn", vpcArn(v)) 
+                + (testsEndpointOwner() ? "|" + vpcOwner(v) : "");
     }
 
     /**

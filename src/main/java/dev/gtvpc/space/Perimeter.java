@@ -1,6 +1,7 @@
 package dev.gtvpc.space;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -49,6 +50,10 @@ public interface Perimeter {
         return List.of();
     }
 
+    /**
+     * The user's VPCs: an ID (a VPC of the bucket's Region owned by the bucket's account), or an ARN
+     * ({@code arn:aws:ec2:REGION:ACCOUNT:vpc/ID}) for one of another Region (a cross-Region endpoint) or owner.
+     */
     default List<String> vpcs() {
         return List.of();
     }
@@ -82,6 +87,44 @@ public interface Perimeter {
 
     /** The actions the user asks about: each is the first of its action class. */
     default List<String> actions() {
+        return List.of();
+    }
+
+    /**
+     * The organization's management account, when known: SCPs do not reach its principals nor RCPs its
+     * resources (orgs_manage_policies_scps.html, orgs_manage_policies_rcps.html).
+     */
+    default Optional<String> managementAccount() {
+        return Optional.empty();
+    }
+
+    /**
+     * The tags the organization's principals carry, when the user says so: exactly these, of the
+     * {@code aws:PrincipalTag/} keys the policies test. Empty: unknown, so every class of each tested tag
+     * is tried on them. Principals of other organizations carry any tags (their owners choose them).
+     */
+    default Optional<Map<String, String>> principalTags() {
+        return Optional.empty();
+    }
+
+    /**
+     * The bucket's tags as {@code aws:ResourceTag/} shows them, when the user says so: exactly these
+     * (ABAC on; none when ABAC is off or the bucket is untagged). Empty: unknown, every class is tried.
+     */
+    default Optional<Map<String, String>> bucketTags() {
+        return Optional.empty();
+    }
+
+    /**
+     * Whether every VPC endpoint an account of the organization owns is inside (the network perimeter of
+     * aws:VpceOrgID): its requests must get in and are not "outside".
+     */
+    default boolean organizationEndpoints() {
+        return false;
+    }
+
+    /** Accounts whose VPC endpoints are inside (a trusted third party's network, aws:VpceAccount). */
+    default List<String> endpointAccounts() {
         return List.of();
     }
 }

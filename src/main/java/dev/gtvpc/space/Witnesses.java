@@ -1,5 +1,6 @@
 package dev.gtvpc.space;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -40,6 +41,19 @@ public final class Witnesses {
     public static final String UNKNOWN_BUCKET = "bucket";
     /** The region when lint is given none: it only places aws:SourceVpcArn, which a policy seldom tests without --region. */
     public static final String UNKNOWN_REGION = "us-east-1";
+    /**
+     * Regions a same-ID VPC of another Region is placed in (VPC IDs are unique only within a Region): the
+     * first that is neither the bucket's nor the VPC's. A Region of the bucket's partition.
+     */
+    static String otherRegion(String partition, String... avoid) {
+        List<String> candidates = switch (partition) {
+            case "aws-cn" -> List.of("cn-northwest-1", "cn-north-1");
+            case "aws-us-gov" -> List.of("us-gov-west-1", "us-gov-east-1");
+            default -> List.of("eu-west-1", "us-west-2", "ap-southeast-2");
+        };
+        return candidates.stream().filter(r -> !List.of(avoid).contains(r)).findFirst().orElse(candidates.get(0));
+    }
+
     /** Where the internet is tried first (documentation ranges, RFC 5737 and RFC 3849), before the policy's range boundaries. */
     static final String INTERNET_V4 = "192.0.2.1";
     static final String INTERNET_V6 = "2001:db8::1";

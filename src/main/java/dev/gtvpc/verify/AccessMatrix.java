@@ -11,7 +11,7 @@ import java.util.Optional;
  */
 public record AccessMatrix(List<String> actions, List<String> origins, List<String> callers, Optional<Decision>[][][] cells) {
 
-    /** One letter per decision: D explicit deny, A allow, - not denied (identity policies decide), ? no decision. */
+    /** One letter per decision: D explicit deny, d implicit deny (a layer without an Allow), A allow, - not denied (identity policies decide), ? no decision. */
     public static char letter(Optional<Decision> d) {
         if (d.isEmpty()) {
             return '?';
@@ -20,6 +20,7 @@ public record AccessMatrix(List<String> actions, List<String> origins, List<Stri
             case EXPLICIT_DENY -> 'D';
             case ALLOW -> 'A';
             case NOT_DENIED -> '-';
+            case IMPLICIT_DENY -> 'd';
         };
     }
 }

@@ -18,7 +18,7 @@ final class Layering {
     static final String GROUND_TRUTH = ROOT + ".groundtruth";
 
     /** The engine: these packages and their subpackages serve any S3 perimeter and know nothing of Ground Truth. */
-    static final List<String> ENGINE = List.of("policy", "catalogue", "eval", "space", "verify", "lint", "input", "audit", "apply");
+    static final List<String> ENGINE = List.of("policy", "catalogue", "eval", "layers", "space", "verify", "lint", "input", "audit", "apply");
     /** Inside the engine's packages, the one place Ground Truth's own lint rules live. */
     static final String ENGINE_EXCEPTION = ROOT + ".lint.rules.groundtruth";
 
@@ -51,6 +51,7 @@ final class Layering {
         m.put("policy.io", "eval|groundtruth|render|cli");
         m.put("catalogue", "eval|space|verify|lint|groundtruth|render|cli");
         m.put("eval", "space|verify|lint|input|audit|apply|groundtruth|preflight|aws|render|cli");
+        m.put("layers", "space|verify|lint|input|audit|apply|groundtruth|preflight|aws|render|cli");
         m.put("space", "verify|lint|input|audit|apply|groundtruth|preflight|aws|render|cli");
         m.put("verify", "lint|apply|aws|render|cli");
         m.put("lint", "apply|aws|render|cli");

@@ -68,6 +68,7 @@ class GeneratedPoliciesAgainstOracleTest {
         return switch (decision) {
             case EXPLICIT_DENY -> "ExplicitlyDenied";
             case ALLOW -> "Allowed";
+            case IMPLICIT_DENY -> "ImplicitlyDenied";
             case NOT_DENIED -> {
                 RequestPrincipal p = RequestPrincipal.parse((String) r.get("principal"));
                 boolean sameAccount = p.account().map(a -> a.equals(r.get("resourceAccount"))).orElse(false);
