@@ -73,20 +73,11 @@ public final class JsonRepair {
         // where in `out` the last comma outside a string is, and where it was in the text, until a value follows it
         int pendingComma = -1;
         SourceLocation pendingCommaAt = null;
-        boolean inString = false;
-        boolean escaped = false;
+        StringLiterals strings = new StringLiterals();
         while (i < text.length()) {
             char c = text.charAt(i);
-            if (inString) {
-                if (escaped) {
-                    escaped = false;
-                } else if (c == '\\') {
-                    escaped = true;
-                } else if (c == '"') {
-                    inString = false;
-                }
-            } else if (c == '"') {
-                inString = true;
+            if (strings.read(c)) {
+                // a string is a value: a comma before it is not trailing
                 pendingComma = -1;
             } else if (c == '/' && i + 1 < text.length() && (text.charAt(i + 1) == '/' || text.charAt(i + 1) == '*')) {
                 boolean block = text.charAt(i + 1) == '*';

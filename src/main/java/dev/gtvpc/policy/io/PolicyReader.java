@@ -110,21 +110,10 @@ public final class PolicyReader {
     /** The size S3 would measure when gtvpc sends the document: its UTF-8 bytes outside insignificant whitespace. */
     public static int compactSize(String text) {
         int bytes = 0;
-        boolean inString = false;
-        boolean escaped = false;
+        StringLiterals strings = new StringLiterals();
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (inString) {
-                if (escaped) {
-                    escaped = false;
-                } else if (c == '\\') {
-                    escaped = true;
-                } else if (c == '"') {
-                    inString = false;
-                }
-            } else if (c == '"') {
-                inString = true;
-            } else if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+            if (!strings.read(c) && (c == ' ' || c == '\n' || c == '\r' || c == '\t')) {
                 continue;
             }
             bytes += utf8Length(c);
