@@ -12,7 +12,9 @@ account, endpoint and VPC, as an organization that stamps policies from template
 accountId, awsRegion, supplementaryConfiguration.BucketPolicy.policyText), varying the encodings
 Config uses: supplementaryConfiguration as an object or as a JSON string, policyText as a JSON
 string or URL-encoded, null for no policy. --shape gtvpc writes {bucket, account, region, policy}.
-The output is the same for the same arguments (no randomness).
+--inside FILE also writes each account's inside (its VPC, its endpoint, its LabelingAdmin role and the
+organization) as `audit --accounts FILE` reads it. The output is the same for the same arguments (no
+randomness).
 """
 import argparse
 import json
@@ -65,7 +67,14 @@ def main():
     ap.add_argument("--accounts", type=int, default=200)
     ap.add_argument("--shape", choices=["config", "gtvpc"], default="config")
     ap.add_argument("--regions", type=int, default=len(REGIONS))
+    ap.add_argument("--inside")
     args = ap.parse_args()
+    if args.inside:
+        with open(args.inside, "w") as f:
+            json.dump({"%012d" % (210000000000 + a * 1111): {
+                "vpc": ["vpc-0%016x" % (0xabc1234def560000 + a)], "vpce": ["vpce-0%016x" % (0xa1b2c3d4e5f60000 + a)],
+                "role-arn": ["arn:aws:iam::%012d:role/LabelingAdmin" % (210000000000 + a * 1111)], "org-id": "o-a1b2c3d4e5"}
+                for a in range(args.accounts)}, f, indent=1)
     texts = {}
     for name, path, _, _ in TEMPLATES:
         if path:

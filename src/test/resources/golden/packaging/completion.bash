@@ -158,12 +158,12 @@ function _complete_gtvpc() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} regions" ];    then _picocli_gtvpc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} endpoint-policy" ];    then _picocli_gtvpc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} iam-policy" ];    then _picocli_gtvpc; return $?; fi
-  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} rcp" ];    then _picocli_gtvpc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} job" ];    then _picocli_gtvpc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} jobs" ];    then _picocli_gtvpc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} audit" ];    then _picocli_gtvpc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} preflight" ];    then _picocli_gtvpc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_gtvpc; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_gtvpc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} policy generate" ];    then _picocli_gtvpc_policy; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} policy lint" ];    then _picocli_gtvpc_policy; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} policy verify" ];    then _picocli_gtvpc_policy; return $?; fi
@@ -176,7 +176,6 @@ function _complete_gtvpc() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} regions show" ];    then _picocli_gtvpc_regions; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} endpoint-policy generate" ];    then _picocli_gtvpc_endpointpolicy; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} iam-policy generate" ];    then _picocli_gtvpc_iampolicy; return $?; fi
-  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} rcp generate" ];    then _picocli_gtvpc_rcp; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} job vpc-config" ];    then _picocli_gtvpc_job; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} jobs in-progress" ];    then _picocli_gtvpc_jobs; return $?; fi
 
@@ -185,12 +184,12 @@ function _complete_gtvpc() {
   local cmds1=(regions)
   local cmds2=(endpoint-policy)
   local cmds3=(iam-policy)
-  local cmds4=(rcp)
-  local cmds5=(job)
-  local cmds6=(jobs)
-  local cmds7=(audit)
-  local cmds8=(preflight)
-  local cmds9=(completion)
+  local cmds4=(job)
+  local cmds5=(jobs)
+  local cmds6=(audit)
+  local cmds7=(preflight)
+  local cmds8=(completion)
+  local cmds9=(help)
   local cmds10=(policy generate)
   local cmds11=(policy lint)
   local cmds12=(policy verify)
@@ -203,13 +202,11 @@ function _complete_gtvpc() {
   local cmds19=(regions show)
   local cmds20=(endpoint-policy generate)
   local cmds21=(iam-policy generate)
-  local cmds22=(rcp generate)
-  local cmds23=(job vpc-config)
-  local cmds24=(jobs in-progress)
+  local cmds22=(job vpc-config)
+  local cmds23=(jobs in-progress)
 
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_gtvpc_jobs_inprogress; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_gtvpc_job_vpcconfig; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_gtvpc_rcp_generate; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_gtvpc_jobs_inprogress; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_gtvpc_job_vpcconfig; return $?; fi
   if CompWordsContainsArray "${cmds21[@]}"; then _picocli_gtvpc_iampolicy_generate; return $?; fi
   if CompWordsContainsArray "${cmds20[@]}"; then _picocli_gtvpc_endpointpolicy_generate; return $?; fi
   if CompWordsContainsArray "${cmds19[@]}"; then _picocli_gtvpc_regions_show; return $?; fi
@@ -222,12 +219,12 @@ function _complete_gtvpc() {
   if CompWordsContainsArray "${cmds12[@]}"; then _picocli_gtvpc_policy_verify; return $?; fi
   if CompWordsContainsArray "${cmds11[@]}"; then _picocli_gtvpc_policy_lint; return $?; fi
   if CompWordsContainsArray "${cmds10[@]}"; then _picocli_gtvpc_policy_generate; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_gtvpc_completion; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_gtvpc_preflight; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_gtvpc_audit; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_gtvpc_jobs; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_gtvpc_job; return $?; fi
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_gtvpc_rcp; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_gtvpc_help; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_gtvpc_completion; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_gtvpc_preflight; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_gtvpc_audit; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_gtvpc_jobs; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_gtvpc_job; return $?; fi
   if CompWordsContainsArray "${cmds3[@]}"; then _picocli_gtvpc_iampolicy; return $?; fi
   if CompWordsContainsArray "${cmds2[@]}"; then _picocli_gtvpc_endpointpolicy; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_gtvpc_regions; return $?; fi
@@ -242,7 +239,7 @@ function _picocli_gtvpc() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="policy regions endpoint-policy iam-policy rcp job jobs audit preflight completion"
+  local commands="policy regions endpoint-policy iam-policy job jobs audit preflight completion help"
   local flag_opts="'--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -327,24 +324,6 @@ function _picocli_gtvpc_iampolicy() {
   fi
 }
 
-# Generates completions for the options and subcommands of the `rcp` subcommand.
-function _picocli_gtvpc_rcp() {
-  # Get completion data
-  local curr_word=${COMP_WORDS[COMP_CWORD]}
-
-  local commands="generate"
-  local flag_opts="'-h' '--help' '-V' '--version' '--verbose'"
-  local arg_opts=""
-
-  if [[ "${curr_word}" == -* ]]; then
-    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
-  else
-    local positionals=""
-    local IFS=$'\n'
-    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
-  fi
-}
-
 # Generates completions for the options and subcommands of the `job` subcommand.
 function _picocli_gtvpc_job() {
   # Get completion data
@@ -388,8 +367,8 @@ function _picocli_gtvpc_audit() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--account' '--ground-truth' '-h' '--help' '-V' '--version' '--verbose'"
-  local arg_opts="'--policies' '--config-aggregator' '--concurrency' '--region' '--bucket-account' '--vpc' '--vpce' '--role-arn' '--admin-arn' '--org-id' '--accounts' '--format' '--fail-on' '--filter' '--limit' '--threads' '--regions-file' '--profile' '--endpoint-url' '--cli-read-timeout' '--cli-connect-timeout'"
+  local flag_opts="'--account' '--ground-truth' '-h' '--help' '-V' '--version' '--verbose' '--print-config'"
+  local arg_opts="'--policies' '--config-aggregator' '--concurrency' '--region' '--bucket-account' '--vpc' '--vpce' '--role-arn' '--admin-arn' '--org-id' '--accounts' '--format' '--fail-on' '--filter' '--limit' '--threads' '--regions-file' '--profile' '--endpoint-url' '--cli-read-timeout' '--cli-connect-timeout' '--config'"
   local REGION_option_args=("us-east-2" "us-east-1" "us-west-2" "ca-central-1" "eu-central-1" "eu-west-2" "eu-west-1" "ap-south-1" "ap-southeast-2" "ap-southeast-1" "ap-northeast-2" "ap-northeast-1") # --region values
   local FORMAT_option_args=("text" "json" "jsonl" "csv" "sarif" "markdown") # --format values
   local VERDICT_option_args=("gt-ready" "perimeter-proved" "refuted" "public" "lockout-risk" "unproved" "no-policy" "unreadable") # --fail-on values
@@ -475,6 +454,12 @@ function _picocli_gtvpc_audit() {
     '--cli-connect-timeout')
       return
       ;;
+    '--config')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -493,8 +478,8 @@ function _picocli_gtvpc_preflight() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--verbose'"
-  local arg_opts="'--region' '--bucket' '--vpc' '--vpce' '--subnet' '--security-group' '--role-arn' '--caller-vpce' '--format' '--profile' '--endpoint-url' '--cli-read-timeout' '--cli-connect-timeout' '--regions-file'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--verbose' '--print-config'"
+  local arg_opts="'--region' '--bucket' '--vpc' '--vpce' '--subnet' '--security-group' '--role-arn' '--caller-vpce' '--format' '--profile' '--endpoint-url' '--cli-read-timeout' '--cli-connect-timeout' '--regions-file' '--config'"
   local REGION_option_args=("us-east-2" "us-east-1" "us-west-2" "ca-central-1" "eu-central-1" "eu-west-2" "eu-west-1" "ap-south-1" "ap-southeast-2" "ap-southeast-1" "ap-northeast-2" "ap-northeast-1") # --region values
   local FORMAT_option_args=("text" "json" "markdown") # --format values
 
@@ -550,6 +535,12 @@ function _picocli_gtvpc_preflight() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '--config')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -585,6 +576,24 @@ function _picocli_gtvpc_completion() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `help` subcommand.
+function _picocli_gtvpc_help() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--verbose'"
+  local arg_opts=""
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `generate` subcommand.
 function _picocli_gtvpc_policy_generate() {
   # Get completion data
@@ -592,11 +601,11 @@ function _picocli_gtvpc_policy_generate() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--compact' '-h' '--help' '-V' '--version' '--verbose'"
-  local arg_opts="'--region' '--bucket' '--vpc' '--vpc-account' '--bucket-account' '--vpce' '--vpce-org' '--role-arn' '--gt-endpoint' '--actions' '--style' '--sid' '--format' '-o' '--regions-file'"
+  local flag_opts="'--compact' '-h' '--help' '-V' '--version' '--verbose' '--print-config'"
+  local arg_opts="'--region' '--bucket' '--vpc' '--vpce' '--role-arn' '--gt-endpoint' '--actions' '--style' '--sid' '--format' '-o' '--regions-file' '--config'"
   local REGION_option_args=("us-east-2" "us-east-1" "us-west-2" "ca-central-1" "eu-central-1" "eu-west-2" "eu-west-1" "ap-south-1" "ap-southeast-2" "ap-southeast-1" "ap-northeast-2" "ap-northeast-1") # --region values
   local LIST_option_args=("data" "doc" "ground-truth") # --actions values
-  local STYLE_option_args=("strict" "legacy" "aws-doc") # --style values
+  local STYLE_option_args=("strict" "aws-doc") # --style values
   local FORMAT_option_args=("json" "cloudformation" "terraform") # --format values
 
   type compopt &>/dev/null && compopt +o default
@@ -613,16 +622,7 @@ function _picocli_gtvpc_policy_generate() {
     '--vpc')
       return
       ;;
-    '--vpc-account')
-      return
-      ;;
-    '--bucket-account')
-      return
-      ;;
     '--vpce')
-      return
-      ;;
-    '--vpce-org')
       return
       ;;
     '--role-arn')
@@ -661,6 +661,12 @@ function _picocli_gtvpc_policy_generate() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '--config')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -679,13 +685,14 @@ function _picocli_gtvpc_policy_lint() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--fix' '--show-suppressed' '--list-rules' '-h' '--help' '-V' '--version' '--verbose'"
-  local arg_opts="'--region' '--bucket' '--vpc' '--vpce' '--policy-type' '--format' '--fail-on' '--disable' '-o' '--baseline' '--create-baseline' '--regions-file' '--input' '--cfn-param' '--resource'"
+  local flag_opts="'-q' '--quiet' '--fix' '--show-suppressed' '--list-rules' '-h' '--help' '-V' '--version' '--verbose' '--print-config'"
+  local arg_opts="'--region' '--bucket' '--vpc' '--vpce' '--policy-type' '--format' '--fail-on' '--min-severity' '--disable' '--exclude' '-o' '--baseline' '--create-baseline' '--regions-file' '--input' '--cfn-param' '--resource' '--config'"
   local REGION_option_args=("us-east-2" "us-east-1" "us-west-2" "ca-central-1" "eu-central-1" "eu-west-2" "eu-west-1" "ap-south-1" "ap-southeast-2" "ap-southeast-1" "ap-northeast-2" "ap-northeast-1") # --region values
-  local TYPE_option_args=("bucket" "vpc-endpoint" "identity" "scp" "rcp") # --policy-type values
-  local FORMAT_option_args=("text" "json" "sarif") # --format values
+  local TYPE_option_args=("bucket" "vpc-endpoint" "identity" "identity-inline" "scp" "rcp") # --policy-type values
+  local FORMAT_option_args=("text" "json" "sarif" "junit" "github" "gitlab") # --format values
   local SEVERITY_option_args=("error" "security-warning" "warning" "suggestion" "never") # --fail-on values
-  local RULE_option_args=("invalid-json" "duplicate-key" "wrong-type" "unknown-element" "conflicting-elements" "invalid-effect" "policy-too-large" "missing-version" "old-version" "invalid-version" "missing-statement" "missing-effect" "missing-principal" "principal-in-identity-policy" "missing-action" "missing-resource" "duplicate-sid" "unknown-operator" "operator-value-type" "invalid-action" "invalid-arn" "invalid-arn-account" "policy-type-element" "not-principal-allow" "placeholder-left" "forallvalues-single-valued-key" "vpc-id-in-source-vpce" "vpce-id-in-source-vpc" "invalid-vpce-format" "invalid-vpc-format" "wildcard-on-vpc-key" "assumed-role-principal-arn" "unknown-condition-key" "ifexists-deny-gap" "key-case-duplicate" "key-name-case" "vpceorgid-service-exceptions" "resource-type-mismatch" "bucket-mismatch" "public-allow" "deny-misses-bucket" "endpoint-allows-nothing" "directory-bucket-s3-action" "gt-endpoint-missing" "gt-endpoint-wrong-region" "gt-split-exemptions" "gt-actions-open" "gt-system-buckets-blocked" "own-network-denied" "lockout-risk") # --disable values
+  local SEVERITY_option_args=("error" "security-warning" "warning" "suggestion") # --min-severity values
+  local RULE_option_args=("invalid-json" "duplicate-key" "wrong-type" "null-in-list" "unknown-element" "conflicting-elements" "invalid-effect" "policy-too-large" "missing-version" "old-version" "invalid-version" "missing-statement" "missing-effect" "missing-principal" "principal-in-identity-policy" "missing-action" "missing-resource" "duplicate-sid" "unknown-operator" "operator-value-type" "invalid-action" "invalid-arn" "invalid-arn-account" "policy-type-element" "not-principal-allow" "placeholder-left" "forallvalues-single-valued-key" "vpc-id-in-source-vpce" "vpce-id-in-source-vpc" "invalid-vpce-format" "invalid-vpc-format" "invalid-org-id" "wildcard-on-vpc-key" "private-source-ip" "assumed-role-principal-arn" "unknown-condition-key" "ifexists-deny-gap" "catch-all-deny-guard" "key-case-duplicate" "key-name-case" "resource-type-mismatch" "resource-not-this-bucket" "bucket-mismatch" "public-allow" "deny-misses-bucket" "network-restriction-as-allow" "endpoint-allows-nothing" "gt-endpoint-missing" "gt-endpoint-wrong-region" "gt-split-exemptions" "gt-actions-open" "gt-system-buckets-blocked" "own-network-denied" "lockout-risk") # --disable values
   local KIND_option_args=("policy" "terraform-plan" "cloudformation") # --input values
 
   type compopt &>/dev/null && compopt +o default
@@ -720,10 +727,18 @@ function _picocli_gtvpc_policy_lint() {
       COMPREPLY=( $( compReplyArray "${SEVERITY_option_args[@]}" ) )
       return $?
       ;;
+    '--min-severity')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${SEVERITY_option_args[@]}" ) )
+      return $?
+      ;;
     '--disable')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${RULE_option_args[@]}" ) )
       return $?
+      ;;
+    '--exclude')
+      return
       ;;
     '-o')
       local IFS=$'\n'
@@ -760,6 +775,12 @@ function _picocli_gtvpc_policy_lint() {
     '--resource')
       return
       ;;
+    '--config')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -785,8 +806,8 @@ function _picocli_gtvpc_policy_verify() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--ground-truth' '--aws-service-access' '--matrix' '--allow-vacuous' '--lenient' '-h' '--help' '-V' '--version' '--verbose'"
-  local arg_opts="'--region' '--bucket' '--bucket-account' '--vpc' '--vpce' '--cidr' '--role-arn' '--trusted-account' '--org-id' '--org-path' '--admin-arn' '--actions' '--gt-endpoint' '--equivalent-to' '--format' '--regions-file' '--input' '--cfn-param' '--resource'"
+  local flag_opts="'--no-bucket-policy' '--org-endpoints' '--ground-truth' '--aws-service-access' '--matrix' '--allow-vacuous' '--lenient' '-h' '--help' '-V' '--version' '--verbose' '--print-config'"
+  local arg_opts="'--principal-tag' '--bucket-tag' '--endpoint-account' '--rcp' '--scp' '--endpoint-policy' '--identity-policy' '--region' '--bucket' '--bucket-account' '--vpc' '--vpce' '--cidr' '--role-arn' '--trusted-account' '--org-id' '--org-path' '--admin-arn' '--actions' '--gt-endpoint' '--equivalent-to' '--format' '--regions-file' '--input' '--cfn-param' '--resource' '--config'"
   local REGION_option_args=("us-east-2" "us-east-1" "us-west-2" "ca-central-1" "eu-central-1" "eu-west-2" "eu-west-1" "ap-south-1" "ap-southeast-2" "ap-southeast-1" "ap-northeast-2" "ap-northeast-1") # --region values
   local LIST_option_args=("data" "doc" "ground-truth") # --actions values
   local FORMAT_option_args=("text" "json" "markdown") # --format values
@@ -795,6 +816,27 @@ function _picocli_gtvpc_policy_verify() {
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '--principal-tag')
+      return
+      ;;
+    '--bucket-tag')
+      return
+      ;;
+    '--endpoint-account')
+      return
+      ;;
+    '--rcp')
+      return
+      ;;
+    '--scp')
+      return
+      ;;
+    '--endpoint-policy')
+      return
+      ;;
+    '--identity-policy')
+      return
+      ;;
     '--region')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${REGION_option_args[@]}" ) )
@@ -866,6 +908,12 @@ function _picocli_gtvpc_policy_verify() {
     '--resource')
       return
       ;;
+    '--config')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -891,8 +939,8 @@ function _picocli_gtvpc_policy_simulate() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--trace' '-h' '--help' '-V' '--version' '--verbose'"
-  local arg_opts="'--input' '--cfn-param' '--policy-resource' '--action' '--resource' '--principal-arn' '--session' '--org-id' '--org-path' '--bucket-account' '--source-vpce' '--source-vpc' '--source-ip' '--context' '--expect' '--format' '--cases'"
+  local flag_opts="'--allow-unknown-action' '--trace' '-h' '--help' '-V' '--version' '--verbose' '--print-config'"
+  local arg_opts="'--input' '--cfn-param' '--policy-resource' '--action' '--resource' '--principal-arn' '--session' '--org-id' '--org-path' '--bucket-account' '--source-vpce' '--source-vpc' '--source-ip' '--context' '--expect' '--format' '--cases' '--config'"
   local KIND_option_args=("policy" "terraform-plan" "cloudformation") # --input values
   local DECISION_option_args=("allow" "deny" "not-denied") # --expect values
   local FORMAT_option_args=("text" "json") # --format values
@@ -960,6 +1008,12 @@ function _picocli_gtvpc_policy_simulate() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '--config')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -985,7 +1039,7 @@ function _picocli_gtvpc_policy_test() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--verbose'"
+  local flag_opts="'--allow-unknown-action' '-h' '--help' '-V' '--version' '--verbose'"
   local arg_opts="'--input' '--cfn-param' '--policy-resource' '--cases' '--format'"
   local KIND_option_args=("policy" "terraform-plan" "cloudformation") # --input values
   local FORMAT_option_args=("text" "json" "junit") # --format values
@@ -1040,8 +1094,8 @@ function _picocli_gtvpc_policy_get() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--raw' '-h' '--help' '-V' '--version' '--verbose'"
-  local arg_opts="'--bucket' '--region' '--profile' '--endpoint-url' '--cli-read-timeout' '--cli-connect-timeout' '--format' '-o' '--regions-file'"
+  local flag_opts="'--raw' '-h' '--help' '-V' '--version' '--verbose' '--print-config'"
+  local arg_opts="'--bucket' '--region' '--profile' '--endpoint-url' '--cli-read-timeout' '--cli-connect-timeout' '--format' '-o' '--regions-file' '--config'"
   local REGION_option_args=("us-east-2" "us-east-1" "us-west-2" "ca-central-1" "eu-central-1" "eu-west-2" "eu-west-1" "ap-south-1" "ap-southeast-2" "ap-southeast-1" "ap-northeast-2" "ap-northeast-1") # --region values
   local FORMAT_option_args=("text" "json") # --format values
 
@@ -1085,6 +1139,12 @@ function _picocli_gtvpc_policy_get() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '--config')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -1103,8 +1163,8 @@ function _picocli_gtvpc_policy_apply() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--merge' '--replace' '--dry-run' '--yes' '--allow-in-progress-jobs' '--confirm-remove-self-access' '--lock' '-h' '--help' '-V' '--version' '--verbose'"
-  local arg_opts="'--bucket' '--region' '--profile' '--endpoint-url' '--cli-read-timeout' '--cli-connect-timeout' '--input' '--cfn-param' '--resource' '--backup-dir' '--caller-vpce' '--caller-ip' '--settle' '--lock-wait' '--regions-file' '--format'"
+  local flag_opts="'--merge' '--replace' '--dry-run' '--yes' '--allow-in-progress-jobs' '--confirm-remove-self-access' '--lock' '-h' '--help' '-V' '--version' '--verbose' '--print-config'"
+  local arg_opts="'--bucket' '--region' '--profile' '--endpoint-url' '--cli-read-timeout' '--cli-connect-timeout' '--input' '--cfn-param' '--resource' '--backup-dir' '--caller-vpce' '--caller-ip' '--settle' '--lock-wait' '--regions-file' '--format' '--config'"
   local REGION_option_args=("us-east-2" "us-east-1" "us-west-2" "ca-central-1" "eu-central-1" "eu-west-2" "eu-west-1" "ap-south-1" "ap-southeast-2" "ap-southeast-1" "ap-northeast-2" "ap-northeast-1") # --region values
   local KIND_option_args=("policy" "terraform-plan" "cloudformation") # --input values
   local FORMAT_option_args=("text" "json") # --format values
@@ -1172,6 +1232,12 @@ function _picocli_gtvpc_policy_apply() {
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
       ;;
+    '--config')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -1197,8 +1263,8 @@ function _picocli_gtvpc_policy_rollback() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--dry-run' '--yes' '--allow-in-progress-jobs' '--confirm-remove-self-access' '--lock' '-h' '--help' '-V' '--version' '--verbose'"
-  local arg_opts="'--bucket' '--backup' '--region' '--profile' '--endpoint-url' '--cli-read-timeout' '--cli-connect-timeout' '--backup-dir' '--caller-vpce' '--caller-ip' '--settle' '--lock-wait' '--regions-file'"
+  local flag_opts="'--dry-run' '--yes' '--allow-in-progress-jobs' '--confirm-remove-self-access' '--lock' '-h' '--help' '-V' '--version' '--verbose' '--print-config'"
+  local arg_opts="'--bucket' '--backup' '--region' '--profile' '--endpoint-url' '--cli-read-timeout' '--cli-connect-timeout' '--backup-dir' '--caller-vpce' '--caller-ip' '--settle' '--lock-wait' '--regions-file' '--config'"
   local REGION_option_args=("us-east-2" "us-east-1" "us-west-2" "ca-central-1" "eu-central-1" "eu-west-2" "eu-west-1" "ap-south-1" "ap-southeast-2" "ap-southeast-1" "ap-northeast-2" "ap-northeast-1") # --region values
 
   type compopt &>/dev/null && compopt +o default
@@ -1249,6 +1315,12 @@ function _picocli_gtvpc_policy_rollback() {
       return
       ;;
     '--regions-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--config')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
@@ -1350,8 +1422,8 @@ function _picocli_gtvpc_endpointpolicy_generate() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--compact' '-h' '--help' '-V' '--version' '--verbose'"
-  local arg_opts="'--region' '--bucket' '--extra-bucket' '--format' '-o' '--regions-file'"
+  local flag_opts="'--compact' '-h' '--help' '-V' '--version' '--verbose' '--print-config'"
+  local arg_opts="'--region' '--bucket' '--extra-bucket' '--format' '-o' '--regions-file' '--config'"
   local REGION_option_args=("us-east-2" "us-east-1" "us-west-2" "ca-central-1" "eu-central-1" "eu-west-2" "eu-west-1" "ap-south-1" "ap-southeast-2" "ap-southeast-1" "ap-northeast-2" "ap-northeast-1") # --region values
   local FORMAT_option_args=("json" "cloudformation" "terraform") # --format values
 
@@ -1386,6 +1458,12 @@ function _picocli_gtvpc_endpointpolicy_generate() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '--config')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -1404,8 +1482,8 @@ function _picocli_gtvpc_iampolicy_generate() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--compact' '-h' '--help' '-V' '--version' '--verbose'"
-  local arg_opts="'--bucket' '--for' '--region' '--partition' '--format' '-o' '--regions-file'"
+  local flag_opts="'--compact' '-h' '--help' '-V' '--version' '--verbose' '--print-config'"
+  local arg_opts="'--bucket' '--for' '--region' '--partition' '--format' '-o' '--regions-file' '--config'"
   local WHO_option_args=("execution-role" "console-user") # --for values
   local REGION_option_args=("us-east-2" "us-east-1" "us-west-2" "ca-central-1" "eu-central-1" "eu-west-2" "eu-west-1" "ap-south-1" "ap-southeast-2" "ap-southeast-1" "ap-northeast-2" "ap-northeast-1") # --region values
   local PARTITION_option_args=("aws" "aws-cn" "aws-us-gov") # --partition values
@@ -1449,64 +1527,7 @@ function _picocli_gtvpc_iampolicy_generate() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
-  esac
-
-  if [[ "${curr_word}" == -* ]]; then
-    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
-  else
-    local positionals=""
-    local IFS=$'\n'
-    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
-  fi
-}
-
-# Generates completions for the options and subcommands of the `generate` subcommand.
-function _picocli_gtvpc_rcp_generate() {
-  # Get completion data
-  local curr_word=${COMP_WORDS[COMP_CWORD]}
-  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
-
-  local commands=""
-  local flag_opts="'--exclude-tags' '--only-tagged' '--compact' '-h' '--help' '-V' '--version' '--verbose'"
-  local arg_opts="'--org-id' '--cidr' '--vpce-account' '--service-account' '--ground-truth' '--actions' '--sid' '-o' '--regions-file'"
-  local REGION_option_args=("us-east-2" "us-east-1" "us-west-2" "ca-central-1" "eu-central-1" "eu-west-2" "eu-west-1" "ap-south-1" "ap-southeast-2" "ap-southeast-1" "ap-northeast-2" "ap-northeast-1") # --ground-truth values
-  local LIST_option_args=("cognito-identity:*" "ecr:*" "kms:*" "s3:*" "sqs:*") # --actions values
-
-  type compopt &>/dev/null && compopt +o default
-
-  case ${prev_word} in
-    '--org-id')
-      return
-      ;;
-    '--cidr')
-      return
-      ;;
-    '--vpce-account')
-      return
-      ;;
-    '--service-account')
-      return
-      ;;
-    '--ground-truth')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${REGION_option_args[@]}" ) )
-      return $?
-      ;;
-    '--actions')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${LIST_option_args[@]}" ) )
-      return $?
-      ;;
-    '--sid')
-      return
-      ;;
-    '-o')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
-    '--regions-file')
+    '--config')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
@@ -1530,8 +1551,8 @@ function _picocli_gtvpc_job_vpcconfig() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--full' '--compact' '-h' '--help' '-V' '--version' '--verbose'"
-  local arg_opts="'--region' '--task-type' '--subnet' '--security-group' '--volume-kms-key' '--bucket' '--job-name' '--execution-role-arn' '--workteam-arn' '--format' '-o' '--regions-file'"
+  local flag_opts="'--full' '--compact' '-h' '--help' '-V' '--version' '--verbose' '--print-config'"
+  local arg_opts="'--region' '--task-type' '--subnet' '--security-group' '--volume-kms-key' '--bucket' '--job-name' '--execution-role-arn' '--workteam-arn' '--format' '-o' '--regions-file' '--config'"
   local REGION_option_args=("us-east-2" "us-east-1" "us-west-2" "ca-central-1" "eu-central-1" "eu-west-2" "eu-west-1" "ap-south-1" "ap-southeast-2" "ap-southeast-1" "ap-northeast-2" "ap-northeast-1") # --region values
   local TYPE_option_args=("BoundingBox" "object-detection" "ImageMultiClass" "image-classification" "SemanticSegmentation" "semantic-segmentation" "TextMultiClass" "text-classification") # --task-type values
   local FORMAT_option_args=("json") # --format values
@@ -1587,6 +1608,12 @@ function _picocli_gtvpc_job_vpcconfig() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '--config')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -1605,8 +1632,8 @@ function _picocli_gtvpc_jobs_inprogress() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--verbose'"
-  local arg_opts="'--bucket' '--region' '--profile' '--endpoint-url' '--cli-read-timeout' '--cli-connect-timeout' '--format' '--regions-file'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--verbose' '--print-config'"
+  local arg_opts="'--bucket' '--region' '--profile' '--endpoint-url' '--cli-read-timeout' '--cli-connect-timeout' '--format' '--regions-file' '--config'"
   local REGION_option_args=("us-east-2" "us-east-1" "us-west-2" "ca-central-1" "eu-central-1" "eu-west-2" "eu-west-1" "ap-south-1" "ap-southeast-2" "ap-southeast-1" "ap-northeast-2" "ap-northeast-1") # --region values
   local FORMAT_option_args=("text" "json") # --format values
 
@@ -1639,6 +1666,12 @@ function _picocli_gtvpc_jobs_inprogress() {
       return $?
       ;;
     '--regions-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--config')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files

@@ -62,6 +62,14 @@ public final class Applier {
      * @param merge keep the bucket's statements whose Sid the new policy does not have
      */
     public ApplyPlan plan(String bucket, String region, Optional<Policy> desired, boolean merge) {
+        return plan(bucket, region, desired, merge, Optional.empty());
+    }
+
+    /**
+     * A plan that, unless it merges, writes {@code exactText} — the text {@code desired} was read from,
+     * e.g. a backup's — byte for byte instead of gtvpc's compact form of {@code desired}.
+     */
+    public ApplyPlan plan(String bucket, String region, Optional<Policy> desired, boolean merge, Optional<String> exactText) {
         String actual = store.bucketRegion(bucket);
         if (!actual.equals(region)) {
             throw new GtvpcException(ExitCode.CHECK_FAILED, "bucket " + bucket + " is in " + actual + ", not " + region
@@ -85,7 +93,8 @@ public final class Applier {
                 .withPrincipals(named.literals("aws:PrincipalArn").stream().filter(a -> !a.equals(callerPrincipalArn)).toList(),
                         Optional.of(callerPrincipalArn))
                 .withActions(AccessDiff.actionsInPlay(both, S3ActionCatalog.bundled()));
-        return new ApplyPlan(bucket, region, caller, currentText, current, target,
+        Optional<String> targetText = merge || desired.isEmpty() ? Optional.empty() : exactText;
+        return new ApplyPlan(bucket, region, caller, currentText, current, target, targetText,
                 StatementDiff.diff(current, target, (a, b) -> equivalent(Policy.builder().statement(a).build(),
                         Policy.builder().statement(b).build(), inputs)),
                 AccessDiff.diff(current, target, inputs), inputs);
@@ -139,7 +148,7 @@ public final class Applier {
             throw new GtvpcException(ExitCode.AWS_ERROR, "the policy of bucket " + bucket + " changed since gtvpc read it"
                     + " (someone else is editing it): nothing was written; run again to plan against the new policy" + restore);
         }
-        String written = plan.target().map(PolicyWriter::compact).orElse(null);
+        String written = plan.target().map(t -> plan.targetText().orElseGet(() -> PolicyWriter.compact(t))).orElse(null);
         String operation = written != null ? "PutBucketPolicy" : "DeleteBucketPolicy";
         progress(backup, operation + " was sent and not answered yet: the bucket may have its previous policy or " + outcome(plan));
         try {
@@ -355,8 +364,11 @@ public final class Applier {
             return false;
         }
         Policy back = read.parsed().get().policy();
-        // S3 may reformat a policy it stores; what must hold is that it decides every request alike
-        return back.equals(plan.target().get()) || equivalent(back, plan.target().get(), plan.inputs());
+        // S3 may reformat a policy it stores; what must hold is that it decides every request alike and
+        // still has each statement written here under its Sid: another merge-apply's statement alike in
+        // meaning under another Sid means this write was replaced (issue 28)
+        return back.equals(plan.target().get())
+                || (equivalent(back, plan.target().get(), plan.inputs()) && lostStatements(plan, text).isEmpty());
     }
 
     /** Whether the two decide every request alike (verify's equivalent-to property). */

@@ -4,6 +4,7 @@ import dev.gtvpc.lint.Finding;
 import dev.gtvpc.lint.LintOptions;
 import dev.gtvpc.lint.Linter;
 import dev.gtvpc.lint.Severity;
+import dev.gtvpc.lint.rules.Placeholders;
 import dev.gtvpc.policy.Arn;
 import dev.gtvpc.policy.AwsIds;
 import dev.gtvpc.policy.OperatorType;
@@ -33,32 +34,55 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 
 /**
  * Judges buckets, proving each distinct policy once. Organisations stamp bucket policies from a few
  * templates that differ only in the bucket's own name, so the text is normalised (gtvpc's compact
  * layout, the bucket's own name in its ARNs replaced by {@value #PLACEHOLDER}) and the proof and lint
  * of that text, for that account and region, serve every bucket that has it; the bucket's name is put
- * back into what is shown. Safe to call from several threads: two buckets with the same policy wait
- * for one proof.
+ * back into what is shown. The bucket's account is replaced too ({@value #ACCOUNT_PLACEHOLDER}, in the
+ * policy and in the inside) where that cannot change a decision: the account is then only a name the
+ * policy matches exactly, so accounts stamped from one template with the same inside share a proof.
+ * Safe to call from several threads: two buckets with the same policy wait for one proof.
  */
 public final class Prover {
     /** The bucket name proofs run on; every output replaces it with the bucket's own. */
     public static final String PLACEHOLDER = "gtvpc-audit-bucket";
+    /** The account proofs shared across accounts run on; every output replaces it with the bucket's own. */
+    static final String ACCOUNT_PLACEHOLDER = Witnesses.SHARED_ACCOUNT;
+    // a wildcard beside a digit may match some account IDs and not others; Numeric operators compare them as numbers
+    private static final Pattern ACCOUNT_DEPENDENT = Pattern.compile("[0-9][*?]|[*?][0-9]|\"Numeric");
     // bounds memory when an organization has more distinct policies than this: the cache starts again
     private static final int MAX_CACHED = 20_000;
 
     private final AuditSettings settings;
     private final ConcurrentHashMap<String, FutureTask<Outcome>> proofs = new ConcurrentHashMap<>();
     private final AtomicLong proved = new AtomicLong();
+    // a record's text (bucket name replaced) -> what its proof runs on: most records skip parsing
+    private final ConcurrentHashMap<String, Subject> subjects = new ConcurrentHashMap<>();
+    private static final int MAX_SUBJECTS = 10_000;
+
+    /** The policy text, account and inside a proof runs on, and the key it is kept under. */
+    private record Subject(String key, String text, String account, AuditSettings.Inside inside, boolean shared) {
+    }
 
     /** A proof's result for the placeholder bucket. */
     private record Outcome(Verdict verdict, String detail, List<BucketVerdict.Property> properties, List<BucketVerdict.Issue> findings,
             List<String> counterexample, List<String> notes, String policyId) {
     }
 
+    private final boolean acrossAccounts;
+
     public Prover(AuditSettings settings) {
+        this(settings, true);
+    }
+
+    /** {@code acrossAccounts} false: every account gets its own proofs (the tests compare the two). */
+    Prover(AuditSettings settings, boolean acrossAccounts) {
         this.settings = settings;
+        this.acrossAccounts = acrossAccounts;
     }
 
     /** How many distinct proofs were run (the rest of the buckets shared one). */
@@ -79,29 +103,74 @@ public final class Prover {
         if (!AwsIds.isRegionName(r.region())) {
             return simple(r, Verdict.UNREADABLE, "'" + r.region() + "' is not an AWS Region name");
         }
-        PolicyReader.Result read = PolicyReader.parse(r.policy().get());
-        if (!read.ok()) {
-            return simple(r, Verdict.UNREADABLE, "gtvpc cannot read the policy: " + read.problems().get(0).format("policy"));
-        }
-        String normalised = normalise(read.parsed().get().policy(), r.bucket());
         String account = r.account().isEmpty() ? Witnesses.UNKNOWN_ACCOUNT : r.account();
-        String key = account + '\n' + r.region() + '\n' + normalised;
-        Outcome o = outcome(key, normalised, account, r.region(), r.account().isEmpty());
-        return new BucketVerdict(r, o.verdict(), named(o.detail(), r.bucket()),
-                o.properties().stream().map(p -> new BucketVerdict.Property(p.property(), named(p.subject(), r.bucket()), p.status()))
+        // the record's own text with its bucket's ARNs replaced as normalise replaces them: equal texts normalise alike,
+        // so a bucket stamped from a template already seen (in this account and region) is not parsed again
+        String raw = account + '\n' + r.region() + '\n' + withPlaceholder(r.policy().get(), r.bucket());
+        Subject subject = subjects.get(raw);
+        if (subject == null) {
+            PolicyReader.Result read = PolicyReader.parse(r.policy().get());
+            if (!read.ok()) {
+                return simple(r, Verdict.UNREADABLE, "gtvpc cannot read the policy: " + read.problems().get(0).format("policy"));
+            }
+            subject = subject(normalise(read.parsed().get().policy(), r.bucket()), account, r.region(), r.account().isEmpty());
+            if (subjects.size() >= MAX_SUBJECTS) {
+                subjects.clear();
+            }
+            subjects.put(raw, subject);
+        }
+        boolean shared = subject.shared();
+        Outcome o = outcome(subject.key(), subject.text(), subject.account(), r.region(), r.account().isEmpty(), subject.inside());
+        UnaryOperator<String> named = shared ? t -> named(t, r.bucket()).replace(ACCOUNT_PLACEHOLDER, account) : t -> named(t, r.bucket());
+        return new BucketVerdict(r, o.verdict(), named.apply(o.detail()),
+                o.properties().stream().map(p -> new BucketVerdict.Property(p.property(), named.apply(p.subject()), p.status()))
                         .toList(),
-                o.findings().stream().map(f -> new BucketVerdict.Issue(f.ruleId(), f.severity(), named(f.message(), r.bucket()))).toList(),
-                o.counterexample().stream().map(l -> named(l, r.bucket())).toList(),
-                o.notes().stream().map(l -> named(l, r.bucket())).toList(), o.policyId());
+                o.findings().stream().map(f -> new BucketVerdict.Issue(f.ruleId(), f.severity(), named.apply(f.message()))).toList(),
+                o.counterexample().stream().map(named).toList(),
+                o.notes().stream().map(named).toList(), o.policyId());
     }
 
-    private Outcome outcome(String key, String normalised, String account, String region, boolean accountAssumed) {
+    /** What a proof is run on for a normalised policy of {@code account} in {@code region}, and under which key it is kept. */
+    private Subject subject(String normalised, String account, String region, boolean accountAssumed) {
+        AuditSettings.Inside inside = settings.insideOf(account);
+        boolean shared = acrossAccounts && !accountAssumed && shareable(normalised, inside, account);
+        String proofAccount = shared ? ACCOUNT_PLACEHOLDER : account;
+        String text = shared ? renamed(normalised, account) : normalised;
+        AuditSettings.Inside proofInside = shared ? renamed(inside, account) : inside;
+        return new Subject(proofAccount + '\n' + region + '\n' + proofInside + '\n' + text, text, proofAccount, proofInside, shared);
+    }
+
+    /**
+     * Whether the proof for {@code account} is the proof for any other account with the same text once
+     * each is renamed: the policy matches the account only exactly (no wildcard beside a digit, no
+     * Numeric operator), the account is not one of AWS's sample IDs (lint treats those as placeholders;
+     * the placeholder account is none), and the placeholder account appears nowhere.
+     */
+    private static boolean shareable(String normalised, AuditSettings.Inside inside, String account) {
+        return AwsIds.isAccountId(account) && !normalised.contains(ACCOUNT_PLACEHOLDER) && !inside.toString().contains(ACCOUNT_PLACEHOLDER)
+                && !ACCOUNT_DEPENDENT.matcher(normalised).find() && !ACCOUNT_DEPENDENT.matcher(inside.toString()).find()
+                && Placeholders.sampleAccount(account).isEmpty();
+    }
+
+    /** The account as a whole token (not part of a longer ID), replaced by the placeholder. */
+    private static String renamed(String text, String account) {
+        return Pattern.compile("(?<![0-9A-Za-z])" + account + "(?![0-9A-Za-z])").matcher(text).replaceAll(ACCOUNT_PLACEHOLDER);
+    }
+
+    private static AuditSettings.Inside renamed(AuditSettings.Inside inside, String account) {
+        UnaryOperator<String> r = t -> renamed(t, account);
+        return new AuditSettings.Inside(inside.vpcs().stream().map(r).toList(), inside.vpces().stream().map(r).toList(),
+                inside.roles().stream().map(r).toList(), inside.admin().map(r), inside.orgId().map(r));
+    }
+
+    private Outcome outcome(String key, String normalised, String account, String region, boolean accountAssumed,
+            AuditSettings.Inside inside) {
         FutureTask<Outcome> task = proofs.get(key);
         if (task == null) {
             if (proofs.size() >= MAX_CACHED) {
                 proofs.clear();
             }
-            FutureTask<Outcome> mine = new FutureTask<>(() -> prove(key, normalised, account, region, accountAssumed));
+            FutureTask<Outcome> mine = new FutureTask<>(() -> prove(key, normalised, account, region, accountAssumed, inside));
             task = proofs.putIfAbsent(key, mine);
             if (task == null) {
                 task = mine;
@@ -124,8 +193,11 @@ public final class Prover {
 
     /** The bucket's own name in the policy's S3 ARNs, replaced so that buckets stamped from one template share a proof. */
     static String normalise(Policy policy, String bucket) {
-        String compact = PolicyWriter.compact(policy);
-        return compact.replace(":::" + bucket + "\"", ":::" + PLACEHOLDER + "\"").replace(":::" + bucket + "/", ":::" + PLACEHOLDER + "/");
+        return withPlaceholder(PolicyWriter.compact(policy), bucket);
+    }
+
+    private static String withPlaceholder(String text, String bucket) {
+        return text.replace(":::" + bucket + "\"", ":::" + PLACEHOLDER + "\"").replace(":::" + bucket + "/", ":::" + PLACEHOLDER + "/");
     }
 
     private static String named(String text, String bucket) {
@@ -136,7 +208,8 @@ public final class Prover {
         return new BucketVerdict(r, v, detail, List.of(), List.of(), List.of(), List.of(), "");
     }
 
-    private Outcome prove(String key, String normalised, String account, String region, boolean accountAssumed) {
+    private Outcome prove(String key, String normalised, String account, String region, boolean accountAssumed,
+            AuditSettings.Inside inside) {
         ParsedPolicy parsed = PolicyReader.parse(normalised).parsed().orElseThrow(() ->
                 new IllegalStateException("gtvpc's own compact form of a policy did not read back"));
         Policy policy = parsed.policy();
@@ -148,7 +221,6 @@ public final class Prover {
             service.in(region).ifPresentOrElse(trusted::add, () -> notes.add(service.name() + "'s endpoint in " + region
                     + " is not in the region table: " + service.property() + " was not checked"));
         }
-        AuditSettings.Inside inside = settings.insideOf(account);
         List<String> vpcs = inside.vpcs();
         List<String> vpces = inside.vpces();
         if (!inside.namesNetwork()) {
@@ -208,8 +280,8 @@ public final class Prover {
         }
         if (refuted.isPresent()) {
             PropertyResult p = refuted.get();
-            return new Outcome(Verdict.REFUTED, p.property() + " refuted (" + p.subject() + ")", properties, issues, counterexample, notes,
-                    id);
+            return new Outcome(Verdict.REFUTED, p.property() + " refuted (" + p.subject() + ")" + p.reason().map(r -> ": " + r).orElse(""),
+                    properties, issues, counterexample, notes, id);
         }
         Optional<PropertyResult> open2 = report.results().stream()
                 .filter(p -> !p.property().equals(service.property()) && p.status() != PropertyResult.Status.PROVED).findFirst();

@@ -18,6 +18,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -143,7 +144,9 @@ final class SdkServices implements AwsServices {
         if (configInventory == null) {
             // the AWS CLI's variable for Config ("Config Service" in the SDK's service ID)
             Optional<String> endpoint = settings.endpointFor("CONFIG_SERVICE");
-            configInventory = new SdkConfigInventory(build(ConfigClient.builder(), endpoint, RetryMode.ADAPTIVE_V2),
+            // standard retries back off each throttled call on its own; adaptive mode's client-wide rate
+            // limiter would slow every shard of the audit down to the throttled one's pace
+            configInventory = new SdkConfigInventory(build(ConfigClient.builder(), endpoint, RetryMode.STANDARD),
                     endpoint.orElse("the AWS Config endpoint of " + region));
         }
         return configInventory;
@@ -251,7 +254,22 @@ final class SdkServices implements AwsServices {
         if (envProfile.isPresent()) {
             return profile(envProfile.get(), profileFile.get());
         }
-        return ProfileCredentials.defaultChain(DefaultCredentialsProvider.builder().build(), profileFile);
+        AwsCredentialsProvider chain = ProfileCredentials.defaultChain(DefaultCredentialsProvider.builder().build(), profileFile);
+        return new AwsCredentialsProvider() {
+            @Override
+            public AwsCredentials resolveCredentials() {
+                if (!CredentialSources.anyConfigured(settings::env, profileFile.get(), Path.of("/sys"))) {
+                    // the SDK's wording, so that AwsErrors reports it as every other "no credentials", at once
+                    throw SdkClientException.create("Unable to load credentials: no source of credentials is configured");
+                }
+                return chain.resolveCredentials();
+            }
+
+            @Override
+            public String toString() {
+                return chain.toString();
+            }
+        };
     }
 
     private static AwsCredentialsProvider profile(String name, Optional<ProfileFile> profileFile) {

@@ -51,7 +51,20 @@ public final class ConditionKeyCatalog {
         /** says which principal asks */
         NAMES_PRINCIPAL,
         /** the caller sends it as he likes (a header, a tag, the clock): a condition on it restricts nobody */
-        CALLER_CONTROLLED
+        CALLER_CONTROLLED,
+        /**
+         * S3's "meaning of public" (Block Public Access page) counts a grant conditioned on fixed values of
+         * it as not public; an Allow to everyone restricted by no such key is public, whatever else it tests
+         */
+        RESTRICTS_PUBLIC,
+        /** under RESTRICTS_PUBLIC, a wildcard in the name after a fixed account still counts as fixed (s3:DataAccessPointArn) */
+        PUBLIC_WILDCARD_NAME,
+        /** under RESTRICTS_PUBLIC, "ROLE-ID:*" (a role's sessions) still counts as fixed (aws:userid) */
+        PUBLIC_WILDCARD_SESSION,
+        /** its values are organization IDs: o- and 10 to 32 lowercase letters or digits */
+        ORG_ID,
+        /** it holds the caller's public address: a private range (RFC 1918, link-local) never matches it */
+        PUBLIC_ADDRESS
     }
 
     /**

@@ -28,7 +28,13 @@ final class ApplyFlow {
     /** What the user asked for, besides the policy. */
     record Choices(String bucket, String region, boolean merge, boolean dryRun, boolean yes, Path backupDir,
             boolean allowInProgressJobs, boolean confirmRemoveSelfAccess, Optional<String> callerVpce, Optional<String> callerIp,
-            Duration settle, boolean lock, Duration lockWait) {
+            Duration settle, boolean lock, Duration lockWait, Optional<String> exactText) {
+
+        /** These choices writing {@code text} byte for byte (a backup's) rather than gtvpc's compact form of it. */
+        Choices restoring(Optional<String> text) {
+            return new Choices(bucket, region, merge, dryRun, yes, backupDir, allowInProgressJobs, confirmRemoveSelfAccess, callerVpce,
+                    callerIp, settle, lock, lockWait, text);
+        }
     }
 
     private ApplyFlow() {
@@ -84,7 +90,7 @@ final class ApplyFlow {
         regions.find(c.region()).orElseThrow(() -> GtvpcException.badInput("--region: " + regions.unknownRegion(c.region())));
         Applier applier = new Applier(aws.buckets(), aws.labelingJobs(), aws.callerIdentity(), GroundTruthAccess.service(regions),
                 context.clock());
-        ApplyPlan plan = applier.plan(c.bucket(), c.region(), desired, c.merge());
+        ApplyPlan plan = applier.plan(c.bucket(), c.region(), desired, c.merge(), c.exactText());
         String mode = desired.isEmpty() ? "delete" : c.merge() ? "merge: same-Sid statements replaced, others kept" : "replace";
         seen.plan = plan;
         seen.mode = mode;

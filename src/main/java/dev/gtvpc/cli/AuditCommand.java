@@ -79,13 +79,16 @@ public final class AuditCommand implements Callable<Integer>, OptionWording.Word
     boolean account;
 
     @Option(names = "--config-aggregator", paramLabel = "NAME",
-            description = "Every bucket of an AWS Config aggregator (an organization's), with SelectAggregateResourceConfig: an"
-                    + " inventory pass, then the policies account by account. Needs config:SelectAggregateResourceConfig only.")
+            description = "Every bucket of an AWS Config aggregator (an organization's), with SelectAggregateResourceConfig: a count"
+                    + " per account and region, then the policies of each, --concurrency queries at a time. Needs"
+                    + " config:SelectAggregateResourceConfig only.")
     String aggregator;
 
-    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "16",
-            description = "GetBucketPolicy requests in flight with --account (default 16; the client backs off when throttled).")
-    int concurrency;
+    @Option(names = "--concurrency", paramLabel = "N",
+            description = "Requests in flight: GetBucketPolicy with --account (default 16), AWS Config queries (one per account and"
+                    + " region) with --config-aggregator (default 8; AWS Config throttles above about 10). Throttled requests back"
+                    + " off one by one, the others go on.")
+    Integer concurrency;
 
     @Mixin
     Inside.OptionalRegion region;
@@ -187,7 +190,8 @@ public final class AuditCommand implements Callable<Integer>, OptionWording.Word
                     Inputs.of(spec)::stdin);
             return run(source, settings, filter, workers, failing, chosen);
         }
-        if (concurrency < 1 || concurrency > 256) {
+        int inFlight = concurrency != null ? concurrency : account ? 16 : 8;
+        if (inFlight < 1 || inFlight > 256) {
             throw GtvpcException.badInput("--concurrency: give 1 to 256");
         }
         if (aggregator != null && !aggregator.matches("[\\w-]{1,256}")) {
@@ -198,9 +202,9 @@ public final class AuditCommand implements Callable<Integer>, OptionWording.Word
             RecordSource source;
             if (account) {
                 String owner = bucketAccount.given().orElseGet(() -> services.callerIdentity().whoAmI().account());
-                source = new AccountSource(services.accountBuckets(), owner, services.region(), concurrency);
+                source = new AccountSource(services.accountBuckets(), owner, services.region(), inFlight);
             } else {
-                source = new ConfigAggregatorSource(services.configInventory(), aggregator);
+                source = new ConfigAggregatorSource(services.configInventory(), aggregator, inFlight);
             }
             return run(source, settings, filter, workers, failing, chosen);
         }

@@ -14,9 +14,10 @@ public final class AwsOptions {
     String profile;
 
     @Option(names = "--endpoint-url", paramLabel = "URL",
-            description = "Send S3 requests to this URL (path-style), e.g. an S3-compatible server. STS, SageMaker and EC2"
-                    + " follow AWS_ENDPOINT_URL_STS / AWS_ENDPOINT_URL_SAGEMAKER / AWS_ENDPOINT_URL_EC2; AWS_ENDPOINT_URL_S3 and"
-                    + " AWS_ENDPOINT_URL work as in the AWS CLI.")
+            description = "Send S3 requests to this URL (path-style), e.g. an S3-compatible server; audit also sends AWS Config"
+                    + " and Organizations requests there unless AWS_ENDPOINT_URL_CONFIG_SERVICE / AWS_ENDPOINT_URL_ORGANIZATIONS"
+                    + " name their own. STS, SageMaker and EC2 follow AWS_ENDPOINT_URL_STS / AWS_ENDPOINT_URL_SAGEMAKER /"
+                    + " AWS_ENDPOINT_URL_EC2; AWS_ENDPOINT_URL_S3 and AWS_ENDPOINT_URL work as in the AWS CLI.")
     String endpointUrl;
 
     @Option(names = "--cli-read-timeout", paramLabel = "SECONDS", defaultValue = "60",

@@ -31,11 +31,13 @@ final class CasesInput {
 
     /**
      * Runs the cases of {@code cases}: a case without a policy of its own is decided against POLICY
-     * ({@code policyFile}, read now when given), each request checked as the options are.
+     * ({@code policyFile}, read now when given), each request checked as the options are; an action the
+     * catalogue does not hold is decided by its name when {@code allowUnknownAction} or the case says so.
      */
-    static CaseRunner runner(Inputs inputs, String policyFile, IacOptions iac, String cases) {
+    static CaseRunner runner(Inputs inputs, String policyFile, IacOptions iac, String cases, boolean allowUnknownAction) {
         Optional<Policy> policy = Optional.ofNullable(policyFile).map(f -> PolicyInput.read(inputs, f, iac).parsed().policy());
-        return new CaseRunner(policy, baseDir(cases), request -> RequestChecks.check(request, RequestChecks.Names.CASE_FIELDS));
+        return new CaseRunner(policy, baseDir(cases), (request, caseAllows) -> RequestChecks.check(request, RequestChecks.Names.CASE_FIELDS,
+                allowUnknownAction || caseAllows));
     }
 
     /** A file of only blank and comment lines: zero cases decide or test nothing, which is not a pass. */

@@ -26,6 +26,8 @@ final class CommandLines {
         CommandLine cl = new CommandLine(root);
         // before the settings below: picocli copies them to the subcommands present when they are set
         CommandTree.addSubcommands(cl, path);
+        // a test's run context says where the run is; the process's is not built for this (offline runs never build it)
+        ConfigDefaults.install(cl, () -> context != null ? context.workingDirectory() : java.nio.file.Path.of(""));
         cl.setOut(out);
         // the terminal's width when picocli can learn it, 80 columns otherwise (a pipe, a file, CI logs)
         cl.setUsageHelpWidth(80);
@@ -38,7 +40,7 @@ final class CommandLines {
         cl.setExecutionExceptionHandler(ExitCodes::onFailure);
         cl.setExecutionStrategy(parseResult -> {
             refuseEmptyItems(parseResult);
-            return new CommandLine.RunLast().execute(parseResult);
+            return ConfigDefaults.run(parseResult, new CommandLine.RunLast());
         });
         return cl;
     }

@@ -48,7 +48,8 @@ final class CommandTree {
                     leaf("in-progress", JobsInProgressCommand.class)),
             leaf("audit", AuditCommand.class),
             leaf("preflight", PreflightCommand.class),
-            leaf("completion", CompletionCommand.class));
+            leaf("completion", CompletionCommand.class),
+            leaf("help", HelpCommand.class));
 
     private CommandTree() {
     }
@@ -83,7 +84,8 @@ final class CommandTree {
             path.add(next);
             at = next;
             if (at.leaf()) {
-                return path;
+                // help prints any command's help, so it needs them all
+                return at.type() == HelpCommand.class ? List.of(ROOT) : path;
             }
         }
         return List.of(ROOT);

@@ -76,6 +76,16 @@ final class Converters {
         }
     }
 
+    /** lint's --min-severity: the severities. */
+    static final class Severities implements Iterable<String> {
+        static final List<String> CHOICES = Arrays.stream(dev.gtvpc.lint.Severity.values()).map(dev.gtvpc.lint.Severity::id).toList();
+
+        @Override
+        public Iterator<String> iterator() {
+            return CHOICES.iterator();
+        }
+    }
+
     /** lint's --disable: every rule id. */
     static final class RuleIds implements Iterable<String> {
         @Override

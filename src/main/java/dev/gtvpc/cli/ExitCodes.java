@@ -42,9 +42,13 @@ public final class ExitCodes {
     /**
      * A result that could not be written is not a success: a full disk, a closed or broken standard
      * output turns exit 0 or 1 into 2, with one line saying so. (An AWS error or a bug keeps its code.)
+     * A reader that closed the pipe ({@code | head}) took what it wanted: the run keeps its code and
+     * says nothing, as git, grep and the AWS CLI are quiet there. Not exit 141 (a death by SIGPIPE, git's
+     * and grep's): under {@code set -o pipefail}, the norm in CI scripts, that fails a pipeline whose
+     * reader chose to stop.
      */
     static int outputChecked(int code, PrintWriter out, PrintWriter err) {
-        if (!out.checkError()) {
+        if (!out.checkError() || out instanceof StandardOutput s && s.readerClosed()) {
             return code;
         }
         String why = out instanceof StandardOutput s ? s.failure().map(f -> " (" + f + ")").orElse("") : "";
@@ -55,6 +59,12 @@ public final class ExitCodes {
 
     /** picocli's usage errors: bad input. */
     static int onUsageError(CommandLine.ParameterException e, String[] args) {
+        java.util.Optional<String> configProblem = ConfigDefaults.problem(e.getCommandLine());
+        if (configProblem.isPresent()) {
+            // a file that could not be read may be why an option is missing: its problem is the one to fix
+            ErrorLine.failure(dev.gtvpc.GtvpcException.badInput(configProblem.get()), e.getCommandLine());
+            return ExitCode.BAD_INPUT.code();
+        }
         ErrorLine.usage(e, args);
         return ExitCode.BAD_INPUT.code();
     }

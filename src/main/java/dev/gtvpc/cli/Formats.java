@@ -66,13 +66,14 @@ final class Formats {
 
     /** Lint findings: for a terminal, for scripts, for code scanning. */
     enum Lint {
-        TEXT, JSON, SARIF;
+        TEXT, JSON, SARIF, JUNIT, GITHUB, GITLAB;
 
         static final class Option {
             @picocli.CommandLine.Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
                     completionCandidates = Names.class,
                     description = "text (default): FILE:LINE:COL: SEVERITY RULE-ID: message; json: an array of findings;"
-                            + " sarif: SARIF 2.1.0.")
+                            + " sarif: SARIF 2.1.0; junit: JUnit XML, a testcase per finding; github: GitHub Actions"
+                            + " annotations (workflow commands); gitlab: GitLab Code Quality JSON.")
             String given;
 
             Lint value() {

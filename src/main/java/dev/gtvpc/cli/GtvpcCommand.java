@@ -10,10 +10,12 @@ import picocli.CommandLine.ScopeType;
         // subcommands: CommandTree registers them, building only those a run needs
         synopsisSubcommandLabel = "COMMAND",
         description = {
-            "S3 bucket policies that keep SageMaker Ground Truth labeling data inside your VPC,",
-            "while letting the region's Ground Truth service endpoint and your chosen roles through:",
-            "generate them, lint them, prove them, and decide requests against them as IAM does (offline);",
-            "apply them to a bucket safely (plan, checks, backup, read-back) and roll them back (AWS).",
+            // one element a paragraph: picocli wraps it at the terminal's width, and the man page fills it
+            "S3 bucket policies that keep SageMaker Ground Truth labeling data inside your VPC, while letting the region's"
+                    + " Ground Truth service endpoint and your chosen roles through: generate them, lint them, prove them, and"
+                    + " decide requests against them as IAM does (offline); apply them to a bucket safely (plan, checks, backup,"
+                    + " read-back) and roll them back (AWS).",
+            "",
             "Also the rest of the page: the VPC endpoint policy, identity policies, the job's VpcConfig.",
             ""},
         footerHeading = "%nExamples:%n",

@@ -22,8 +22,8 @@ import picocli.CommandLine.Spec;
  * requires and another does not is declared twice, required and not: picocli fixes that in the
  * declaration.
  *
- * <p>Each value knows where it came from ({@link Shared#origin}): the command line or the option's
- * default. A configuration file that fills these same options is another origin, not another option.
+ * <p>Each value knows where it came from ({@link Shared#origin}): the command line, the configuration
+ * file ({@link ConfigDefaults}, which fills these same options), or the option's default.
  */
 final class Inside {
     private Inside() {
@@ -33,6 +33,8 @@ final class Inside {
     enum Origin {
         /** Typed by the user on this run's command line. */
         COMMAND_LINE,
+        /** The configuration file ({@code .gtvpc.yaml}) gave it, and the command line did not. */
+        CONFIG_FILE,
         /** The option's default: it was not given. */
         DEFAULT
     }
@@ -47,6 +49,9 @@ final class Inside {
 
         Origin origin() {
             String name = self.options().get(0).longestName();
+            if (mixee.commandLine().getDefaultValueProvider() instanceof ConfigDefaults defaults) {
+                return defaults.origin(mixee.findOption(name));
+            }
             ParseResult parsed = mixee.commandLine().getParseResult();
             return parsed != null && parsed.hasMatchedOption(name) ? Origin.COMMAND_LINE : Origin.DEFAULT;
         }

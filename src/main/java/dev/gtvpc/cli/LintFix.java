@@ -13,24 +13,28 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code policy lint --fix}: the policy with the safe fixes applied on standard output (or {@code -o}),
+ * {@code policy lint --fix}: the policy with the safe fixes applied (and the comments, trailing commas and
+ * byte-order mark that kept it from being read removed) on standard output (or {@code -o}),
  * each fix and the findings that remain on stderr, and the exit code of linting the fixed policy.
  */
 final class LintFix {
     private LintFix() {
     }
 
-    static int run(LintReport report, Linter linter, Optional<Severity> threshold, String output, PrintWriter out, PrintWriter err) {
+    static int run(LintReport report, List<String> repairs, Linter linter, Optional<Severity> threshold, String output, PrintWriter out, PrintWriter err) {
         if (report.policy().isEmpty()) {
             err.print(LintRenderer.text(List.of(report)));
             throw GtvpcException.badInput(report.source() + " cannot be read, so it cannot be fixed (see the findings above)");
         }
         Fixer.Result fixed = Fixer.fix(report.policy().get().policy());
         String text = PolicyWriter.pretty(fixed.policy()) + "\n";
+        for (String change : repairs) {
+            err.println("gtvpc: fixed: " + change);
+        }
         for (String change : fixed.changes()) {
             err.println("gtvpc: fixed: " + change);
         }
-        if (fixed.changes().isEmpty()) {
+        if (repairs.isEmpty() && fixed.changes().isEmpty()) {
             err.println("gtvpc: nothing to fix automatically");
         }
         Outputs.write(text, output, out);

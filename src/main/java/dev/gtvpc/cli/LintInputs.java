@@ -38,7 +38,53 @@ final class LintInputs {
     /** What the filter reads, for messages. */
     static final String LINTABLE = "*.json";
 
-    static List<Input> expand(List<String> arguments) {
+    /**
+     * Glob patterns ({@code --exclude}, {@code lint.exclude}) that leave files out, matched against a
+     * file's path relative to {@code base}: the configuration file's directory when the file gave them,
+     * the working directory otherwise. A pattern that matches a directory leaves out all under it, and
+     * {@code **}{@code /x} matches {@code x} at the top too, as in a .gitignore.
+     */
+    record Excludes(Path base, List<String> patterns) {
+        static final Excludes NONE = new Excludes(Path.of(""), List.of());
+
+        Excludes {
+            base = base.toAbsolutePath().normalize();
+            patterns = List.copyOf(patterns);
+            for (String pattern : patterns) {
+                try {
+                    base.getFileSystem().getPathMatcher("glob:" + pattern);
+                } catch (java.util.regex.PatternSyntaxException e) {
+                    throw dev.gtvpc.GtvpcException.badInput("--exclude: '" + pattern + "' is not a glob pattern: " + e.getDescription());
+                }
+            }
+        }
+
+        /** The pattern that leaves {@code file} out, if one does. */
+        Optional<String> leavesOut(Path file) {
+            Path path = file.toAbsolutePath().normalize();
+            if (patterns.isEmpty() || !path.startsWith(base) || path.equals(base)) {
+                return Optional.empty();
+            }
+            Path relative = base.relativize(path);
+            for (String pattern : patterns) {
+                for (int end = 1; end <= relative.getNameCount(); end++) {
+                    if (matches(pattern, relative.subpath(0, end))) {
+                        return Optional.of(pattern);
+                    }
+                }
+            }
+            return Optional.empty();
+        }
+
+        private boolean matches(String pattern, Path relative) {
+            java.nio.file.FileSystem fs = base.getFileSystem();
+            return fs.getPathMatcher("glob:" + pattern).matches(relative)
+                    || pattern.startsWith("**/") && fs.getPathMatcher("glob:" + pattern.substring(3)).matches(relative);
+        }
+    }
+
+    /** {@code arguments} as inputs, without those {@code excludes} leaves out; a named file left out is told to {@code leftOut}. */
+    static List<Input> expand(List<String> arguments, Excludes excludes, java.util.function.Consumer<String> leftOut) {
         List<Input> inputs = new ArrayList<>();
         for (String arg : arguments) {
             if (arg.equals("-")) {
@@ -46,12 +92,17 @@ final class LintInputs {
                 continue;
             }
             Path path = Path.of(arg);
+            Optional<String> pattern = excludes.leavesOut(path);
+            if (pattern.isPresent()) {
+                leftOut.accept(arg + ": left out by the exclude pattern '" + pattern.get() + "'");
+                continue;
+            }
             if (!Files.isDirectory(path)) {
                 inputs.add(new Input(arg, Optional.empty()));
                 continue;
             }
             int before = inputs.size();
-            walk(arg, path, inputs);
+            walk(arg, path, inputs, excludes);
             if (inputs.size() == before) {
                 inputs.add(new Input(arg, Optional.of(arg + " is a directory with no " + LINTABLE + " file in it")));
             }
@@ -59,19 +110,19 @@ final class LintInputs {
         return inputs;
     }
 
-    private static void walk(String arg, Path root, List<Input> inputs) {
+    private static void walk(String arg, Path root, List<Input> inputs, Excludes excludes) {
         List<Input> found = new ArrayList<>();
         try {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                     boolean hidden = !dir.equals(root) && dir.getFileName().toString().startsWith(".");
-                    return hidden ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                    return hidden || excludes.leavesOut(dir).isPresent() ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
                 }
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (lintable(file)) {
+                    if (lintable(file) && excludes.leavesOut(file).isEmpty()) {
                         found.add(new Input(file.toString(), Optional.empty()));
                     }
                     return FileVisitResult.CONTINUE;

@@ -9,6 +9,7 @@ import dev.gtvpc.lint.Finding;
 import dev.gtvpc.lint.LintReport;
 import dev.gtvpc.lint.LintTarget;
 import dev.gtvpc.lint.Linter;
+import dev.gtvpc.policy.io.JsonRepair;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -25,8 +26,11 @@ import java.util.Optional;
  * or template that cannot be read is said on stderr and counted ({@link Result#unreadableFile}).
  */
 final class LintRun {
-    /** Every report, the targets a review judges, and whether a plan or template could not be read at all. */
-    record Result(List<LintReport> reports, List<LintTarget> targets, boolean unreadableFile) {
+    /**
+     * Every report, the targets a review judges, and whether a plan or template could not be read at all;
+     * with --fix, what was removed from the text before it could be read (comments, a trailing comma, a BOM).
+     */
+    record Result(List<LintReport> reports, List<LintTarget> targets, boolean unreadableFile, List<String> repairs) {
         /** A file that was not linted at all: unreadable, or not JSON. Other reader problems are findings like any. */
         boolean unreadable() {
             return unreadable(reports);
@@ -47,9 +51,15 @@ final class LintRun {
     private final PrintWriter err;
     /** Problems of inputs also go to stderr when the report is for a machine (json, sarif): a person reads the job's log. */
     private final boolean tellOnStderr;
+    private final LintInputs.Excludes excludes;
+    /** --quiet: findings only, no notes. */
+    private final boolean quiet;
 
-    LintRun(Linter linter, IacOptions iac, Inputs inputs, PrintWriter err, boolean tellOnStderr) {
+    LintRun(Linter linter, IacOptions iac, Inputs inputs, PrintWriter err, boolean tellOnStderr, LintInputs.Excludes excludes,
+            boolean quiet) {
         this.linter = linter;
+        this.excludes = excludes;
+        this.quiet = quiet;
         this.iac = iac;
         this.inputs = inputs;
         this.err = err;
@@ -61,7 +71,8 @@ final class LintRun {
         List<LintReport> reports = new ArrayList<>();
         List<LintTarget> targets = new ArrayList<>();
         boolean unreadableFile = false;
-        List<LintInputs.Input> expanded = LintInputs.expand(files);
+        List<String> repairs = List.of();
+        List<LintInputs.Input> expanded = LintInputs.expand(files, excludes, this::note);
         if (fix && expanded.size() != 1) {
             throw GtvpcException.badInput("--fix takes one file; " + files.get(0) + " is a directory of " + expanded.size());
         }
@@ -84,6 +95,15 @@ final class LintRun {
             }
             if (input.format() == InputFormat.POLICY) {
                 LintReport report = linter.lint(text, source);
+                if (fix && report.policy().isEmpty()) {
+                    JsonRepair.Result repaired = JsonRepair.repair(text);
+                    LintReport again = linter.lint(repaired.text(), source);
+                    // only a repair that makes the policy readable is made: findings keep the places the user wrote
+                    if (again.policy().isPresent()) {
+                        report = again;
+                        repairs = repaired.changes();
+                    }
+                }
                 reports.add(report);
                 targets.add(LintTarget.of(address(file.name()), report, text));
                 continue;
@@ -99,13 +119,18 @@ final class LintRun {
             }
             for (PolicyTarget target : selected) {
                 LintReport report = targetLinter.lint(target, source);
-                report.notes().forEach(n -> err.println("gtvpc: note: " + source + ":"
-                        + n.replaceFirst(": ", ": " + target.address() + ": ")));
+                report.notes().forEach(n -> note(source + ":" + n.replaceFirst(": ", ": " + target.address() + ": ")));
                 reports.add(report);
                 targets.add(TargetLinter.lintTarget(address(file.name()), target, report));
             }
         }
-        return new Result(reports, targets, unreadableFile);
+        return new Result(reports, targets, unreadableFile, repairs);
+    }
+
+    private void note(String note) {
+        if (!quiet) {
+            err.println("gtvpc: note: " + note);
+        }
     }
 
     /**

@@ -14,6 +14,7 @@ import dev.gtvpc.lint.Suppressions;
 import dev.gtvpc.lint.Linter;
 import dev.gtvpc.lint.Rules;
 import dev.gtvpc.lint.Severity;
+import dev.gtvpc.render.LintCi;
 import dev.gtvpc.render.LintRenderer;
 import dev.gtvpc.util.Suggestions;
 import java.io.PrintWriter;
@@ -110,11 +111,28 @@ public final class PolicyLintCommand implements Callable<Integer>, OptionWording
                     + " CI validators), warning, suggestion, never.")
     String failOn;
 
+    @Option(names = "--min-severity", completionCandidates = Converters.Severities.class, paramLabel = "SEVERITY",
+            description = "Show only findings at least this severe: error, security-warning, warning, suggestion (default: all)."
+                    + " Only what is shown: --fail-on still counts every finding, and a note on stderr says how many were not shown.")
+    String minSeverity;
+
+    @Option(names = {"-q", "--quiet"}, description = "Findings only: no summary line in text, no notes on stderr (warnings and"
+            + " errors are still said).")
+    boolean quiet;
+
     @Option(names = "--disable", completionCandidates = Converters.RuleIds.class, paramLabel = "RULE", split = ",", description = "Skip a rule (repeatable; see --list-rules).")
     List<String> disabled = new ArrayList<>();
 
+    @Option(names = "--exclude", paramLabel = "GLOB",
+            description = "Leave out the files that match a glob pattern (repeatable), relative to the working directory;"
+                    + " lint.exclude in the configuration file is relative to the file's directory. A pattern that matches a"
+                    + " directory leaves out all under it, ** crosses directories (vendor/**, **/*.draft.json), and a file"
+                    + " named is left out too.")
+    List<String> excludes = new ArrayList<>();
+
     @Option(names = "--fix", description = "Print the policy with the safe fixes applied (ForAllValues on single-valued keys,"
-            + " key-name case, a VPC ID moved from aws:SourceVpce to aws:SourceVpc); the remaining findings go to stderr.")
+            + " key-name case, a VPC ID moved from aws:SourceVpce to aws:SourceVpc), after removing comments, trailing commas"
+            + " and a byte-order mark; the remaining findings go to stderr.")
     boolean fix;
 
     @Option(names = "-o", paramLabel = "FILE", description = "With --fix: write the fixed policy to FILE.")
@@ -165,6 +183,10 @@ public final class PolicyLintCommand implements Callable<Integer>, OptionWording
         }
         Converters.oneOf("--fail-on", failOn, Converters.FailOn.CHOICES);
         Optional<Severity> threshold = failOn.equals("never") ? Optional.empty() : Severity.fromId(failOn);
+        Optional<Severity> minimum = Optional.ofNullable(minSeverity).map(m -> {
+            Converters.oneOf("--min-severity", m, Converters.Severities.CHOICES);
+            return Severity.fromId(m).orElseThrow();
+        });
         Set<String> disabledIds = disabledRules();
         checkCombinations(chosen);
         RegionTable table = groundTruth.table();
@@ -172,6 +194,11 @@ public final class PolicyLintCommand implements Callable<Integer>, OptionWording
         bucket.given().ifPresent(b -> bucket.check());
         vpcs.check();
         vpces.check();
+        if (createBaseline != null && baseline != null && !java.nio.file.Files.exists(baseline)
+                && ConfigDefaults.of(spec).origin(spec.findOption("--baseline")) == Inside.Origin.CONFIG_FILE) {
+            // the first --create-baseline of a project whose configuration file already names the baseline
+            baseline = null;
+        }
         // read before linting: a bad baseline is one line and exit 2, not a report that ignores it
         List<Suppression> accepted = baseline == null ? List.of() : Baseline.read(Inputs.of(spec).read(Inputs.name(baseline), "--baseline"), Inputs.name(baseline));
         LintOptions options = new LintOptions(region.given(), bucket.given(), vpcs.ids(), vpces.ids, disabledIds, policyKind);
@@ -179,25 +206,33 @@ public final class PolicyLintCommand implements Callable<Integer>, OptionWording
         PrintWriter err = spec.commandLine().getErr();
         Linter linter = new Linter(options, GroundTruthAccess.service(table));
         iac.deployedIn(region.name, null);
-        LintRun.Result run = new LintRun(linter, iac, Inputs.of(spec), err, chosen != Formats.Lint.TEXT).lint(names(), fix);
+        LintInputs.Excludes leftOut = new LintInputs.Excludes(ConfigDefaults.of(spec).base(spec.findOption("--exclude")), excludes);
+        LintRun.Result run = new LintRun(linter, iac, Inputs.of(spec), err, chosen != Formats.Lint.TEXT, leftOut, quiet)
+                .lint(names(), fix);
         if (fix) {
             return run.reports().isEmpty() ? ExitCode.BAD_INPUT.code()
-                    : LintFix.run(run.reports().get(0), linter, threshold, Inputs.name(output), out, err);
+                    : LintFix.run(run.reports().get(0), run.repairs(), linter, threshold, Inputs.name(output), out, err);
         }
         // the clock is asked only when a baseline can have expired: offline runs do not build the run context otherwise
         LocalDate today = accepted.stream().anyMatch(s -> s.expires().isPresent())
                 ? LocalDate.ofInstant(GtvpcCommand.context(spec).clock().instant(), ZoneOffset.UTC) : LocalDate.MIN;
         Review review = Suppressions.review(run.targets(), accepted, today, options::runs);
         for (Review.Note note : review.notes()) {
-            err.println("gtvpc: " + note.level().id() + ": " + note.message());
+            if (!quiet || note.level() != Review.Note.Level.INFO) {
+                err.println("gtvpc: " + note.level().id() + ": " + note.message());
+            }
         }
         if (createBaseline != null) {
             return createBaseline(run, review, accepted, out, err);
         }
+        Review shown = minimum.map(m -> shown(review, m, err)).orElse(review);
         Outputs.write(switch (chosen) {
-            case JSON -> LintRenderer.json(review, showSuppressed);
-            case SARIF -> LintRenderer.sarif(review, version());
-            case TEXT -> LintRenderer.text(review, showSuppressed);
+            case JSON -> LintRenderer.json(shown, showSuppressed);
+            case SARIF -> LintRenderer.sarif(shown, version());
+            case TEXT -> quiet ? LintRenderer.findings(shown, showSuppressed) : LintRenderer.text(shown, showSuppressed);
+            case JUNIT -> LintCi.junit(shown, showSuppressed);
+            case GITHUB -> LintCi.github(shown, LintRenderer.summary(shown));
+            case GITLAB -> LintCi.gitlab(shown);
         }, null, out);
         if (run.unreadableFile()) {
             // a plan or template that could not be read is in no report: only stderr says so
@@ -214,6 +249,22 @@ public final class PolicyLintCommand implements Callable<Integer>, OptionWording
         return review.reaches(threshold.get()) ? ExitCode.CHECK_FAILED.code() : ExitCode.OK.code();
     }
 
+    /** {@code review} without the findings below {@code minimum}; how many were left out is a note (unless --quiet). */
+    private Review shown(Review review, Severity minimum, PrintWriter err) {
+        List<Review.Target> targets = new ArrayList<>();
+        int hidden = 0;
+        for (Review.Target t : review.targets()) {
+            List<Review.Judged> kept = t.findings().stream().filter(j -> j.finding().severity().reaches(minimum)).toList();
+            hidden += (int) t.active().stream().filter(j -> !j.finding().severity().reaches(minimum)).count();
+            targets.add(new Review.Target(t.target(), kept));
+        }
+        if (hidden > 0 && !quiet) {
+            err.println("gtvpc: note: " + hidden + (hidden == 1 ? " finding" : " findings") + " below --min-severity " + minimum.id()
+                    + " not shown (they still count for --fail-on)");
+        }
+        return new Review(targets, review.notes());
+    }
+
     /** The FILE arguments by the names they were given. */
     private List<String> names() {
         return files.stream().map(Path::toString).toList();
@@ -224,7 +275,7 @@ public final class PolicyLintCommand implements Callable<Integer>, OptionWording
             throw GtvpcException.badInput("--list-rules: lists the rules and lints nothing; drop the FILE arguments"
                     + " (or --list-rules)");
         }
-        if (chosen == Formats.Lint.SARIF) {
+        if (chosen != Formats.Lint.TEXT && chosen != Formats.Lint.JSON) {
             throw GtvpcException.badInput("--list-rules prints text or json");
         }
         Outputs.write(LintRenderer.rules(chosen == Formats.Lint.JSON), null, spec.commandLine().getOut());

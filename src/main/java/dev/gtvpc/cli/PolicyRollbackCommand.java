@@ -83,7 +83,8 @@ public final class PolicyRollbackCommand implements Callable<Integer>, OptionWor
         String effectiveRegion = region.given().orElse(backup.region());
         Optional<Policy> desired = backup.policy().map(text -> PolicyReader.read(text, backupFile.toString()).policy());
         backup.policy().ifPresent(text -> requireOwnBucket(text));
-        ApplyFlow.Choices choices = safety.choices(bucket.name, effectiveRegion, false);
+        // S3's old bytes, not a re-serialised policy: the backup's SHA-256 then matches the bucket again
+        ApplyFlow.Choices choices = safety.choices(bucket.name, effectiveRegion, false).restoring(backup.policy());
         RunContext context = GtvpcCommand.context(spec);
         ApplyFlow.requireWayToConfirm(context, choices);
         spec.commandLine().getOut().println("Restoring the " + ApplyRenderer.backup(backup) + ".");

@@ -73,6 +73,9 @@ public final class PolicySimulateCommand implements Callable<Integer>, OptionWor
     @Mixin
     RequestOptions request;
 
+    @Mixin
+    UnknownActionOption unknownAction;
+
     @Option(names = "--expect", completionCandidates = Converters.Expectations.class, paramLabel = "DECISION",
             description = "allow, deny or not-denied: exit 1 when the decision differs (for scripts and CI).")
     String expect;
@@ -113,7 +116,7 @@ public final class PolicySimulateCommand implements Callable<Integer>, OptionWor
         Optional<RequestCase.Expectation> expected = expectation();
         iac.deployedIn(null, request.bucketAccount.id);
         Policy policy = PolicyInput.read(Inputs.of(spec), Inputs.name(policyFile), iac).parsed().policy();
-        Request asked = request.request();
+        Request asked = request.request(unknownAction.allowed);
         EvaluationResult result = Evaluator.evaluate(policy, asked).withNotes(RequestNotes.of(policy, asked,
                 request.principalArnGuessed(asked)));
         PrintWriter out = spec.commandLine().getOut();
@@ -148,7 +151,7 @@ public final class PolicySimulateCommand implements Callable<Integer>, OptionWor
                     + " (--action, --resource, --context, --expect…)");
         }
         CasesInput.refuseBothFromStdin(Inputs.name(policyFile), Inputs.name(cases));
-        CaseRunner runner = CasesInput.runner(Inputs.of(spec), Inputs.name(policyFile), iac, Inputs.name(cases));
+        CaseRunner runner = CasesInput.runner(Inputs.of(spec), Inputs.name(policyFile), iac, Inputs.name(cases), unknownAction.allowed);
         PrintWriter out = spec.commandLine().getOut();
         int[] errors = {0};
         int[] seen = {0};

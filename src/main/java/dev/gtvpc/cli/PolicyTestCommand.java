@@ -56,6 +56,9 @@ public final class PolicyTestCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     Formats.Test.Option format;
 
+    @picocli.CommandLine.Mixin
+    UnknownActionOption unknownAction;
+
     /** One case's outcome: pass, fail or error, with what a reader needs to act on it. */
     record Result(int line, String name, String status, Optional<String> expected, Optional<String> decision, String detail) {
     }
@@ -64,7 +67,7 @@ public final class PolicyTestCommand implements Callable<Integer> {
     public Integer call() {
         CasesInput.refuseBothFromStdin(Inputs.name(policyFile), Inputs.name(cases));
         Formats.Test chosen = format.value();
-        CaseRunner runner = CasesInput.runner(Inputs.of(spec), Inputs.name(policyFile), iac, Inputs.name(cases));
+        CaseRunner runner = CasesInput.runner(Inputs.of(spec), Inputs.name(policyFile), iac, Inputs.name(cases), unknownAction.allowed);
         PrintWriter out = spec.commandLine().getOut();
         int[] counts = new int[3]; // passed, failed, errors
         List<Result> results = new java.util.ArrayList<>();
@@ -183,24 +186,7 @@ public final class PolicyTestCommand implements Callable<Integer> {
     }
 
     private static String xml(String s) {
-        StringBuilder b = new StringBuilder();
-        s.codePoints().forEach(c -> {
-            switch (c) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '"' -> b.append("&quot;");
-                case '\n' -> b.append("&#10;");
-                default -> {
-                    if (c < 0x20 && c != '\t') {
-                        b.append("&#x").append(Integer.toHexString(0xFFFD)).append(';'); // not allowed in XML 1.0
-                    } else {
-                        b.appendCodePoint(c);
-                    }
-                }
-            }
-        });
-        return b.toString();
+        return dev.gtvpc.render.Xml.escape(s);
     }
 
     /** The statement that decided and its conditions; or, when none applied, why each did not. */

@@ -10,14 +10,18 @@ import dev.gtvpc.groundtruth.RegionTable;
 import dev.gtvpc.policy.Arn;
 import dev.gtvpc.policy.AwsIds;
 import dev.gtvpc.policy.Policy;
+import dev.gtvpc.policy.Unknowns;
 import dev.gtvpc.policy.io.PolicyReader;
 import dev.gtvpc.render.VerifyRenderer;
 import dev.gtvpc.space.Witnesses;
+import dev.gtvpc.verify.Layers;
+import dev.gtvpc.verify.OverUnknowns;
 import dev.gtvpc.verify.VerificationReport;
 import dev.gtvpc.verify.Verifier;
 import dev.gtvpc.verify.VerifyInputs;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,13 +61,41 @@ import picocli.CommandLine.Spec;
 public final class PolicyVerifyCommand implements Callable<Integer>, OptionWording.Worded {
     /** The bucket's account when nothing names it: no real account has this ID, and the output says it was assumed. */
     static final String UNKNOWN_ACCOUNT = Witnesses.UNKNOWN_ACCOUNT;
+    /** What a bucket without a bucket policy is asked: nothing (--no-bucket-policy leaves it out of the layers). */
+    private static final Policy NO_POLICY = PolicyReader.read("{\"Version\":\"2012-10-17\",\"Statement\":[]}", "(no bucket policy)").policy();
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "POLICY", description = "The bucket policy: a file, or - for standard input; or a Terraform plan (JSON) or"
-            + " CloudFormation/CDK template holding it (--resource names which policy when it holds several).")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "POLICY", description = "The bucket policy: a file, or - for standard input; or a"
+            + " Terraform plan (JSON) or CloudFormation/CDK template holding it (--resource names which policy when it holds several)."
+            + " None with --no-bucket-policy.")
     Path policyFile;
+
+    @Option(names = "--no-bucket-policy", description = "The bucket has no bucket policy: prove the perimeter over the other layers"
+            + " (--rcp, --scp, --endpoint-policy) alone; give --bucket.")
+    boolean noBucketPolicy;
+
+    @Option(names = "--principal-tag", paramLabel = "KEY=VALUE", split = ",",
+            description = "A tag every principal of the organization (--org-id) carries, as aws:PrincipalTag shows it; with it they carry"
+                    + " exactly the tags given (repeatable). Without it, each class of every tag a policy tests is tried.")
+    List<String> principalTags = new ArrayList<>();
+
+    @Option(names = "--bucket-tag", paramLabel = "KEY=VALUE", split = ",",
+            description = "A tag of the bucket as aws:ResourceTag shows it (S3 ABAC on); with it the bucket has exactly the tags given,"
+                    + " 'none' for none (repeatable). Without it, each class of every tag a policy tests is tried.")
+    List<String> bucketTags = new ArrayList<>();
+
+    @Option(names = "--org-endpoints", description = "Every VPC endpoint an account of the organization (--org-id) owns is inside"
+            + " (the aws:VpceOrgID network perimeter): its requests must get in and are not \"outside\".")
+    boolean orgEndpoints;
+
+    @Option(names = "--endpoint-account", paramLabel = "ACCOUNT", split = ",",
+            description = "An account (a third party) whose VPC endpoints are inside, as aws:VpceAccount trusts them (repeatable).")
+    List<String> endpointAccounts = new ArrayList<>();
+
+    @Mixin
+    LayerOptions layerOptions;
 
     @Mixin
     Inside.RequiredRegion region;
@@ -154,21 +186,32 @@ public final class PolicyVerifyCommand implements Callable<Integer>, OptionWordi
     @Override
     public Integer call() {
         Formats.Report chosen = format.value();
-        Policy policy = readMain(Inputs.name(policyFile));
+        if (noBucketPolicy == (policyFile != null)) {
+            throw GtvpcException.badInput(noBucketPolicy ? "--no-bucket-policy: a bucket without a policy has no POLICY file; drop one of them"
+                    : "give POLICY (the bucket policy), or --no-bucket-policy for a bucket without one");
+        }
+        if (noBucketPolicy && (bucket.given().isEmpty() || !layerOptions.any())) {
+            throw GtvpcException.badInput("--no-bucket-policy: give --bucket and the layers that protect it (--rcp, --scp, --endpoint-policy)");
+        }
+        Policy policy = noBucketPolicy ? NO_POLICY : readMain(Inputs.name(policyFile));
         Optional<Policy> other = Optional.ofNullable(Inputs.name(equivalentTo)).map(f -> read(f, "--equivalent-to"));
         VerifyInputs inputs = inputs(policy, groundTruth.table());
-        VerificationReport report = Verifier.verify(policy, inputs, other, matrix);
-        if (target.isPresent() && !target.get().unknowns().isEmpty()) {
-            // the request space treats each unknown as a fresh value: the verdict is for that case only
-            report = report.withNote(target.get().address() + ": the verdict depends on " + String.join(", ", target.get().unknowns())
-                    + " (not determined by the template; checked as values distinct from every literal and every input — give"
-                    + " --cfn-param for what you know)");
+        String source = noBucketPolicy ? "(no bucket policy)" : Inputs.name(policyFile).equals("-") ? "<stdin>" : Inputs.name(policyFile);
+        Layers layers = layerOptions.layers(Inputs.of(spec), iac, !noBucketPolicy);
+        if (layers.layered() && (matrix || other.isPresent())) {
+            throw GtvpcException.badInput((matrix ? "--matrix" : "--equivalent-to") + ": shows the bucket policy alone; drop it, or the"
+                    + " layer options (--rcp, --scp, --endpoint-policy, --identity-policy, --no-bucket-policy)");
+        }
+        // three-valued over a template's unknowns for the bucket policy alone; with layers, each unknown is one fresh value
+        VerificationReport report = layers.layered() ? Verifier.verify(policy, source, layers, inputs, other, matrix)
+                : OverUnknowns.verify(policy, inputs, other, matrix);
+        if (target.isPresent()) {
+            report = withTargetNotes(report, target.get(), policy);
         }
         if (inputs.bucketAccount().equals(UNKNOWN_ACCOUNT)) {
             report = report.withNote("the bucket's account was not given (--bucket-account) and no --role-arn or --admin-arn names"
                     + " one: it was taken to be " + UNKNOWN_ACCOUNT + ", an account no policy names");
         }
-        String source = Inputs.name(policyFile).equals("-") ? "<stdin>" : Inputs.name(policyFile);
         String text = switch (chosen) {
             case JSON -> VerifyRenderer.json(source, Optional.ofNullable(Inputs.name(equivalentTo)).map(f -> f.equals("-") ? "<stdin>" : f),
                     report, matrix);
@@ -180,6 +223,26 @@ public final class PolicyVerifyCommand implements Callable<Integer>, OptionWordi
             return ExitCode.BAD_INPUT.code();
         }
         return report.passed(allowVacuous) ? ExitCode.OK.code() : ExitCode.CHECK_FAILED.code();
+    }
+
+    /**
+     * What the plan or template left open besides the values the verdict ranged over: the Conditions it
+     * depends on (the first variant was checked), and how the policy was read (a plan's configuration).
+     */
+    private static VerificationReport withTargetNotes(VerificationReport report, dev.gtvpc.input.PolicyTarget target, Policy policy) {
+        List<String> ranged = Unknowns.of(List.of(policy));
+        List<String> open = target.unknowns().stream().filter(u -> !ranged.contains(u)).toList();
+        VerificationReport out = report;
+        if (!open.isEmpty()) {
+            out = out.withNote(target.address() + ": the verdict depends on " + String.join(", ", open)
+                    + " (not determined by the template: give --cfn-param for what you know)");
+        }
+        for (String note : target.notes()) {
+            if (!note.startsWith(dev.gtvpc.input.Symbolic.UNKNOWNS_NOTE)) {
+                out = out.withNote(target.address() + ": " + note);
+            }
+        }
+        return out;
     }
 
     /** POLICY may be a plan or template (one policy, or the one --resource names); --lenient reads policy files only. */
@@ -235,6 +298,8 @@ public final class PolicyVerifyCommand implements Callable<Integer>, OptionWordi
                 throw GtvpcException.badInput("--org-path: '" + path + "' is not a path of " + orgId.id);
             }
         }
+        Validate.each("--endpoint-account", endpointAccounts, a -> AwsIds.isAccountId(a) ? Optional.empty()
+                : Optional.of("'" + a + "' is not a 12-digit account ID"));
         trustedAccounts.check();
         roles.check(partition);
         admin.check(partition);
@@ -265,7 +330,38 @@ public final class PolicyVerifyCommand implements Callable<Integer>, OptionWordi
                 .withActions(protectedActions)
                 .withOrganization(orgId.given(), orgPaths.paths)
                 .withTrustedAccounts(trustedAccounts.ids)
-                .withAwsServiceAccess(awsServiceAccess);
+                .withAwsServiceAccess(awsServiceAccess)
+                .withTagsAndEndpoints(tags("--principal-tag", principalTags, orgId.given().isEmpty()), tags("--bucket-tag", bucketTags, false),
+                        orgEndpoints(orgId.given()), endpointAccounts);
+    }
+
+    /** --principal-tag and --bucket-tag as a map; 'none' for no tags. The principals' tags are the organization's. */
+    private static Optional<Map<String, String>> tags(String option, List<String> given, boolean orgMissing) {
+        if (given.isEmpty()) {
+            return Optional.empty();
+        }
+        if (orgMissing) {
+            throw GtvpcException.badInput(option + ": give --org-id too (the organization whose principals carry the tags)");
+        }
+        Map<String, String> tags = new LinkedHashMap<>();
+        for (String t : given) {
+            int eq = t.indexOf('=');
+            if (t.equals("none") && given.size() == 1) {
+                break;
+            }
+            if (eq <= 0) {
+                throw GtvpcException.badInput(option + ": '" + t + "' is not KEY=VALUE (for example dp:include:network=true)");
+            }
+            tags.put(t.substring(0, eq), t.substring(eq + 1));
+        }
+        return Optional.of(tags);
+    }
+
+    private boolean orgEndpoints(Optional<String> org) {
+        if (orgEndpoints && org.isEmpty()) {
+            throw GtvpcException.badInput("--org-endpoints: give --org-id too (the organization whose endpoints are inside)");
+        }
+        return orgEndpoints;
     }
 
     private static Optional<String> bucketOf(Policy policy) {

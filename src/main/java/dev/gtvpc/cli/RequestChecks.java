@@ -37,12 +37,23 @@ final class RequestChecks {
         }
     }
 
+    /** What an action's name is in every service's list: letters and digits, starting with a letter. */
+    private static final java.util.regex.Pattern ACTION_NAME = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9]*");
+
     private RequestChecks() {
     }
 
     /** The first problem of {@code request}, worded for {@code names}; empty when AWS could receive it. */
     static Optional<String> check(Request request, Names names) {
-        Optional<String> p = action(request.action()).map(m -> names.action() + ": " + m);
+        return check(request, names, false);
+    }
+
+    /**
+     * As {@link #check(Request, Names)}; with {@code allowUnknownAction}, an S3 action of a plausible name that the
+     * catalogue does not hold is no problem: it is decided by its name (the evaluation's notes say so).
+     */
+    static Optional<String> check(Request request, Names names, boolean allowUnknownAction) {
+        Optional<String> p = action(request.action(), allowUnknownAction).map(m -> names.action() + ": " + m);
         if (p.isEmpty()) {
             p = resource(request.resource()).map(m -> names.resource() + ": " + m);
         }
@@ -60,6 +71,10 @@ final class RequestChecks {
     }
 
     static Optional<String> action(String action) {
+        return action(action, false);
+    }
+
+    static Optional<String> action(String action, boolean allowUnknown) {
         S3ActionCatalog catalog = S3ActionCatalog.bundled();
         if (action.contains("*") || action.contains("?")) {
             return Optional.of("'" + action + "' is a pattern; a request has one action, e.g. s3:GetObject");
@@ -72,13 +87,18 @@ final class RequestChecks {
         if (!action.substring(0, colon).equalsIgnoreCase("s3")) {
             return Optional.of("'" + action + "' is not an S3 action; a bucket policy decides s3: actions");
         }
-        if (catalog.find(action).isPresent()) {
+        if (catalog.find(action).isPresent() || allowUnknown && ACTION_NAME.matcher(action.substring(colon + 1)).matches()) {
             return Optional.empty();
         }
         // the catalogue's date, because an action AWS added since is refused too; the day is enough
         String date = catalog.dataDate().length() > 10 ? catalog.dataDate().substring(0, 10) : catalog.dataDate();
-        return Optional.of("'" + action + "' is not an S3 action in gtvpc's catalogue of " + date
-                + Suggestions.didYouMean(action, catalog.actions().stream().map(S3ActionCatalog.Action::qualifiedName).toList()));
+        if (allowUnknown) {
+            return Optional.of("'" + action + "' is not an action name (letters and digits, starting with a letter, as S3's are)");
+        }
+        String typo = Suggestions.didYouMean(action, catalog.actions().stream().map(S3ActionCatalog.Action::qualifiedName).toList());
+        // a near miss is most likely a typo; otherwise the action may be newer than the catalogue
+        return Optional.of("'" + action + "' is not an S3 action in gtvpc's catalogue of " + date + (!typo.isEmpty() ? typo
+                : "; if S3 added it since, --allow-unknown-action (a case: \"allowUnknownAction\": true) decides it by its name"));
     }
 
     static Optional<String> resource(String resource) {

@@ -94,10 +94,13 @@ final class RequestOptions implements OptionWording.Worded {
                 && context.stream().noneMatch(kv -> kv.toLowerCase(Locale.ROOT).startsWith("aws:principalarn="));
     }
 
-    /** The request, each option checked, the keys derived from the principal and the organization set. */
-    Request request() {
+    /**
+     * The request, each option checked, the keys derived from the principal and the organization set; with
+     * {@code allowUnknownAction}, an S3 action the catalogue does not hold is decided by its name.
+     */
+    Request request(boolean allowUnknownAction) {
         if (action != null) {
-            RequestChecks.action(action).ifPresent(p -> {
+            RequestChecks.action(action, allowUnknownAction).ifPresent(p -> {
                 throw GtvpcException.badInput("--action: " + p);
             });
         }
@@ -148,7 +151,7 @@ final class RequestOptions implements OptionWording.Worded {
         }
         Request request = new Request(action, resource, who, bucketAccount.given(), ContextKeys.of(values))
                 .withDerivedKeys(new DerivedKeys.Facts(roleArn, orgId.given(), orgPaths.paths));
-        RequestChecks.check(request, CONTEXT_NAMES).ifPresent(problem -> {
+        RequestChecks.check(request, CONTEXT_NAMES, allowUnknownAction).ifPresent(problem -> {
             throw GtvpcException.badInput(problem);
         });
         return request;

@@ -72,6 +72,6 @@ public final class SafetyOptions {
         }
         return new ApplyFlow.Choices(bucket, region, merge, dryRun, yes, backupDir, allowInProgressJobs, confirmRemoveSelfAccess,
                 Optional.ofNullable(callerVpce), Optional.ofNullable(callerIp), Duration.ofMillis(Math.round(settleSeconds * 1000)),
-                lock, Duration.ofSeconds(lockWaitSeconds));
+                lock, Duration.ofSeconds(lockWaitSeconds), Optional.empty());
     }
 }

@@ -39,6 +39,16 @@ public final class StandardOutput extends PrintWriter {
         return Optional.ofNullable(recorder.failure);
     }
 
+    /**
+     * Whether the reader went away on purpose ({@code gtvpc … | head}): the write failed with EPIPE.
+     * The JVM ignores SIGPIPE, so the error arrives as an IOException carrying the C library's words.
+     */
+    public boolean readerClosed() {
+        return BROKEN_PIPE.equals(recorder.failure);
+    }
+
+    private static final String BROKEN_PIPE = "Broken pipe";
+
     private static final class Recorder extends Writer {
         private final Writer out;
         private String failure;

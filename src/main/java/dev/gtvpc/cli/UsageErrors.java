@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
@@ -100,18 +101,46 @@ final class UsageErrors {
         for (String arg : unmatched) {
             if (arg.startsWith("-") && arg.length() > 1) {
                 String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-                return name + ": unknown option; " + (didYouMean.isEmpty() ? "see " + help + " for the options" : didYouMean.strip() + see);
+                if (name.equals("-v") && cmd.getCommandSpec().findOption("-V") != null) {
+                    // -v is --version to some tools and --verbose to others: name both
+                    return "-v: unknown option; -V prints the version, --verbose adds the stack trace to an error" + see;
+                }
+                // picocli suggests by prefix; a transposition (--fromat) is a typo it misses
+                Optional<String> closest = Suggestions.closest(name, cmd.getCommandSpec().options().stream()
+                        .flatMap(o -> Arrays.stream(o.names())).filter(n -> n.startsWith("--")).toList());
+                String suggestion = closest.isPresent() && name.startsWith("--") ? "did you mean " + closest.get() + "?" : didYouMean.strip();
+                return name + ": unknown option; " + (suggestion.isEmpty() ? "see " + help + " for the options" : suggestion + see);
             }
         }
         String first = unmatched.isEmpty() ? "" : unmatched.get(0);
         if (!cmd.getSubcommands().isEmpty()) {
-            return first + ": unknown command; " + (didYouMean.isEmpty() ? "give one of "
+            return first + ": unknown command; " + commandMeant(cmd, first).orElse(didYouMean.isEmpty() ? "give one of "
                     + String.join(", ", cmd.getSubcommands().keySet()) : didYouMean.strip()) + see;
         }
         CommandSpec spec = cmd.getCommandSpec();
         return first + ": unexpected argument; " + spec.qualifiedName() + " takes "
                 + (spec.positionalParameters().isEmpty() ? "no arguments, only options"
                 : "only " + String.join(" ", spec.positionalParameters().stream().map(PositionalParamSpec::paramLabel).toList())) + see;
+    }
+
+    /**
+     * What a user meant by an unknown command {@code typed}: a command one level down ({@code gtvpc lint}:
+     * policy lint), or an option of this command written as a word ({@code gtvpc version}: --version).
+     */
+    private static Optional<String> commandMeant(CommandLine cmd, String typed) {
+        List<String> below = new ArrayList<>();
+        for (CommandLine sub : cmd.getSubcommands().values()) {
+            if (sub.getSubcommands().containsKey(typed)) {
+                below.add(sub.getCommandName() + " " + typed);
+            }
+        }
+        if (!below.isEmpty()) {
+            String choices = below.size() == 1 ? below.get(0)
+                    : String.join(", ", below.subList(0, below.size() - 1)) + " or " + below.get(below.size() - 1);
+            return Optional.of("did you mean " + choices + "?");
+        }
+        OptionSpec option = typed.matches("[a-z-]{2,}") ? cmd.getCommandSpec().findOption("--" + typed) : null;
+        return option == null ? Optional.empty() : Optional.of("did you mean " + option.longestName() + "?");
     }
 
     private static String name(ArgSpec arg) {
@@ -121,14 +150,17 @@ final class UsageErrors {
     /** The first {@code --option} in {@code args} that {@code cmd} does not have, with a suggestion. */
     private static Optional<String> unknownOption(CommandLine cmd, String[] args) {
         CommandSpec spec = cmd.getCommandSpec();
-        List<String> names = spec.options().stream().flatMap(o -> Arrays.stream(o.names())).toList();
+        // a negatable option is also known by its negated name (--no-ground-truth), which names() does not list
+        List<String> names = spec.options().stream().flatMap(o -> Stream.concat(Arrays.stream(o.names()),
+                o.negatable() ? Arrays.stream(o.names()).map(n -> spec.negatableOptionTransformer().makeNegative(n, spec)) : Stream.empty()))
+                .toList();
         for (String arg : args) {
             if (arg.equals("--")) {
                 break;
             }
             if (arg.startsWith("--")) {
                 String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-                if (spec.findOption(name) == null) {
+                if (spec.findOption(name) == null && !names.contains(name)) {
                     return Optional.of(name + ": unknown option" + Suggestions.closest(name, names)
                             .map(s -> "; did you mean " + s + "?").orElse("; "));
                 }

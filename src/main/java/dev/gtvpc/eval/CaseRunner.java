@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Runs the lines of a cases file. Each distinct policy (inline, by its compact text; or by file) is
@@ -30,7 +29,7 @@ public final class CaseRunner {
 
     private final Optional<Policy> defaultPolicy;
     private final Path baseDir;
-    private final Function<Request, Optional<String>> check;
+    private final Check check;
     private final Map<String, Object> inlinePolicies = new HashMap<>();
     private final Map<Path, Object> filePolicies = new HashMap<>();
 
@@ -39,14 +38,19 @@ public final class CaseRunner {
      * @param baseDir       where relative {@code policyFile} paths start (the cases file's directory)
      */
     public CaseRunner(Optional<Policy> defaultPolicy, Path baseDir) {
-        this(defaultPolicy, baseDir, request -> Optional.empty());
+        this(defaultPolicy, baseDir, (request, allowUnknownAction) -> Optional.empty());
     }
 
     /**
-     * @param check the problem that makes a request one AWS could not receive (a misspelt action, a VPC ID
-     *              as an endpoint), which becomes that line's error instead of a decision
+     * What makes a case's request one AWS could not receive (a misspelt action, a VPC ID as an endpoint), which
+     * becomes that line's error instead of a decision; {@code allowUnknownAction} is the case's own field.
      */
-    public CaseRunner(Optional<Policy> defaultPolicy, Path baseDir, Function<Request, Optional<String>> check) {
+    @FunctionalInterface
+    public interface Check {
+        Optional<String> problem(Request request, boolean allowUnknownAction);
+    }
+
+    public CaseRunner(Optional<Policy> defaultPolicy, Path baseDir, Check check) {
         this.defaultPolicy = defaultPolicy;
         this.baseDir = baseDir;
         this.check = check;
@@ -59,7 +63,7 @@ public final class CaseRunner {
         } catch (RequestCase.BadCase e) {
             return Outcome.error(e.id(), e.getMessage());
         }
-        Optional<String> unreal = check.apply(c.request());
+        Optional<String> unreal = check.problem(c.request(), c.allowUnknownAction());
         if (unreal.isPresent()) {
             return Outcome.error(c.id(), unreal.get());
         }

@@ -21,8 +21,8 @@ import java.util.Optional;
  * <li>a multivalued key without a set operator never matches, negated or not (AWS requires the
  *     set operator and documents no other outcome; this follows iam-simulate, whose authors report
  *     confirming it with AWS);</li>
- * <li>{@code Null} tests presence; with {@code ForAllValues} it is always true and with
- *     {@code ForAnyValue} always false (Access Analyzer check NULL_WITH_QUALIFIER).</li>
+ * <li>{@code Null} tests presence; with a set operator it is composed per value (see
+ *     {@link #nullCheck}).</li>
  * </ul>
  */
 final class ConditionEvaluator {
@@ -37,7 +37,7 @@ final class ConditionEvaluator {
         Optional<List<String>> found = context.get(key).map(ContextKeys.Entry::values).filter(v -> !v.isEmpty());
 
         if (type == OperatorType.NULL) {
-            return nullCheck(op, key, policyValues, found.isPresent());
+            return nullCheck(op, key, policyValues, found);
         }
         SetQualifier q = op.qualifier();
         if (q != SetQualifier.NONE && found.isPresent() && found.get().stream().allMatch(String::isEmpty)) {
@@ -136,12 +136,28 @@ final class ConditionEvaluator {
         return invalid ? Comparisons.Outcome.INVALID : Comparisons.Outcome.FALSE;
     }
 
-    private static ConditionTrace nullCheck(ConditionOperator op, String key, List<String> policyValues, boolean present) {
-        if (op.qualifier() == SetQualifier.FOR_ALL_VALUES) {
-            return new ConditionTrace(op.text(), key, true, "ForAllValues with Null is always true");
-        }
-        if (op.qualifier() == SetQualifier.FOR_ANY_VALUE) {
-            return new ConditionTrace(op.text(), key, false, "ForAnyValue with Null is always false");
+    /**
+     * {@code Null} on the key as a whole; with a set operator, composed per value from the IAM User
+     * Guide's definitions: a value in the request is there, so it satisfies {@code Null: false} and never
+     * {@code Null: true}; {@code ForAllValues} is true on the null data set (key absent, empty list or
+     * empty strings) or when every value satisfies the condition, {@code ForAnyValue} only when some value
+     * does. So {@code ForAllValues:Null "false"} is always true and {@code ForAnyValue:Null "true"} always
+     * false (Access Analyzer's NULL_WITH_QUALIFIER), while {@code ForAllValues:Null "true"} holds only when
+     * the key is absent and {@code ForAnyValue:Null "false"} only when it is present, as the IAM policy
+     * simulator answered (src/test/resources/grammar/NULL-SET-OPERATORS.md).
+     */
+    private static ConditionTrace nullCheck(ConditionOperator op, String key, List<String> policyValues, Optional<List<String>> found) {
+        boolean present = found.isPresent();
+        if (op.qualifier() != SetQualifier.NONE) {
+            boolean values = present && !found.get().stream().allMatch(String::isEmpty);
+            // a value that exists satisfies Null "false" and never Null "true"
+            boolean valueSatisfies = policyValues.stream().map(Comparisons::parseBool)
+                    .anyMatch(b -> b.filter(Boolean.FALSE::equals).isPresent());
+            boolean all = op.qualifier() == SetQualifier.FOR_ALL_VALUES;
+            boolean result = all ? !values || valueSatisfies : values && valueSatisfies;
+            String why = !values ? (all ? "no values; ForAllValues is true for no values" : "no values; ForAnyValue is false for no values")
+                    : "key has values, each satisfies Null \"false\" and none Null \"true\"";
+            return new ConditionTrace(op.text(), key, result, why + ", Null " + policyValues);
         }
         boolean result = false;
         for (String p : policyValues) {

@@ -13,14 +13,16 @@ import java.util.Optional;
  * <pre>{"id": "…", "policy": {…} | "policyFile": "path", "action": "s3:GetObject",
  *  "resource": "arn:aws:s3:::b/k", "principal": "ARN" | "anonymous", "bucketAccount": "123456789012",
  *  "session": "name", "orgId": "o-…", "orgPaths": ["o-…/r-…/ou-…/"],
- *  "context": {"aws:SourceVpce": "vpce-…", "aws:TagKeys": ["a", "b"]}, "expect": "deny"}</pre>
+ *  "context": {"aws:SourceVpce": "vpce-…", "aws:TagKeys": ["a", "b"]}, "expect": "deny",
+ *  "allowUnknownAction": true}</pre>
  * Keys AWS derives from the principal and the bucket ({@link DerivedKeys}) are added unless the
  * context sets them. With {@code session}, {@code principal} is a role ARN and the request comes from a
  * session of it, whose aws:PrincipalArn is that ARN, path included. {@code orgId}/{@code orgPaths}: the
- * bucket account's organization.
+ * bucket account's organization. {@code allowUnknownAction}: an S3 action gtvpc's catalogue does not hold is
+ * decided by its name instead of refused (S3 adds actions faster than any catalogue).
  */
 public record RequestCase(Optional<String> id, Optional<Json.Value> policy, Optional<String> policyFile, Request request,
-        Optional<Expectation> expect, boolean derivedPrincipalArn) {
+        Optional<Expectation> expect, boolean derivedPrincipalArn, boolean allowUnknownAction) {
 
     /** What a case expects; {@code deny} is an explicit deny. */
     public enum Expectation {
@@ -76,7 +78,7 @@ public record RequestCase(Optional<String> id, Optional<Json.Value> policy, Opti
      * {@code comment} holds the author's note.
      */
     public static final java.util.List<String> FIELDS = java.util.List.of("id", "policy", "policyFile", "action", "resource",
-            "principal", "bucketAccount", "session", "orgId", "orgPaths", "context", "expect", "comment");
+            "principal", "bucketAccount", "session", "orgId", "orgPaths", "context", "expect", "allowUnknownAction", "comment");
 
     public static RequestCase parse(String line) throws BadCase {
         if (line.startsWith("\uFEFF")) {
@@ -103,6 +105,7 @@ public record RequestCase(Optional<String> id, Optional<Json.Value> policy, Opti
         Optional<String> session = Optional.empty();
         Optional<String> orgId = Optional.empty();
         List<String> orgPaths = List.of();
+        boolean allowUnknownAction = false;
         for (Json.Member m : obj.members()) {
             Json.Value v = m.value();
             switch (m.name()) {
@@ -129,6 +132,12 @@ public record RequestCase(Optional<String> id, Optional<Json.Value> policy, Opti
                         throw new BadCase(id, "\"expect\" must be allow, deny or not-denied, not \"" + word + "\"");
                     }
                     expect = parsed;
+                }
+                case "allowUnknownAction" -> {
+                    if (!(v instanceof Json.Bool b)) {
+                        throw new BadCase(id, "\"allowUnknownAction\" must be true or false, not " + v.typeName());
+                    }
+                    allowUnknownAction = b.value();
                 }
                 case "comment" -> {
                     // the author's note; any JSON value
@@ -161,7 +170,7 @@ public record RequestCase(Optional<String> id, Optional<Json.Value> policy, Opti
         boolean derived = who.kind() == RequestPrincipal.Kind.ASSUMED_ROLE && roleArn.isEmpty() && !given.contains("aws:PrincipalArn");
         Request request = new Request(action, resource, who, bucketAccount, given)
                 .withDerivedKeys(new DerivedKeys.Facts(roleArn, orgId, orgPaths));
-        return new RequestCase(id, policy, policyFile, request, expect, derived);
+        return new RequestCase(id, policy, policyFile, request, expect, derived, allowUnknownAction);
     }
 
     private static String string(Json.Value v, String field, Optional<String> id) throws BadCase {

@@ -1,5 +1,6 @@
 package dev.gtvpc.eval;
 
+import dev.gtvpc.catalogue.S3ActionCatalog;
 import dev.gtvpc.policy.Arn;
 import dev.gtvpc.policy.Policy;
 import dev.gtvpc.policy.PolicyScan;
@@ -28,6 +29,7 @@ public final class RequestNotes {
      */
     public static List<String> of(Policy policy, Request request, boolean derivedPrincipalArn) {
         List<String> notes = new ArrayList<>();
+        unknownAction(request.action()).ifPresent(notes::add);
         PolicyScan scan = PolicyScan.of(policy);
         RequestPrincipal p = request.principal();
         boolean signed = p.kind() != RequestPrincipal.Kind.ANONYMOUS && p.kind() != RequestPrincipal.Kind.SERVICE;
@@ -62,6 +64,23 @@ public final class RequestNotes {
                     + " file \"principal\" and \"session\"; or set aws:PrincipalArn with --context)");
         }
         return notes;
+    }
+
+    /**
+     * A request reaches the evaluator with an action the catalogue does not hold only when the user allowed it
+     * (--allow-unknown-action, "allowUnknownAction"): the evaluator matches Action by name alone, which is all a
+     * policy does with it, but what the catalogue tells of an action is not known of this one.
+     */
+    private static Optional<String> unknownAction(String action) {
+        S3ActionCatalog catalog = S3ActionCatalog.bundled();
+        if (catalog.find(action).isPresent()) {
+            return Optional.empty();
+        }
+        String date = catalog.dataDate().length() > 10 ? catalog.dataDate().substring(0, 10) : catalog.dataDate();
+        String typo = dev.gtvpc.util.Suggestions.didYouMean(action, catalog.actions().stream().map(S3ActionCatalog.Action::qualifiedName).toList());
+        return Optional.of(action + " is not in gtvpc's catalogue of " + date + typo + ": decided by its name alone, as the policy's"
+                + " Action patterns match it; whether it acts on a bucket or an object, and which condition keys S3 sets for it,"
+                + " are not known (a key S3 would set is absent unless --context or \"context\" gives it)");
     }
 
     private static Set<String> roleArnsNamed(PolicyScan scan) {

@@ -112,7 +112,8 @@ public final class RegionTable {
     /** Refuses what cannot be a region name (US-EAST-1, us-east) before any table is asked. */
     public static void checkName(String option, String region) {
         if (!AwsIds.isRegionName(region)) {
-            throw GtvpcException.badInput(option + ": '" + region + "' is not an AWS Region name such as us-east-1");
+            throw GtvpcException.badInput(option + ": '" + region + "' is not an AWS Region name"
+                    + AwsIds.regionMeant(region).map(r -> "; did you mean " + r + "?").orElse(" such as us-east-1"));
         }
     }
 

@@ -28,10 +28,10 @@ final class CloudFormationSource {
             "AWS::S3::BucketPolicy", PolicyKind.BUCKET,
             "AWS::EC2::VPCEndpoint", PolicyKind.VPC_ENDPOINT,
             "AWS::IAM::ManagedPolicy", PolicyKind.IDENTITY,
-            "AWS::IAM::Policy", PolicyKind.IDENTITY,
-            "AWS::IAM::RolePolicy", PolicyKind.IDENTITY,
-            "AWS::IAM::UserPolicy", PolicyKind.IDENTITY,
-            "AWS::IAM::GroupPolicy", PolicyKind.IDENTITY);
+            "AWS::IAM::Policy", PolicyKind.IDENTITY_INLINE,
+            "AWS::IAM::RolePolicy", PolicyKind.IDENTITY_INLINE,
+            "AWS::IAM::UserPolicy", PolicyKind.IDENTITY_INLINE,
+            "AWS::IAM::GroupPolicy", PolicyKind.IDENTITY_INLINE);
     private static final Set<String> INLINE_TYPES = Set.of("AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::Group");
     /** More cases than a template's policy reasonably has (each undecided comparison doubles them, or more). */
     static final int MAX_CASES = 64;
@@ -72,7 +72,7 @@ final class CloudFormationSource {
                 if (policies.isPresent() && policies.get() instanceof Json.Arr arr) {
                     for (int i = 0; i < arr.items().size(); i++) {
                         if (arr.items().get(i) instanceof Json.Obj p && p.get("PolicyDocument").isPresent()) {
-                            target(address + ".Policies[" + i + "]", type, PolicyKind.IDENTITY, p.get("PolicyDocument").get(), condition, skips)
+                            target(address + ".Policies[" + i + "]", type, PolicyKind.IDENTITY_INLINE, p.get("PolicyDocument").get(), condition, skips)
                                     .ifPresent(targets::add);
                         }
                     }
@@ -129,8 +129,7 @@ final class CloudFormationSource {
         Set<String> everyUnknown = new TreeSet<>();
         groups.forEach(g -> everyUnknown.addAll(g.get(0).trace().unknowns));
         if (!everyUnknown.isEmpty()) {
-            notes.add("checked with values the template does not determine as values distinct from every literal: "
-                    + String.join(", ", everyUnknown));
+            notes.add(Symbolic.UNKNOWNS_NOTE + String.join(", ", everyUnknown));
         }
         List<String> unknownConditions = new ArrayList<>();
         if (!variants.isEmpty()) {

@@ -29,6 +29,63 @@ final class PlanConfiguration {
 
     /** The expression the configuration gives {@code argument} of the resource planned at {@code address}, if it gives one. */
     Optional<Expression> expression(String address, String argument) {
+        Located at = locate(address);
+        String resource = at.resource();
+        return at.module().flatMap(m -> m.get("resources")).filter(Json.Arr.class::isInstance).flatMap(rs -> ((Json.Arr) rs).items().stream()
+                .filter(Json.Obj.class::isInstance).map(Json.Obj.class::cast)
+                .filter(r -> r.get("address").filter(a -> a instanceof Json.Str s && s.value().equals(resource)).isPresent())
+                .findFirst())
+                .flatMap(r -> r.get("expressions")).filter(Json.Obj.class::isInstance).flatMap(e -> ((Json.Obj) e).get(argument))
+                .filter(Json.Obj.class::isInstance).map(e -> expression((Json.Obj) e));
+    }
+
+    /**
+     * Where in the same module what is planned at {@code address} is used, as {@code TYPE.ARGUMENT} of each resource
+     * argument that refers to it (a data source is attached by being referred to:
+     * {@code policy = data.aws_iam_policy_document.x.json}, or a role's {@code inline_policy { policy = … }}).
+     */
+    List<String> usedBy(String address) {
+        Located at = locate(address);
+        String target = at.resource();
+        List<String> uses = new ArrayList<>();
+        at.module().flatMap(m -> m.get("resources")).filter(Json.Arr.class::isInstance).ifPresent(rs -> {
+            for (Json.Value v : ((Json.Arr) rs).items()) {
+                if (!(v instanceof Json.Obj r) || !(r.get("expressions").orElse(null) instanceof Json.Obj expressions)) {
+                    continue;
+                }
+                String type = r.get("type").filter(Json.Str.class::isInstance).map(t -> ((Json.Str) t).value()).orElse("");
+                for (Json.Member argument : expressions.members()) {
+                    if (refersTo(argument.value(), target)) {
+                        uses.add(type + "." + argument.name());
+                    }
+                }
+            }
+        });
+        return uses;
+    }
+
+    private static boolean refersTo(Json.Value v, String target) {
+        if (v instanceof Json.Obj o) {
+            for (Json.Member m : o.members()) {
+                if (m.name().equals("references") && m.value() instanceof Json.Arr a && a.items().stream()
+                        .anyMatch(i -> i instanceof Json.Str s && (s.value().equals(target) || s.value().startsWith(target + ".")))) {
+                    return true;
+                }
+                if (refersTo(m.value(), target)) {
+                    return true;
+                }
+            }
+        } else if (v instanceof Json.Arr a) {
+            return a.items().stream().anyMatch(i -> refersTo(i, target));
+        }
+        return false;
+    }
+
+    /** A planned address in the configuration: the module that holds it and its address within that module. */
+    private record Located(Optional<Json.Obj> module, String resource) {
+    }
+
+    private Located locate(String address) {
         Optional<Json.Obj> module = root;
         String rest = address;
         while (rest.startsWith("module.") && module.isPresent()) {
@@ -40,13 +97,7 @@ final class PlanConfiguration {
             rest = rest.substring(skipKey(rest, end));
             rest = rest.startsWith(".") ? rest.substring(1) : rest;
         }
-        String resource = withoutKey(rest);
-        return module.flatMap(m -> m.get("resources")).filter(Json.Arr.class::isInstance).flatMap(rs -> ((Json.Arr) rs).items().stream()
-                .filter(Json.Obj.class::isInstance).map(Json.Obj.class::cast)
-                .filter(r -> r.get("address").filter(a -> a instanceof Json.Str s && s.value().equals(resource)).isPresent())
-                .findFirst())
-                .flatMap(r -> r.get("expressions")).filter(Json.Obj.class::isInstance).flatMap(e -> ((Json.Obj) e).get(argument))
-                .filter(Json.Obj.class::isInstance).map(e -> expression((Json.Obj) e));
+        return new Located(module, withoutKey(rest));
     }
 
     private static Expression expression(Json.Obj e) {

@@ -38,9 +38,9 @@ final class TerraformPlanSource {
             "aws_vpc_endpoint", new Attr("policy", PolicyKind.VPC_ENDPOINT, false),
             "aws_vpc_endpoint_policy", new Attr("policy", PolicyKind.VPC_ENDPOINT, true),
             "aws_iam_policy", new Attr("policy", PolicyKind.IDENTITY, true),
-            "aws_iam_role_policy", new Attr("policy", PolicyKind.IDENTITY, true),
-            "aws_iam_user_policy", new Attr("policy", PolicyKind.IDENTITY, true),
-            "aws_iam_group_policy", new Attr("policy", PolicyKind.IDENTITY, true));
+            "aws_iam_role_policy", new Attr("policy", PolicyKind.IDENTITY_INLINE, true),
+            "aws_iam_user_policy", new Attr("policy", PolicyKind.IDENTITY_INLINE, true),
+            "aws_iam_group_policy", new Attr("policy", PolicyKind.IDENTITY_INLINE, true));
 
     /** The major versions of the JSON output format whose meaning gtvpc knows. */
     private static final Set<String> READ_MAJOR_VERSIONS = Set.of("0", "1");
@@ -167,8 +167,14 @@ final class TerraformPlanSource {
                     // a trust policy or another service's resource policy (SNS, KMS...): not something gtvpc judges
                     continue;
                 }
+                String address = str(r, "address").orElse("data.aws_iam_policy_document");
+                List<String> uses = configuration.usedBy(address);
+                if (!uses.isEmpty() && uses.stream().noneMatch(TerraformPlanSource::readPolicyArgument)) {
+                    // attached only where gtvpc reads no policy (an S3 Tables table bucket's, an SNS topic's...)
+                    continue;
+                }
                 PolicyKind kind = principal ? PolicyKind.BUCKET : PolicyKind.IDENTITY;
-                targets.add(new PolicyTarget(str(r, "address").orElse("data.aws_iam_policy_document"), "aws_iam_policy_document", kind,
+                targets.add(new PolicyTarget(address, "aws_iam_policy_document", kind,
                         Optional.of(s.value()), Optional.empty(), s.location(),
                         List.of("a data source does not say where it is attached: checked as " + (principal
                                 ? "a bucket policy (it names a Principal)" : "an identity policy (it names no Principal)")),
@@ -178,6 +184,13 @@ final class TerraformPlanSource {
         for (Json.Obj child : objects(module, "child_modules")) {
             dataSources(child, targets, seen);
         }
+    }
+
+    /** True when {@code use} ({@code TYPE.ARGUMENT}) is a policy gtvpc reads: one of POLICY_TYPES, or a role's inline policy. */
+    private static boolean readPolicyArgument(String use) {
+        int dot = use.lastIndexOf('.');
+        Attr attr = POLICY_TYPES.get(use.substring(0, dot));
+        return attr != null && attr.name().equals(use.substring(dot + 1)) || use.equals("aws_iam_role.inline_policy");
     }
 
     /** True when every Action of the document is an S3 action or "*". */

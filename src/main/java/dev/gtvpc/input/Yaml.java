@@ -28,8 +28,9 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
  * JSON templates. Every value keeps the line and column SnakeYAML Engine's composer marks it with.
  * Scalars stay strings unless plainly a number or boolean: IAM compares condition values as text.
  * A tag that is no short form of CloudFormation's is bad input: CloudFormation rejects such a template.
+ * gtvpc's own configuration file is read here too ({@link #document}), the one place YAML is parsed.
  */
-final class Yaml {
+public final class Yaml {
     /** The short forms of the intrinsic and condition functions (Template Reference, "Intrinsic function reference"). */
     static final Set<String> SHORT_FORMS = Set.of("Base64", "Cidr", "FindInMap", "GetAtt", "GetAZs", "ImportValue", "Join", "Select", "Split",
             "Sub", "Transform", "Ref", "Condition", "And", "Equals", "If", "Not", "Or");
@@ -38,6 +39,32 @@ final class Yaml {
     }
 
     static Json.Value parse(String text, String source) {
+        return convert(compose(text, source).orElseThrow(() -> GtvpcException.badInput(source + ": the file is empty")), 0, source);
+    }
+
+    /**
+     * A YAML document that is no template (gtvpc's configuration file), located as a template is; empty
+     * when the file holds none (only comments). A tag is bad input: such a file has no use for one.
+     */
+    public static Optional<Json.Value> document(String text, String source) {
+        Optional<Node> root = compose(text, source);
+        root.ifPresent(node -> refuseTags(node, source));
+        return root.map(node -> convert(node, 0, source));
+    }
+
+    private static void refuseTags(Node node, String source) {
+        if (node.getTag().getValue().startsWith("!")) {
+            throw GtvpcException.badInput(source + ":" + at(node) + ": " + node.getTag().getValue() + ": a tag is not used here;"
+                    + " write the value alone");
+        }
+        if (node instanceof MappingNode map) {
+            map.getValue().forEach(t -> refuseTags(t.getValueNode(), source));
+        } else if (node instanceof SequenceNode seq) {
+            seq.getValue().forEach(item -> refuseTags(item, source));
+        }
+    }
+
+    private static Optional<Node> compose(String text, String source) {
         LoadSettings settings = LoadSettings.builder().setLabel(source).setAllowDuplicateKeys(true).setMaxAliasesForCollections(50)
                 .setCodePointLimit(16 * 1024 * 1024).build();
         Optional<Node> root;
@@ -51,10 +78,7 @@ final class Yaml {
         } catch (YamlEngineException e) {
             throw GtvpcException.badInput(source + ": not YAML: " + oneLine(e.getMessage()));
         }
-        if (root.isEmpty()) {
-            throw GtvpcException.badInput(source + ": the file is empty");
-        }
-        return convert(root.get(), 0, source);
+        return root;
     }
 
     private static String oneLine(String s) {

@@ -170,7 +170,7 @@ public final class Fixer {
         }
         OperatorType type = op.type().get();
         if (type == OperatorType.NULL) {
-            return block; // ForAllValues:Null is always true: not something to rewrite silently
+            return block; // ForAllValues:Null "false" is always true, not plain Null: not something to rewrite silently
         }
         ConditionOperator plain;
         if (op.qualifier() == SetQualifier.FOR_ALL_VALUES) {

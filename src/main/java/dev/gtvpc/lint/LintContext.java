@@ -8,6 +8,7 @@ import dev.gtvpc.policy.PolicyScan.EntryAt;
 import dev.gtvpc.policy.PolicyScan.StatementAt;
 import dev.gtvpc.policy.PolicyScan.ValueAt;
 import dev.gtvpc.policy.PolicyScan;
+import dev.gtvpc.policy.io.ReadProblem;
 import dev.gtvpc.policy.io.SourceMap;
 import dev.gtvpc.space.RequestSpace;
 import dev.gtvpc.space.ShownPerimeter;
@@ -28,12 +29,14 @@ public final class LintContext {
     private final TrustedService service;
     private final S3ActionCatalog actions;
     private final ConditionKeyCatalog keys;
+    private final List<ReadProblem> problems;
     private final List<Finding> findings = new ArrayList<>();
     private Rule current;
     private RequestSpace space;
 
-    LintContext(Policy policy, SourceMap sourceMap, LintOptions options, TrustedService service) {
+    LintContext(Policy policy, SourceMap sourceMap, LintOptions options, TrustedService service, List<ReadProblem> problems) {
         this.policy = policy;
+        this.problems = List.copyOf(problems);
         this.scan = PolicyScan.of(policy);
         this.sourceMap = sourceMap;
         this.options = options;
@@ -57,6 +60,26 @@ public final class LintContext {
 
     public LintOptions options() {
         return options;
+    }
+
+    /**
+     * True when the document has something at {@code pointer} (or around or inside it) that the reader could not
+     * read — an Effect that is not Allow or Deny, a Principal string other than "*", a value of the wrong
+     * type — and so left out of the policy the rules see: it is there, not missing. A document over the
+     * size limit, a key written twice (the first is read) and Action beside NotAction (both read) leave
+     * nothing out.
+     */
+    public boolean unreadable(String pointer) {
+        for (ReadProblem p : problems) {
+            boolean leftOut = p.kind() != ReadProblem.Kind.TOO_LARGE && p.kind() != ReadProblem.Kind.DUPLICATE_KEY
+                    && p.kind() != ReadProblem.Kind.CONFLICTING_ELEMENTS;
+            // a problem at the element, around it (its statement), or inside it (one bad item leaves the element out)
+            if (leftOut && (p.pointer().equals(pointer) || pointer.startsWith(p.pointer() + "/") || p.pointer().startsWith(pointer + "/")
+                    || p.pointer().isEmpty())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The service whose endpoints must not be denied, and its endpoint per region. */
@@ -137,14 +160,29 @@ public final class LintContext {
         return Optional.empty();
     }
 
+    /** The severity of the running rule's findings in this policy's type. */
+    public Severity severity() {
+        return current.info().severityFor(options.kind());
+    }
+
     /** Reports a finding of the running rule at {@code pointer}. */
     public void report(String pointer, String message, String fix) {
-        findings.add(new Finding(current.id(), current.severity(), message, fix, pointer, sourceMap.locate(pointer)));
+        report(severity(), pointer, message, fix);
+    }
+
+    /** Reports a finding of the running rule at {@code pointer}, at a severity of its own (a milder case of the rule's defect). */
+    public void report(Severity severity, String pointer, String message, String fix) {
+        findings.add(new Finding(current.id(), severity, message, fix, pointer, sourceMap.locate(pointer)));
     }
 
     /** Reports at a member's name (an operator or condition key), where an editor should put the cursor. */
     public void reportAtName(String pointer, String message, String fix) {
-        findings.add(new Finding(current.id(), current.severity(), message, fix, pointer,
+        reportAtName(severity(), pointer, message, fix);
+    }
+
+    /** Reports at a member's name, at a severity of its own. */
+    public void reportAtName(Severity severity, String pointer, String message, String fix) {
+        findings.add(new Finding(current.id(), severity, message, fix, pointer,
                 sourceMap.nameAt(pointer).orElseGet(() -> sourceMap.locate(pointer))));
     }
 }

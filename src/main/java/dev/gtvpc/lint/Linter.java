@@ -42,23 +42,28 @@ public final class Linter {
         return lint(PolicyReader.parse(text), source);
     }
 
-    /** Lints what the reader made of a document: its problems as findings, or the policy. */
+    /**
+     * Lints what the reader made of a document: its problems as findings, and the rules on what could
+     * be read despite them (an invalid Effect does not hide the statement's Resource), but for the rules
+     * that ask the evaluator: a document the service refuses decides nothing.
+     */
     public LintReport lint(PolicyReader.Result read, String source) {
-        List<Finding> findings = new ArrayList<>();
-        if (!read.ok()) {
-            for (ReadProblem p : read.problems()) {
-                ReadProblemRule rule = Rules.forKind(p.kind());
-                if (options.runs(rule)) {
-                    // an unknown element at the root itself is a whole document of another kind: renaming fixes nothing
-                    String fix = p.kind() == ReadProblem.Kind.UNKNOWN_ELEMENT && p.pointer().isEmpty()
-                            ? "lint the policy file; this one is not a policy" : rule.fix();
-                    findings.add(new Finding(rule.id(), rule.severity(), p.message(), fix, p.pointer(), p.location()));
-                }
-            }
-            return new LintReport(source, findings, Optional.empty());
+        if (read.ok()) {
+            return new LintReport(source, lint(read.parsed().get()), read.parsed());
         }
-        ParsedPolicy parsed = read.parsed().get();
-        return new LintReport(source, lint(parsed), Optional.of(parsed));
+        List<Finding> findings = new ArrayList<>();
+        for (ReadProblem p : read.problems()) {
+            ReadProblemRule rule = Rules.forKind(p.kind());
+            if (options.runs(rule)) {
+                // an unknown element at the root itself is a whole document of another kind: renaming fixes nothing
+                String fix = p.kind() == ReadProblem.Kind.UNKNOWN_ELEMENT && p.pointer().isEmpty()
+                        ? "lint the policy file; this one is not a policy" : p.fix().orElse(rule.fix());
+                findings.add(new Finding(rule.id(), rule.info().severityFor(options.kind()), p.message(), fix, p.pointer(), p.location()));
+            }
+        }
+        read.partial().ifPresent(partial -> findings.addAll(run(partial, read.problems())));
+        findings.sort(ORDER);
+        return new LintReport(source, oneFindingPerDefect(findings), Optional.empty());
     }
 
     /**
@@ -80,15 +85,20 @@ public final class Linter {
     }
 
     public List<Finding> lint(ParsedPolicy parsed) {
-        LintContext context = new LintContext(parsed.policy(), parsed.sourceMap(), options, service);
+        List<Finding> findings = run(parsed, List.of());
+        findings.sort(ORDER);
+        return oneFindingPerDefect(findings);
+    }
+
+    /** The enabled rules' findings on a policy; where the reader had problems, only the rules that need no evaluator. */
+    private List<Finding> run(ParsedPolicy parsed, List<ReadProblem> problems) {
+        LintContext context = new LintContext(parsed.policy(), parsed.sourceMap(), options, service, problems);
         for (Rule rule : Rules.ALL) {
-            if (options.runs(rule)) {
+            if (options.runs(rule) && (problems.isEmpty() || !rule.info().needs().contains(Need.EVALUATOR))) {
                 context.run(rule);
             }
         }
-        List<Finding> findings = new ArrayList<>(context.findings());
-        findings.sort(ORDER);
-        return oneFindingPerDefect(findings);
+        return new ArrayList<>(context.findings());
     }
 
     /**

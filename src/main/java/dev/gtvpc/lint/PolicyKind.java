@@ -14,18 +14,33 @@ package dev.gtvpc.lint;
  * lock-out rules are about a bucket policy.
  */
 public enum PolicyKind {
-    BUCKET("bucket", false),
-    VPC_ENDPOINT("vpc-endpoint", true),
-    IDENTITY("identity", true),
-    SCP("scp", true),
-    RCP("rcp", true);
+    BUCKET("bucket", false, "S3"),
+    VPC_ENDPOINT("vpc-endpoint", true, "AWS"),
+    /** A managed policy (CreatePolicy): IAM's stricter grammar, Version 2012-10-17 required. */
+    IDENTITY("identity", true, "IAM"),
+    /** A policy embedded in a user, group or role (PutUserPolicy, PutRolePolicy…): Version 2008-10-17 or none is accepted. */
+    IDENTITY_INLINE("identity-inline", true, "IAM"),
+    SCP("scp", true, "AWS Organizations"),
+    RCP("rcp", true, "AWS Organizations");
 
     private final String cliName;
     private final boolean anyService;
+    private final String service;
 
-    PolicyKind(String cliName, boolean anyService) {
+    PolicyKind(String cliName, boolean anyService, String service) {
         this.cliName = cliName;
         this.anyService = anyService;
+        this.service = service;
+    }
+
+    /** An identity policy, managed or inline: no Principal, any service's actions. */
+    public boolean identity() {
+        return this == IDENTITY || this == IDENTITY_INLINE;
+    }
+
+    /** The service that validates the document when it is attached ("S3 refuses it"). */
+    public String service() {
+        return service;
     }
 
     public String cliName() {

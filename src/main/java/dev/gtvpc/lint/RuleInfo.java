@@ -2,7 +2,9 @@ package dev.gtvpc.lint;
 
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -21,9 +23,12 @@ import java.util.Set;
  * @param policyTypes the policy types it runs for (a rule that makes no sense for a type does not run on it)
  * @param needs       what it reads beyond the policy
  * @param judges      what its findings judge, where a value is not a real one
+ * @param severityByType the severity in the policy types where the service treats the defect otherwise
+ *                    than the default says (a missing Version: refused for a managed identity policy,
+ *                    accepted for an inline one)
  */
 public record RuleInfo(String id, Severity severity, RuleGroup group, int rank, String summary, String helpUri,
-        Set<PolicyKind> policyTypes, Set<Need> needs, Set<Judges> judges) {
+        Set<PolicyKind> policyTypes, Set<Need> needs, Set<Judges> judges, Map<PolicyKind, Severity> severityByType) {
     public RuleInfo {
         if (!kebabCase(id)) {
             throw new IllegalArgumentException("rule id '" + id + "' is not kebab-case");
@@ -41,6 +46,12 @@ public record RuleInfo(String id, Severity severity, RuleGroup group, int rank, 
         policyTypes = frozen(policyTypes, PolicyKind.class);
         needs = frozen(needs, Need.class);
         judges = frozen(judges, Judges.class);
+        severityByType = severityByType.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(severityByType));
+    }
+
+    public RuleInfo(String id, Severity severity, RuleGroup group, int rank, String summary, String helpUri,
+            Set<PolicyKind> policyTypes, Set<Need> needs, Set<Judges> judges) {
+        this(id, severity, group, rank, summary, helpUri, policyTypes, needs, judges, Map.of());
     }
 
     /** A rule that runs for every policy type, needs nothing but the policy, and judges no value. */
@@ -50,12 +61,13 @@ public record RuleInfo(String id, Severity severity, RuleGroup group, int rank, 
 
     /** The same rule, running only for these policy types. */
     public RuleInfo onlyFor(PolicyKind first, PolicyKind... more) {
-        return new RuleInfo(id, severity, group, rank, summary, helpUri, EnumSet.of(first, more), needs, judges);
+        return new RuleInfo(id, severity, group, rank, summary, helpUri, EnumSet.of(first, more), needs, judges, severityByType);
     }
 
     /** The same rule, running for every policy type but these. */
     public RuleInfo notFor(PolicyKind first, PolicyKind... more) {
-        return new RuleInfo(id, severity, group, rank, summary, helpUri, EnumSet.complementOf(EnumSet.of(first, more)), needs, judges);
+        return new RuleInfo(id, severity, group, rank, summary, helpUri, EnumSet.complementOf(EnumSet.of(first, more)), needs, judges,
+                severityByType);
     }
 
     /** The same rule, needing these too. */
@@ -63,7 +75,7 @@ public record RuleInfo(String id, Severity severity, RuleGroup group, int rank, 
         Set<Need> all = EnumSet.noneOf(Need.class);
         all.addAll(needs);
         all.addAll(Arrays.asList(more));
-        return new RuleInfo(id, severity, group, rank, summary, helpUri, policyTypes, all, judges);
+        return new RuleInfo(id, severity, group, rank, summary, helpUri, policyTypes, all, judges, severityByType);
     }
 
     /** The same rule, judging these too. */
@@ -71,7 +83,22 @@ public record RuleInfo(String id, Severity severity, RuleGroup group, int rank, 
         Set<Judges> all = EnumSet.noneOf(Judges.class);
         all.addAll(judges);
         all.addAll(Arrays.asList(more));
-        return new RuleInfo(id, severity, group, rank, summary, helpUri, policyTypes, needs, all);
+        return new RuleInfo(id, severity, group, rank, summary, helpUri, policyTypes, needs, all, severityByType);
+    }
+
+    /** The same rule, with findings of {@code level} in these policy types (what their service does with the defect). */
+    public RuleInfo severityIn(Severity level, PolicyKind first, PolicyKind... more) {
+        Map<PolicyKind, Severity> all = new EnumMap<>(PolicyKind.class);
+        all.putAll(severityByType);
+        for (PolicyKind k : EnumSet.of(first, more)) {
+            all.put(k, level);
+        }
+        return new RuleInfo(id, severity, group, rank, summary, helpUri, policyTypes, needs, judges, all);
+    }
+
+    /** The severity of this rule's findings in a policy of type {@code kind}. */
+    public Severity severityFor(PolicyKind kind) {
+        return severityByType.getOrDefault(kind, severity);
     }
 
     // enum sets, not Set.copyOf: every rule is declared at start-up, and a hash set copied per rule shows in it

@@ -150,7 +150,10 @@ public final class AwsIds {
         int last = rest.lastIndexOf('/');
         String path = rest.substring(0, last + 1);
         String name = rest.substring(last + 1);
-        if (!IAM_PATH.matcher(path).matches() || !IAM_NAME.matcher(name).matches() || name.length() > 64) {
+        // AWS's own roles in customer accounts are named aws:… (arn:aws:iam::ACCOUNT:role/aws:ec2-infrastructure, which the
+        // data-perimeter guidance exempts); nobody else can create such a name
+        String own = type.equals("role") && path.equals("/") && name.startsWith("aws:") ? name.substring(4) : name;
+        if (!IAM_PATH.matcher(path).matches() || !IAM_NAME.matcher(own).matches() || name.length() > 64) {
             return Optional.of("'" + arn + "' has an invalid " + type + " name or path; names use letters, digits"
                     + " and +=,.@_- (at most 64)");
         }
@@ -185,8 +188,30 @@ public final class AwsIds {
                 }
             }
         }
-        return Optional.ofNullable(problem).map(p -> "bucket name '" + name + "' " + p
-                + " (S3 bucket naming rules: https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html)");
+        return Optional.ofNullable(problem).map(p -> "bucket name '" + name + "' " + p + bucketMeant(name).map(b -> "; did you mean " + b + "?")
+                .orElse(" (S3 bucket naming rules: https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html)"));
+    }
+
+    /** The bucket's name in an S3 URI (s3://b/key) or a bucket or object ARN (arn:aws:s3:::b/key), which users give for a name. */
+    static Optional<String> bucketMeant(String given) {
+        String rest = given.startsWith("s3://") ? given.substring(5)
+                : given.matches("arn:aws[a-z-]*:s3:::.+") ? given.substring(given.indexOf(":::") + 3) : null;
+        if (rest == null) {
+            return Optional.empty();
+        }
+        String bucket = rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest;
+        return bucket.isEmpty() || !BUCKET_CHARS.matcher(bucket).matches() ? Optional.empty() : Optional.of(bucket);
+    }
+
+    /** The region name a user meant by {@code given}, when it is one in another case or without a hyphen (US-EAST-1, us-east1). */
+    public static Optional<String> regionMeant(String given) {
+        String lower = given.toLowerCase(java.util.Locale.ROOT).strip();
+        if (isRegionName(lower)) {
+            return Optional.of(lower);
+        }
+        // us-east1, useast1, us-gov-west1: a hyphen before the trailing digit or after the two-letter prefix
+        String hyphenated = lower.replaceFirst("^([a-z]{2})-?(.*?)-?(\\d+)$", "$1-$2-$3");
+        return isRegionName(hyphenated) ? Optional.of(hyphenated) : Optional.empty();
     }
 
     /**

@@ -233,11 +233,23 @@ public final class AuditRenderer {
 
         @Override
         public void bucket(BucketVerdict v) {
-            List<String> props = v.properties().stream().map(p -> p.property() + "=" + p.status()).toList();
+            List<String> props = v.properties().stream().map(CsvSink::property).toList();
             List<String> finds = v.findings().stream().map(f -> f.ruleId()).distinct().toList();
             out.print(String.join(",", List.of(csv(v.account()), csv(v.region()), csv(v.bucket()), csv(v.verdict().id()),
                     csv(v.detail()), csv(String.join(" / ", v.counterexample())), csv(v.policyId()), csv(String.join(";", props)), csv(String.join(";", finds)))) + "\r\n");
         }
+
+        /**
+         * {@code vpce-can-access[vpce-0abc…]=UNDECIDED}: a property checked once per --vpc, --vpce or
+         * --role-arn names its subject, or two endpoints' outcomes could not be told apart. The others
+         * (Ground Truth's endpoint, everyone outside) are one per bucket and keep their bare name.
+         */
+        private static String property(BucketVerdict.Property p) {
+            String name = PER_SUBJECT.contains(p.property()) ? p.property() + "[" + p.subject() + "]" : p.property();
+            return name + "=" + p.status();
+        }
+
+        private static final java.util.Set<String> PER_SUBJECT = java.util.Set.of("vpc-can-access", "vpce-can-access", "role-can-access");
 
         @Override
         public void end(AuditSummary s) {

@@ -38,15 +38,17 @@ public final class LintRenderer {
      * many are.
      */
     public static String text(Review review, boolean showSuppressed) {
+        return findings(review, showSuppressed) + summary(review.targets().stream().map(Review.Target::report).toList(), counts(review),
+                review.suppressedCount(), showSuppressed) + "\n";
+    }
+
+    /** As {@link #text(Review, boolean)} without the summary line (--quiet). */
+    public static String findings(Review review, boolean showSuppressed) {
         StringBuilder out = new StringBuilder();
-        int[] counts = new int[Severity.values().length];
         for (Review.Target t : review.targets()) {
             for (Review.Judged j : t.findings()) {
                 if (j.suppressed() && !showSuppressed) {
                     continue;
-                }
-                if (!j.suppressed()) {
-                    counts[j.finding().severity().ordinal()]++;
                 }
                 finding(out, t.report().source(), t.report().address(), j.finding());
                 j.suppression().ifPresent(s -> out.append("    suppressed: ").append(s.justification()).append('\n'));
@@ -54,9 +56,13 @@ public final class LintRenderer {
                         .append(s.reasonAndOrigin()).append('\n'));
             }
         }
-        out.append(summary(review.targets().stream().map(Review.Target::report).toList(), counts, review.suppressedCount(), showSuppressed))
-                .append('\n');
         return out.toString();
+    }
+
+    private static int[] counts(Review review) {
+        int[] counts = new int[Severity.values().length];
+        review.targets().forEach(t -> t.active().forEach(j -> counts[j.finding().severity().ordinal()]++));
+        return counts;
     }
 
     private static void finding(StringBuilder out, String source, java.util.Optional<String> address, Finding f) {
@@ -80,6 +86,11 @@ public final class LintRenderer {
             words += ", " + reports.size() + (reports.size() == 1 ? " policy" : " policies");
         }
         return words;
+    }
+
+    /** The text format's last line for {@code review}: files, findings by severity, suppressed. */
+    public static String summary(Review review) {
+        return summary(review.targets().stream().map(Review.Target::report).toList(), counts(review), review.suppressedCount(), false);
     }
 
     /** "N files: ..."; when policies were read from plans or templates, "N files, M policies: ...". */

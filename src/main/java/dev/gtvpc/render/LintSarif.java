@@ -89,7 +89,7 @@ final class LintSarif {
                     Json.member("name", Json.str(pascal(rule.id()))),
                     Json.member("shortDescription", Sarif.text(rule.summary())),
                     Json.member("fullDescription", Sarif.text(rule.summary() + " See " + rule.helpUri())),
-                    Json.member("helpUri", Json.str(rule.helpUri())),
+                    Json.member("helpUri", Json.str(ProjectLinks.rulePage(rule.id()))),
                     Json.member("help", Sarif.text(rule.summary() + " " + rule.helpUri())),
                     Json.member("defaultConfiguration", Sarif.defaultLevel(level(rule.severity()))),
                     Json.member("properties", Json.obj(properties)))));
@@ -97,6 +97,7 @@ final class LintSarif {
         return Json.obj(List.of(
                 Json.member("name", Json.str("gtvpc")),
                 Json.member("version", Json.str(version)),
+                Json.member("informationUri", Json.str(ProjectLinks.home())),
                 Json.member("rules", Json.arr(rules))));
     }
 

@@ -1,10 +1,12 @@
 package dev.gtvpc.render;
 
 import dev.gtvpc.eval.ContextKeys;
+import dev.gtvpc.layers.Deciding;
 import dev.gtvpc.policy.io.Json;
 import dev.gtvpc.policy.io.SourceLocation;
 import dev.gtvpc.verify.AccessMatrix;
 import dev.gtvpc.verify.Counterexample;
+import dev.gtvpc.verify.OverUnknowns;
 import dev.gtvpc.verify.PropertyResult;
 import dev.gtvpc.verify.VerificationReport;
 import java.util.ArrayList;
@@ -72,8 +74,9 @@ public final class VerifyRenderer {
                 + " from " + c.origin());
         lines.add("context: " + context(c.request().context()));
         String decided = c.decision().map(d -> d.name()).orElse("no decision");
-        lines.add("decided " + decided + (c.statements().isEmpty() ? (c.decision().isPresent() ? " (no statement applies)" : "")
-                : " by statement " + String.join(", ", c.statements())));
+        String by = c.deciding().isEmpty() ? " by statement " + String.join(", ", c.statements())
+                : " by " + String.join(", ", c.statements());
+        lines.add("decided " + decided + (c.statements().isEmpty() ? (c.decision().isPresent() ? " (no statement applies)" : "") : by));
         c.errors().forEach(e -> lines.add(e));
         return lines;
     }
@@ -150,11 +153,12 @@ public final class VerifyRenderer {
                     Json.member("status", Json.str(r.status().name())),
                     Json.member("requests", new Json.Num(Long.toString(r.requests()), SourceLocation.START))));
             r.reason().ifPresent(why -> members.add(Json.member("reason", Json.str(why))));
+            r.overUnknowns().ifPresent(o -> members.add(Json.member("overUnknowns", overUnknowns(o))));
             r.counterexample().ifPresent(c -> {
                 List<Json.Member> context = new ArrayList<>();
                 c.request().context().entries().forEach(e -> context.add(Json.member(e.key(),
                         Json.arr(e.values().stream().map(v -> (Json.Value) Json.str(v)).toList()))));
-                members.add(Json.member("counterexample", Json.obj(List.of(
+                List<Json.Member> example = new ArrayList<>(List.of(
                         Json.member("action", Json.str(c.request().action())),
                         Json.member("resource", Json.str(c.request().resource())),
                         Json.member("principal", Json.str(c.request().principal().id())),
@@ -162,7 +166,11 @@ public final class VerifyRenderer {
                         Json.member("context", Json.obj(context)),
                         Json.member("decision", Json.str(c.decision().map(Enum::name).orElse("NONE"))),
                         Json.member("statements", Json.arr(c.statements().stream().map(s -> (Json.Value) Json.str(s)).toList())),
-                        Json.member("errors", Json.arr(c.errors().stream().map(s -> (Json.Value) Json.str(s)).toList()))))));
+                        Json.member("errors", Json.arr(c.errors().stream().map(s -> (Json.Value) Json.str(s)).toList()))));
+                if (!c.deciding().isEmpty()) {
+                    example.add(Json.member("layers", Json.arr(c.deciding().stream().map(VerifyRenderer::deciding).toList())));
+                }
+                members.add(Json.member("counterexample", Json.obj(example)));
             });
             properties.add(Json.obj(members));
         }
@@ -188,6 +196,41 @@ public final class VerifyRenderer {
             top.add(Json.member("matrix", Json.arr(rows)));
         }
         return Json.write(Json.obj(top), true) + "\n";
+    }
+
+    /** A deciding statement with its layer, the file (or managed policy) it is in, and the level it is attached at. */
+    private static Json.Value deciding(Deciding d) {
+        List<Json.Member> m = new ArrayList<>();
+        m.add(Json.member("layer", Json.str(d.layer().word())));
+        d.source().ifPresent(f -> m.add(Json.member("file", Json.str(f))));
+        d.statement().ifPresent(st -> m.add(Json.member("statement", Json.str(st))));
+        d.target().ifPresent(t -> m.add(Json.member("level", Json.str(t))));
+        return Json.obj(m);
+    }
+
+    /**
+     * How a property fared over the values a plan or template leaves unknown: each case of their classes
+     * tried, with its status, and the condition under which a DEPENDS holds.
+     */
+    private static Json.Value overUnknowns(OverUnknowns.Outcomes o) {
+        List<Json.Value> cases = new ArrayList<>();
+        for (OverUnknowns.Case c : o.cases()) {
+            List<Json.Value> values = new ArrayList<>();
+            for (OverUnknowns.Choice ch : c.choices()) {
+                List<Json.Member> m = new ArrayList<>();
+                m.add(Json.member("unknown", Json.str(ch.unknown())));
+                ch.value().ifPresent(v -> m.add(Json.member("value", Json.str(v))));
+                m.add(Json.member("class", Json.str(ch.value().isEmpty() ? "any other value" : ch.label())));
+                values.add(Json.obj(m));
+            }
+            cases.add(Json.obj(List.of(Json.member("values", Json.arr(values)), Json.member("status", Json.str(c.status().name())))));
+        }
+        List<Json.Member> members = new ArrayList<>();
+        members.add(Json.member("unknowns", Json.arr(o.unknowns().stream().map(u -> (Json.Value) Json.str(u)).toList())));
+        members.add(Json.member("allCombinations", new Json.Bool(o.allCombinations(), SourceLocation.START)));
+        o.condition().ifPresent(c -> members.add(Json.member("condition", Json.str(c))));
+        members.add(Json.member("cases", Json.arr(cases)));
+        return Json.obj(members);
     }
 
     public static String markdown(String source, VerificationReport report, boolean matrix) {

@@ -2,6 +2,7 @@ package dev.gtvpc.space;
 
 import dev.gtvpc.policy.AwsIds;
 import dev.gtvpc.policy.PolicyScan;
+import dev.gtvpc.policy.Unknowns;
 import dev.gtvpc.policy.Wildcards;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,6 +42,7 @@ final class Origins {
     private final Map<String, Origin> normalCache = new HashMap<>();
     private final List<String> notes = new ArrayList<>();
     private final List<String> assumptions = new ArrayList<>();
+    private final List<String> impossible = new ArrayList<>();
 
     /** @param memberAccounts the accounts of the bucket account's organization the space knows (an endpoint they own carries it) */
     Origins(PolicyScan scan, Perimeter perimeter, Witnesses witnesses, ValueClasses values, Set<String> memberAccounts) {
@@ -49,7 +51,8 @@ final class Origins {
         this.witnesses = witnesses;
         this.values = values;
         perimeter.serviceEndpoints().forEach(t -> serviceEndpoints.add(t.endpoint()));
-        Set<String> named = new LinkedHashSet<>(values.literalsAndWitnesses("aws:SourceVpce"));
+        Set<String> named = new LinkedHashSet<>(possible("aws:SourceVpce", values.literalsAndWitnesses("aws:SourceVpce"),
+                AwsIds::isVpceId, "a VPC endpoint ID (vpce- and 8 or 17 hexadecimal digits)"));
         named.addAll(perimeter.vpces());
         perimeter.serviceEndpoints().forEach(t -> named.add(t.endpoint()));
         named.add(Witnesses.FRESH_VPCE);
@@ -71,6 +74,30 @@ final class Origins {
         return assumptions;
     }
 
+    /** The values the policies compare endpoints or VPCs with that no endpoint or VPC can have, each with why. */
+    List<String> impossible() {
+        return impossible;
+    }
+
+    /**
+     * The values no request can carry are left out of the origins, so no counterexample comes through an
+     * endpoint nobody can have ({@code vpce-xxxxxxxxxxxxxxxxx}); what they would exempt stays with the
+     * fresh endpoint and VPC, which every property is checked through all the same. An unknown value of a
+     * template or plan stands for a real ID and stays.
+     */
+    private List<String> possible(String key, List<String> named, java.util.function.Predicate<String> valid, String what) {
+        Set<String> left = new LinkedHashSet<>();
+        for (PolicyScan.EntryAt e : scan.entriesOf(key)) {
+            for (String v : e.nullOperator() ? List.<String>of() : e.values()) {
+                if (!Wildcards.hasWildcard(v) && !v.contains("${") && !Unknowns.in(v) && !valid.test(v) && left.add(v)) {
+                    impossible.add("no request comes through " + v + ", which the policy compares " + key + " with: it is not " + what
+                            + ", so no endpoint or VPC has it and no request was made up from it");
+                }
+            }
+        }
+        return named.stream().filter(v -> !left.contains(v)).toList();
+    }
+
     /**
      * The VPCs named by aws:SourceVpc, by aws:SourceVpcArn values (an ID with its owner when the ARN is of
      * the bucket's Region, else the ARN itself: a VPC of another Region), the perimeter (an ID or an ARN),
@@ -78,7 +105,8 @@ final class Origins {
      * another account's ("VPC IDs are only unique within a Region"), which only the ARN tells apart.
      */
     private List<String> vpcsNamed() {
-        Set<String> named = new LinkedHashSet<>(values.literalsAndWitnesses("aws:SourceVpc"));
+        Set<String> named = new LinkedHashSet<>(possible("aws:SourceVpc", values.literalsAndWitnesses("aws:SourceVpc"),
+                AwsIds::isVpcId, "a VPC ID (vpc- and 8 or 17 hexadecimal digits)"));
         named.addAll(perimeter.vpcs());
         named.remove(Witnesses.FRESH_VPC);
         for (String v : values.values("aws:SourceVpcArn")) {
@@ -94,8 +122,12 @@ final class Origins {
                 notes.add("aws:SourceVpcArn: pattern " + v + " is covered by the VPCs named elsewhere and a fresh one");
             }
         }
+        List<String> ownIds = List.copyOf(named);
+        // the fresh VPC before the twins: where a twin compares like a VPC nobody names, the class keeps the
+        // fresh one, the VPC lint's requests come from
+        named.add(Witnesses.FRESH_VPC);
         if (scan.tests("aws:SourceVpcArn")) {
-            for (String vpc : List.copyOf(named)) {
+            for (String vpc : ownIds) {
                 named.add(twin(vpc));
             }
         } else if (scan.tests("aws:SourceVpc") && !perimeter.vpcs().isEmpty()) {
@@ -103,7 +135,6 @@ final class Origins {
                     + " another Region, reaching the bucket through a cross-Region interface endpoint, was not tried (aws:SourceVpcArn"
                     + " names the Region and the owner)");
         }
-        named.add(Witnesses.FRESH_VPC);
         return List.copyOf(named);
     }
 

@@ -38,6 +38,7 @@ public final class RequestSpace {
     private final Origins origins;
     private final Callers callers;
     private final Resources resources;
+    private final Set<String> memberAccounts;
     private List<ActionClass> actions;
     private OtherContexts otherContexts;
 
@@ -53,7 +54,8 @@ public final class RequestSpace {
         avoid.addAll(perimeter.endpointAccounts());
         perimeter.managementAccount().ifPresent(avoid::add);
         Witnesses witnesses = Witnesses.avoiding(avoid);
-        this.origins = new Origins(scan, perimeter, witnesses, new ValueClasses(scan), Callers.memberAccounts(perimeter));
+        this.memberAccounts = Callers.memberAccounts(perimeter);
+        this.origins = new Origins(scan, perimeter, witnesses, new ValueClasses(scan), memberAccounts);
         this.callers = new Callers(scan, perimeter, witnesses, named);
         this.resources = new Resources(scan, perimeter);
     }
@@ -82,6 +84,11 @@ public final class RequestSpace {
     /** What the space takes for granted that changes what a proof covers (a same-ID VPC of another Region not tried). */
     public List<String> assumptions() {
         return List.copyOf(origins.assumptions());
+    }
+
+    /** The endpoint and VPC IDs the policies name that no endpoint or VPC can have: left out of the origins, each with why. */
+    public List<String> impossibleValues() {
+        return List.copyOf(origins.impossible());
     }
 
     /** Whether a policy tests {@code key} (any case) in a condition or a policy variable: only then does its value matter. */
@@ -116,7 +123,11 @@ public final class RequestSpace {
         Set<String> inside = new HashSet<>(perimeter.vpcs());
         inside.addAll(perimeter.vpces());
         perimeter.serviceEndpoints().forEach(t -> inside.add(t.endpoint()));
-        return origins.all(inside, true);
+        List<Origin> all = origins.all(inside, true);
+        // the network perimeter of aws:VpceOrgID: every endpoint an account of the organization owns is inside, and
+        // the endpoints of the third parties aws:VpceAccount trusts
+        return all.stream().filter(o -> o.owner().filter(w -> w.member() && perimeter.organizationEndpoints()
+                || perimeter.endpointAccounts().contains(w.account())).isEmpty()).toList();
     }
 
     /**
@@ -226,6 +237,11 @@ public final class RequestSpace {
         return callers.principalOf(account);
     }
 
+    /** Whether {@code account} is one the space knows in the bucket account's organization (its SCPs reach its principals). */
+    public boolean inOrganization(String account) {
+        return memberAccounts.contains(account);
+    }
+
     /** A principal of an account no policy names: a stranger. */
     public Caller outsider() {
         return callers.outsider();
@@ -303,12 +319,37 @@ public final class RequestSpace {
         if (!caller.canComeFrom(origin)) {
             return false;
         }
+        if (caller.member() && !tagged(perimeter.principalTags(), "aws:principaltag/", extra)
+                || !tagged(perimeter.bucketTags(), "aws:resourcetag/", extra)) {
+            return false;
+        }
         if (caller.kind() != Caller.Kind.SERVICE) {
             for (String k : extra.keySet()) {
                 // "only when the call … is made directly by an AWS service principal" (aws:SourceArn and its kin)
                 if (keys.from(k, ConditionKeyCatalog.Origin.SERVICE)) {
                     return false;
                 }
+            }
+        }
+        return true;
+    }
+
+    /** Whether {@code extra} shows exactly the {@code tags} (when known) under the tested keys with {@code prefix}. */
+    private boolean tagged(Optional<Map<String, String>> tags, String prefix, Map<String, List<String>> extra) {
+        if (tags.isEmpty()) {
+            return true;
+        }
+        Map<String, String> expected = new LinkedHashMap<>();
+        tags.get().forEach((k, v) -> expected.put(prefix + k.toLowerCase(Locale.ROOT), v));
+        for (Map.Entry<String, List<String>> e : extra.entrySet()) {
+            String key = e.getKey().toLowerCase(Locale.ROOT);
+            if (key.startsWith(prefix) && !e.getValue().equals(Optional.ofNullable(expected.get(key)).map(List::of).orElse(null))) {
+                return false;
+            }
+        }
+        for (String key : expected.keySet()) {
+            if (scan.tests(key) && extra.keySet().stream().noneMatch(k -> k.equalsIgnoreCase(key))) {
+                return false;
             }
         }
         return true;

@@ -32,6 +32,11 @@ public final class Witnesses {
     public static final String ASSUMED_ORG = "o-gtvpcassumed";
     /** The bucket's account when nothing names it: no real account has this ID, and the output says it was assumed. */
     public static final String UNKNOWN_ACCOUNT = "000000000000";
+    /**
+     * The account a proof shared by several accounts runs on (audit renames each bucket's account to it
+     * and back): no real account has this ID, and it is not UNKNOWN_ACCOUNT, which the output reports.
+     */
+    public static final String SHARED_ACCOUNT = "000000000001";
     /** The bucket when neither the user nor the policy names one. */
     public static final String UNKNOWN_BUCKET = "bucket";
     /** The region when lint is given none: it only places aws:SourceVpcArn, which a policy seldom tests without --region. */

@@ -1,15 +1,13 @@
 package dev.gtvpc.verify;
 
-import dev.gtvpc.eval.Decision;
 import dev.gtvpc.eval.EvaluationResult;
-import dev.gtvpc.eval.Evaluator;
 import dev.gtvpc.eval.Request;
 import dev.gtvpc.eval.StatementTrace;
-import dev.gtvpc.policy.Policy;
 import dev.gtvpc.space.ActionClass;
 import dev.gtvpc.space.Caller;
 import dev.gtvpc.space.Origin;
 import dev.gtvpc.space.RequestSpace;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,15 +16,17 @@ import java.util.function.Predicate;
 /**
  * Checks one property over a product of the space's classes: every context, origin, caller, action and
  * resource, in that order (simplest first, so the first counterexample is a minimal one), skipping the
- * pairs S3 never sees.
+ * pairs S3 never sees. With layers, a proof also says which layer's statements decided its requests.
  */
 final class Checker {
-    private final Policy policy;
+    private final Decider decider;
     private final RequestSpace space;
+    private final boolean layered;
 
-    Checker(Policy policy, RequestSpace space) {
-        this.policy = policy;
+    Checker(Decider decider, RequestSpace space, boolean layered) {
+        this.decider = decider;
         this.space = space;
+        this.layered = layered;
     }
 
     /**
@@ -34,9 +34,10 @@ final class Checker {
      *                PROVED (true for the access properties: the policy then says nothing about them)
      */
     PropertyResult check(String property, String subject, List<Origin> origins, List<Caller> callers, List<ActionClass> actions,
-            Predicate<Decision> ok, List<Map<String, List<String>>> contexts, boolean vacuity) {
+            Predicate<Verdict> ok, List<Map<String, List<String>>> contexts, boolean vacuity) {
         long count = 0;
         boolean reached = false;
+        Map<String, Long> decidedBy = new LinkedHashMap<>();
         for (Map<String, List<String>> extra : contexts) {
             for (Origin origin : origins) {
                 for (Caller caller : callers) {
@@ -47,14 +48,17 @@ final class Checker {
                         for (String resource : space.resources(action)) {
                             Request r = space.request(action.action(), resource, origin, caller, extra);
                             count++;
-                            EvaluationResult result = Evaluator.evaluate(policy, r);
-                            if (result.decision().isEmpty() || !ok.test(result.decision().get())) {
+                            Verdict result = decider.decide(r, origin, caller);
+                            if (result.decision().isEmpty() || !ok.test(result)) {
                                 PropertyResult.Status status = result.decision().isEmpty()
                                         ? PropertyResult.Status.UNDECIDED : PropertyResult.Status.REFUTED;
                                 return new PropertyResult(property, subject, status, count, Optional.of(new Counterexample(
-                                        r, origin, caller, result.decision(), labels(result), result.errors())));
+                                        r, origin, caller, result.decision(), result.statements(), result.errors(), result.deciding())));
                             }
-                            reached |= result.statements().stream().anyMatch(StatementTrace::reached);
+                            reached |= result.reached();
+                            if (result.denied()) {
+                                result.deciding().forEach(d -> decidedBy.merge(d.label(), 1L, Long::sum));
+                            }
                         }
                     }
                 }
@@ -69,7 +73,16 @@ final class Checker {
             return PropertyResult.vacuous(property, subject, count, "no statement reaches these requests (none names these"
                     + " principals, actions and this bucket): nothing to prove");
         }
-        return new PropertyResult(property, subject, PropertyResult.Status.PROVED, count, Optional.empty());
+        return new PropertyResult(property, subject, PropertyResult.Status.PROVED, count, Optional.empty(),
+                layered && !decidedBy.isEmpty() ? Optional.of(decidedBy(decidedBy)) : Optional.empty());
+    }
+
+    /** Which layers' statements decided the requests of a proof, and how many each. */
+    private static String decidedBy(Map<String, Long> counts) {
+        StringBuilder b = new StringBuilder("decided by ");
+        counts.forEach((label, n) -> b.append(b.length() > "decided by ".length() ? "; " : "").append(label).append(" (").append(n)
+                .append(n == 1 ? " request)" : " requests)"));
+        return b.toString();
     }
 
     static List<String> labels(EvaluationResult result) {

@@ -1,6 +1,8 @@
 package dev.gtvpc.verify;
 
 import dev.gtvpc.eval.Decision;
+import dev.gtvpc.layers.Deciding;
+import dev.gtvpc.layers.Layer;
 import dev.gtvpc.policy.ActionBlock;
 import dev.gtvpc.policy.Effect;
 import dev.gtvpc.policy.Policy;
@@ -24,12 +26,19 @@ final class Properties {
     private final VerifyInputs in;
     private final RequestSpace space;
     private final Checker checker;
+    private final Layers layers;
 
     Properties(Policy policy, VerifyInputs in, RequestSpace space) {
+        this(policy, "the bucket policy", Layers.NONE, in, space);
+    }
+
+    /** The properties over every layer of {@code layers}, the bucket policy read from {@code source}. */
+    Properties(Policy policy, String source, Layers layers, VerifyInputs in, RequestSpace space) {
         this.policy = policy;
         this.in = in;
         this.space = space;
-        this.checker = new Checker(policy, space);
+        this.checker = new Checker(Decider.of(policy, source, layers, space), space, layers.layered());
+        this.layers = layers;
     }
 
     RequestSpace space() {
@@ -39,24 +48,35 @@ final class Properties {
     /** Ground Truth's (or another service's) endpoint, from a VPC that is not the user's, as any principal of the bucket's account. */
     PropertyResult trustedEndpointCanAccess(VerifyInputs.TrustedEndpoint t) {
         List<ActionClass> actions = t.actions().stream().map(space::actionClass).toList();
-        return checker.check(t.property(), t.label(), space.endpointOrigins(t.endpoint(), Witnesses.FRESH_VPC), memberPrincipals(),
-                actions, d -> d != Decision.EXPLICIT_DENY, overTls(), true);
+        PropertyResult r = checker.check(t.property(), t.label(), space.endpointOrigins(t.endpoint(), Witnesses.FRESH_VPC),
+                memberPrincipals(), actions, v -> !v.blocked(), overTls(), true);
+        Optional<Deciding> guardrail = r.counterexample().stream().flatMap(c -> c.deciding().stream())
+                .filter(d -> d.layer() == Layer.RCP).findFirst();
+        if (r.status() != PropertyResult.Status.REFUTED || guardrail.isEmpty()) {
+            return r;
+        }
+        // an AWS account owns the service's endpoint, and AWS does not publish which: its aws:VpceAccount and
+        // aws:VpceOrgID cannot be named, its endpoint ID can (layers/OPEN-QUESTIONS.md Q1)
+        return new PropertyResult(r.property(), r.subject(), r.status(), r.requests(), r.counterexample(), Optional.of("the exception"
+                + " that can let it in: " + t.endpoint() + " as aws:SourceVpce in the StringNotEqualsIfExists block of "
+                + guardrail.get().label() + " (an AWS account owns the endpoint and AWS does not publish which, so an aws:VpceAccount or"
+                + " aws:VpceOrgID exception cannot be written for it); verify again with it to prove it"));
     }
 
     PropertyResult canAccess(String property, String subject, List<Origin> origins, List<Caller> callers, List<ActionClass> actions) {
-        return checker.check(property, subject, origins, callers, actions, d -> d != Decision.EXPLICIT_DENY, overTls(), true);
+        return checker.check(property, subject, origins, callers, actions, v -> !v.blocked(), overTls(), true);
     }
 
     /** Every origin and caller outside the perimeter is explicitly denied each protected action, whatever else the request says. */
     PropertyResult outsideDenied(List<ActionClass> actions) {
         return checker.check("outside-denied", "every other origin and principal", space.outsideOrigins(), space.outsideCallers(),
-                actions, d -> d == Decision.EXPLICIT_DENY, space.otherContexts(), false);
+                actions, Verdict::denied, space.otherContexts(), false);
     }
 
     /** {@code arn} keeps the policy actions from anywhere; a policy silent on them keeps it in: that is the point, not vacuous. */
     PropertyResult keepsPolicyActions(String property, String subject, List<Origin> origins, List<Caller> callers) {
         return checker.check(property, subject, origins, callers, Verifier.POLICY_ACTIONS.stream().map(space::actionClass).toList(),
-                d -> d != Decision.EXPLICIT_DENY, overTls(), false);
+                v -> !v.blocked(), overTls(), false);
     }
 
     /**
@@ -86,18 +106,26 @@ final class Properties {
                 Optional.empty());
     }
 
-    /** --actions, or every action class the policy's Deny statements cover; with no Deny, what its Allow statements cover. */
+    /**
+     * --actions, or every action class the bucket policy's Deny statements cover; with no Deny, what the
+     * other layers' Deny statements cover (a bucket without a policy, protected by its RCP); else what the
+     * bucket policy's Allow statements cover.
+     */
     List<ActionClass> protectedActions() {
         if (!in.actions().isEmpty()) {
             return in.actions().stream().map(space::actionClass).toList();
         }
-        List<ActionClass> denied = covered(Effect.DENY);
-        return denied.isEmpty() ? covered(Effect.ALLOW) : denied;
+        List<Policy> bucket = layers.bucketPolicy() ? List.of(policy) : List.of();
+        List<ActionClass> denied = covered(bucket, Effect.DENY);
+        if (denied.isEmpty()) {
+            denied = covered(layers.policies(), Effect.DENY);
+        }
+        return denied.isEmpty() ? covered(bucket, Effect.ALLOW) : denied;
     }
 
-    private List<ActionClass> covered(Effect effect) {
+    private List<ActionClass> covered(List<Policy> policies, Effect effect) {
         Set<ActionClass> covered = new LinkedHashSet<>();
-        for (Statement s : policy.statements()) {
+        for (Statement s : policies.stream().flatMap(p -> p.statements().stream()).toList()) {
             if (s.effect().filter(effect::equals).isEmpty() || s.action().isEmpty()) {
                 continue;
             }

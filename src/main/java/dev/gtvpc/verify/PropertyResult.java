@@ -1,13 +1,15 @@
 package dev.gtvpc.verify;
 
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * One property for one subject (a VPC, an endpoint, a role…): proved over every request checked, or the
- * first that breaks it; {@code reason} says why a result is VACUOUS or DEPENDS.
+ * first that breaks it; {@code reason} says why a result is VACUOUS or DEPENDS; {@code overUnknowns}, for a
+ * policy with values its source leaves unknown, how the property fared for each class of their values.
  */
 public record PropertyResult(String property, String subject, Status status, long requests, Optional<Counterexample> counterexample,
-        Optional<String> reason) {
+        Optional<String> reason, Optional<OverUnknowns.Outcomes> overUnknowns) {
     /**
      * PROVED: every request of the space was checked and the property held, and at least one reached a
      * statement. REFUTED: a request breaks it (the counterexample). UNDECIDED: some request had no
@@ -17,8 +19,18 @@ public record PropertyResult(String property, String subject, Status status, lon
      */
     public enum Status { PROVED, REFUTED, UNDECIDED, VACUOUS, DEPENDS }
 
+    public PropertyResult {
+        Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(overUnknowns, "overUnknowns");
+    }
+
+    public PropertyResult(String property, String subject, Status status, long requests, Optional<Counterexample> counterexample,
+            Optional<String> reason) {
+        this(property, subject, status, requests, counterexample, reason, Optional.empty());
+    }
+
     public PropertyResult(String property, String subject, Status status, long requests, Optional<Counterexample> counterexample) {
-        this(property, subject, status, requests, counterexample, Optional.empty());
+        this(property, subject, status, requests, counterexample, Optional.empty(), Optional.empty());
     }
 
     static PropertyResult vacuous(String property, String subject, String why) {

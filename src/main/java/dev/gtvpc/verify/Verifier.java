@@ -49,6 +49,13 @@ public final class Verifier {
     private static final List<String> ORGANIZATION_KEYS = List.of("aws:PrincipalOrgID", "aws:ResourceOrgID", "aws:PrincipalOrgPaths",
             "aws:ResourceOrgPaths");
 
+    /** What a layered proof takes for granted, in one line (README "Layered perimeters"). */
+    static final String LAYERED_ASSUMPTIONS = "layers: each --rcp is attached above the bucket's account and each --scp beside FullAWSAccess"
+            + " above the organization's principals; endpoints not yours have their owners' policies, taken as letting everything through;"
+            + " ACLs are not asked (a request of another account or anonymous that no bucket policy Allow grants is denied, as with"
+            + " Object Ownership 'bucket owner enforced', the default since April 2023); permission boundaries and session policies are"
+            + " not modelled";
+
     private Verifier() {
     }
 
@@ -58,16 +65,27 @@ public final class Verifier {
 
     /** With {@code matrix}, the report also holds the access matrix (it costs a few evaluations per row). */
     public static VerificationReport verify(Policy policy, VerifyInputs in, Optional<Policy> equivalentTo, boolean matrix) {
+        return verify(policy, "the bucket policy", Layers.NONE, in, equivalentTo, matrix);
+    }
+
+    /**
+     * Over every layer of {@code layers} as well as the bucket policy ({@code source} names its file in
+     * counterexamples and proofs). The access matrix and {@code equivalent-to} stay the bucket policy's own.
+     */
+    public static VerificationReport verify(Policy policy, String source, Layers layers, VerifyInputs in, Optional<Policy> equivalentTo,
+            boolean matrix) {
         List<Policy> policies = new ArrayList<>();
         policies.add(policy);
         equivalentTo.ifPresent(policies::add);
+        policies.addAll(layers.policies());
+        Bucket bucket = new Bucket(policy, source, layers);
         Optional<String> assumedOrg = in.orgId().isPresent() ? Optional.empty() : organizationTested(policies);
         if (assumedOrg.isEmpty()) {
-            return verifyIn(policy, in, equivalentTo, matrix, policies);
+            return verifyIn(bucket, in, equivalentTo, matrix, policies);
         }
-        VerificationReport inside = verifyIn(policy, in.withOrganization(assumedOrg, orgPathsFor(policies, assumedOrg.get())),
+        VerificationReport inside = verifyIn(bucket, in.withOrganization(assumedOrg, orgPathsFor(policies, assumedOrg.get())),
                 equivalentTo, matrix, policies);
-        VerificationReport outside = verifyIn(policy, in, equivalentTo, false, policies);
+        VerificationReport outside = verifyIn(bucket, in, equivalentTo, false, policies);
         List<PropertyResult> results = new ArrayList<>();
         for (int i = 0; i < inside.results().size(); i++) {
             PropertyResult a = inside.results().get(i);
@@ -88,9 +106,14 @@ public final class Verifier {
         return new VerificationReport(results, notes, inside.matrix(), assumed);
     }
 
-    private static VerificationReport verifyIn(Policy policy, VerifyInputs in, Optional<Policy> equivalentTo, boolean matrix,
+    /** The bucket policy, the file it was read from, and the layers asked with it. */
+    private record Bucket(Policy policy, String source, Layers layers) {
+    }
+
+    private static VerificationReport verifyIn(Bucket bucket, VerifyInputs in, Optional<Policy> equivalentTo, boolean matrix,
             List<Policy> policies) {
-        Properties v = properties(policy, in, policies);
+        Policy policy = bucket.policy();
+        Properties v = new Properties(policy, bucket.source(), bucket.layers(), in, RequestSpace.of(policies, in, S3ActionCatalog.bundled()));
         RequestSpace space = v.space();
         List<PropertyResult> results = new ArrayList<>();
         List<ActionClass> protectedActions = v.protectedActions();
@@ -125,11 +148,15 @@ public final class Verifier {
             results.add(v.canAccess("aws-service-can-access", "AWS services, service-linked roles, and calls through AWS services",
                     space.origins(), space.awsServiceCallers(), protectedActions));
         }
-        results.add(v.outsideDenied(protectedActions));
+        results.add(UnnamedExemptions.explain(v.outsideDenied(protectedActions), PolicyScan.of(policies), in));
         in.adminArn().ifPresent(admin -> results.add(v.keepsPolicyActions("owner-can-manage", admin, space.origins(), v.callersOf(admin))));
         equivalentTo.ifPresent(other -> results.add(Equivalence.check(policy, other, space)));
-        return new VerificationReport(results, space.samplingNotes(), matrix ? Matrix.of(policy, in, v, protectedActions) : null,
-                space.assumptions());
+        List<String> assumed = new ArrayList<>(space.impossibleValues());
+        assumed.addAll(space.assumptions());
+        if (bucket.layers().layered()) {
+            assumed.add(LAYERED_ASSUMPTIONS);
+        }
+        return new VerificationReport(results, space.samplingNotes(), matrix ? Matrix.of(policy, in, v, protectedActions) : null, assumed);
     }
 
     private static Properties properties(Policy policy, VerifyInputs in, List<Policy> spaceOf) {

@@ -2,6 +2,7 @@ package dev.gtvpc.verify;
 
 import dev.gtvpc.space.Perimeter;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -35,7 +36,11 @@ public record VerifyInputs(
         List<String> orgPaths,
         List<String> cidrs,
         List<String> trustedAccounts,
-        boolean awsServiceAccess) implements Perimeter {
+        boolean awsServiceAccess,
+        Optional<Map<String, String>> principalTags,
+        Optional<Map<String, String>> bucketTags,
+        boolean organizationEndpoints,
+        List<String> endpointAccounts) implements Perimeter {
 
     /**
      * A VPC endpoint a service sends its requests through, which must not be denied {@code actions}
@@ -68,46 +73,60 @@ public record VerifyInputs(
         orgPaths = List.copyOf(orgPaths);
         cidrs = List.copyOf(cidrs);
         trustedAccounts = List.copyOf(trustedAccounts);
+        principalTags = principalTags.map(Map::copyOf);
+        bucketTags = bucketTags.map(Map::copyOf);
+        endpointAccounts = List.copyOf(endpointAccounts);
     }
 
     /** A bucket with nothing yet required of it. */
     public static VerifyInputs of(String region, String partition, String bucket, String bucketAccount) {
         return new VerifyInputs(region, partition, bucket, bucketAccount, List.of(), List.of(), List.of(), List.of(), Optional.empty(),
-                List.of(), Optional.empty(), List.of(), List.of(), List.of(), false);
+                List.of(), Optional.empty(), List.of(), List.of(), List.of(), false, Optional.empty(), Optional.empty(), false, List.of());
     }
 
     public VerifyInputs withServiceEndpoints(List<TrustedEndpoint> e) {
         return new VerifyInputs(region, partition, bucket, bucketAccount, e, vpcs, vpces, roleArns, adminArn, actions, orgId, orgPaths,
-                cidrs, trustedAccounts, awsServiceAccess);
+                cidrs, trustedAccounts, awsServiceAccess, principalTags, bucketTags, organizationEndpoints, endpointAccounts);
     }
 
     public VerifyInputs withNetwork(List<String> vpcList, List<String> vpceList, List<String> cidrList) {
         return new VerifyInputs(region, partition, bucket, bucketAccount, serviceEndpoints, vpcList, vpceList, roleArns, adminArn, actions,
-                orgId, orgPaths, cidrList, trustedAccounts, awsServiceAccess);
+                orgId, orgPaths, cidrList, trustedAccounts, awsServiceAccess, principalTags, bucketTags, organizationEndpoints, endpointAccounts);
     }
 
     public VerifyInputs withPrincipals(List<String> roles, Optional<String> admin) {
         return new VerifyInputs(region, partition, bucket, bucketAccount, serviceEndpoints, vpcs, vpces, roles, admin, actions, orgId,
-                orgPaths, cidrs, trustedAccounts, awsServiceAccess);
+                orgPaths, cidrs, trustedAccounts, awsServiceAccess, principalTags, bucketTags, organizationEndpoints, endpointAccounts);
     }
 
     public VerifyInputs withActions(List<String> a) {
         return new VerifyInputs(region, partition, bucket, bucketAccount, serviceEndpoints, vpcs, vpces, roleArns, adminArn, a, orgId,
-                orgPaths, cidrs, trustedAccounts, awsServiceAccess);
+                orgPaths, cidrs, trustedAccounts, awsServiceAccess, principalTags, bucketTags, organizationEndpoints, endpointAccounts);
     }
 
     public VerifyInputs withOrganization(Optional<String> id, List<String> paths) {
         return new VerifyInputs(region, partition, bucket, bucketAccount, serviceEndpoints, vpcs, vpces, roleArns, adminArn, actions, id,
-                paths, cidrs, trustedAccounts, awsServiceAccess);
+                paths, cidrs, trustedAccounts, awsServiceAccess, principalTags, bucketTags, organizationEndpoints, endpointAccounts);
     }
 
     public VerifyInputs withTrustedAccounts(List<String> accounts) {
         return new VerifyInputs(region, partition, bucket, bucketAccount, serviceEndpoints, vpcs, vpces, roleArns, adminArn, actions,
-                orgId, orgPaths, cidrs, accounts, awsServiceAccess);
+                orgId, orgPaths, cidrs, accounts, awsServiceAccess, principalTags, bucketTags, organizationEndpoints, endpointAccounts);
+    }
+
+    /**
+     * The tags the organization's principals carry and the bucket's tags, when the user says so (each empty:
+     * unknown, every class is tried), whether every endpoint of the organization's accounts is inside, and the accounts
+     * (third parties) whose endpoints are.
+     */
+    public VerifyInputs withTagsAndEndpoints(Optional<Map<String, String>> principal, Optional<Map<String, String>> bucketTagged,
+            boolean orgEndpoints, List<String> accounts) {
+        return new VerifyInputs(region, partition, bucket, bucketAccount, serviceEndpoints, vpcs, vpces, roleArns, adminArn, actions,
+                orgId, orgPaths, cidrs, trustedAccounts, awsServiceAccess, principal, bucketTagged, orgEndpoints, accounts);
     }
 
     public VerifyInputs withAwsServiceAccess(boolean access) {
         return new VerifyInputs(region, partition, bucket, bucketAccount, serviceEndpoints, vpcs, vpces, roleArns, adminArn, actions,
-                orgId, orgPaths, cidrs, trustedAccounts, access);
+                orgId, orgPaths, cidrs, trustedAccounts, access, principalTags, bucketTags, organizationEndpoints, endpointAccounts);
     }
 }

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -173,6 +174,27 @@ class ApplierTest {
                 .hasMessageContaining("cannot write the backup")
                 .extracting(e -> ((GtvpcException) e).exitCode()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(aws.calls).isEmpty();
+    }
+
+    @Test
+    void aSettledPolicyAlikeInMeaningButWithoutOurSidIsARace() {
+        ApplyPlan plan = applier.plan(BUCKET, "us-east-1", Optional.of(policy(VPC_ONLY)), true);
+        // the plan read 1, the re-read 2, the read-back 3, the settle re-read 4: another merge-apply's
+        // statement, the same in meaning under its own Sid, has replaced this one's
+        aws.beforeGet.put(4, a -> a.policies.put(BUCKET, VPC_ONLY.replace("DenyAccessFromNonGTandCustomerVPC", "TheirSid")));
+        assertThatThrownBy(() -> applier.write(plan, backups, false, Duration.ofMillis(1)))
+                .hasMessageContaining("race")
+                .hasMessageContaining("DenyAccessFromNonGTandCustomerVPC")
+                .extracting(e -> ((GtvpcException) e).exitCode()).isEqualTo(ExitCode.AWS_ERROR);
+    }
+
+    @Test
+    void aReadBackAlikeInMeaningButWithoutOurSidIsARace() {
+        ApplyPlan plan = applier.plan(BUCKET, "us-east-1", Optional.of(policy(VPC_ONLY)), true);
+        aws.beforeGet.put(3, a -> a.policies.put(BUCKET, VPC_ONLY.replace("DenyAccessFromNonGTandCustomerVPC", "TheirSid")));
+        assertThatThrownBy(() -> applier.write(plan, backups, false))
+                .hasMessageContaining("race")
+                .hasMessageContaining("DenyAccessFromNonGTandCustomerVPC");
     }
 
     @Test

@@ -23,6 +23,16 @@ class AwsSettingsTest {
     }
 
     @Test
+    void theFlagReachesConfigAndOrganizationsButTheirOwnVariablesWin() {
+        Map<String, String> env = Map.of("AWS_ENDPOINT_URL", "http://all", "AWS_ENDPOINT_URL_ORGANIZATIONS", "http://orgs-only");
+        assertThat(settings(Optional.of("http://flag"), env).endpointFor("CONFIG_SERVICE")).contains("http://flag");
+        assertThat(settings(Optional.of("http://flag"), env).endpointFor("ORGANIZATIONS")).contains("http://orgs-only");
+        assertThat(settings(Optional.empty(), env).endpointFor("CONFIG_SERVICE")).contains("http://all");
+        assertThat(settings(Optional.of("http://flag"), Map.of("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "true",
+                "AWS_ENDPOINT_URL_CONFIG_SERVICE", "http://config-only")).endpointFor("CONFIG_SERVICE")).contains("http://flag");
+    }
+
+    @Test
     void configuredEndpointsCanBeIgnoredButNotTheFlag() {
         Map<String, String> env = Map.of("AWS_ENDPOINT_URL_S3", "http://s3-only", "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "true");
         assertThat(settings(Optional.empty(), env).endpointFor("S3")).isEmpty();

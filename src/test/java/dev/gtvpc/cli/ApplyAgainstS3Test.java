@@ -247,7 +247,7 @@ class ApplyAgainstS3Test {
     void aRealLockOutIsRefusedAndWithConfirmationTheServerReallyRefusesTheCaller() throws IOException {
         String denyPolicyWrites = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"OnlyFromTheOffice\",\"Effect\":\"Deny\","
                 + "\"Principal\":\"*\",\"Action\":[\"s3:PutBucketPolicy\",\"s3:DeleteBucketPolicy\"],\"Resource\":\"arn:aws:s3:::"
-                + bucket + "\",\"Condition\":{\"NotIpAddress\":{\"aws:SourceIp\":\"10.99.0.0/16\"}}}]}";
+                + bucket + "\",\"Condition\":{\"NotIpAddress\":{\"aws:SourceIp\":\"198.51.100.0/24\"}}}]}";
         Path policy = policyFile("lockout.json", denyPolicyWrites);
         Cli.Result refused = run(apply(policy, "--yes"));
         assertThat(refused.exit()).isEqualTo(1);
@@ -266,7 +266,7 @@ class ApplyAgainstS3Test {
     void aConfirmedLockOutThatDeniesTheReadBackIsASuccessAndSaysHowToRecover() throws IOException {
         String denyPolicyActions = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"OnlyFromTheOffice\",\"Effect\":\"Deny\","
                 + "\"Principal\":\"*\",\"Action\":[\"s3:GetBucketPolicy\",\"s3:PutBucketPolicy\",\"s3:DeleteBucketPolicy\"],"
-                + "\"Resource\":\"arn:aws:s3:::" + bucket + "\",\"Condition\":{\"NotIpAddress\":{\"aws:SourceIp\":\"10.99.0.0/16\"}}}]}";
+                + "\"Resource\":\"arn:aws:s3:::" + bucket + "\",\"Condition\":{\"NotIpAddress\":{\"aws:SourceIp\":\"198.51.100.0/24\"}}}]}";
         Path policy = policyFile("lockout.json", denyPolicyActions);
         Cli.Result confirmed = run(apply(policy, "--yes", "--confirm-remove-self-access"));
         assertThat(confirmed.exit()).as(confirmed.err()).isZero();
@@ -279,9 +279,11 @@ class ApplyAgainstS3Test {
 
     @Test
     void theCallersAddressDecidesWhenGiven() throws IOException {
+        // 0.0.0.0/1 holds the loopback address the local server sees, and is not a private-only range,
+        // which private-source-ip refuses (aws:SourceIp holds public addresses on AWS)
         String onlyLoopback = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"OnlyFromHere\",\"Effect\":\"Deny\","
                 + "\"Principal\":\"*\",\"Action\":\"s3:*\",\"Resource\":[\"arn:aws:s3:::" + bucket + "\",\"arn:aws:s3:::" + bucket
-                + "/*\"],\"Condition\":{\"NotIpAddress\":{\"aws:SourceIp\":\"127.0.0.0/8\"},\"StringNotEquals\":{\"aws:SourceVpce\":\""
+                + "/*\"],\"Condition\":{\"NotIpAddress\":{\"aws:SourceIp\":\"0.0.0.0/1\"},\"StringNotEquals\":{\"aws:SourceVpce\":\""
                 + RegionTable.bundled().require(ceph.region()).groundTruthEndpoint().value() + "\"}}}]}";
         Path policy = policyFile("loopback.json", onlyLoopback);
         Cli.Result anywhere = run(apply(policy, "--yes"));
@@ -352,6 +354,23 @@ class ApplyAgainstS3Test {
         assertThat(deleted.out()).contains("Deleted the bucket policy");
         assertThatThrownBy(() -> ceph.s3().getBucketPolicy(b -> b.bucket(other)))
                 .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("NoSuchBucketPolicy"));
+    }
+
+    @Test
+    void rollbackPutsBackTheBackupsExactTextSoItsSha256MatchesTheBucketAgain() throws IOException {
+        // spaced, keys in another order than gtvpc writes them: a re-serialised policy would differ in its bytes
+        String spaced = "{\n  \"Statement\": [ { \"Resource\": \"arn:aws:s3:::" + bucket + "/*\", \"Action\": \"s3:GetObject\",\n"
+                + "    \"Principal\": { \"AWS\": \"arn:aws:iam::444455556666:root\" }, \"Effect\": \"Allow\", \"Sid\": \"PartnerRead\" } ],\n"
+                + "  \"Version\": \"2012-10-17\"\n}\n";
+        putServerPolicy(spaced);
+        String original = serverPolicy().orElseThrow();
+        assertThat(run(apply(policyFile("p.json", vpcOnly()), "--replace", "--yes")).exit()).isZero();
+        Path backup = backups().get(0);
+        assertThat(Files.readString(backup)).contains(sha256(original));
+        Cli.Result rolledBack = run("policy", "rollback", "--bucket", bucket, "--backup", backup.toString(), "--yes",
+                "--backup-dir", dir.resolve("backups").toString());
+        assertThat(rolledBack.exit()).as(rolledBack.err()).isZero();
+        assertThat(serverPolicy()).contains(original);
     }
 
     @Test

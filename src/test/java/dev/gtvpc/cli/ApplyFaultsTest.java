@@ -140,6 +140,27 @@ class ApplyFaultsTest {
         assertThat(out).doesNotExist();
     }
 
+    /** Issue 28.6: the cut is told by the JSON, not only by the length, so a proxy that re-frames it cannot hide it. */
+    @Test
+    void aCutBodyWhoseLengthWasRewrittenToMatchIsStillANetworkErrorAndNoFileIsWritten() throws IOException {
+        proxy.armAlways("GET", bucket, FaultyS3.Fault.FORWARD_THEN_CUT_WITH_MATCHING_LENGTH);
+        Path out = dir.resolve("current.json");
+        Cli.Result r = Cli.runIn(context(), null, "policy", "get", "--bucket", bucket, "--region", ceph.region(), "-o", out.toString());
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(3);
+        assertThat(r.err()).startsWith("gtvpc: GetBucketPolicy on bucket " + bucket + ": the response was cut off")
+                .contains("not a complete JSON object").contains("a network error");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void oneCutBodyWhoseLengthMatchesIsReadAgainByApplyNotCalledInvalidJson() throws IOException {
+        proxy.arm("GET", bucket, FaultyS3.Fault.FORWARD_THEN_CUT_WITH_MATCHING_LENGTH);
+        Cli.Result r = apply(Optional.empty());
+        assertThat(r.err()).doesNotContain("invalid JSON").doesNotContain("cannot be read");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(serverPolicy()).contains("DenyAccessFromNonGTandCustomerVPC");
+    }
+
     @Test
     void aCutBodyOnThePlanReadStopsTheApplyBeforeAnything() throws IOException {
         proxy.armAlways("GET", bucket, FaultyS3.Fault.FORWARD_THEN_TRUNCATE);

@@ -42,6 +42,14 @@ class AuditCliTest {
     }
 
     @Test
+    void theCsvNamesTheEndpointVpcOrRoleOfEachPerSubjectProperty() {
+        Cli.Result r = Cli.run("audit", "--policies", RECORDS, "--format", "csv");
+        List<String> properties = r.out().lines().skip(1).map(row -> row.split(",", -1)).flatMap(f -> java.util.Arrays.stream(f[f.length - 2].split(";"))) // properties: next to last
+                .filter(p -> p.matches("(vpc|vpce|role)-can-access.*")).toList();
+        assertThat(properties).isNotEmpty().allMatch(p -> p.matches("(vpc|vpce|role)-can-access\\[(vpc-|vpce-|arn:aws:iam::)[^\\]]+\\]=[A-Z_]+"));
+    }
+
+    @Test
     void eachTemplateGetsItsVerdict() {
         Cli.Result r = Cli.run("audit", "--policies", RECORDS, "--format", "csv");
         List<String> rows = r.out().lines().skip(1).toList();
@@ -82,8 +90,9 @@ class AuditCliTest {
         assertThat(r.out().lines().skip(1).map(l -> l.split(",")[3]).distinct().sorted().toList())
                 .containsExactly("gt-ready", "lockout-risk", "no-policy", "perimeter-proved", "public", "refuted", "unreadable");
         assertThat(r.out()).contains("the AWS Config record holds no supplementaryConfiguration.BucketPolicy");
-        // two accounts, each template proved once per account
-        assertThat(r.err()).contains("read 40 of 40 buckets the source reported; 12 distinct policies proved");
+        // two accounts: each template proved once per account, but the two that name nothing of the account's own
+        // (tls-only, public-read) once for both
+        assertThat(r.err()).contains("read 40 of 40 buckets the source reported; 10 distinct policies proved");
         Golden.assertMatches(Golden.testResource("golden/audit/config-rows.csv"), r.out());
     }
 
@@ -93,6 +102,39 @@ class AuditCliTest {
                 "--bucket-account", "210000000000");
         assertThat(r.exit()).as(r.err()).isZero();
         Golden.assertMatches(Golden.testResource("golden/audit/dir.txt"), r.out());
+    }
+
+    @Test
+    void everyEntryOfADirectoryIsCountedAndOneThatCannotBeReadSaysWhy(@TempDir Path dir) throws IOException, InterruptedException {
+        Path d = Files.createDirectory(dir.resolve("collected"));
+        Files.copy(Path.of("src/test/resources/audit/dir").resolve(firstPolicy()), d.resolve("good.json"));
+        Files.writeString(d.resolve("empty.json"), "");
+        Files.createSymbolicLink(d.resolve("loop.json"), d.resolve("loop.json"));
+        Files.createSymbolicLink(d.resolve("dangling.json"), d.resolve("gone.json"));
+        Files.createDirectory(d.resolve("folder.json"));
+        Process mkfifo = new ProcessBuilder("mkfifo", d.resolve("pipe.json").toString()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo is needed to make a FIFO");
+        Cli.Result r = Cli.run("audit", "--policies", d.toString(), "--region", "us-east-1", "--format", "csv");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).contains("read 6 of 6 buckets the source reported");
+        assertThat(line(r.out(), ",loop,unreadable,")).contains("loop.json: ").contains("symbolic links");
+        assertThat(line(r.out(), ",dangling,unreadable,")).contains(d.resolve("dangling.json") + " is a symbolic link to "
+                + d.resolve("gone.json") + ", which does not exist");
+        assertThat(line(r.out(), ",folder,unreadable,")).contains(d.resolve("folder.json") + " is a directory, not a policy file");
+        assertThat(line(r.out(), ",pipe,unreadable,")).contains(d.resolve("pipe.json") + " is not a regular file (a FIFO, socket or device)");
+        assertThat(line(r.out(), ",empty,no-policy,")).isNotEmpty();
+        assertThat(line(r.out(), ",good,")).doesNotContain(",unreadable,");
+    }
+
+    private static String line(String csv, String part) {
+        return csv.lines().filter(l -> l.contains(part)).findFirst().orElseThrow(() -> new AssertionError("no line with " + part + " in\n" + csv));
+    }
+
+    private static String firstPolicy() throws IOException {
+        try (var files = Files.list(Path.of("src/test/resources/audit/dir"))) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".json")).sorted()
+                    .filter(n -> Files.isRegularFile(Path.of("src/test/resources/audit/dir", n))).findFirst().orElseThrow();
+        }
     }
 
     @Test

@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.gtvpc.testing.AwsServers;
+import dev.gtvpc.testing.AwsStubs;
 import dev.gtvpc.testing.Cli;
 import dev.gtvpc.testing.ConfigStubs;
 import dev.gtvpc.testing.Golden;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,17 +23,19 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code audit --config-aggregator} against a stub of AWS Config's SelectAggregateResourceConfig in its
- * JSON 1.1 wire format, so the SDK's own marshalling, error parsing and retries run: an inventory in
- * two pages (the second throttled once), then the policies of three accounts — one in two pages, one
- * whose second page fails for good (its buckets are unreadable, and the summary says so), one throttled
- * once. The rows are AWS Config's shape with the encodings it uses (see audit/SOURCES.md).
+ * JSON 1.1 wire format, so the SDK's own marshalling, error parsing and retries run: the count per
+ * account and region in two pages (the second throttled once), then the policies of three accounts — one
+ * in two pages, one whose second page fails for good (the names of its buckets are then asked for: they
+ * are unreadable, and the summary says so), one throttled once. The rows are AWS Config's shape with the encodings it uses (see audit/SOURCES.md).
  */
 class AuditConfigAggregatorTest {
     static final String AGG = "org-inventory";
     static final String A = "111122223333";
     static final String B = "444455556666";
     static final String C = "777788889999";
-    static final List<String> INVENTORY_FIELDS = List.of("resourceName", "accountId", "awsRegion");
+    static final List<String> INVENTORY_FIELDS = List.of("resourceName", "accountId", "awsRegion", "configurationItemStatus");
+    static final List<String> SHARD_FIELDS = List.of("accountId", "awsRegion", "COUNT(*)");
+    static final String SHARDS = "GROUP BY accountId, awsRegion";
     static final List<String> POLICY_FIELDS = List.of("arn", "resourceName", "accountId", "awsRegion",
             "supplementaryConfiguration.BucketPolicy", "tags");
     private static final Pattern FIELD = Pattern.compile("\"(resourceName|awsRegion)\":\"([^\"]+)\"");
@@ -53,6 +59,10 @@ class AuditConfigAggregatorTest {
         return "{\"resourceName\":\"" + name + "\",\"accountId\":\"" + account + "\",\"awsRegion\":\"" + region + "\"}";
     }
 
+    private static String shardRow(String account, int count) {
+        return "{\"accountId\":\"" + account + "\",\"awsRegion\":\"us-east-1\",\"COUNT(*)\":" + count + "}";
+    }
+
     @Test
     void pagesThrottlesAndAFailedPage() throws IOException {
         List<String> rows = Files.readAllLines(Golden.testResource("audit/config-rows.jsonl"));
@@ -66,15 +76,20 @@ class AuditConfigAggregatorTest {
         }
         c.add("{\"arn\":\"arn:aws:s3:::labeling-empty-c\",\"resourceName\":\"labeling-empty-c\",\"accountId\":\"" + C + "\","
                 + "\"awsRegion\":\"us-east-1\",\"supplementaryConfiguration\":{\"BucketPolicy\":{\"policyText\":null}}}");
+        // Config keeps an item for a deleted bucket (its last configuration): not a live bucket to audit
+        c.add("{\"arn\":\"arn:aws:s3:::labeling-deleted-c\",\"resourceName\":\"labeling-deleted-c\",\"accountId\":\"" + C + "\","
+                + "\"awsRegion\":\"us-east-1\",\"configurationItemStatus\":\"ResourceDeleted\",\"supplementaryConfiguration\":{}}");
         List<String> inventory = new ArrayList<>();
         a.forEach(r -> inventory.add(inventoryRow(r, A)));
         b.forEach(r -> inventory.add(inventoryRow(r, B)));
         c.forEach(r -> inventory.add(inventoryRow(r, C)));
 
-        String list = "SELECT resourceName, accountId, awsRegion WHERE";
-        ConfigStubs.page(stubs, AGG, list, Optional.empty(), inventory.subList(0, 7), Optional.of("inv-2"), INVENTORY_FIELDS);
-        ConfigStubs.page(stubs, AGG, list, Optional.of("inv-2"), inventory.subList(7, 12), Optional.empty(), INVENTORY_FIELDS);
-        ConfigStubs.throttleFirst(stubs, AGG, list, Optional.of("inv-2"), 1);
+        ConfigStubs.page(stubs, AGG, SHARDS, Optional.empty(), List.of(shardRow(C, 4), shardRow(A, 5)), Optional.of("shards-2"),
+                SHARD_FIELDS);
+        ConfigStubs.page(stubs, AGG, SHARDS, Optional.of("shards-2"), List.of(shardRow(B, 4)), Optional.empty(), SHARD_FIELDS);
+        ConfigStubs.throttleFirst(stubs, AGG, SHARDS, Optional.of("shards-2"), 1);
+        String names = "SELECT resourceName, accountId, awsRegion, configurationItemStatus WHERE";
+        ConfigStubs.pageFirst(stubs, AGG, names, Optional.empty(), inventory.subList(5, 9), Optional.empty(), INVENTORY_FIELDS);
         String inA = "AND accountId = '" + A + "'";
         ConfigStubs.page(stubs, AGG, inA, Optional.empty(), a.subList(0, 3), Optional.of("a-2"), POLICY_FIELDS);
         ConfigStubs.page(stubs, AGG, inA, Optional.of("a-2"), a.subList(3, 5), Optional.empty(), POLICY_FIELDS);
@@ -91,9 +106,12 @@ class AuditConfigAggregatorTest {
         assertThat(r.exit()).isEqualTo(1);
         Golden.assertMatches(Golden.testResource("golden/audit/config-aggregator.txt"), r.out());
         assertThat(r.out()).contains("read 12 of 12 buckets the source reported")
-                .contains("note: account " + B + ": 2 bucket(s) unreadable after 2 read");
+                .contains("note: account " + B + " in us-east-1: 2 bucket(s) unreadable after 2 read")
+                .contains("1 item(s) AWS Config keeps for deleted buckets").doesNotContain("labeling-deleted-c");
         // retried: the throttled pages twice, the failed page three times (the SDK's attempts), then given up
-        assertThat(ConfigStubs.calls(stubs, list, Optional.of("inv-2"))).isEqualTo(2);
+        assertThat(ConfigStubs.calls(stubs, SHARDS, Optional.of("shards-2"))).isEqualTo(2);
+        // the names are asked for only of the shard that failed
+        assertThat(ConfigStubs.calls(stubs, names, Optional.empty())).isEqualTo(1);
         assertThat(ConfigStubs.calls(stubs, inC, Optional.empty())).isEqualTo(2);
         assertThat(ConfigStubs.calls(stubs, inB, Optional.of("b-2"))).isEqualTo(3);
         // every request asked for pages of 100
@@ -101,14 +119,27 @@ class AuditConfigAggregatorTest {
     }
 
     @Test
-    void anInventoryThatCannotBeListedIsExitThreeAndAuditsNothing() {
-        String list = "SELECT resourceName, accountId, awsRegion WHERE";
-        ConfigStubs.failAlways(stubs, AGG, list, Optional.empty());
+    void endpointUrlReachesAwsConfig() throws IOException {
+        String row = Files.readAllLines(Golden.testResource("audit/config-rows.jsonl")).get(0);
+        ConfigStubs.page(stubs, AGG, SHARDS, Optional.empty(), List.of(shardRow("210000000000", 1)), Optional.empty(), SHARD_FIELDS);
+        ConfigStubs.page(stubs, AGG, "AND accountId = '210000000000'", Optional.empty(), List.of(row), Optional.empty(), POLICY_FIELDS);
+        Map<String, String> env = new HashMap<>(AWS.env());
+        env.remove("AWS_ENDPOINT_URL_CONFIG_SERVICE");
+        Cli.Result r = Cli.runIn(new RunContext(env, Optional.empty(), Clock.systemUTC()), null, "audit", "--config-aggregator", AGG,
+                "--region", "us-east-1", "--endpoint-url", AwsStubs.endpoint(stubs), "--format", "csv");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("labeling-gt-strict-000000,gt-ready");
+        assertThat(r.err()).contains("read 1 of 1 buckets");
+    }
+
+    @Test
+    void anInventoryThatCannotBeCountedIsExitThreeAndAuditsNothing() {
+        ConfigStubs.failAlways(stubs, AGG, SHARDS, Optional.empty());
         Cli.Result r = Cli.runIn(AWS.context(), null, "audit", "--config-aggregator", AGG,
                 "--region", "us-east-1");
         assertThat(r.exit()).isEqualTo(3);
         assertThat(r.err().lines().count()).isEqualTo(1);
-        assertThat(r.err()).contains("listing the aggregator's buckets failed after 0 page(s), so nothing was audited")
+        assertThat(r.err()).contains("counting the aggregator's buckets failed after 0 page(s), so nothing was audited")
                 .contains("SelectAggregateResourceConfig on aggregator " + AGG);
         assertThat(r.out()).isEmpty();
     }

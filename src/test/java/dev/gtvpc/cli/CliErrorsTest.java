@@ -39,6 +39,10 @@ class CliErrorsTest {
         Cli.Result help = Cli.run("policy", "generate", "--help");
         assertThat(help.exit()).isZero();
         assertThat(help.out()).contains("--region=REGION").contains("Action presets");
+        Cli.Result helpCommand = Cli.run("help", "policy", "generate");
+        assertThat(helpCommand.exit()).isZero();
+        assertThat(helpCommand.out()).isEqualTo(help.out());
+        assertThat(Cli.run("help").out()).isEqualTo(Cli.run("--help").out());
         Cli.Result version = Cli.run("--version");
         assertThat(version.exit()).isZero();
         assertThat(version.out()).startsWith("gtvpc ");

@@ -111,10 +111,10 @@ class CompletionCandidatesTest {
     @Test
     void theScriptOffersTheValuesTheCliAcceptsNotEnumConstants() {
         String script = Cli.run("completion", "bash").out();
-        assertThat(script).contains(words("bucket vpc-endpoint identity scp rcp") + " # --policy-type values")
+        assertThat(script).contains(words("bucket vpc-endpoint identity identity-inline scp rcp") + " # --policy-type values")
                 .doesNotContain("VPC_ENDPOINT")
                 .contains(words("error security-warning warning suggestion never") + " # --fail-on values")
-                .contains(words("text json sarif") + " # --format values")
+                .contains(words("text json sarif junit github gitlab") + " # --format values")
                 .contains(words("text json junit") + " # --format values")
                 .contains(words("text json markdown") + " # --format values")
                 .contains(words("allow deny not-denied") + " # --expect values")
@@ -136,7 +136,7 @@ class CompletionCandidatesTest {
         Path script = Files.writeString(work.resolve("gtvpc.bash"), Cli.run("completion", "bash").out());
         Files.writeString(work.resolve("policy-a.json"), "{}");
         Files.writeString(work.resolve("policy-b.json"), "{}");
-        assertThat(complete(script, work, "policy lint --format ")).containsExactly("text", "json", "sarif");
+        assertThat(complete(script, work, "policy lint --format ")).containsExactly("text", "json", "sarif", "junit", "github", "gitlab");
         assertThat(complete(script, work, "policy lint --input ")).containsExactly("policy", "terraform-plan", "cloudformation");
         assertThat(complete(script, work, "policy simulate --format ")).containsExactly("text", "json");
         assertThat(complete(script, work, "policy test --input ")).containsExactly("policy", "terraform-plan", "cloudformation");

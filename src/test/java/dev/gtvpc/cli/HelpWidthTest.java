@@ -41,6 +41,25 @@ class HelpWidthTest {
         return tests.stream();
     }
 
+    /** Found in a walk-through: the description broke at the ends of its source lines ("…inside your / VPC, / while…"). */
+    @Test
+    void theTopLevelDescriptionIsOneParagraphFilledToEveryWidth() {
+        for (int width : WIDTHS) {
+            CommandLine root = ExitCodes.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+            root.setUsageHelpAutoWidth(false);
+            root.setUsageHelpWidth(width);
+            List<String> lines = List.of(root.getUsageMessage(CommandLine.Help.Ansi.OFF).split("\n"));
+            int first = lines.indexOf(lines.stream().filter(l -> l.startsWith("S3 bucket policies")).findFirst().orElseThrow());
+            int last = lines.indexOf(lines.stream().filter(l -> l.endsWith("roll them back (AWS).")).findFirst().orElseThrow());
+            for (int i = first; i < last; i++) {
+                String nextWord = lines.get(i + 1).split(" ")[0];
+                // picocli leaves the last column free
+                assertThat(lines.get(i).length() + 1 + nextWord.length()).as("width %d: '%s' could take '%s'", width, lines.get(i), nextWord)
+                        .isGreaterThanOrEqualTo(width);
+            }
+        }
+    }
+
     @Test
     void proseIsWrappedAtSpacesToTheWidthAndRunsOfLinesBecomeParagraphs() {
         String out = HelpFooters.verbatimOrWrapped(new String[] {"A Deny covers only the actions it names:", "so it says.",

@@ -27,7 +27,21 @@ final class ManPage {
         out.append(".SH SYNOPSIS\n");
         out.append(".B gtvpc\n.I COMMAND\n[\n.I OPTIONS\n]\n");
         out.append(".SH DESCRIPTION\n");
-        preformatted(out, root.getUsageMessage(CommandLine.Help.Ansi.OFF));
+        // the description as filled paragraphs, which man reflows to the reader's width; the rest as --help prints it
+        for (String paragraph : root.getCommandSpec().usageMessage().description()) {
+            if (!paragraph.isBlank()) {
+                out.append(".PP\n").append(request(escape(paragraph))).append('\n');
+            }
+        }
+        CommandLine withoutDescription = ExitCodes.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+        withoutDescription.setUsageHelpAutoWidth(false);
+        withoutDescription.setUsageHelpWidth(80);
+        java.util.Map<String, CommandLine.IHelpSectionRenderer> sections = new java.util.LinkedHashMap<>(withoutDescription.getHelpSectionMap());
+        sections.remove(CommandLine.Model.UsageMessageSpec.SECTION_KEY_DESCRIPTION_HEADING);
+        sections.remove(CommandLine.Model.UsageMessageSpec.SECTION_KEY_DESCRIPTION);
+        withoutDescription.setHelpSectionMap(sections);
+        out.append(".PP\n");
+        preformatted(out, withoutDescription.getUsageMessage(CommandLine.Help.Ansi.OFF));
         out.append(".SH COMMANDS\n");
         commands(out, root);
         out.append(".SH EXIT STATUS\n");
@@ -55,11 +69,14 @@ final class ManPage {
     private static void preformatted(StringBuilder out, String text) {
         out.append(".nf\n");
         for (String line : text.strip().split("\n", -1)) {
-            String l = escape(line.stripTrailing());
-            // a line that starts with . or ' would be read as a request
-            out.append(l.startsWith(".") || l.startsWith("'") ? "\\&" : "").append(l).append('\n');
+            out.append(request(escape(line.stripTrailing()))).append('\n');
         }
         out.append(".fi\n");
+    }
+
+    /** A line that starts with . or ' would be read as a request. */
+    private static String request(String line) {
+        return line.startsWith(".") || line.startsWith("'") ? "\\&" + line : line;
     }
 
     private static String escape(String s) {

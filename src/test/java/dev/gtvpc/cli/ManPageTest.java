@@ -18,6 +18,8 @@ class ManPageTest {
     void theCommittedPageIsTheGeneratedOne() {
         String page = ManPage.render();
         Golden.assertMatches(PAGE, page);
+        assertThat(page).as("the description is a paragraph man fills to the reader's width")
+                .contains(".SH DESCRIPTION\n.PP\nS3 bucket policies that keep SageMaker Ground Truth labeling data inside your VPC, while");
         assertThat(page).contains(".SS \"gtvpc policy generate\"", ".SS \"gtvpc completion\"", ".SS \"gtvpc jobs in\\-progress\"");
     }
 

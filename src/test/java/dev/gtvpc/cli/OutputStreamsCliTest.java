@@ -209,6 +209,37 @@ class OutputStreamsCliTest {
         assertThat(result[1].lines()).hasSize(1);
     }
 
+    /**
+     * {@code gtvpc … | head -1}, without the race: the pipe's only reader is closed before gtvpc starts
+     * (a FIFO opened for reading and writing, then for writing, then the reading end closed), so the
+     * first write fails with EPIPE as it does once head has stopped reading.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"regions list",
+        "policy generate --region us-east-1 --bucket my-data --vpce vpce-0123456789abcdef0"})
+    void aReaderThatClosedThePipeEndsTheRunQuietly(String command, @TempDir Path dir) throws Exception {
+        Path fifo = dir.resolve("pipe");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        String[] result = finish(gtvpc("3<>'" + fifo + "' 1>'" + fifo + "' 3<&-", command.split(" ")));
+        assertThat(result[1]).as("stderr").isEmpty();
+        assertThat(result[0]).isEqualTo("0");
+    }
+
+    @Test
+    void aBrokenPipeInProcessKeepsTheCommandsCode() {
+        OutputStream closedReader = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("Broken pipe");
+            }
+        };
+        StringWriter err = new StringWriter();
+        int exit = ExitCodes.run(new String[] {"policy", "lint", "--fail-on", "suggestion", "policies/aws-doc/current/example-1.json"},
+                StandardOutput.of(closedReader), new PrintWriter(err, true));
+        assertThat(err.toString()).isEmpty();
+        assertThat(exit).as("the check's own failure, not an output error").isEqualTo(1);
+    }
+
     @Test
     void devStdoutIsWrittenThroughInTheProcess(@TempDir Path dir) throws Exception {
         File captured = dir.resolve("out.json").toFile();

@@ -47,6 +47,23 @@ class ReadmeExamplesTest {
         return Pattern.compile(regex.toString(), Pattern.DOTALL);
     }
 
+    /** The sentence under the generate example names the values gtvpc warns about, no more and no fewer. */
+    @org.junit.jupiter.api.Test
+    void theGenerateExamplesWarningsAreTheOnesTheReadmeNames() throws IOException {
+        Cli.Result r = Cli.run("policy", "generate", "--region", "us-east-1", "--bucket", "bucket-name", "--actions", "doc",
+                "--vpc", "vpc-12345678", "--vpce", "vpce-12345678", "--role-arn", "arn:aws:iam::111122223333:role/role-name");
+        List<String> warned = r.err().lines().map(l -> l.replaceFirst("^gtvpc: warning: [^:]+: '([^']+)'.*", "$1")).toList();
+        String readme = Files.readString(Golden.root().resolve("README.md"));
+        String sentence = readme.substring(readme.indexOf("warns on stderr for each value that is a documentation sample"));
+        sentence = sentence.substring(0, sentence.indexOf(')'));
+        List<String> named = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("`([^`]+)`").matcher(sentence);
+        while (m.find()) {
+            named.add(m.group(1));
+        }
+        assertThat(named).containsExactlyElementsOf(warned);
+    }
+
     @TestFactory
     Stream<DynamicTest> everyExampleRunsAndPrintsWhatThePageShows() throws IOException {
         List<Example> examples = examples(Files.readAllLines(Golden.root().resolve("README.md")));

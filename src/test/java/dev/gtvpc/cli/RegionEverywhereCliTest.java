@@ -85,7 +85,7 @@ class RegionEverywhereCliTest {
     void aMalformedRegionIsRefusedTheSameWayEverywhere(String command) {
         Cli.Result r = Cli.run(args(command, "US-EAST-1"));
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).isEqualTo("gtvpc: --region: 'US-EAST-1' is not an AWS Region name such as us-east-1\n");
+        assertThat(r.err()).isEqualTo("gtvpc: --region: 'US-EAST-1' is not an AWS Region name; did you mean us-east-1?\n");
     }
 
     @Test

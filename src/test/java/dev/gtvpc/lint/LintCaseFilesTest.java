@@ -19,7 +19,9 @@ import org.junit.jupiter.api.TestFactory;
  * One case file per class of false alarm or missed defect (src/test/resources/lint/cases), each citing
  * the AWS pages it rests on, with true examples (the rule fires) and false ones (it stays silent).
  * {@code expect} is the exact list of rule ids the case draws; {@code places} the number of places of
- * a finding; {@code messages} and {@code fixes} text a finding's message or fix must contain.
+ * a finding; {@code messages} and {@code fixes} text a finding's message or fix must contain;
+ * {@code pointers} the JSON pointer of a rule's first finding; {@code severities} the severity of a rule's first finding (rules whose severity follows the policy type
+ * or the case).
  */
 class LintCaseFilesTest {
     @TestFactory
@@ -48,5 +50,9 @@ class LintCaseFilesTest {
                 .filter(f -> f.ruleId().equals(rule)).findFirst().orElseThrow().message()).contains((String) text));
         ((Map<String, Object>) c.getOrDefault("fixes", Map.of())).forEach((rule, text) -> assertThat(findings.stream()
                 .filter(f -> f.ruleId().equals(rule)).findFirst().orElseThrow().fix()).contains((String) text));
+        ((Map<String, Object>) c.getOrDefault("pointers", Map.of())).forEach((rule, pointer) -> assertThat(findings.stream()
+                .filter(f -> f.ruleId().equals(rule)).findFirst().orElseThrow().pointer()).as(rule).isEqualTo(pointer));
+        ((Map<String, Object>) c.getOrDefault("severities", Map.of())).forEach((rule, level) -> assertThat(findings.stream()
+                .filter(f -> f.ruleId().equals(rule)).findFirst().orElseThrow().severity().id()).as(rule).isEqualTo(level));
     }
 }

@@ -10,6 +10,6 @@ public final class LintContexts {
     }
 
     public static LintContext of(ParsedPolicy parsed, LintOptions options) {
-        return new LintContext(parsed.policy(), parsed.sourceMap(), options, GroundTruthAccess.service(RegionTable.bundled()));
+        return new LintContext(parsed.policy(), parsed.sourceMap(), options, GroundTruthAccess.service(RegionTable.bundled()), java.util.List.of());
     }
 }

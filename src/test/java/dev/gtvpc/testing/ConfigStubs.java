@@ -50,6 +50,12 @@ public final class ConfigStubs {
         server.stubFor(page(aggregator, expressionPart, token).atPriority(5).willReturn(ok(rows, next, fields)));
     }
 
+    /** As {@link #page}, chosen before the pages of a shorter fragment that the expression also contains. */
+    public static void pageFirst(WireMockServer server, String aggregator, String expressionPart, Optional<String> token, List<String> rows,
+            Optional<String> next, List<String> fields) {
+        server.stubFor(page(aggregator, expressionPart, token).atPriority(3).willReturn(ok(rows, next, fields)));
+    }
+
     /** The first {@code times} calls for that page are throttled (HTTP 400 ThrottlingException), then the normal stub answers. */
     public static void throttleFirst(WireMockServer server, String aggregator, String expressionPart, Optional<String> token, int times) {
         String scenario = "throttle " + UUID.randomUUID();

@@ -65,6 +65,11 @@ public final class FaultyS3 implements AutoCloseable {
          */
         FORWARD_THEN_TRUNCATE,
         /**
+         * Forwarded; the client gets the first half of Ceph's body with a Content-Length rewritten to
+         * match it, as a proxy that buffers and re-frames a cut answer sends it: the length cannot tell.
+         */
+        FORWARD_THEN_CUT_WITH_MATCHING_LENGTH,
+        /**
          * Held for {@link #holdFor} before it is forwarded, on the proxy's thread: a write that lands
          * at the server after the client has given up on it (timed out, retried, or reset).
          */
@@ -346,7 +351,7 @@ public final class FaultyS3 implements AutoCloseable {
                         .fault(RESET_BY_PEER)
                         .build();
             }
-            if (fault == Fault.FORWARD_THEN_TRUNCATE) {
+            if (fault == Fault.FORWARD_THEN_TRUNCATE || fault == Fault.FORWARD_THEN_CUT_WITH_MATCHING_LENGTH) {
                 byte[] body = response.getBody();
                 java.util.List<HttpHeader> headers = new ArrayList<>();
                 for (HttpHeader h : response.getHeaders().all()) {
@@ -355,7 +360,8 @@ public final class FaultyS3 implements AutoCloseable {
                     }
                 }
                 // the full length announced, half the bytes sent: Jetty then closes the connection
-                headers.add(HttpHeader.httpHeader("Content-Length", String.valueOf(body.length)));
+                headers.add(HttpHeader.httpHeader("Content-Length",
+                        String.valueOf(fault == Fault.FORWARD_THEN_TRUNCATE ? body.length : body.length / 2)));
                 return Response.Builder.like(response).but()
                         .headers(new HttpHeaders(headers))
                         .body(java.util.Arrays.copyOf(body, body.length / 2))

@@ -10,7 +10,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Flags a Sid used by two statements; resource policies require unique Sids, and gtvpc's apply
+ * Flags a Sid used by two statements; policies require unique Sids (IAM: "Statement IDs (SID) in a single
+ * policy must be unique."), and gtvpc's apply
  * merges statements by Sid. Access Analyzer: UNIQUE_SIDS_REQUIRED. Statements without Sid are not flagged.
  */
 public final class DuplicateSid extends BaseRule {
@@ -27,7 +28,7 @@ public final class DuplicateSid extends BaseRule {
                 String earlier = first.putIfAbsent(sid, s.pointer());
                 if (earlier != null) {
                     c.report(s.pointer() + "/Sid", "Sid \"" + sid + "\" is also the Sid of the statement at " + earlier
-                            + "; a bucket policy needs unique Sids", "rename one of them");
+                            + "; the Sids of one policy must be unique", "rename one of them");
                 }
             });
         }

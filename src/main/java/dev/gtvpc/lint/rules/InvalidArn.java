@@ -34,6 +34,11 @@ import java.util.regex.Pattern;
  *     ({@code arn:aws:iam::cloudfront:user/CloudFront Origin Access Identity E…}).</li>
  * <li>Values of ARN-typed condition keys (aws:PrincipalArn, aws:SourceArn…) that are not ARNs.</li>
  * </ul>
+ * In every policy type, what IAM refuses of IAM and S3 ARNs: an IAM ARN with a Region or of no IAM
+ * resource type ({@code arn:aws:iam:::example_bucket}), an S3 bucket ARN with a Region or account
+ * ({@code arn:aws:s3:us-east-1::example_bucket}; access points have both). An ARN of fewer than six
+ * parts that IAM pads ({@code arn:aws:fdsasf}) is a warning in identity policies, which IAM accepts
+ * (iam-acceptance.json, moto-valid-10), and an error elsewhere.
  * The account field of an ARN is invalid-arn-account's; placeholders are placeholder-left's; policy
  * variables are not judged. Access Analyzer: INVALID_ARN_RESOURCE, ARN_ACCOUNT_NOT_ALLOWED,
  * ARN_REGION_NOT_ALLOWED, INVALID_ARN_PREFIX.
@@ -56,7 +61,8 @@ public final class InvalidArn extends BaseRule {
         PolicyKind kind = c.options().kind();
         for (PolicyScan.StatementAt s : c.statements()) {
             s.statement().resource().ifPresent(r -> each(r.resources(), s.pointer() + "/" + r.elementName(), (v, p) ->
-                    resourceProblem(v, kind).ifPresent(m -> c.report(p, m, resourceFix(kind)))));
+                    resourceProblem(v, kind).ifPresent(m -> c.report(kind.identity() && paddedByIam(v) ? Severity.WARNING : c.severity(),
+                            p, m, resourceFix(kind)))));
             s.statement().principal().ifPresent(p -> {
                 for (PrincipalEntry e : p.entries()) {
                     if (e.type() == PrincipalType.AWS) {
@@ -106,7 +112,9 @@ public final class InvalidArn extends BaseRule {
         }
         Optional<Arn> arn = Arn.parse(v);
         if (arn.isEmpty()) {
-            return Optional.of("\"" + v + "\" is not an ARN");
+            return Optional.of(paddedByIam(v) && kind.identity() ? "\"" + v + "\" has fewer than an ARN's six parts; IAM accepts it"
+                    + " and reads the missing parts as * (as its own error messages show), so it names more than it seems: "
+                    + v + ":*".repeat(6 - v.split(":", -1).length) : "\"" + v + "\" is not an ARN");
         }
         Arn a = arn.get();
         if (!PARTITION.matcher(a.partition()).matches() && !a.partition().contains("${")) {
@@ -118,7 +126,18 @@ public final class InvalidArn extends BaseRule {
         if (!SERVICE.matcher(a.service()).matches()) {
             return Optional.of("\"" + v + "\" has no valid service segment (s3, iam, kms…)");
         }
+        if (a.service().equals("iam")) {
+            Optional<String> iam = iamResourceProblem(v, a);
+            if (iam.isPresent()) {
+                return iam;
+            }
+        }
         boolean bucketOrObject = a.service().equals("s3") && a.region().isEmpty() && a.account().isEmpty();
+        if (kind.anyService() && a.service().equals("s3") && !bucketOrObject && !a.resource().contains("/") && !a.resource().equals("*")
+                && !a.resource().contains("${")) {
+            return Optional.of("\"" + v + "\" names a bucket with a Region or account; a bucket or object ARN has neither"
+                    + " (arn:aws:s3:::BUCKET), only access points, jobs and the like have them (IAM: \"can not contain region information\")");
+        }
         if (kind.anyService() && !bucketOrObject) {
             // access points, Multi-Region access points, Object Lambda, other services: their own region and account
             return a.resource().isEmpty() ? Optional.of("\"" + v + "\" has an empty resource part") : Optional.empty();
@@ -144,6 +163,33 @@ public final class InvalidArn extends BaseRule {
             return Optional.of("\"" + bucket + "\" in \"" + v + "\" is not a bucket name (letters, digits, dots, hyphens)");
         }
         return Optional.empty();
+    }
+
+    /** IAM's resource types, as CreatePolicy lists them when it refuses another ("IAM resource path must either be "*" or start with …"). */
+    private static final List<String> IAM_RESOURCE_TYPES = List.of("user/", "federated-user/", "role/", "group/", "instance-profile/",
+            "mfa/", "server-certificate/", "policy/", "sms-mfa/", "saml-provider/", "oidc-provider/", "report/", "access-report/");
+
+    /** An IAM ARN IAM refuses: one with a Region ("cannot contain region information"), or of no IAM resource type. */
+    private static Optional<String> iamResourceProblem(String v, Arn a) {
+        if (!a.region().isEmpty()) {
+            return Optional.of("\"" + v + "\" has a Region; IAM resources have none, and IAM refuses the policy (\"cannot contain"
+                    + " region information\")");
+        }
+        if (a.resource().equals("*") || a.resource().contains("${") || IAM_RESOURCE_TYPES.stream().anyMatch(a.resource()::startsWith)) {
+            return Optional.empty();
+        }
+        return Optional.of("\"" + v + "\" is of no IAM resource type; IAM refuses the policy (an IAM resource is * or starts with"
+                + " user/, role/, group/, policy/, instance-profile/, …)");
+    }
+
+    /**
+     * An ARN IAM accepts with fewer than six parts and pads ({@code arn:aws:fdsasf} is taken, and IAM's messages
+     * show a short ARN as {@code arn:b:cadfsdf:*:*:*}): a partition and a service, no empty part.
+     */
+    static boolean paddedByIam(String v) {
+        String[] parts = v.split(":", -1);
+        return parts.length >= 3 && parts.length < 6 && parts[0].equals("arn") && PARTITION.matcher(parts[1]).matches()
+                && SERVICE.matcher(parts[2]).matches() && !v.contains("::");
     }
 
     static Optional<String> principalProblem(String v) {

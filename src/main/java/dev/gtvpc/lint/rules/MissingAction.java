@@ -17,6 +17,9 @@ public final class MissingAction extends BaseRule {
     public void check(LintContext c) {
         for (PolicyScan.StatementAt s : c.statements()) {
             if (s.statement().action().isEmpty()) {
+                if (c.unreadable(s.pointer() + "/Action") || c.unreadable(s.pointer() + "/NotAction")) {
+                    continue; // written, but unreadable: the reader's finding says so
+                }
                 c.report(s.pointer(), "statement " + s.label() + " has no Action", "add \"Action\": [\"s3:GetObject\", ...]");
             } else if (s.statement().action().get().actions().items().isEmpty()) {
                 c.report(s.pointer() + "/" + s.statement().action().get().elementName(),

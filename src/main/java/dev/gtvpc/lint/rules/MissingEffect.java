@@ -16,7 +16,7 @@ public final class MissingEffect extends BaseRule {
     @Override
     public void check(LintContext c) {
         for (PolicyScan.StatementAt s : c.statements()) {
-            if (s.statement().effect().isEmpty()) {
+            if (s.statement().effect().isEmpty() && !c.unreadable(s.pointer() + "/Effect")) {
                 c.report(s.pointer(), "statement " + s.label() + " has no Effect", "add \"Effect\": \"Deny\" or \"Allow\"");
             }
         }

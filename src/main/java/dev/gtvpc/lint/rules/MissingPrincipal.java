@@ -17,15 +17,17 @@ import dev.gtvpc.policy.PolicyScan;
 public final class MissingPrincipal extends BaseRule {
     public MissingPrincipal() {
         super(RuleInfo.of("missing-principal", Severity.ERROR, RuleGroup.GRAMMAR, 130,
-                "A statement has no Principal.", Docs.GRAMMAR).notFor(PolicyKind.IDENTITY, PolicyKind.SCP));
+                "A statement has no Principal.", Docs.GRAMMAR).notFor(PolicyKind.IDENTITY, PolicyKind.IDENTITY_INLINE, PolicyKind.SCP));
     }
 
     @Override
     public void check(LintContext c) {
         for (PolicyScan.StatementAt s : c.statements()) {
-            if (s.statement().principal().isEmpty()) {
-                c.report(s.pointer(), "statement " + s.label() + " has no Principal; S3 refuses the policy"
-                        + " (MalformedPolicy: Missing required field Principal)",
+            if (s.statement().principal().isEmpty() && !c.unreadable(s.pointer() + "/Principal")
+                    && !c.unreadable(s.pointer() + "/NotPrincipal")) {
+                PolicyKind kind = c.options().kind();
+                c.report(s.pointer(), "statement " + s.label() + " has no Principal; " + kind.service() + " refuses the policy"
+                        + (kind == PolicyKind.BUCKET ? " (MalformedPolicy: Missing required field Principal)" : ""),
                         "add \"Principal\": \"*\" (for a Deny that applies to everyone) or name the principals");
             }
         }

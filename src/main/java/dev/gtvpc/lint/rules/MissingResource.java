@@ -19,6 +19,9 @@ public final class MissingResource extends BaseRule {
     public void check(LintContext c) {
         for (PolicyScan.StatementAt s : c.statements()) {
             if (s.statement().resource().isEmpty()) {
+                if (c.unreadable(s.pointer() + "/Resource") || c.unreadable(s.pointer() + "/NotResource")) {
+                    continue; // written, but unreadable: the reader's finding says so
+                }
                 c.report(s.pointer(), "statement " + s.label() + " has no Resource",
                         "add \"Resource\": [\"arn:aws:s3:::BUCKET\", \"arn:aws:s3:::BUCKET/*\"]");
             } else if (s.statement().resource().get().resources().items().isEmpty()) {

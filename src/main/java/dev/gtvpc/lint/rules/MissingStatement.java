@@ -14,6 +14,9 @@ public final class MissingStatement extends BaseRule {
 
     @Override
     public void check(LintContext c) {
+        if (c.unreadable("/Statement")) {
+            return; // written, but not as statements: wrong-type says so
+        }
         if (!c.policy().hasStatementElement()) {
             c.report("", "the policy has no Statement element", "add \"Statement\": [ ... ] with at least one statement");
         } else if (c.policy().statements().isEmpty()) {

@@ -21,7 +21,9 @@ import java.util.List;
  * condition never holds through that value, and a negated one ({@code NotIpAddress}) never holds at all,
  * since a request either matches another of its values or meets the unreadable one — so a Deny with it
  * never applies. Values holding a policy variable are not judged, nor placeholders (placeholder-left
- * reports those). Access Analyzer: the "Type mismatch" checks.
+ * reports those). A date value IAM's CreatePolicy accepts though it is neither ISO 8601 nor epoch seconds
+ * ({@code 01T}, {@code 2016-12-13t2:00:00.593194+23}: {@link IamDates}) is a warning in identity policies.
+ * Access Analyzer: the "Type mismatch" checks.
  */
 public final class OperatorValueType extends BaseRule {
     public OperatorValueType() {
@@ -44,7 +46,11 @@ public final class OperatorValueType extends BaseRule {
                     continue;
                 }
                 String expected = problem(type, v);
-                if (expected != null) {
+                if (expected != null && type.family() == OperatorType.Family.DATE && c.options().kind().identity() && IamDates.accepted(v)) {
+                    c.report(Severity.WARNING, e.valuePointer(i), type.json() + " on " + e.entry().key() + ": IAM accepts \"" + v
+                            + "\" (its date parser takes more than it documents), but it is neither ISO 8601 nor epoch seconds, so what"
+                            + " it compares with is not documented and gtvpc cannot compare it", "write " + expected);
+                } else if (expected != null) {
                     String consequence = type.negated()
                             ? "no request can be compared with it, so " + e.block().operator().text() + " never holds"
                                     + (e.statement().statement().effect().filter(dev.gtvpc.policy.Effect.DENY::equals).isPresent()

@@ -3,6 +3,7 @@ package dev.gtvpc.lint.rules;
 import dev.gtvpc.lint.BaseRule;
 import dev.gtvpc.lint.Judges;
 import dev.gtvpc.lint.LintContext;
+import dev.gtvpc.lint.PolicyKind;
 import dev.gtvpc.lint.RuleGroup;
 import dev.gtvpc.lint.RuleInfo;
 import dev.gtvpc.lint.Severity;
@@ -12,6 +13,7 @@ import dev.gtvpc.policy.PrincipalEntry;
 import dev.gtvpc.policy.Values;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Flags placeholders left from a copied example — {@code <bucket-name>}, {@code <vpc-endpoint>} — and
@@ -19,13 +21,19 @@ import java.util.List;
  * DOC-EXAMPLE-BUCKET, awsexamplebucket1…, listed with their sources in catalog/sample-ids.json): a
  * policy with them exempts an endpoint nobody has and locks out the real one. A sample account ID
  * (111122223333, 123456789012) is flagged only when the policy also has another placeholder or sample
- * value: alone, it may be someone's real account. The same placeholder written in many places is one
- * finding with all its places. Checks Action, Resource, Principal and condition values, not Sid or Id.
+ * value: alone, it may be someone's real account. A template's placeholder — {@code ${ORG_ID}},
+ * {@code ${AWS::AccountId}} (a ${…} that is not a policy variable, which names a condition key) or a
+ * format string's {@code {accountId}} — is flagged too. The same placeholder written in many places is one
+ * finding with all its places. Checks Action, Resource, Principal and condition values, not Sid or Id. An
+ * error in the policy types whose service refuses or cannot use such a value; a warning in identity
+ * policies, which IAM accepts with them (IAM's verdicts on the IAM User Guide's own examples with
+ * {@code account-id} and {@code bucket-name}: src/test/resources/grammar/iam-acceptance.json).
  */
 public final class PlaceholderLeft extends BaseRule {
     public PlaceholderLeft() {
         super(RuleInfo.of("placeholder-left", Severity.ERROR, RuleGroup.GRAMMAR, 250,
-                "A placeholder or sample ID copied from documentation.", Docs.GROUND_TRUTH_VPC).judging(Judges.VALUE));
+                "A placeholder or sample ID copied from documentation, or a template's placeholder left in.", Docs.GROUND_TRUTH_VPC)
+                .judging(Judges.VALUE).severityIn(Severity.WARNING, PolicyKind.IDENTITY, PolicyKind.IDENTITY_INLINE));
     }
 
     private record Seen(String value, String pointer) {
@@ -49,9 +57,17 @@ public final class PlaceholderLeft extends BaseRule {
                 }
             }
         }
-        boolean samplesLeft = values.stream().anyMatch(v -> Placeholders.find(v.value()).isPresent());
+        boolean samplesLeft = values.stream().anyMatch(v -> Placeholders.find(v.value()).isPresent() || Placeholders.template(v.value()).isPresent());
         for (Seen v : values) {
-            Placeholders.find(v.value()).or(() -> samplesLeft ? Placeholders.sampleAccount(v.value()) : java.util.Optional.empty())
+            Optional<String> template = Placeholders.template(v.value());
+            if (template.isPresent() && Placeholders.find(v.value()).isEmpty()) {
+                c.report(v.pointer(), "\"" + template.get() + "\" is a template's placeholder left in: not a value, nor a policy"
+                        + " variable (those name a condition key, such as ${aws:username}), so it names nothing real",
+                        "substitute the value before attaching the policy, or let the template do it (CloudFormation Fn::Sub,"
+                                + " Terraform templatefile)");
+                continue;
+            }
+            Placeholders.find(v.value()).or(() -> samplesLeft ? Placeholders.sampleAccount(v.value()) : Optional.empty())
                     .ifPresent(p -> c.report(v.pointer(), "\"" + p + "\" is a placeholder or sample ID from documentation, not a real one",
                             "replace it with your own value"));
         }

@@ -20,6 +20,12 @@ import java.util.regex.Pattern;
 public final class Placeholders {
     // <bucket-name> and [MAX_SIGNATURE_AGE_IN_MILLISECONDS]: the two ways AWS's examples mark what to fill in
     private static final Pattern ANGLE = Pattern.compile("<[^<>]+>|\\[[A-Z][A-Z0-9_]*\\]");
+    // ${ORG_ID}, ${AWS::AccountId}, ${var.bucket}: a template's substitution left in. A policy variable names a
+    // key, service:name (${aws:username}, ${aws:PrincipalTag/team}, with an optional default), or is ${*}, ${?}, ${$}
+    private static final Pattern DOLLAR = Pattern.compile("\\$\\{([^}]*)}");
+    private static final Pattern POLICY_VARIABLE = Pattern.compile("\\s*(?:[*?$]|[A-Za-z0-9.-]+:[^:,\\s][^:,]*(?:,\\s*'[^']*')?)\\s*");
+    // {accountId}-{region}: a format string's fields
+    private static final Pattern BRACES = Pattern.compile("(?<![{$])\\{[A-Za-z_][A-Za-z0-9_-]*}(?!})");
     private static final String RESOURCE = "/catalog/sample-ids.json";
     private static final Samples SAMPLES = load();
 
@@ -65,6 +71,22 @@ public final class Placeholders {
         return sample.find() ? Optional.of(sample.group(1)) : Optional.empty();
     }
 
+    /**
+     * A template's placeholder in {@code value}: {@code ${NAME}} that is not a policy variable (a
+     * CloudFormation or Terraform substitution, {@code ${AWS::AccountId}}, {@code ${ORG_ID}}), or a
+     * format string's {@code {field}}.
+     */
+    public static Optional<String> template(String value) {
+        Matcher dollar = DOLLAR.matcher(value);
+        while (dollar.find()) {
+            if (!POLICY_VARIABLE.matcher(dollar.group(1)).matches()) {
+                return Optional.of(dollar.group());
+            }
+        }
+        Matcher braces = BRACES.matcher(value);
+        return braces.find() ? Optional.of(braces.group()) : Optional.empty();
+    }
+
     /** A sample account ID in {@code value}: a placeholder only when the policy has another sample value. */
     public static Optional<String> sampleAccount(String value) {
         Matcher m = SAMPLES.accounts().matcher(value);
@@ -73,7 +95,7 @@ public final class Placeholders {
 
     /** True for a placeholder, a sample value or a sample account (for rules that leave such values to placeholder-left). */
     static boolean in(String value) {
-        return find(value).isPresent() || sampleAccount(value).isPresent();
+        return find(value).isPresent() || sampleAccount(value).isPresent() || template(value).isPresent();
     }
 
     /** True for an angle-bracket placeholder only (a sample ID still has a shape worth checking). */

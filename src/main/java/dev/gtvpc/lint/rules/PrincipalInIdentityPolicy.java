@@ -16,7 +16,7 @@ import dev.gtvpc.policy.PolicyScan;
 public final class PrincipalInIdentityPolicy extends BaseRule {
     public PrincipalInIdentityPolicy() {
         super(RuleInfo.of("principal-in-identity-policy", Severity.ERROR, RuleGroup.GRAMMAR, 140,
-                "An identity policy names a Principal.", Docs.PRINCIPAL).onlyFor(PolicyKind.IDENTITY));
+                "An identity policy names a Principal.", Docs.PRINCIPAL).onlyFor(PolicyKind.IDENTITY, PolicyKind.IDENTITY_INLINE));
     }
 
     @Override

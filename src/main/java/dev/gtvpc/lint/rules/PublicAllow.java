@@ -3,8 +3,8 @@ package dev.gtvpc.lint.rules;
 import dev.gtvpc.catalogue.S3ActionCatalog;
 import dev.gtvpc.eval.Decision;
 import dev.gtvpc.eval.EvaluationResult;
-import dev.gtvpc.eval.StatementTrace;
-import dev.gtvpc.catalogue.ConditionKeyCatalog;
+import dev.gtvpc.eval.Evaluator;
+import dev.gtvpc.eval.Request;
 import dev.gtvpc.lint.BaseRule;
 import dev.gtvpc.lint.LintContext;
 import dev.gtvpc.lint.Need;
@@ -14,7 +14,7 @@ import dev.gtvpc.lint.RuleInfo;
 import dev.gtvpc.lint.Severity;
 import dev.gtvpc.policy.ActionBlock;
 import dev.gtvpc.policy.Effect;
-import dev.gtvpc.policy.OperatorType;
+import dev.gtvpc.policy.Policy;
 import dev.gtvpc.policy.PolicyScan;
 import dev.gtvpc.policy.Statement;
 import dev.gtvpc.policy.Wildcards;
@@ -22,82 +22,93 @@ import dev.gtvpc.space.Caller;
 import dev.gtvpc.space.Origin;
 import dev.gtvpc.space.Witnesses;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Flags a bucket policy that allows the public: gtvpc asks the evaluator whether an anonymous caller,
- * or a caller of an account the policy does not name (a stranger, who only needs to allow himself in
- * his own account), is allowed each action an Allow statement names, on a resource its Resource names,
- * over TLS from the internet at an address the policy does not name or through an endpoint and VPC it
- * does not name. Keys a caller sets himself (aws:Referer, aws:UserAgent, the request's own s3: keys
- * such as s3:prefix or s3:x-amz-acl, request tags) and the time are given whatever the statement's
- * positive conditions ask for: they restrict nobody. So an Allow to everyone whose only conditions
- * are negated ({@code ArnNotEquals aws:PrincipalArn …}), or an Allow with NotPrincipal, is public; an
- * Allow whose conditions name the caller's network, account or organization (aws:SourceVpce,
- * aws:SourceIp, aws:PrincipalOrgID…) is not, nor one that a Deny of the same policy takes back. The
- * finding is at the Allow statements that decided. Page: "The meaning of public" in the S3 Block
- * Public Access page.
+ * Flags an Allow that makes a bucket policy public as S3 defines it ("The meaning of public", S3 Block
+ * Public Access page): each Allow is judged on its own, by the conditions S3 counts ({@link PublicGrant}:
+ * fixed values of the keys S3 lists). gtvpc asks the evaluator whether that statement alone allows an
+ * anonymous caller, or a caller of an account the policy does not name (a stranger, who only needs to
+ * allow himself in his own account), each action it names, on a resource its Resource names, over TLS
+ * from the internet at an address the policy does not name or through an endpoint and VPC it does not
+ * name. So an Allow to everyone whose only conditions are negated ({@code ArnNotEquals aws:PrincipalArn
+ * …}), an Allow with NotPrincipal, an anonymous PutObject allowed over TLS 1.2 ({@code s3:TlsVersion} is
+ * set by the caller), an Allow restricted only by aws:ResourceOrgID (which describes the bucket, not the
+ * caller) or by a pattern of aws:SourceArn, are public; an Allow conditioned on fixed values of
+ * aws:SourceVpce, aws:SourceIp (no broader than /8), aws:PrincipalOrgID … is not. An Allow that a
+ * separate Deny of the same policy takes back is still public for S3 (Block Public Access refuses the
+ * policy): the finding names that Deny. The finding is at each public Allow's Principal.
  */
 public final class PublicAllow extends BaseRule {
     private static final String PUBLIC = "https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html";
 
     public PublicAllow() {
         super(RuleInfo.of("public-allow", Severity.SECURITY_WARNING, RuleGroup.S3, 30,
-                "The policy allows anonymous callers or any AWS account.", PUBLIC).onlyFor(PolicyKind.BUCKET).needing(Need.EVALUATOR));
+                "An Allow that makes the bucket public as S3 defines it (anonymous callers or any AWS account).", PUBLIC)
+                .onlyFor(PolicyKind.BUCKET).needing(Need.EVALUATOR));
+    }
+
+    /** What a public Allow grants: to whom, which actions, and the Deny statements of the policy that take it back. */
+    private record Grant(Set<String> anonymous, Set<String> strangers, Set<String> takenBackBy) {
     }
 
     @Override
     public void check(LintContext c) {
-        Map<Integer, Set<String>> anonymous = new LinkedHashMap<>();
-        Map<Integer, Set<String>> strangers = new LinkedHashMap<>();
         Caller anyone = Probes.anonymous(c);
         Caller stranger = Probes.stranger(c);
         for (PolicyScan.StatementAt s : c.statements()) {
             if (s.statement().effect().filter(Effect.ALLOW::equals).isEmpty() || s.statement().action().isEmpty()) {
                 continue;
             }
-            Map<String, List<String>> callerKeys = callerSetKeys(c, s);
+            Policy judged = PublicGrant.judged(c.policy(), s.statement(), c.keys());
+            Grant grant = new Grant(new LinkedHashSet<>(), new LinkedHashSet<>(), new LinkedHashSet<>());
             for (String action : actions(c, s.statement().action().get())) {
                 for (String resource : resources(c, s.statement(), action)) {
                     for (Origin origin : Probes.normalOrigins(c)) {
-                        record(Probes.evaluate(c, Probes.request(c, origin, anyone, action, resource, callerKeys)), action, anonymous);
-                        record(Probes.evaluate(c, Probes.request(c, origin, stranger, action, resource, callerKeys)), action, strangers);
+                        ask(c, judged, Probes.request(c, origin, anyone, action, resource, Map.of()), action, grant.anonymous(), grant);
+                        ask(c, judged, Probes.request(c, origin, stranger, action, resource, Map.of()), action, grant.strangers(), grant);
                     }
                 }
             }
-        }
-        Set<Integer> reported = new LinkedHashSet<>();
-        report(c, anonymous, "anonymous callers", reported);
-        report(c, strangers, "principals of any AWS account", reported);
-    }
-
-    private static void record(EvaluationResult r, String action, Map<Integer, Set<String>> into) {
-        if (r.decision().filter(Decision.ALLOW::equals).isPresent()) {
-            for (StatementTrace t : r.deciding()) {
-                into.computeIfAbsent(t.index(), k -> new LinkedHashSet<>()).add(action);
-            }
+            report(c, s, grant);
         }
     }
 
-    private static void report(LintContext c, Map<Integer, Set<String>> allowed, String who, Set<Integer> reported) {
-        for (Map.Entry<Integer, Set<String>> e : allowed.entrySet()) {
-            if (!reported.add(e.getKey())) {
-                continue;
-            }
-            PolicyScan.StatementAt s = c.statements().get(e.getKey());
-            List<String> actions = new ArrayList<>(e.getValue());
-            String named = actions.size() <= 3 ? String.join(", ", actions)
-                    : String.join(", ", actions.subList(0, 2)) + " and " + (actions.size() - 2) + " more actions";
-            c.report(s.pointer() + "/" + s.statement().principal().map(p -> p.elementName()).orElse("Principal"),
-                    "statement " + s.label() + " allows " + who + " " + named + " (asked over TLS, from the internet and through"
-                            + " an endpoint the policy does not name): the bucket is public for them",
-                    "name the principals, or add a condition on who or where they are (aws:PrincipalOrgID, aws:SourceVpce,"
-                            + " aws:SourceIp)");
+    /** Whether the Allow alone allows the request (then it grants {@code action}); and whether a Deny of the policy takes it back. */
+    private static void ask(LintContext c, Policy judged, Request request, String action, Set<String> grants, Grant grant) {
+        if (Evaluator.evaluate(judged, request).decision().filter(Decision.ALLOW::equals).isEmpty()) {
+            return;
         }
+        grants.add(action);
+        EvaluationResult whole = Probes.evaluate(c, request);
+        if (whole.decision().filter(Decision.EXPLICIT_DENY::equals).isPresent()) {
+            whole.deciding().forEach(t -> grant.takenBackBy().add(c.statements().get(t.index()).label()));
+        }
+    }
+
+    private static void report(LintContext c, PolicyScan.StatementAt s, Grant grant) {
+        boolean anonymous = !grant.anonymous().isEmpty();
+        Set<String> granted = anonymous ? grant.anonymous() : grant.strangers();
+        if (granted.isEmpty()) {
+            return;
+        }
+        List<String> actions = new ArrayList<>(granted);
+        String named = actions.size() <= 3 ? String.join(", ", actions)
+                : String.join(", ", actions.subList(0, 2)) + " and " + (actions.size() - 2) + " more actions";
+        String who = anonymous ? "anonymous callers" : "principals of any AWS account";
+        String takenBack = grant.takenBackBy().isEmpty() ? ""
+                : "; statement" + (grant.takenBackBy().size() > 1 ? "s " : " ") + String.join(", ", grant.takenBackBy())
+                        + " of this policy den" + (grant.takenBackBy().size() > 1 ? "y" : "ies") + " such requests, but S3 judges"
+                        + " each grant by its own conditions, so Block Public Access refuses the policy all the same";
+        c.report(s.pointer() + "/" + s.statement().principal().map(p -> p.elementName()).orElse("Principal"),
+                "statement " + s.label() + " allows " + who + " " + named + " (asked over TLS, from the internet and through"
+                        + " an endpoint the policy does not name, counting only the conditions S3 counts): the bucket is public as S3"
+                        + " defines it" + takenBack,
+                "name the principals, or add a condition with fixed values of a key S3 counts (aws:PrincipalOrgID, aws:SourceVpce,"
+                        + " aws:SourceIp)" + (grant.takenBackBy().isEmpty() ? "" : ", in the Allow itself"));
     }
 
     /** The S3 actions the element covers (for a pattern or NotAction, every catalogue action it covers). */
@@ -122,6 +133,10 @@ public final class PublicAllow extends BaseRule {
             return out;
         }
         for (String r : s.resource().get().resources().items()) {
+            if (r.equals("*")) {
+                out.add(c.space().resourceOf(action));
+                continue;
+            }
             String member = Witnesses.witness(r);
             boolean names = member.startsWith("arn:") && member.split(":", 6).length == 6;
             if (!names) {
@@ -133,19 +148,5 @@ public final class PublicAllow extends BaseRule {
             }
         }
         return out;
-    }
-
-    /** Keys the caller sends as he likes (and the clock), set to what the statement's positive conditions ask. */
-    private static Map<String, List<String>> callerSetKeys(LintContext c, PolicyScan.StatementAt s) {
-        Map<String, List<String>> keys = new LinkedHashMap<>();
-        for (PolicyScan.EntryAt e : c.conditionEntries(s)) {
-            boolean callerSet = c.keys().is(e.entry().key(), ConditionKeyCatalog.Flag.CALLER_CONTROLLED);
-            boolean positive = e.block().operator().type().map(t -> !t.negated() && t != OperatorType.NULL).orElse(false);
-            if (callerSet && positive && !e.entry().values().texts().isEmpty()) {
-                String v = Witnesses.witness(e.entry().values().texts().get(0));
-                keys.put(e.entry().key(), List.of(v));
-            }
-        }
-        return keys;
     }
 }

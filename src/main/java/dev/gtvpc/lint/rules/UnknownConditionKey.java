@@ -3,6 +3,7 @@ package dev.gtvpc.lint.rules;
 import dev.gtvpc.catalogue.ConditionKeyCatalog;
 import dev.gtvpc.lint.BaseRule;
 import dev.gtvpc.lint.LintContext;
+import dev.gtvpc.lint.PolicyKind;
 import dev.gtvpc.lint.RuleGroup;
 import dev.gtvpc.lint.RuleInfo;
 import dev.gtvpc.lint.Severity;
@@ -25,12 +26,16 @@ import java.util.Locale;
  * Keys of other services ({@code kms:ViaService}, {@code ec2:SourceInstanceARN}) are not judged:
  * gtvpc carries the global and S3 keys only. The global keys come from catalog/condition-keys.tsv, S3's
  * from the Service Authorization Reference (catalog/s3-actions.json, with its date). Access Analyzer:
- * INVALID_GLOBAL_CONDITION_KEY, INVALID_SERVICE_CONDITION_KEY. Page: global condition context keys.
+ * INVALID_GLOBAL_CONDITION_KEY, INVALID_SERVICE_CONDITION_KEY. An error in bucket, endpoint and
+ * organization policies; a warning in identity policies, which IAM accepts with any key (its recorded
+ * verdicts, src/test/resources/grammar/iam-acceptance.json: eight documents with the key "a").
+ * Page: global condition context keys.
  */
 public final class UnknownConditionKey extends BaseRule {
     public UnknownConditionKey() {
         super(RuleInfo.of("unknown-condition-key", Severity.ERROR, RuleGroup.CONDITIONS, 80,
-                "A condition key that is neither a global key nor one of S3's.", Docs.GLOBAL_KEYS));
+                "A condition key that is neither a global key nor one of S3's.", Docs.GLOBAL_KEYS)
+                .severityIn(Severity.WARNING, PolicyKind.IDENTITY, PolicyKind.IDENTITY_INLINE));
     }
 
     @Override
@@ -68,8 +73,12 @@ public final class UnknownConditionKey extends BaseRule {
             return "the condition cannot hold as meant";
         }
         OperatorType type = op.type().get();
-        if (type == OperatorType.NULL) {
+        if (type == OperatorType.NULL && op.qualifier() == SetQualifier.NONE) {
             return "Null on it is always true for \"true\" and never for \"false\"";
+        }
+        if (type == OperatorType.NULL) {
+            // a set operator over a key with no values: ForAllValues holds vacuously, ForAnyValue never (README, Null set operators)
+            return op.text() + " on it " + (op.qualifier() == SetQualifier.FOR_ALL_VALUES ? "always holds" : "never holds");
         }
         boolean holds = op.ifExists() || op.qualifier() == SetQualifier.FOR_ALL_VALUES
                 || op.qualifier() == SetQualifier.NONE && type.negated();

@@ -2,6 +2,7 @@ package dev.gtvpc.lint.rules;
 
 import dev.gtvpc.lint.BaseRule;
 import dev.gtvpc.lint.LintContext;
+import dev.gtvpc.lint.PolicyKind;
 import dev.gtvpc.lint.RuleGroup;
 import dev.gtvpc.lint.RuleInfo;
 import dev.gtvpc.lint.Severity;
@@ -17,7 +18,10 @@ import java.util.List;
  * Flags a condition operator IAM does not define, with the closest real one: a misspelling
  * ({@code StringNotEqual}), the wrong case ({@code stringEquals}: IAM answers "Invalid Condition
  * type"), a misspelt set qualifier ({@code ForAnyValues:}), or {@code NullIfExists}. The evaluator
- * refuses to guess what such an operator means. Access Analyzer: INVALID_CONDITION_OPERATOR.
+ * refuses to guess what such an operator means. Access Analyzer: INVALID_CONDITION_OPERATOR. An error,
+ * but a warning for an unknown operator with no keys in an identity policy: IAM accepts {@code "a": {}}
+ * and refuses {@code "x": {"a": "1"}} ("Syntax errors in policy."), as its recorded verdicts show
+ * (src/test/resources/grammar/iam-acceptance.json, moto-valid-20/32, moto-invalid-53).
  */
 public final class UnknownOperator extends BaseRule {
     private static final List<String> NAMES = names();
@@ -54,10 +58,13 @@ public final class UnknownOperator extends BaseRule {
                     String hint = text.endsWith("NullIfExists") ? "Null takes no IfExists: use \"Null\""
                             : Suggestions.closest(text, NAMES).map(n -> "use \"" + n + "\"")
                                     .orElse("use an operator of the IAM reference, e.g. StringNotEquals");
-                    c.reportAtName(JsonPointer.child(s.pointer() + "/Condition", text),
+                    PolicyKind kind = c.options().kind();
+                    boolean empty = block.entries().isEmpty();
+                    c.reportAtName(kind.identity() && empty ? Severity.WARNING : c.severity(), JsonPointer.child(s.pointer() + "/Condition", text),
                             "unknown condition operator \"" + text + "\"" + (text.endsWith("NullIfExists")
                                     ? " (IfExists goes with every operator but Null)" : "")
-                                    + "; S3 refuses it, and gtvpc cannot tell what it would mean", hint);
+                                    + (kind.identity() && empty ? "; IAM accepts it with no keys, where it tests nothing"
+                                            : "; " + kind.service() + " refuses it, and gtvpc cannot tell what it would mean"), hint);
                 }
             });
         }

@@ -27,6 +27,9 @@ public final class Json {
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
             .build();
 
+    private static final String NOT_A_POLICY = "no policy is this deep or this long: check that the file is the policy,"
+            + " or leave it out of the run";
+
     private Json() {
     }
 
@@ -106,11 +109,22 @@ public final class Json {
         private static final long serialVersionUID = 1L;
         private final transient SourceLocation location;
         private final String pointer;
+        private final String fix;
 
         SyntaxException(String message, SourceLocation location, String pointer) {
+            this(message, location, pointer, null);
+        }
+
+        SyntaxException(String message, SourceLocation location, String pointer, String fix) {
             super(message);
             this.location = location;
             this.pointer = pointer;
+            this.fix = fix;
+        }
+
+        /** What to do, when the defect has a fix of its own (a comment: --fix removes it). */
+        public Optional<String> fix() {
+            return Optional.ofNullable(fix);
         }
 
         public SourceLocation location() {
@@ -127,7 +141,7 @@ public final class Json {
         try (JsonParser parser = FACTORY.createParser(text)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
-                throw new SyntaxException("the document is empty", SourceLocation.START, JsonPointer.ROOT);
+                throw empty();
             }
             Value root = readValue(parser, first);
             JsonToken trailing = parser.nextToken();
@@ -140,11 +154,11 @@ public final class Json {
             JsonParser parser = e.getProcessor() instanceof JsonParser p ? p : null;
             String pointer = parser == null ? JsonPointer.ROOT : parser.getParsingContext().pathAsPointer().toString();
             SourceLocation at = location(e.getLocation() != null ? e.getLocation() : parser == null ? null : parser.currentLocation());
-            throw new SyntaxException(limit(e), at, pointer);
+            throw new SyntaxException(limit(e), at, pointer, NOT_A_POLICY);
         } catch (JsonProcessingException e) {
             JsonParser parser = e.getProcessor() instanceof JsonParser p ? p : null;
             String pointer = parser == null ? JsonPointer.ROOT : parser.getParsingContext().pathAsPointer().toString();
-            throw new SyntaxException(firstLine(e.getOriginalMessage()), location(e.getLocation()), pointer);
+            throw described(text, e, pointer);
         } catch (IOException e) {
             throw new SyntaxException(firstLine(e.getMessage()), SourceLocation.START, JsonPointer.ROOT);
         }
@@ -223,7 +237,7 @@ public final class Json {
         try (JsonParser parser = FACTORY.createParser(text)) {
             JsonToken t = parser.nextToken();
             if (t == null) {
-                throw new SyntaxException("the document is empty", SourceLocation.START, JsonPointer.ROOT);
+                throw empty();
             }
             parser.skipChildren();
             JsonToken trailing = parser.nextToken();
@@ -232,12 +246,37 @@ public final class Json {
                         location(parser.currentTokenLocation()), JsonPointer.ROOT);
             }
         } catch (StreamConstraintsException e) {
-            throw new SyntaxException(limit(e), location(e.getLocation()), JsonPointer.ROOT);
+            throw new SyntaxException(limit(e), location(e.getLocation()), JsonPointer.ROOT, NOT_A_POLICY);
         } catch (JsonProcessingException e) {
-            throw new SyntaxException(firstLine(e.getOriginalMessage()), location(e.getLocation()), JsonPointer.ROOT);
+            throw described(text, e, JsonPointer.ROOT);
         } catch (IOException e) {
             throw new SyntaxException(firstLine(e.getMessage()), SourceLocation.START, JsonPointer.ROOT);
         }
+    }
+
+    private static SyntaxException empty() {
+        return new SyntaxException("the document is empty", SourceLocation.START, JsonPointer.ROOT,
+                "write the policy into the file (an empty file is no policy), or leave the file out");
+    }
+
+    /**
+     * Jackson's words for a comment or a trailing comma name its own switches ("Feature 'ALLOW_COMMENTS'
+     * not enabled"); a user needs what is wrong, where, and that --fix removes it.
+     */
+    private static SyntaxException described(String text, JsonProcessingException e, String pointer) {
+        SourceLocation stoppedAt = location(e.getLocation());
+        Optional<JsonRepair.Removal> culprit = JsonRepair.culprit(text, stoppedAt);
+        if (culprit.isEmpty()) {
+            return new SyntaxException(firstLine(e.getOriginalMessage()), stoppedAt, pointer);
+        }
+        JsonRepair.Kind kind = culprit.get().kind();
+        String message = kind == JsonRepair.Kind.TRAILING_COMMA
+                ? "a comma after the last member or item (a trailing comma): JSON does not allow one, and S3 refuses the policy"
+                : kind.words() + ": JSON has no comments, and S3 refuses a policy with one";
+        String fix = kind == JsonRepair.Kind.TRAILING_COMMA
+                ? "remove the comma ('gtvpc policy lint --fix' removes every trailing comma)"
+                : "remove the comment ('gtvpc policy lint --fix' removes every comment); a statement's Sid can hold a short note";
+        return new SyntaxException(message, culprit.get().location(), pointer, fix);
     }
 
     private static String firstLine(String message) {

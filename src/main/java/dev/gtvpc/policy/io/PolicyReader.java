@@ -20,7 +20,6 @@ import dev.gtvpc.policy.Statement;
 import dev.gtvpc.policy.StatementElement;
 import dev.gtvpc.policy.Values;
 import dev.gtvpc.util.Suggestions;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -54,8 +53,14 @@ public final class PolicyReader {
         this.lastKeyWins = lastKeyWins;
     }
 
-    /** The outcome of reading: a policy, or the problems that stopped it (never both). */
-    public record Result(Optional<ParsedPolicy> parsed, List<ReadProblem> problems) {
+    /**
+     * The outcome of reading: a policy, or the problems that stopped it (never both). {@code partial} is
+     * what could be read despite the problems — each element with a problem left out, every other one
+     * in place, statements at their own index — so lint can go on checking the rest of a statement
+     * whose Effect or Principal is wrong. It is empty only when nothing is a policy (not JSON, not an
+     * object); with no problems it is {@code parsed}.
+     */
+    public record Result(Optional<ParsedPolicy> parsed, List<ReadProblem> problems, Optional<ParsedPolicy> partial) {
         public Result {
             problems = List.copyOf(problems);
         }
@@ -85,8 +90,7 @@ public final class PolicyReader {
         if (size > MAX_POLICY_BYTES) {
             reader.problems.add(reader.tooLarge(size));
         }
-        Policy policy = reader.readPolicy(root);
-        return reader.result(reader.problems.isEmpty() ? policy : null);
+        return reader.result(reader.readPolicy(root));
     }
 
     /**
@@ -106,21 +110,10 @@ public final class PolicyReader {
     /** The size S3 would measure when gtvpc sends the document: its UTF-8 bytes outside insignificant whitespace. */
     public static int compactSize(String text) {
         int bytes = 0;
-        boolean inString = false;
-        boolean escaped = false;
+        StringLiterals strings = new StringLiterals();
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (inString) {
-                if (escaped) {
-                    escaped = false;
-                } else if (c == '\\') {
-                    escaped = true;
-                } else if (c == '"') {
-                    inString = false;
-                }
-            } else if (c == '"') {
-                inString = true;
-            } else if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+            if (!strings.read(c) && (c == ' ' || c == '\n' || c == '\r' || c == '\t')) {
                 continue;
             }
             bytes += utf8Length(c);
@@ -145,36 +138,40 @@ public final class PolicyReader {
             // as reported in aws/aws-cli#2779); a BOM's first byte is 0xEF
             problems.add(new ReadProblem(ReadProblem.Kind.INVALID_JSON, JsonPointer.ROOT, SourceLocation.START,
                     "the file starts with a UTF-8 byte-order mark (BOM), which S3 refuses (MalformedPolicy: the first byte"
-                            + " must be '{'); remove the BOM (save as UTF-8 without BOM)"));
+                            + " must be '{'); remove the BOM (save as UTF-8 without BOM)",
+                    Optional.of("remove the BOM: save the file as UTF-8 without BOM ('gtvpc policy lint --fix' removes it)")));
             return result(null);
         }
         // Too large by any measure: not worth reading into a tree. Whether it is JSON at all is still
-        // checked (streaming), so 400 KB of '[' is invalid JSON, not a policy over the size limit.
-        if (text.length() > 16 * MAX_POLICY_BYTES) {
+        // checked (streaming), so 400 KB of '[' is invalid JSON, not a policy over the size limit; a
+        // small policy padded with whitespace is read like any.
+        int compact = text.length() > 16 * MAX_POLICY_BYTES ? compactSize(text) : 0;
+        if (compact > MAX_POLICY_BYTES) {
             try {
                 Json.checkSyntax(text);
             } catch (Json.SyntaxException e) {
-                problems.add(new ReadProblem(ReadProblem.Kind.INVALID_JSON, e.pointer(), e.location(),
-                        "invalid JSON: " + e.getMessage()));
+                problems.add(invalidJson(e));
                 return result(null);
             }
-            problems.add(tooLarge(text.getBytes(StandardCharsets.UTF_8).length));
+            problems.add(tooLarge(compact));
             return result(null);
         }
         Json.Value root;
         try {
             root = Json.parse(text);
         } catch (Json.SyntaxException e) {
-            problems.add(new ReadProblem(ReadProblem.Kind.INVALID_JSON, e.pointer(), e.location(),
-                    "invalid JSON: " + e.getMessage()));
+            problems.add(invalidJson(e));
             return result(null);
         }
         int size = compactSize(text);
         if (size > MAX_POLICY_BYTES) {
             problems.add(tooLarge(size));
         }
-        Policy policy = readPolicy(root);
-        return result(problems.isEmpty() ? policy : null);
+        return result(readPolicy(root));
+    }
+
+    private static ReadProblem invalidJson(Json.SyntaxException e) {
+        return new ReadProblem(ReadProblem.Kind.INVALID_JSON, e.pointer(), e.location(), "invalid JSON: " + e.getMessage(), e.fix());
     }
 
     private ReadProblem tooLarge(int size) {
@@ -184,7 +181,8 @@ public final class PolicyReader {
     }
 
     private Result result(Policy policy) {
-        return new Result(policy == null ? Optional.empty() : Optional.of(new ParsedPolicy(policy, sourceMap)), problems);
+        Optional<ParsedPolicy> read = policy == null ? Optional.empty() : Optional.of(new ParsedPolicy(policy, sourceMap));
+        return new Result(problems.isEmpty() ? read : Optional.empty(), problems, read);
     }
 
     private void problem(ReadProblem.Kind kind, String pointer, SourceLocation at, String message) {
@@ -290,6 +288,7 @@ public final class PolicyReader {
                     statements.add(readStatement(o, itemPointer));
                 } else {
                     wrongType(itemPointer, item, "Each statement", "an object");
+                    statements.add(Statement.builder().build()); // keeps the next statements at their own index
                 }
             }
             builder.statements(statements);
@@ -373,6 +372,10 @@ public final class PolicyReader {
                 sourceMap.value(itemPointer, item.location());
                 if (item instanceof Json.Str s) {
                     items.add(s.value());
+                } else if (item instanceof Json.Null && element.endsWith("Resource")) {
+                    problem(ReadProblem.Kind.NULL_IN_LIST, itemPointer, item.location(), element + " holds null among its strings;"
+                            + " the policy grammar takes only strings there (IAM accepts and ignores it in an identity policy)");
+                    ok = false;
                 } else {
                     wrongType(itemPointer, item, "Each value of " + element, "a string");
                     ok = false;

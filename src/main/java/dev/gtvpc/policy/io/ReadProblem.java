@@ -2,12 +2,14 @@ package dev.gtvpc.policy.io;
 
 import dev.gtvpc.policy.JsonPointer;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * Why a document is not a policy gtvpc can read, and where. {@link Kind#id()} is also the id of the
+ * Why a document is not a policy gtvpc can read, and where; {@code fix} when this problem has a fix
+ * of its own rather than its kind's (a comment in the JSON: remove it). {@link Kind#id()} is also the id of the
  * lint rule that reports it, so one run of lint can report these like any other finding.
  */
-public record ReadProblem(Kind kind, String pointer, SourceLocation location, String message) {
+public record ReadProblem(Kind kind, String pointer, SourceLocation location, String message, Optional<String> fix) {
     public enum Kind {
         INVALID_JSON("invalid-json"),
         DUPLICATE_KEY("duplicate-key"),
@@ -15,6 +17,8 @@ public record ReadProblem(Kind kind, String pointer, SourceLocation location, St
         UNKNOWN_ELEMENT("unknown-element"),
         CONFLICTING_ELEMENTS("conflicting-elements"),
         INVALID_EFFECT("invalid-effect"),
+        /** {@code null} among a Resource list's strings: IAM takes it (and ignores it), the grammar says a string. */
+        NULL_IN_LIST("null-in-list"),
         TOO_LARGE("policy-too-large"),
         /** The input could not be read at all (missing, no permission, an I/O error): found before the reader. */
         UNREADABLE("unreadable-file");
@@ -35,6 +39,12 @@ public record ReadProblem(Kind kind, String pointer, SourceLocation location, St
         Objects.requireNonNull(pointer, "pointer");
         Objects.requireNonNull(location, "location");
         Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(fix, "fix");
+    }
+
+    /** A problem whose fix is its kind's (the lint rule's). */
+    public ReadProblem(Kind kind, String pointer, SourceLocation location, String message) {
+        this(kind, pointer, location, message, Optional.empty());
     }
 
     /** {@code SOURCE:LINE:COL: message (at POINTER)} — the form compilers use, so editors can jump to it. */
