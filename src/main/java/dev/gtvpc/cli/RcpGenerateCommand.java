@@ -1,12 +1,14 @@
 package dev.gtvpc.cli;
 
-import dev.gtvpc.groundtruth.RegionInfo;
+import dev.gtvpc.groundtruth.GroundTruthAccess;
 import dev.gtvpc.groundtruth.RegionTable;
 import dev.gtvpc.policy.Policy;
 import dev.gtvpc.rcp.NetworkRcp;
 import dev.gtvpc.rcp.NetworkRcpCheck;
 import dev.gtvpc.rcp.NetworkRcpRequest;
 import dev.gtvpc.render.PolicyRenderer;
+import dev.gtvpc.space.Witnesses;
+import dev.gtvpc.verify.VerifyInputs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,9 +36,9 @@ import picocli.CommandLine.Spec;
                     + " organization: under this RCP a labeling job is denied unless --ground-truth names the job's"
                     + " region, which exempts that region's Ground Truth endpoint (aws:SourceVpce).",
             "",
-            "The RCP is checked before it is printed: one request of each exception gets through, and a principal of"
-                    + " the organization from the internet, through another organization's endpoint or through an"
-                    + " endpoint of an account in no organization is denied (named requests, not a proof).",
+            "The RCP is proved before it is printed, as policy verify --no-bucket-policy --rcp proves it for a member"
+                    + " account's bucket: every exception it writes gets through (the dp:exclude:network tags aside: the"
+                    + " principals are taken to carry none), and every other origin and principal is denied.",
             ""},
         footerHeading = "%nExamples:%n",
         footer = {
@@ -105,17 +107,19 @@ public final class RcpGenerateCommand implements Callable<Integer>, OptionWordin
         Validate.each("--cidr", cidrs.ranges, c -> c.contains(":") ? Optional.of("'" + c + "' is an IPv6 range: rcp generate"
                 + " takes IPv4 ranges (a.b.c.d/n)") : Optional.empty());
         List<NetworkRcpRequest.ServiceEndpoint> endpoints = new ArrayList<>();
+        List<VerifyInputs.TrustedEndpoint> trusted = new ArrayList<>();
         if (!groundTruthRegions.isEmpty()) {
             RegionTable table = groundTruth.table();
             for (String region : groundTruthRegions) {
-                RegionInfo info = table.require("--ground-truth", region);
-                endpoints.add(new NetworkRcpRequest.ServiceEndpoint(info.groundTruthEndpoint().value(), "Ground Truth in " + region));
+                String vpce = table.require("--ground-truth", region).groundTruthEndpoint().value();
+                endpoints.add(new NetworkRcpRequest.ServiceEndpoint(vpce, "Ground Truth in " + region));
+                trusted.add(GroundTruthAccess.endpoint(vpce, region));
             }
         }
         NetworkRcpRequest request = new NetworkRcpRequest(org.id, cidrs.ranges, endpointAccounts, serviceAccounts, excludeTags, onlyTagged,
                 endpoints, actions.isEmpty() ? NetworkRcpRequest.GUIDANCE_ACTIONS : actions, sid);
         Policy rcp = NetworkRcp.generate(request);
-        NetworkRcpCheck.check(request, rcp);
+        NetworkRcpCheck.check(request, rcp, trusted, groundTruthRegions.isEmpty() ? Witnesses.UNKNOWN_REGION : groundTruthRegions.get(0));
         output.write(PolicyRenderer.json(rcp, output.compact), spec.commandLine().getOut());
         Validate.warnPlaceholders(spec.commandLine().getErr(), "the RCP", "--org-id", org.id, "--vpce-account", endpointAccounts,
                 "--service-account", serviceAccounts);

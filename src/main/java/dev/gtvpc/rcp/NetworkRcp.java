@@ -90,6 +90,11 @@ public final class NetworkRcp {
         AwsIds.checkOrgId(request.orgId()).ifPresent(p -> {
             throw GtvpcException.badInput("--org-id: " + p);
         });
+        for (String cidr : request.cidrs()) {
+            if (cidr.endsWith("/0")) {
+                throw GtvpcException.badInput("--cidr: '" + cidr + "' holds every address: such a perimeter leaves the internet inside");
+            }
+        }
         for (String account : request.endpointAccounts()) {
             requireAccount("--vpce-account", account);
         }

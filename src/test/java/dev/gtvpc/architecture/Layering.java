@@ -60,7 +60,7 @@ final class Layering {
         m.put("input", "verify|apply|aws|render|cli");
         m.put("audit", "render|cli|apply|preflight");
         m.put("apply", "lint|preflight|render|cli");
-        m.put("rcp", "space|verify|lint|input|audit|apply|groundtruth|preflight|aws|render|cli");
+        m.put("rcp", "lint|input|audit|apply|groundtruth|preflight|aws|render|cli");
         m.put("groundtruth", "render|cli");
         m.put("preflight", "render|cli");
         m.put("aws", "policy|eval|verify|lint|groundtruth|apply|preflight|render|cli");
