@@ -1,8 +1,10 @@
 package dev.gtvpc.lint.rules;
 
+import dev.gtvpc.policy.Policy;
 import dev.gtvpc.policy.ResourceBlock;
 import dev.gtvpc.policy.Statement;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Directory buckets (S3 Express One Zone): their ARNs, {@code arn:PARTITION:s3express:REGION:ACCOUNT:bucket/NAME--AZID--x-s3},
@@ -24,5 +26,20 @@ final class DirectoryBuckets {
     static boolean only(Statement s) {
         List<String> resources = s.resource().filter(r -> !r.negated()).map(ResourceBlock::resources).map(v -> v.items()).orElse(List.of());
         return !resources.isEmpty() && resources.stream().allMatch(DirectoryBuckets::isArn);
+    }
+
+    /**
+     * A directory bucket's policy: one that names a directory bucket, or (with {@code "Resource": "*"}, as the S3
+     * guide's own examples) tests an {@code s3express:} condition key, which only directory buckets' requests carry.
+     */
+    static boolean named(Policy policy) {
+        return policy.statements().stream().anyMatch(s -> s.resource().map(r -> r.resources().items().stream()
+                .anyMatch(DirectoryBuckets::isArn)).orElse(false)
+                || s.condition().map(c -> c.blocks().stream().anyMatch(b -> b.entries().stream()
+                        .anyMatch(e -> s3express(e.key())))).orElse(false));
+    }
+
+    static boolean s3express(String action) {
+        return action.toLowerCase(Locale.ROOT).startsWith("s3express:");
     }
 }
