@@ -26,14 +26,26 @@ public final class S3ActionCatalog {
      */
     public static final String COMPACT_RESOURCE = "/catalog/s3-actions.tsv";
 
-    /** One S3 action, named without its {@code s3:} prefix, as the reference spells it. */
-    public record Action(String name, String accessLevel, List<String> resourceTypes) {
+    /** The namespace of directory buckets' policies (S3 Express One Zone), {@code catalog/s3express-actions.tsv}. */
+    public static final String DIRECTORY_BUCKET_RESOURCE = "/catalog/s3express-actions.tsv";
+
+    /**
+     * One action, named without its service prefix ({@code s3}, or {@code s3express} for directory buckets), as the
+     * reference spells it; {@code requestKeys}: keys every request for it carries, with each value one can have
+     * ({@code s3express:SessionMode} of CreateSession).
+     */
+    public record Action(String service, String name, String accessLevel, List<String> resourceTypes, Map<String, List<String>> requestKeys) {
         public Action {
             resourceTypes = List.copyOf(resourceTypes);
+            requestKeys = Collections.unmodifiableMap(new LinkedHashMap<>(requestKeys));
+        }
+
+        public Action(String name, String accessLevel, List<String> resourceTypes) {
+            this("s3", name, accessLevel, resourceTypes, Map.of());
         }
 
         public String qualifiedName() {
-            return "s3:" + name;
+            return service + ":" + name;
         }
 
         /** True when the action works on objects ({@code bucket/key}) rather than the bucket. */
@@ -47,6 +59,7 @@ public final class S3ActionCatalog {
     }
 
     private static volatile S3ActionCatalog bundled;
+    private static volatile S3ActionCatalog directoryBuckets;
 
     private final Map<String, Action> byLowerName;
     private final String dataDate;
@@ -70,12 +83,26 @@ public final class S3ActionCatalog {
         return c;
     }
 
+    /** The s3express actions: what a directory bucket's policy grants and denies. */
+    public static S3ActionCatalog directoryBuckets() {
+        S3ActionCatalog c = directoryBuckets;
+        if (c == null) {
+            c = load(DIRECTORY_BUCKET_RESOURCE, "s3express");
+            directoryBuckets = c;
+        }
+        return c;
+    }
+
     private static S3ActionCatalog load() {
-        try (InputStream in = S3ActionCatalog.class.getResourceAsStream(COMPACT_RESOURCE)) {
+        return load(COMPACT_RESOURCE, "s3");
+    }
+
+    private static S3ActionCatalog load(String resource, String service) {
+        try (InputStream in = S3ActionCatalog.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("the S3 action catalogue " + COMPACT_RESOURCE + " is missing from the jar");
+                throw new IllegalStateException("the action catalogue " + resource + " is missing from the jar");
             }
-            return fromCompact(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return fromCompact(new String(in.readAllBytes(), StandardCharsets.UTF_8), service);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
@@ -101,6 +128,11 @@ public final class S3ActionCatalog {
 
     /** The catalogue in its compact form: a {@code dataDate} line, then one action a line (name, level, types). */
     public static S3ActionCatalog fromCompact(String text) {
+        return fromCompact(text, "s3");
+    }
+
+    /** As {@link #fromCompact(String)}, for {@code service}'s actions; a fourth field lists an action's request keys (KEY=V1|V2). */
+    public static S3ActionCatalog fromCompact(String text, String service) {
         Map<String, Action> actions = new LinkedHashMap<>();
         String dataDate = null;
         for (String line : text.split("\n")) {
@@ -112,10 +144,17 @@ public final class S3ActionCatalog {
                 dataDate = f[1];
                 continue;
             }
-            if (f.length != 3) {
-                throw new IllegalArgumentException("not 3 tab-separated fields: " + line);
+            if (f.length != 3 && f.length != 4) {
+                throw new IllegalArgumentException("not 3 or 4 tab-separated fields: " + line);
             }
-            Action action = new Action(f[0], f[1], f[2].isEmpty() ? List.of() : List.of(f[2].split(",")));
+            Map<String, List<String>> requestKeys = new LinkedHashMap<>();
+            if (f.length == 4) {
+                for (String keyValues : f[3].split(",")) {
+                    String[] kv = keyValues.split("=", 2);
+                    requestKeys.put(kv[0], List.of(kv[1].split("\\|")));
+                }
+            }
+            Action action = new Action(service, f[0], f[1], f[2].isEmpty() ? List.of() : List.of(f[2].split(",")), requestKeys);
             actions.put(action.name().toLowerCase(Locale.ROOT), action);
         }
         if (dataDate == null) {
@@ -139,10 +178,18 @@ public final class S3ActionCatalog {
         return ((Json.Str) v.orElseThrow()).value();
     }
 
-    /** The action named {@code name}, with or without {@code s3:}, in any letter case (IAM ignores case). */
+    /** The action named {@code name}, with or without its service prefix, in any letter case (IAM ignores case). */
     public Optional<Action> find(String name) {
-        String bare = name.regionMatches(true, 0, "s3:", 0, 3) ? name.substring(3) : name;
+        int colon = name.indexOf(':');
+        if (colon >= 0 && !actionsService().equalsIgnoreCase(name.substring(0, colon))) {
+            return Optional.empty();
+        }
+        String bare = name.substring(colon + 1);
         return Optional.ofNullable(byLowerName.get(bare.toLowerCase(Locale.ROOT)));
+    }
+
+    private String actionsService() {
+        return byLowerName.values().stream().findFirst().map(Action::service).orElse("s3");
     }
 
     public List<Action> actions() {

@@ -306,16 +306,19 @@ public final class PolicyVerifyCommand implements Callable<Integer>, OptionWordi
         bucketAccount.check();
         List<String> principals = new ArrayList<>(roles.arns);
         admin.given().ifPresent(principals::add);
-        String account = bucketAccount.given()
+        String account = bucketAccount.given().or(() -> directoryBucketAccount(policy))
                 .orElseGet(() -> principals.stream().map(a -> Arn.parse(a).get().account()).findFirst().orElse(UNKNOWN_ACCOUNT));
         String name;
-        if (bucket.given().isPresent()) {
+        if (bucket.given().isPresent() && AwsIds.namesDirectoryBucket(bucket.name)) {
+            Validate.each("--bucket", List.of(bucket.name), AwsIds::checkDirectoryBucketName);
+            name = bucket.name;
+        } else if (bucket.given().isPresent()) {
             bucket.checkExisting(regionName);
             name = bucket.name;
         } else {
             name = bucketOf(policy).orElseThrow(() ->
                     GtvpcException.badInput("the policy names no bucket in its Resource; give --bucket"));
-            AwsIds.checkExistingBucketName(name, regionName).ifPresent(p -> {
+            (AwsIds.namesDirectoryBucket(name) ? AwsIds.checkDirectoryBucketName(name) : AwsIds.checkExistingBucketName(name, regionName)).ifPresent(p -> {
                 throw GtvpcException.badInput("the bucket the policy's Resource names: " + p + "; give --bucket");
             });
         }
@@ -364,11 +367,20 @@ public final class PolicyVerifyCommand implements Callable<Integer>, OptionWordi
         return orgEndpoints;
     }
 
+    /** The account a directory bucket's ARN names (general purpose buckets' ARNs name none). */
+    private static Optional<String> directoryBucketAccount(Policy policy) {
+        return policy.statements().stream().flatMap(s -> s.resource().stream())
+                .flatMap(r -> r.resources().items().stream())
+                .map(Arn::parse).flatMap(Optional::stream)
+                .filter(a -> a.directoryBucket().isPresent() && AwsIds.isAccountId(a.account()))
+                .map(Arn::account).findFirst();
+    }
+
     private static Optional<String> bucketOf(Policy policy) {
         return policy.statements().stream().flatMap(s -> s.resource().stream())
                 .flatMap(r -> r.resources().items().stream())
                 .map(Arn::parse).flatMap(Optional::stream)
-                .map(Arn::s3Bucket).flatMap(Optional::stream)
+                .map(a -> a.s3Bucket().or(a::directoryBucket)).flatMap(Optional::stream)
                 .findFirst();
     }
 }

@@ -29,6 +29,16 @@ public record Arn(String partition, String service, String region, String accoun
         return exact ? Optional.of(bucket) : Optional.empty();
     }
 
+    /** The directory bucket an s3express ARN names ({@code bucket/NAME--ZONE-ID--x-s3}), without wildcards. */
+    public Optional<String> directoryBucket() {
+        if (!service.equals("s3express") || !resource.startsWith("bucket/")) {
+            return Optional.empty();
+        }
+        String bucket = resource.substring("bucket/".length());
+        boolean exact = !bucket.isEmpty() && !bucket.contains("/") && !bucket.contains("*") && !bucket.contains("?") && !bucket.contains("${");
+        return exact ? Optional.of(bucket) : Optional.empty();
+    }
+
     @Override
     public String toString() {
         return "arn:" + partition + ":" + service + ":" + region + ":" + account + ":" + resource;

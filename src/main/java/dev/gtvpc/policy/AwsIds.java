@@ -214,6 +214,31 @@ public final class AwsIds {
         return isRegionName(hyphenated) ? Optional.of(hyphenated) : Optional.empty();
     }
 
+    /** A directory bucket's name (S3 Express One Zone): BASE--ZONE-ID--x-s3, directory-bucket-naming-rules.html. */
+    private static final Pattern DIRECTORY_BUCKET = Pattern.compile("(.+)--([a-z0-9]+(?:-[a-z0-9]+)*-az[0-9]+)--x-s3");
+
+    /** Whether {@code name} ends as a directory bucket's does ({@code --x-s3}); {@link #checkDirectoryBucketName} says if it is one. */
+    public static boolean namesDirectoryBucket(String name) {
+        return name.endsWith("--x-s3");
+    }
+
+    /**
+     * Why {@code name} cannot be a directory bucket's, if it cannot: BASE--ZONE-ID--x-s3 (usw2-az1, a Local Zone's
+     * usw2-lax1-az1), 3 to 63 characters, the base following the general purpose rules.
+     */
+    public static Optional<String> checkDirectoryBucketName(String name) {
+        java.util.regex.Matcher m = DIRECTORY_BUCKET.matcher(name);
+        String rules = " (directory bucket naming rules: https://docs.aws.amazon.com/AmazonS3/latest/userguide/directory-bucket-naming-rules.html)";
+        if (!m.matches()) {
+            return Optional.of("directory bucket name '" + name + "' is not BASE--ZONE-ID--x-s3, as amzn-s3-demo-bucket--usw2-az1--x-s3" + rules);
+        }
+        if (name.length() > 63) {
+            return Optional.of("directory bucket name '" + name + "' is longer than 63 characters" + rules);
+        }
+        String base = m.group(1).startsWith("amzn-s3-demo-") ? m.group(1).replace("amzn-s3-demo-", "amzn-demo-") : m.group(1);
+        return checkBucketName(base).map(p -> "the base of directory bucket name '" + name + "': " + p);
+    }
+
     /**
      * A name an existing bucket can have in {@code region}: today's rules, or in us-east-1 the legacy ones
      * (up to 255 letters of either case, digits, dots, hyphens and underscores), under which buckets made

@@ -1,5 +1,28 @@
 package dev.gtvpc.space;
 
-/** One action standing for every action that matches the same patterns, with the resource it acts on. */
-public record ActionClass(String action, boolean onObjects) {
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One action standing for every action that matches the same patterns, with the resource it acts on and
+ * the keys the action itself puts in its requests (a directory bucket's CreateSession: one class per session mode).
+ */
+public record ActionClass(String action, boolean onObjects, Map<String, List<String>> context) {
+    public ActionClass {
+        context = Map.copyOf(context);
+    }
+
+    public ActionClass(String action, boolean onObjects) {
+        this(action, onObjects, Map.of());
+    }
+
+    /** The action as people read it, with the keys it carries: {@code s3express:CreateSession (s3express:SessionMode=ReadOnly)}. */
+    public String label() {
+        if (context.isEmpty()) {
+            return action;
+        }
+        StringBuilder keys = new StringBuilder();
+        new java.util.TreeMap<>(context).forEach((k, v) -> keys.append(keys.length() == 0 ? "" : " ").append(k).append('=').append(String.join(",", v)));
+        return action + " (" + keys + ")";
+    }
 }

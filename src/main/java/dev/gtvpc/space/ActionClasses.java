@@ -44,15 +44,35 @@ final class ActionClasses {
             for (String p : patterns) {
                 sig.append(Wildcards.matchesIgnoreCase(p, a.qualifiedName()) ? '1' : '0');
             }
-            bySignature.putIfAbsent(sig.toString(), new ActionClass(a.qualifiedName(), a.onObjects()));
+            for (Map<String, List<String>> keys : requestKeyClasses(a)) {
+                bySignature.putIfAbsent(sig + keys.toString(), new ActionClass(a.qualifiedName(), a.onObjects(), keys));
+            }
         }
         List<ActionClass> list = new ArrayList<>(bySignature.values());
-        list.add(new ActionClass(Witnesses.UNLISTED_ACTION, true));
+        list.add(Witnesses.unlistedAction(catalog));
         return List.copyOf(list);
+    }
+
+    /** One set of request keys per value each key the action always carries can have; none when it carries none. */
+    private static List<Map<String, List<String>>> requestKeyClasses(S3ActionCatalog.Action a) {
+        List<Map<String, List<String>>> classes = List.of(Map.of());
+        for (Map.Entry<String, List<String>> key : a.requestKeys().entrySet()) {
+            List<Map<String, List<String>>> next = new ArrayList<>();
+            for (Map<String, List<String>> c : classes) {
+                for (String value : key.getValue()) {
+                    Map<String, List<String>> withValue = new LinkedHashMap<>(c);
+                    withValue.put(key.getKey(), List.of(value));
+                    next.add(withValue);
+                }
+            }
+            classes = next;
+        }
+        return classes;
     }
 
     /** The class of a named action as the catalogue knows it; an action it does not know is taken to act on objects. */
     static ActionClass named(String action, S3ActionCatalog catalog) {
-        return catalog.find(action).map(a -> new ActionClass(a.qualifiedName(), a.onObjects())).orElse(new ActionClass(action, true));
+        return catalog.find(action).map(a -> new ActionClass(a.qualifiedName(), a.onObjects(), requestKeyClasses(a).get(0)))
+                .orElse(new ActionClass(action, true));
     }
 }

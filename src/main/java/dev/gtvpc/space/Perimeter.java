@@ -33,8 +33,19 @@ public interface Perimeter {
 
     String bucketAccount();
 
+    /**
+     * A directory bucket (S3 Express One Zone): its name ends in {@code --x-s3}, which a general purpose bucket's
+     * may not (bucketnamingrules.html; only a us-east-1 bucket made before March 2018 could, taken here as a
+     * directory bucket). Its ARN is {@code arn:PARTITION:s3express:REGION:ACCOUNT:bucket/NAME} and its policy grants
+     * {@code s3express:} actions (s3-express-security-iam-example-bucket-policies.html).
+     */
+    default boolean directoryBucket() {
+        return bucket().endsWith("--x-s3");
+    }
+
     default String bucketArn() {
-        return "arn:" + partition() + ":s3:::" + bucket();
+        return directoryBucket() ? "arn:" + partition() + ":s3express:" + region() + ":" + bucketAccount() + ":bucket/" + bucket()
+                : "arn:" + partition() + ":s3:::" + bucket();
     }
 
     /** The bucket account's organization: its principals and endpoints carry it. */

@@ -31,6 +31,14 @@ public final class RequestSpace {
     /** Keys shown in a request even when no policy tests them: who asked, in the words AWS uses. */
     private static final Set<String> SHOWN_KEYS = Set.of("aws:principalarn", "aws:principalaccount", "aws:username");
 
+    /**
+     * What a directory bucket's proof takes for granted: the S3 guide says its Zonal and Regional operations go through
+     * gateway endpoints (s3-express-networking.html) but no page lists which global keys s3express requests carry.
+     */
+    static final String DIRECTORY_BUCKET_ASSUMPTIONS = "directory bucket: its requests are the s3express actions (object reads and"
+            + " writes are authorised once, by CreateSession, in each session mode); requests through a VPC endpoint are taken to carry"
+            + " aws:SourceVpce, aws:SourceVpc and aws:VpcSourceIp as S3's do, and from the internet aws:SourceIp";
+
     private final PolicyScan scan;
     private final Perimeter perimeter;
     private final S3ActionCatalog catalog;
@@ -45,7 +53,8 @@ public final class RequestSpace {
     private RequestSpace(PolicyScan scan, Perimeter perimeter, S3ActionCatalog catalog) {
         this.scan = scan;
         this.perimeter = perimeter;
-        this.catalog = catalog;
+        // a directory bucket's requests are s3express actions, whatever the S3 catalogue says
+        this.catalog = perimeter.directoryBucket() ? S3ActionCatalog.directoryBuckets() : catalog;
         Set<String> named = Callers.namedAccounts(scan, perimeter);
         Set<String> avoid = new HashSet<>(named);
         for (PolicyScan.EntryAt e : scan.entriesOf("aws:VpceAccount")) {
@@ -83,7 +92,11 @@ public final class RequestSpace {
 
     /** What the space takes for granted that changes what a proof covers (a same-ID VPC of another Region not tried). */
     public List<String> assumptions() {
-        return List.copyOf(origins.assumptions());
+        List<String> assumed = new ArrayList<>(origins.assumptions());
+        if (perimeter.directoryBucket()) {
+            assumed.add(DIRECTORY_BUCKET_ASSUMPTIONS);
+        }
+        return List.copyOf(assumed);
     }
 
     /** The endpoint and VPC IDs the policies name that no endpoint or VPC can have: left out of the origins, each with why. */
@@ -372,6 +385,16 @@ public final class RequestSpace {
             }
         }
         return true;
+    }
+
+    /** The request for an action of class {@code a}, which carries the keys the action itself does (its session mode). */
+    public Request request(ActionClass a, String resource, Origin origin, Caller caller, Map<String, List<String>> extra) {
+        if (a.context().isEmpty()) {
+            return request(a.action(), resource, origin, caller, extra);
+        }
+        Map<String, List<String>> withAction = new LinkedHashMap<>(a.context());
+        withAction.putAll(extra);
+        return request(a.action(), resource, origin, caller, withAction);
     }
 
     /**

@@ -21,6 +21,7 @@ public final class Witnesses {
     public static final String FRESH_KEY = "gtvpc-verify/object";
     public static final String OTHER_BUCKET = "gtvpc-verify-other-bucket";
     public static final String UNLISTED_ACTION = "s3:GtvpcVerifyUnlistedAction";
+    private static final String UNLISTED_ACTION_NAME = UNLISTED_ACTION.substring("s3:".length());
     public static final String FRESH_ORG = "o-gtvpcverify0";
     public static final String FRESH_ORG_PATH = FRESH_ORG + "/r-gtvp/";
     public static final String FRESH_SERVICE = "gtvpc-verify.amazonaws.com";
@@ -99,5 +100,16 @@ public final class Witnesses {
                 return candidate;
             }
         }
+    }
+
+    /** An action the catalogue does not list yet (a future one), in its namespace; the s3 one acts on objects, as most do. */
+    static ActionClass unlistedAction(dev.gtvpc.catalogue.S3ActionCatalog catalog) {
+        String service = catalog.actions().stream().findFirst().map(a -> a.service()).orElse("s3");
+        return new ActionClass(service + ":" + UNLISTED_ACTION_NAME, service.equals("s3"));
+    }
+
+    /** Whether {@code action} is the stand-in for actions the catalogue does not list. */
+    public static boolean unlisted(String action) {
+        return action.endsWith(":" + UNLISTED_ACTION_NAME);
     }
 }

@@ -46,7 +46,7 @@ final class Checker {
                     }
                     for (ActionClass action : actions) {
                         for (String resource : space.resources(action)) {
-                            Request r = space.request(action.action(), resource, origin, caller, extra);
+                            Request r = space.request(action, resource, origin, caller, extra);
                             count++;
                             Verdict result = decider.decide(r, origin, caller);
                             if (result.decision().isEmpty() || !ok.test(result)) {

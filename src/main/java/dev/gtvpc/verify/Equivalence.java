@@ -31,7 +31,7 @@ final class Equivalence {
                         List<String> resources = new ArrayList<>(space.resources(action));
                         resources.add(space.otherBucketResource(action));
                         for (String resource : resources) {
-                            Request r = space.request(action.action(), resource, origin, caller, extra);
+                            Request r = space.request(action, resource, origin, caller, extra);
                             count++;
                             EvaluationResult a = Evaluator.evaluate(policy, r);
                             EvaluationResult b = Evaluator.evaluate(other, r);

@@ -61,12 +61,12 @@ final class Matrix {
                 for (int a = 0; a < actions.size(); a++) {
                     ActionClass action = actions.get(a);
                     String resource = space.resources(action).get(0);
-                    cells[o][c][a] = Evaluator.evaluate(policy, space.request(action.action(), resource, origins.get(o), callers.get(c),
+                    cells[o][c][a] = Evaluator.evaluate(policy, space.request(action, resource, origins.get(o), callers.get(c),
                             Map.of())).decision();
                 }
             }
         }
-        return new AccessMatrix(actions.stream().map(ActionClass::action).toList(), originLabels, callerLabels, cells);
+        return new AccessMatrix(actions.stream().map(ActionClass::label).toList(), originLabels, callerLabels, cells);
     }
 
     /** A caller's column, headed role/NAME for a named principal. */

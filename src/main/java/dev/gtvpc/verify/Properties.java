@@ -132,7 +132,7 @@ final class Properties {
             ActionBlock a = s.action().get();
             for (ActionClass c : space.actions()) {
                 boolean named = a.actions().items().stream().anyMatch(p -> Wildcards.matchesIgnoreCase(p, c.action()));
-                if (named != a.negated() && !c.action().equals(Witnesses.UNLISTED_ACTION)) {
+                if (named != a.negated() && !Witnesses.unlisted(c.action())) {
                     covered.add(c);
                 }
             }
