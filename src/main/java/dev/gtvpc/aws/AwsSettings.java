@@ -9,8 +9,8 @@ import java.util.Set;
  * How to reach AWS, as the AWS CLI decides it: {@code --region}, {@code --profile} and
  * {@code --endpoint-url} (for the services in {@code endpointUrlReaches}: those the command is about) from the
  * command line, then the environment ({@code AWS_REGION}, {@code AWS_DEFAULT_REGION}, {@code AWS_PROFILE},
- * {@code AWS_ENDPOINT_URL}, {@code AWS_ENDPOINT_URL_S3} …), then the shared config files. The environment is passed in rather than read here so that tests
- * can run the CLI in-process against local servers.
+ * {@code AWS_ENDPOINT_URL}, {@code AWS_ENDPOINT_URL_S3} …), then the shared config files. The environment
+ * is passed in rather than read here so that tests can run the CLI in-process against local servers.
  */
 public record AwsSettings(Optional<String> region, Optional<String> profile, Optional<String> endpointUrl,
         Set<AwsService> endpointUrlReaches, Map<String, String> environment, java.time.Duration readTimeout,

@@ -86,7 +86,8 @@ public final class AwsOptions implements OptionWording.Worded {
         StringBuilder text = new StringBuilder("Send " + joined + " requests to this URL, e.g. "
                 + (reaches.equals(Set.of(AwsService.S3)) ? "an S3-compatible server" : "a local emulator"));
         if (!ownVariables.isEmpty()) {
-            text.append("; ").append(String.join(" / ", ownVariables)).append(ownVariables.size() == 1 ? " wins" : " win").append(" over it");
+            text.append("; ").append(String.join(" / ", ownVariables)).append(ownVariables.size() == 1 ? " wins" : " win")
+                    .append(" over it");
         }
         return text.append(". Without it, and for other services: AWS_ENDPOINT_URL_<SERVICE>, then AWS_ENDPOINT_URL, as in the AWS CLI.")
                 .toString();

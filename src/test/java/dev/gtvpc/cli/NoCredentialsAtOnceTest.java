@@ -94,7 +94,8 @@ class NoCredentialsAtOnceTest {
 
     /** As CredentialSources decides it: a Xen EC2 hypervisor, or a Nitro board whose asset tag is an instance ID. */
     private static boolean onEc2() {
-        return startsWith(Path.of("/sys/hypervisor/uuid"), "ec2") || startsWith(Path.of("/sys/devices/virtual/dmi/id/board_asset_tag"), "i-");
+        return startsWith(Path.of("/sys/hypervisor/uuid"), "ec2")
+                || startsWith(Path.of("/sys/devices/virtual/dmi/id/board_asset_tag"), "i-");
     }
 
     private static boolean startsWith(Path file, String prefix) {
