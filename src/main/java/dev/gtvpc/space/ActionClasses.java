@@ -40,11 +40,12 @@ final class ActionClasses {
             if (!a.onObjects() && !a.onBucket()) {
                 continue; // no resource a bucket policy names: a bucket policy cannot decide it
             }
+            String name = a.qualifiedName();
             StringBuilder sig = new StringBuilder(a.onObjects() ? "o" : "b");
             for (String p : patterns) {
-                sig.append(Wildcards.matchesIgnoreCase(p, a.qualifiedName()) ? '1' : '0');
+                sig.append(Wildcards.matchesIgnoreCase(p, name) ? '1' : '0');
             }
-            bySignature.putIfAbsent(sig.toString(), new ActionClass(a.qualifiedName(), a.onObjects()));
+            bySignature.putIfAbsent(sig.toString(), new ActionClass(name, a.onObjects()));
         }
         List<ActionClass> list = new ArrayList<>(bySignature.values());
         list.add(new ActionClass(Witnesses.UNLISTED_ACTION, true));
