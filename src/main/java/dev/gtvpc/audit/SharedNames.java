@@ -8,9 +8,11 @@ import dev.gtvpc.policy.Wildcards;
 import dev.gtvpc.space.Witnesses;
 import dev.gtvpc.verify.TrustedService;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
@@ -24,8 +26,12 @@ import java.util.regex.Pattern;
  * <li>the account: no wildcard beside a digit and no Numeric operator (either could match some account
  *     IDs and not others), not one of AWS's sample IDs (lint treats those as placeholders);</li>
  * <li>a VPC or endpoint: well formed, not a sample ID, not the trusted service's endpoint or one gtvpc
- *     invents, written in the policy only as a whole condition value, in that case only; and the policy
- *     has no wildcard in a condition value and no policy variable (each could compare part of the name).</li>
+ *     invents, written in the policy only as a whole condition value, in that case only; the policy has
+ *     no policy variable, and no wildcard in a value of a key a request carries a network's ID in
+ *     ({@code aws:SourceVpc}, {@code aws:SourceVpce}, {@code aws:SourceVpcArn}) or of a key the policy
+ *     writes one of the IDs under (a pattern could match part of the name). A pattern of any other key
+ *     is only ever matched against values that hold no network ID: the request space puts the networks
+ *     in those three keys alone.</li>
  * </ul>
  * A placeholder that already appears in the policy or the inside disables the renaming it belongs to.
  * Every output of the shared proof is renamed back ({@link #back}).
@@ -37,6 +43,8 @@ final class SharedNames {
     private static final String VPC_PREFIX = "vpc-0aaaaaaaaaaaaaa";
     private static final String VPCE_PREFIX = "vpce-0aaaaaaaaaaaaaa";
     private static final int MAX_NETWORKS = 256;
+    // aws:SourceVpc, aws:SourceVpce and aws:SourceVpcArn, in lower case: where a request carries a network's ID
+    private static final String NETWORK_KEYS = "aws:sourcevpc";
     // a wildcard beside a digit may match some account IDs and not others; Numeric operators compare them as numbers
     private static final Pattern ACCOUNT_DEPENDENT = Pattern.compile("[0-9][*?]|[*?][0-9]|\"Numeric");
 
@@ -70,19 +78,23 @@ final class SharedNames {
                 || inside.vpcs().size() + inside.vpces().size() > MAX_NETWORKS) {
             return List.of();
         }
+        List<String> ids = new ArrayList<>(inside.vpcs());
+        ids.addAll(inside.vpces());
         PolicyScan scan = PolicyScan.of(policy);
+        Set<String> keysWithIds = new HashSet<>();
         List<String> conditionValues = new ArrayList<>();
         for (PolicyScan.EntryAt e : scan.conditionEntries()) {
-            for (String v : e.values()) {
-                if (Wildcards.hasWildcard(v)) {
-                    return List.of();
-                }
-                conditionValues.add(v);
+            conditionValues.addAll(e.values());
+            if (e.values().stream().anyMatch(ids::contains)) {
+                keysWithIds.add(e.lowerKey());
+            }
+        }
+        for (PolicyScan.EntryAt e : scan.conditionEntries()) {
+            if ((e.lowerKey().startsWith(NETWORK_KEYS) || keysWithIds.contains(e.lowerKey())) && e.values().stream().anyMatch(Wildcards::hasWildcard)) {
+                return List.of();
             }
         }
         List<Pair> out = new ArrayList<>();
-        List<String> ids = new ArrayList<>(inside.vpcs());
-        ids.addAll(inside.vpces());
         for (String id : ids) {
             boolean vpc = AwsIds.isVpcId(id);
             if (!(vpc || AwsIds.isVpceId(id)) || id.equals(Witnesses.FRESH_VPC) || id.equals(Witnesses.FRESH_VPCE)

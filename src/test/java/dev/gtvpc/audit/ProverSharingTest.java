@@ -157,5 +157,13 @@ class ProverSharingTest {
         assertThat(renamed.vpces()).allMatch(dev.gtvpc.policy.AwsIds::isVpceId).doesNotContain(vpce(0));
         assertThat(names.text(policy)).doesNotContain(vpce(0)).doesNotContain(NETWORKED.get(0));
         assertThat(names.back(names.text(policy))).isEqualTo(policy);
+        // a pattern of a key no request carries a network in (a role path) does not stop the renaming; one of aws:SourceVpc does
+        String rolePattern = policy.replace("\"aws:SourceVpce\"", "\"aws:PrincipalArn\":\"arn:aws:iam::" + NETWORKED.get(0)
+                + ":role/aws-service-role/*\",\"aws:SourceVpce\"");
+        assertThat(SharedNames.of(dev.gtvpc.policy.io.PolicyReader.parse(rolePattern).parsed().orElseThrow().policy(), rolePattern, inside,
+                NETWORKED.get(0), GroundTruthAccess.service(RegionTable.bundled())).orElseThrow().text(rolePattern)).doesNotContain(vpce(0));
+        String vpcPattern = policy.replace("\"aws:SourceVpce\"", "\"aws:SourceVpc\":\"vpc-0abc*\",\"aws:SourceVpce\"");
+        assertThat(SharedNames.of(dev.gtvpc.policy.io.PolicyReader.parse(vpcPattern).parsed().orElseThrow().policy(), vpcPattern, inside,
+                NETWORKED.get(0), GroundTruthAccess.service(RegionTable.bundled())).orElseThrow().text(vpcPattern)).contains(vpce(0));
     }
 }
