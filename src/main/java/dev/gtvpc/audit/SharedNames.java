@@ -39,9 +39,8 @@ import java.util.regex.Pattern;
 final class SharedNames {
     /** The account proofs shared across accounts run on. */
     static final String ACCOUNT = Witnesses.SHARED_ACCOUNT;
-    // no run of twelve digits, so that the account's placeholder is never found inside one of these
-    private static final String VPC_PREFIX = "vpc-0aaaaaaaaaaaaaa";
-    private static final String VPCE_PREFIX = "vpce-0aaaaaaaaaaaaaa";
+    private static final String VPC_PREFIX = Witnesses.SHARED_VPC_PREFIX;
+    private static final String VPCE_PREFIX = Witnesses.SHARED_VPCE_PREFIX;
     private static final int MAX_NETWORKS = 256;
     // aws:SourceVpc, aws:SourceVpce and aws:SourceVpcArn, in lower case: where a request carries a network's ID
     private static final String NETWORK_KEYS = "aws:sourcevpc";
