@@ -33,7 +33,8 @@ import java.util.regex.Pattern;
  *     is only ever matched against values that hold no network ID: the request space puts the networks
  *     in those three keys alone.</li>
  * </ul>
- * A placeholder that already appears in the policy or the inside disables the renaming it belongs to.
+ * A placeholder that already appears in the policy or the inside disables the renaming it belongs to, and
+ * so does a network ID that holds the account's placeholder (renaming back would change it).
  * Every output of the shared proof is renamed back ({@link #back}).
  */
 final class SharedNames {
@@ -71,10 +72,10 @@ final class SharedNames {
     }
 
     private static List<Pair> networks(Policy policy, String normalised, AuditSettings.Inside inside, TrustedService service) {
-        String insideText = inside.toString();
+        String insideText = inside.toString().toLowerCase(Locale.ROOT);
         String lowerText = normalised.toLowerCase(Locale.ROOT);
-        if (normalised.contains("${") || normalised.contains(VPC_PREFIX) || insideText.contains(VPC_PREFIX)
-                || inside.vpcs().size() + inside.vpces().size() > MAX_NETWORKS) {
+        if (normalised.contains("${") || lowerText.contains(VPC_PREFIX) || insideText.contains(VPC_PREFIX) || lowerText.contains(VPCE_PREFIX)
+                || insideText.contains(VPCE_PREFIX) || inside.vpcs().size() + inside.vpces().size() > MAX_NETWORKS) {
             return List.of();
         }
         List<String> ids = new ArrayList<>(inside.vpcs());
@@ -97,13 +98,14 @@ final class SharedNames {
         for (String id : ids) {
             boolean vpc = AwsIds.isVpcId(id);
             if (!(vpc || AwsIds.isVpceId(id)) || id.equals(Witnesses.FRESH_VPC) || id.equals(Witnesses.FRESH_VPCE)
-                    || service.isEndpoint(id) || Placeholders.find(id).isPresent() || out.stream().anyMatch(p -> p.real().equals(id))) {
+                    || service.isEndpoint(id) || Placeholders.find(id).isPresent() || out.stream().anyMatch(p -> p.real().equals(id))
+                    || id.contains(ACCOUNT)) {
                 return List.of();
             }
             long written = conditionValues.stream().filter(id::equals).count();
             long anywhere = occurrences(lowerText, id);
             long inInside = inside.vpcs().stream().filter(id::equals).count() + inside.vpces().stream().filter(id::equals).count();
-            if (written != anywhere || occurrences(insideText.toLowerCase(Locale.ROOT), id) != inInside) {
+            if (written != anywhere || occurrences(insideText, id) != inInside) {
                 return List.of();
             }
             out.add(new Pair(id, String.format(Locale.ROOT, "%s%02x", vpc ? VPC_PREFIX : VPCE_PREFIX, out.size())));
