@@ -47,14 +47,7 @@ class ProverSharingTest {
         Prover shared = new Prover(settings);
         Prover own = new Prover(settings, false);
         for (BucketRecord r : records()) {
-            BucketVerdict a = shared.judge(r);
-            BucketVerdict b = own.judge(r);
-            assertThat(a.verdict()).as(r.bucket() + " in " + r.account()).isEqualTo(b.verdict());
-            assertThat(a.detail()).isEqualTo(b.detail());
-            assertThat(a.properties()).isEqualTo(b.properties());
-            assertThat(a.findings()).isEqualTo(b.findings());
-            assertThat(a.counterexample()).isEqualTo(b.counterexample());
-            assertThat(a.notes()).isEqualTo(b.notes());
+            assertSameAsOwnProof(shared, own, r);
         }
         assertThat(shared.distinctProofs()).isLessThan(own.distinctProofs());
     }
