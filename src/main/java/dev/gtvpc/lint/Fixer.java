@@ -132,6 +132,7 @@ public final class Fixer {
         List<ConditionBlock> added = new ArrayList<>();
         for (ConditionBlock block : blocks) {
             List<ConditionEntry> kept = new ArrayList<>();
+            boolean twice = block.entries().stream().filter(e -> VpcArns.isSourceVpc(e.key())).count() > 1;
             for (ConditionEntry e : block.entries()) {
                 Optional<VpcArns.Use> use = VpcArns.use(s.effect(), block.operator(), e);
                 if (use.isEmpty() || VpcArns.regionBound(use.get(), blocks)) {
@@ -139,10 +140,18 @@ public final class Fixer {
                     continue;
                 }
                 String where = "statement " + label + ": " + block.operator().text() + " " + e.key();
+                if (twice) {
+                    // written twice in different cases (key-case-duplicate): which values belong together is the user's call
+                    left.add(where + " left: the key is written twice in this block (merge it by hand)");
+                    kept.add(e);
+                    continue;
+                }
                 Optional<ConditionOperator> arnOp = VpcArns.arnOperator(block.operator());
                 Optional<List<String>> arns = region.flatMap(r -> VpcArns.arns(r, e.values().texts(), VpcArns.like(block.operator())));
                 if (region.isEmpty()) {
                     left.add(where + " left: give --region (the bucket's) to bind it by aws:SourceVpcArn");
+                } else if (block.operator().qualifier() != SetQualifier.NONE) {
+                    left.add(where + " left: no plain operator decides as " + block.operator().text() + " (see forallvalues-single-valued-key)");
                 } else if (use.get() == VpcArns.Use.WITHHOLDS) {
                     left.add(where + " left: binding an Allow for every VPC but these to the Region would widen the grant");
                 } else if (arnOp.isEmpty()) {

@@ -73,12 +73,12 @@ public final class VpcArns {
     }
 
     /**
-     * What the entry under {@code operator} does, when it is a plain (no set qualifier) String-operator entry on
-     * aws:SourceVpc in a statement of {@code effect}; empty for anything else (Null, a wrong operator family, a set
-     * qualifier — other rules say what is wrong with those).
+     * What the entry under {@code operator} does, when it is a String-operator entry on aws:SourceVpc in a statement of
+     * {@code effect}; empty for anything else (Null, a wrong operator family: other rules say what is wrong with those).
+     * A set qualifier on this single-valued key changes what a missing key does, not whom the ID lets in or keeps out.
      */
     public static Optional<Use> use(Optional<Effect> effect, ConditionOperator operator, ConditionEntry entry) {
-        if (effect.isEmpty() || !isSourceVpc(entry.key()) || operator.type().isEmpty() || operator.qualifier() != SetQualifier.NONE
+        if (effect.isEmpty() || !isSourceVpc(entry.key()) || operator.type().isEmpty()
                 || operator.type().get().family() != OperatorType.Family.STRING) {
             return Optional.empty();
         }

@@ -20,7 +20,7 @@ import java.util.Optional;
  * supports it, S3 included. Which uses matter and what binds the Region: {@link VpcArns}. A grant or an exemption by ID
  * (an Allow with StringEquals, a Deny with StringNotEquals: the perimeter lets the other VPC in) is a warning; a Deny or
  * a withheld grant by ID fails closed (the other VPC is kept out too) and is a suggestion. Silent on Null (presence
- * only), on set qualifiers and on other operator families (other rules' findings), on other policy types (the notice is
+ * only) and on other operator families (other rules' findings), on other policy types (the notice is
  * about S3 bucket policies; an endpoint or identity policy may be for a service without aws:SourceVpcArn), and on a
  * Region bound by another statement (a separate Deny on aws:SourceVpcArn): that one is not looked for.
  * Pages: IAM global condition keys (aws:SourceVpc, aws:SourceVpcArn); S3 User Guide, "Controlling access from VPC
