@@ -53,10 +53,11 @@ public final class SourceVpcWithoutRegion extends BaseRule {
     private static String fix(LintContext c, VpcArns.Use use, ConditionOperator op, List<String> values) {
         Optional<ConditionOperator> arnOp = VpcArns.arnOperator(op);
         String region = c.options().region().orElse("REGION");
-        String arns = VpcArns.arns(region, values, VpcArns.like(op)).map(SourceVpcWithoutRegion::json)
-                .orElse("\"arn:aws:ec2:" + region + ":*:vpc/VPC_ID\"");
+        Optional<List<String>> mapped = VpcArns.arns(region, values, VpcArns.like(op));
+        String arns = mapped.map(SourceVpcWithoutRegion::json).orElse("\"arn:aws:ec2:" + region + ":*:vpc/VPC_ID\"");
         String form = arnOp.map(ConditionOperator::text).orElse("an Arn operator") + " {\"" + VpcArns.SOURCE_VPC_ARN + "\": " + arns + "}";
-        String how = c.options().region().isPresent() ? "lint --fix does it" : "lint --fix --region REGION does it";
+        String how = (mapped.isEmpty() ? "once the values are VPC IDs, " : "")
+                + (c.options().region().isPresent() ? "lint --fix does it" : "lint --fix --region REGION does it");
         return switch (use) {
             case GRANTS -> "bind the Region: add " + form + " to the statement, and keep aws:SourceVpc (S3's Block Public Access counts it,"
                     + " not aws:SourceVpcArn, among the keys that keep a grant non-public); " + how;
