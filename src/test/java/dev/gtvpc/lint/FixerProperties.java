@@ -102,14 +102,7 @@ class FixerProperties {
 
     @Provide
     Arbitrary<String> vpcPolicies() {
-        Arbitrary<String> entry = Combinators.combine(Arbitraries.of(VPC_KEYS), Arbitraries.of(VPC_VALUES).list().uniqueElements().ofMinSize(1)
-                .ofMaxSize(2)).as((k, v) -> "\"" + k + "\":[" + String.join(",", v.stream().map(x -> "\"" + x + "\"").toList()) + "]");
-        Arbitrary<String> block = Combinators.combine(Arbitraries.of(VPC_OPERATORS), entry.list().ofMinSize(1).ofMaxSize(2))
-                .as((op, entries) -> "\"" + op + "\":{" + String.join(",", distinctKeys(entries)) + "}");
-        Arbitrary<String> condition = block.list().ofMinSize(1).ofMaxSize(2).map(blocks -> "{" + String.join(",", distinctOps(blocks)) + "}");
-        return Combinators.combine(Arbitraries.of("Deny", "Allow"), condition).as((effect, c) ->
-                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"" + effect + "\",\"Principal\":\"*\",\"Action\":\"s3:GetObject\","
-                        + "\"Resource\":\"arn:aws:s3:::labeling-data/*\",\"Condition\":" + c + "}]}");
+        return policies(VPC_OPERATORS, VPC_KEYS, Arbitraries.of(VPC_VALUES).list().uniqueElements().ofMinSize(1).ofMaxSize(2), 2);
     }
 
     /** Through an endpoint, both keys name the same VPC, as AWS sets them: its ID, and its ARN with Region and owner. */
@@ -132,10 +125,15 @@ class FixerProperties {
 
     @Provide
     Arbitrary<String> policies() {
-        Arbitrary<String> entry = Combinators.combine(Arbitraries.of(KEYS), Arbitraries.of(VALUES).list().ofMinSize(1).ofMaxSize(3))
+        return policies(OPERATORS, KEYS, Arbitraries.of(VALUES).list().ofMinSize(1).ofMaxSize(3), 3);
+    }
+
+    /** One statement, Deny or Allow, with one or two blocks of these operators, each of up to {@code entries} keys. */
+    private static Arbitrary<String> policies(List<String> operators, List<String> keys, Arbitrary<List<String>> values, int entries) {
+        Arbitrary<String> entry = Combinators.combine(Arbitraries.of(keys), values)
                 .as((k, v) -> "\"" + k + "\":[" + String.join(",", v.stream().map(x -> "\"" + x + "\"").toList()) + "]");
-        Arbitrary<String> block = Combinators.combine(Arbitraries.of(OPERATORS), entry.list().ofMinSize(1).ofMaxSize(3))
-                .as((op, entries) -> "\"" + op + "\":{" + String.join(",", distinctKeys(entries)) + "}");
+        Arbitrary<String> block = Combinators.combine(Arbitraries.of(operators), entry.list().ofMinSize(1).ofMaxSize(entries))
+                .as((op, es) -> "\"" + op + "\":{" + String.join(",", distinctKeys(es)) + "}");
         Arbitrary<String> condition = block.list().ofMinSize(1).ofMaxSize(2).map(blocks -> "{" + String.join(",", distinctOps(blocks)) + "}");
         return Combinators.combine(Arbitraries.of("Deny", "Allow"), condition).as((effect, c) ->
                 "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"" + effect + "\",\"Principal\":\"*\",\"Action\":\"s3:GetObject\","
