@@ -20,9 +20,9 @@ import java.util.Optional;
  * supports it, S3 included. Which uses matter and what binds the Region: {@link VpcArns}. A grant or an exemption by ID
  * (an Allow with StringEquals, a Deny with StringNotEquals: the perimeter lets the other VPC in) is a warning; a Deny or
  * a withheld grant by ID fails closed (the other VPC is kept out too) and is a suggestion. Silent on Null (presence
- * only) and on other operator families (other rules' findings), on other policy types (the notice is
- * about S3 bucket policies; an endpoint or identity policy may be for a service without aws:SourceVpcArn), and on a
- * Region bound by another statement (a separate Deny on aws:SourceVpcArn): that one is not looked for.
+ * only), on other operator families (other rules' findings) and on other policy types (the notice is about S3 bucket
+ * policies; an endpoint or identity policy may be for a service without aws:SourceVpcArn). A Region bound by another
+ * statement (a separate Deny on aws:SourceVpcArn) is not looked for: the rule fires there too.
  * Pages: IAM global condition keys (aws:SourceVpc, aws:SourceVpcArn); S3 User Guide, "Controlling access from VPC
  * endpoints with bucket policies".
  */
