@@ -101,6 +101,20 @@ class LayeredSimulateCliTest {
         assertThat(r.err()).isEqualTo(says + "\n");
     }
 
+    @org.junit.jupiter.api.Test
+    void aCaseDecidedByAnotherLayerThanItNamesFailsAndAnUnknownLayerIsAnError() {
+        String object = "\"action\":\"s3:GetObject\",\"resource\":\"arn:aws:s3:::labeling-data/a.jpg\",\"bucketAccount\":\"210987654321\"";
+        String cases = "{\"id\":\"wrong layer\"," + object + ",\"context\":{\"aws:SourceIp\":\"198.51.100.7\"},\"expect\":\"deny\","
+                + "\"expectLayer\":\"rcp\"}\n"
+                + "{\"id\":\"no such layer\"," + object + ",\"expect\":\"deny\",\"expectLayer\":\"firewall\"}\n";
+        Cli.Result r = Cli.runWithStdin(cases, "policy", "test", GT, "--cases", "-", "--rcp", RCP);
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.out()).isEqualTo("FAIL  wrong layer: expected deny, got EXPLICIT_DENY — decided by bucket statement"
+                + " DenyAccessFromNonGTandCustomerVPC of " + GT + ", not by the rcp layer\n"
+                + "ERROR no such layer: \"expectLayer\" must be one of rcp, scp, endpoint, bucket, identity, not \"firewall\"\n"
+                + "0 passed, 1 failed, 1 could not be run\n");
+    }
+
     private static String[] argv(String command, String args) {
         List<String> argv = new ArrayList<>(List.of("policy", command));
         argv.addAll(List.of(args.split(" ")));
