@@ -940,9 +940,9 @@ function _picocli_gtvpc_policy_simulate() {
 
   local commands=""
   local flag_opts="'--allow-unknown-action' '--trace' '-h' '--help' '-V' '--version' '--verbose' '--print-config'"
-  local arg_opts="'--input' '--cfn-param' '--policy-resource' '--action' '--resource' '--principal-arn' '--session' '--org-id' '--org-path' '--bucket-account' '--source-vpce' '--source-vpc' '--source-ip' '--context' '--expect' '--format' '--cases' '--config'"
+  local arg_opts="'--input' '--cfn-param' '--policy-resource' '--action' '--resource' '--principal-arn' '--session' '--org-id' '--org-path' '--bucket-account' '--source-vpce' '--source-vpc' '--source-vpc-arn' '--source-ip' '--context' '--rcp' '--scp' '--endpoint-policy' '--identity-policy' '--expect' '--format' '--cases' '--config'"
   local KIND_option_args=("policy" "terraform-plan" "cloudformation") # --input values
-  local DECISION_option_args=("allow" "deny" "not-denied") # --expect values
+  local DECISION_option_args=("allow" "deny" "not-denied" "implicit-deny") # --expect values
   local FORMAT_option_args=("text" "json") # --format values
 
   type compopt &>/dev/null && compopt +o default
@@ -986,10 +986,25 @@ function _picocli_gtvpc_policy_simulate() {
     '--source-vpc')
       return
       ;;
+    '--source-vpc-arn')
+      return
+      ;;
     '--source-ip')
       return
       ;;
     '--context')
+      return
+      ;;
+    '--rcp')
+      return
+      ;;
+    '--scp')
+      return
+      ;;
+    '--endpoint-policy')
+      return
+      ;;
+    '--identity-policy')
       return
       ;;
     '--expect')
@@ -1040,7 +1055,7 @@ function _picocli_gtvpc_policy_test() {
 
   local commands=""
   local flag_opts="'--allow-unknown-action' '-h' '--help' '-V' '--version' '--verbose'"
-  local arg_opts="'--input' '--cfn-param' '--policy-resource' '--cases' '--format'"
+  local arg_opts="'--input' '--cfn-param' '--policy-resource' '--cases' '--format' '--rcp' '--scp' '--endpoint-policy' '--identity-policy'"
   local KIND_option_args=("policy" "terraform-plan" "cloudformation") # --input values
   local FORMAT_option_args=("text" "json" "junit") # --format values
 
@@ -1068,6 +1083,18 @@ function _picocli_gtvpc_policy_test() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--rcp')
+      return
+      ;;
+    '--scp')
+      return
+      ;;
+    '--endpoint-policy')
+      return
+      ;;
+    '--identity-policy')
+      return
       ;;
   esac
 

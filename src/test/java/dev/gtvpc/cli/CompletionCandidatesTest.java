@@ -117,7 +117,7 @@ class CompletionCandidatesTest {
                 .contains(words("text json sarif junit github gitlab") + " # --format values")
                 .contains(words("text json junit") + " # --format values")
                 .contains(words("text json markdown") + " # --format values")
-                .contains(words("allow deny not-denied") + " # --expect values")
+                .contains(words("allow deny not-denied implicit-deny") + " # --expect values")
                 .contains(words("data doc ground-truth") + " # --actions values")
                 .contains("(\"BoundingBox\" \"object-detection\" ")
                 .contains("(\"us-east-2\" \"us-east-1\" \"us-west-2\" ")
