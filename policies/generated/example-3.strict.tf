@@ -22,8 +22,10 @@ resource "aws_s3_bucket_policy" "bucket_name_vpc_only" {
               "vpce-12345678",
               "vpce-08408e335ebf95b40",
             ]
-            "aws:SourceVpc"    = "vpc-12345678"
             "aws:PrincipalArn" = "arn:aws:iam::111122223333:role/role-name"
+          }
+          ArnNotEquals = {
+            "aws:SourceVpcArn" = "arn:aws:ec2:us-east-1:*:vpc/vpc-12345678"
           }
         }
       },

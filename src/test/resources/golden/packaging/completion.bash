@@ -158,6 +158,7 @@ function _complete_gtvpc() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} regions" ];    then _picocli_gtvpc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} endpoint-policy" ];    then _picocli_gtvpc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} iam-policy" ];    then _picocli_gtvpc; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} rcp" ];    then _picocli_gtvpc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} job" ];    then _picocli_gtvpc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} jobs" ];    then _picocli_gtvpc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} audit" ];    then _picocli_gtvpc; return $?; fi
@@ -176,6 +177,7 @@ function _complete_gtvpc() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} regions show" ];    then _picocli_gtvpc_regions; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} endpoint-policy generate" ];    then _picocli_gtvpc_endpointpolicy; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} iam-policy generate" ];    then _picocli_gtvpc_iampolicy; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} rcp generate" ];    then _picocli_gtvpc_rcp; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} job vpc-config" ];    then _picocli_gtvpc_job; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} jobs in-progress" ];    then _picocli_gtvpc_jobs; return $?; fi
 
@@ -184,47 +186,51 @@ function _complete_gtvpc() {
   local cmds1=(regions)
   local cmds2=(endpoint-policy)
   local cmds3=(iam-policy)
-  local cmds4=(job)
-  local cmds5=(jobs)
-  local cmds6=(audit)
-  local cmds7=(preflight)
-  local cmds8=(completion)
-  local cmds9=(help)
-  local cmds10=(policy generate)
-  local cmds11=(policy lint)
-  local cmds12=(policy verify)
-  local cmds13=(policy simulate)
-  local cmds14=(policy test)
-  local cmds15=(policy get)
-  local cmds16=(policy apply)
-  local cmds17=(policy rollback)
-  local cmds18=(regions list)
-  local cmds19=(regions show)
-  local cmds20=(endpoint-policy generate)
-  local cmds21=(iam-policy generate)
-  local cmds22=(job vpc-config)
-  local cmds23=(jobs in-progress)
+  local cmds4=(rcp)
+  local cmds5=(job)
+  local cmds6=(jobs)
+  local cmds7=(audit)
+  local cmds8=(preflight)
+  local cmds9=(completion)
+  local cmds10=(help)
+  local cmds11=(policy generate)
+  local cmds12=(policy lint)
+  local cmds13=(policy verify)
+  local cmds14=(policy simulate)
+  local cmds15=(policy test)
+  local cmds16=(policy get)
+  local cmds17=(policy apply)
+  local cmds18=(policy rollback)
+  local cmds19=(regions list)
+  local cmds20=(regions show)
+  local cmds21=(endpoint-policy generate)
+  local cmds22=(iam-policy generate)
+  local cmds23=(rcp generate)
+  local cmds24=(job vpc-config)
+  local cmds25=(jobs in-progress)
 
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_gtvpc_jobs_inprogress; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_gtvpc_job_vpcconfig; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_gtvpc_iampolicy_generate; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_gtvpc_endpointpolicy_generate; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_gtvpc_regions_show; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_gtvpc_regions_list; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_gtvpc_policy_rollback; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_gtvpc_policy_apply; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_gtvpc_policy_get; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_gtvpc_policy_test; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_gtvpc_policy_simulate; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_gtvpc_policy_verify; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_gtvpc_policy_lint; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_gtvpc_policy_generate; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_gtvpc_help; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_gtvpc_completion; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_gtvpc_preflight; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_gtvpc_audit; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_gtvpc_jobs; return $?; fi
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_gtvpc_job; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_gtvpc_jobs_inprogress; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_gtvpc_job_vpcconfig; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_gtvpc_rcp_generate; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_gtvpc_iampolicy_generate; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_gtvpc_endpointpolicy_generate; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_gtvpc_regions_show; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_gtvpc_regions_list; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_gtvpc_policy_rollback; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_gtvpc_policy_apply; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_gtvpc_policy_get; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_gtvpc_policy_test; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_gtvpc_policy_simulate; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_gtvpc_policy_verify; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_gtvpc_policy_lint; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_gtvpc_policy_generate; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_gtvpc_help; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_gtvpc_completion; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_gtvpc_preflight; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_gtvpc_audit; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_gtvpc_jobs; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_gtvpc_job; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_gtvpc_rcp; return $?; fi
   if CompWordsContainsArray "${cmds3[@]}"; then _picocli_gtvpc_iampolicy; return $?; fi
   if CompWordsContainsArray "${cmds2[@]}"; then _picocli_gtvpc_endpointpolicy; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_gtvpc_regions; return $?; fi
@@ -239,7 +245,7 @@ function _picocli_gtvpc() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="policy regions endpoint-policy iam-policy job jobs audit preflight completion help"
+  local commands="policy regions endpoint-policy iam-policy rcp job jobs audit preflight completion help"
   local flag_opts="'--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -308,6 +314,24 @@ function _picocli_gtvpc_endpointpolicy() {
 
 # Generates completions for the options and subcommands of the `iam-policy` subcommand.
 function _picocli_gtvpc_iampolicy() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+
+  local commands="generate"
+  local flag_opts="'-h' '--help' '-V' '--version' '--verbose'"
+  local arg_opts=""
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `rcp` subcommand.
+function _picocli_gtvpc_rcp() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
@@ -602,10 +626,10 @@ function _picocli_gtvpc_policy_generate() {
 
   local commands=""
   local flag_opts="'--compact' '-h' '--help' '-V' '--version' '--verbose' '--print-config'"
-  local arg_opts="'--region' '--bucket' '--vpc' '--vpce' '--role-arn' '--gt-endpoint' '--actions' '--style' '--sid' '--format' '-o' '--regions-file' '--config'"
+  local arg_opts="'--region' '--bucket' '--vpc' '--vpc-account' '--bucket-account' '--vpce' '--vpce-org' '--role-arn' '--gt-endpoint' '--actions' '--style' '--sid' '--format' '-o' '--regions-file' '--config'"
   local REGION_option_args=("us-east-2" "us-east-1" "us-west-2" "ca-central-1" "eu-central-1" "eu-west-2" "eu-west-1" "ap-south-1" "ap-southeast-2" "ap-southeast-1" "ap-northeast-2" "ap-northeast-1") # --region values
   local LIST_option_args=("data" "doc" "ground-truth") # --actions values
-  local STYLE_option_args=("strict" "aws-doc") # --style values
+  local STYLE_option_args=("strict" "legacy" "aws-doc") # --style values
   local FORMAT_option_args=("json" "cloudformation" "terraform") # --format values
 
   type compopt &>/dev/null && compopt +o default
@@ -622,7 +646,16 @@ function _picocli_gtvpc_policy_generate() {
     '--vpc')
       return
       ;;
+    '--vpc-account')
+      return
+      ;;
+    '--bucket-account')
+      return
+      ;;
     '--vpce')
+      return
+      ;;
+    '--vpce-org')
       return
       ;;
     '--role-arn')
@@ -692,7 +725,7 @@ function _picocli_gtvpc_policy_lint() {
   local FORMAT_option_args=("text" "json" "sarif" "junit" "github" "gitlab") # --format values
   local SEVERITY_option_args=("error" "security-warning" "warning" "suggestion" "never") # --fail-on values
   local SEVERITY_option_args=("error" "security-warning" "warning" "suggestion") # --min-severity values
-  local RULE_option_args=("invalid-json" "duplicate-key" "wrong-type" "null-in-list" "unknown-element" "conflicting-elements" "invalid-effect" "policy-too-large" "missing-version" "old-version" "invalid-version" "missing-statement" "missing-effect" "missing-principal" "principal-in-identity-policy" "missing-action" "missing-resource" "duplicate-sid" "unknown-operator" "operator-value-type" "invalid-action" "invalid-arn" "invalid-arn-account" "policy-type-element" "not-principal-allow" "placeholder-left" "forallvalues-single-valued-key" "vpc-id-in-source-vpce" "vpce-id-in-source-vpc" "invalid-vpce-format" "invalid-vpc-format" "invalid-org-id" "wildcard-on-vpc-key" "private-source-ip" "assumed-role-principal-arn" "unknown-condition-key" "ifexists-deny-gap" "catch-all-deny-guard" "key-case-duplicate" "key-name-case" "resource-type-mismatch" "resource-not-this-bucket" "bucket-mismatch" "public-allow" "deny-misses-bucket" "network-restriction-as-allow" "endpoint-allows-nothing" "source-vpc-without-region" "gt-endpoint-missing" "gt-endpoint-wrong-region" "gt-split-exemptions" "gt-actions-open" "gt-system-buckets-blocked" "own-network-denied" "lockout-risk") # --disable values
+  local RULE_option_args=("invalid-json" "duplicate-key" "wrong-type" "null-in-list" "unknown-element" "conflicting-elements" "invalid-effect" "policy-too-large" "missing-version" "old-version" "invalid-version" "missing-statement" "missing-effect" "missing-principal" "principal-in-identity-policy" "missing-action" "missing-resource" "duplicate-sid" "unknown-operator" "operator-value-type" "invalid-action" "invalid-arn" "invalid-arn-account" "policy-type-element" "not-principal-allow" "placeholder-left" "forallvalues-single-valued-key" "vpc-id-in-source-vpce" "vpce-id-in-source-vpc" "invalid-vpce-format" "invalid-vpc-format" "invalid-org-id" "wildcard-on-vpc-key" "private-source-ip" "assumed-role-principal-arn" "unknown-condition-key" "ifexists-deny-gap" "catch-all-deny-guard" "key-case-duplicate" "key-name-case" "vpceorgid-service-exceptions" "resource-type-mismatch" "resource-not-this-bucket" "bucket-mismatch" "public-allow" "deny-misses-bucket" "network-restriction-as-allow" "endpoint-allows-nothing" "directory-bucket-s3-action" "source-vpc-without-region" "gt-endpoint-missing" "gt-endpoint-wrong-region" "gt-split-exemptions" "gt-actions-open" "gt-system-buckets-blocked" "own-network-denied" "lockout-risk") # --disable values
   local KIND_option_args=("policy" "terraform-plan" "cloudformation") # --input values
 
   type compopt &>/dev/null && compopt +o default
@@ -1541,6 +1574,75 @@ function _picocli_gtvpc_iampolicy_generate() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '-o')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--regions-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--config')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `generate` subcommand.
+function _picocli_gtvpc_rcp_generate() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--exclude-tags' '--only-tagged' '--compact' '-h' '--help' '-V' '--version' '--verbose' '--print-config'"
+  local arg_opts="'--org-id' '--cidr' '--vpce-account' '--service-account' '--ground-truth' '--actions' '--sid' '-o' '--regions-file' '--config'"
+  local REGION_option_args=("us-east-2" "us-east-1" "us-west-2" "ca-central-1" "eu-central-1" "eu-west-2" "eu-west-1" "ap-south-1" "ap-southeast-2" "ap-southeast-1" "ap-northeast-2" "ap-northeast-1") # --ground-truth values
+  local LIST_option_args=("cognito-identity:*" "ecr:*" "kms:*" "s3:*" "sqs:*") # --actions values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--org-id')
+      return
+      ;;
+    '--cidr')
+      return
+      ;;
+    '--vpce-account')
+      return
+      ;;
+    '--service-account')
+      return
+      ;;
+    '--ground-truth')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${REGION_option_args[@]}" ) )
+      return $?
+      ;;
+    '--actions')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${LIST_option_args[@]}" ) )
+      return $?
+      ;;
+    '--sid')
+      return
       ;;
     '-o')
       local IFS=$'\n'

@@ -40,6 +40,8 @@ final class CommandTree {
                     leaf("generate", EndpointPolicyGenerateCommand.class)),
             node("iam-policy", IamPolicyCommand.class,
                     leaf("generate", IamPolicyGenerateCommand.class)),
+            node("rcp", RcpCommand.class,
+                    leaf("generate", RcpGenerateCommand.class)),
             node("job", JobCommand.class,
                     leaf("vpc-config", JobVpcConfigCommand.class)),
             node("jobs", JobsCommand.class,

@@ -124,6 +124,14 @@ final class Converters {
         }
     }
 
+    /** rcp generate's --actions: the services of the guidance's network RCP, each whole. */
+    static final class RcpActions implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return dev.gtvpc.rcp.NetworkRcpRequest.GUIDANCE_ACTIONS.iterator();
+        }
+    }
+
     /** job vpc-config's --task-type: the four with automated labeling, by name and by algorithm. */
     static final class TaskTypes implements Iterable<String> {
         @Override

@@ -238,7 +238,9 @@ final class Inside {
 
     /** {@code --org-id}: the organization (o-…) of the bucket's account. */
     static final class OrgId {
-        @Option(names = "--org-id", paramLabel = "ORG_ID", description = "The bucket account's organization (o-…).")
+        static final String DESCRIPTION = "The bucket account's organization (o-…).";
+
+        @Option(names = "--org-id", paramLabel = "ORG_ID", description = DESCRIPTION)
         String id;
 
         Optional<String> given() {
@@ -247,6 +249,16 @@ final class Inside {
 
         void check() {
             given().ifPresent(o -> Validate.each("--org-id", List.of(o), AwsIds::checkOrgId));
+        }
+    }
+
+    /** {@code --org-id}, required: a policy for the whole organization (an RCP) names it. */
+    static final class RequiredOrgId {
+        @Option(names = "--org-id", required = true, paramLabel = "ORG_ID", description = OrgId.DESCRIPTION)
+        String id;
+
+        void check() {
+            Validate.each("--org-id", List.of(id), AwsIds::checkOrgId);
         }
     }
 

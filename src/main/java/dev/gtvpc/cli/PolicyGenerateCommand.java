@@ -9,6 +9,8 @@ import dev.gtvpc.groundtruth.RegionTable;
 import dev.gtvpc.groundtruth.SelfCheck;
 import dev.gtvpc.policy.AwsIds;
 import dev.gtvpc.render.PolicyRenderer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -65,8 +67,21 @@ public final class PolicyGenerateCommand implements Callable<Integer>, OptionWor
     @Mixin
     Inside.OptionalVpcs vpcs;
 
+    @Option(names = "--vpc-account", paramLabel = "ACCOUNT",
+            description = "The account that owns the --vpc VPCs, for their ARNs (default: --bucket-account; with neither,"
+                    + " the ARNs name any account, *, which VPC IDs being unique within a Region makes safe).")
+    String vpcAccount;
+
+    @Mixin
+    Inside.BucketAccount bucketAccount;
+
     @Mixin
     Inside.Vpces vpces;
+
+    @Option(names = "--vpce-org", paramLabel = "ORG_ID", split = ",",
+            description = "An organization (o-…) whose VPC endpoints keep access (aws:VpceOrgID): every endpoint an account of"
+                    + " it owns, as AWS's data-perimeter policies write it. Repeatable.")
+    List<String> vpceOrgs = new ArrayList<>();
 
     @Mixin
     Inside.Roles roles;
@@ -83,8 +98,9 @@ public final class PolicyGenerateCommand implements Callable<Integer>, OptionWor
 
     @Option(names = "--style", paramLabel = "STYLE", defaultValue = "strict",
             converter = Converters.Style.class, completionCandidates = Converters.Style.class,
-            description = "strict (default): one StringNotEquals block. aws-doc: the AWS page's historic"
-                    + " ForAllValues:StringNotEquals, which means the same for these single-valued keys.")
+            description = "strict (default): one StringNotEquals block, the VPCs by ARN (aws:SourceVpcArn). legacy: the"
+                    + " same with the VPCs by ID (aws:SourceVpc), as gtvpc wrote before. aws-doc: the AWS page's historic"
+                    + " ForAllValues:StringNotEquals with aws:SourceVpc, which means the same for these single-valued keys.")
     PolicyStyle style;
 
     @Option(names = "--sid", paramLabel = "SID", defaultValue = GenerateRequest.DEFAULT_SID,
@@ -108,9 +124,12 @@ public final class PolicyGenerateCommand implements Callable<Integer>, OptionWor
                 "--region", "The AWS Region of the bucket and the labeling job (they must be the same), e.g. us-east-1."
                         + " 'gtvpc regions list' shows the regions Ground Truth has an endpoint in.",
                 "--bucket", "The bucket's name (not its ARN).",
-                "--vpc", "A VPC whose requests keep access (aws:SourceVpc): vpc- and 8 or 17 hex digits. Repeatable.",
+                "--vpc", "A VPC whose requests keep access: vpc- and 8 or 17 hex digits, in the bucket's Region. Written as"
+                        + " aws:SourceVpcArn (arn:aws:ec2:REGION:ACCOUNT:vpc/VPC_ID), or as aws:SourceVpc under --style legacy"
+                        + " and aws-doc. Repeatable.",
+                "--bucket-account", "The bucket owner's account: the VPCs' owner when --vpc-account is not given.",
                 "--vpce", "A VPC endpoint whose requests keep access (aws:SourceVpce): vpce- and 8 or 17 hex digits."
-                        + " Repeatable. At least one --vpc or --vpce is required.",
+                        + " Repeatable. At least one --vpc, --vpce or --vpce-org is required.",
                 "--role-arn", "An IAM role (or user) that keeps access from anywhere (aws:PrincipalArn), e.g. the role people"
                         + " start labeling jobs from in the console. For an assumed-role session give the role's ARN."
                         + " Repeatable.",
@@ -124,8 +143,9 @@ public final class PolicyGenerateCommand implements Callable<Integer>, OptionWor
         String regionName = region.name;
         String bucketName = bucket.name;
         S3ActionCatalog catalog = S3ActionCatalog.bundled();
-        GenerateRequest request = new GenerateRequest(regionName, bucketName, vpcs.ids(), vpces.ids, roles.arns,
-                Optional.ofNullable(gtEndpoint), ActionSelection.parse(actions, catalog), style, sid);
+        GenerateRequest request = new GenerateRequest(regionName, bucketName, vpcs.ids(), vpces.ids, vpceOrgs, roles.arns,
+                Optional.ofNullable(vpcAccount), bucketAccount.given(), Optional.ofNullable(gtEndpoint),
+                ActionSelection.parse(actions, catalog), style, sid);
         RegionTable table = groundTruth.table();
         GroundTruthPolicy.Generated generated = GroundTruthPolicy.generate(request, table);
         SelfCheck.check(request, generated, table.find(regionName).map(r -> r.partition().value()).orElse(AwsIds.partitionOf(regionName)));
@@ -137,12 +157,13 @@ public final class PolicyGenerateCommand implements Callable<Integer>, OptionWor
             case CLOUDFORMATION -> PolicyRenderer.cloudFormation(generated.policy(), bucketName, description);
             case TERRAFORM -> PolicyRenderer.terraform(generated.policy(), bucketName, description);
         };
+        output.write(text, spec.commandLine().getOut());
+        // after the policy is written: a run that cannot write it says only why
         for (String note : generated.notes()) {
             spec.commandLine().getErr().println("gtvpc: note: " + note);
         }
-        output.write(text, spec.commandLine().getOut());
         Validate.warnPlaceholders(spec.commandLine().getErr(), "the policy", "--bucket", bucketName, "--vpc", vpcs.ids(), "--vpce", vpces.ids,
-                "--role-arn", roles.arns, "--gt-endpoint", gtEndpoint);
+                "--vpce-org", vpceOrgs, "--role-arn", roles.arns, "--gt-endpoint", gtEndpoint);
         return 0;
     }
 }

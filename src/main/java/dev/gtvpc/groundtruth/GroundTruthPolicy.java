@@ -27,9 +27,11 @@ import java.util.regex.Pattern;
  * Writes the VPC-only bucket policy: one Deny for everyone ({@code "Principal": "*"}) on the chosen
  * actions, on the bucket and its objects, unless the request comes through one of the user's
  * endpoints or the region's Ground Truth endpoint, from one of the user's VPCs, or is made by one of
- * the named principals. All exemptions sit under one operator: IAM ANDs the keys of one operator,
- * so the Deny applies only when every exemption fails. Split across statements they would each deny
- * on their own, and Ground Truth (whose requests come from its own VPC) would be locked out.
+ * the named principals, or through an endpoint of one of the named organizations. All exemptions sit in
+ * one statement's condition (one StringNotEquals block, and ArnNotEquals for the VPCs' ARNs): IAM ANDs
+ * a condition's operators and keys, so the Deny applies only when every exemption fails. Split across
+ * statements they would each deny on their own, and Ground Truth (whose requests come from its own VPC)
+ * would be locked out.
  */
 public final class GroundTruthPolicy {
     /**
@@ -80,10 +82,17 @@ public final class GroundTruthPolicy {
         AwsIds.checkBucketName(request.bucket()).ifPresent(p -> {
             throw GtvpcException.badInput("--bucket: " + p);
         });
-        if (request.vpcs().isEmpty() && request.vpces().isEmpty()) {
-            throw GtvpcException.badInput("name at least one --vpc or --vpce: without them the policy would let only"
+        if (request.vpcs().isEmpty() && request.vpces().isEmpty() && request.vpceOrgs().isEmpty()) {
+            throw GtvpcException.badInput("name at least one --vpc, --vpce or --vpce-org: without them the policy would let only"
                     + " Ground Truth and the listed roles reach the bucket");
         }
+        for (String org : request.vpceOrgs()) {
+            AwsIds.checkOrgId(org).ifPresent(p -> {
+                throw GtvpcException.badInput("--vpce-org: " + p);
+            });
+        }
+        checkAccount("--vpc-account", request.vpcAccount());
+        checkAccount("--bucket-account", request.bucketAccount());
         for (String vpc : request.vpcs()) {
             AwsIds.checkVpcId(vpc).ifPresent(p -> {
                 throw GtvpcException.badInput("--vpc: " + p);
@@ -114,15 +123,23 @@ public final class GroundTruthPolicy {
         List<String> endpoints = distinct(request.vpces(), gtEndpoint);
         List<ConditionEntry> exemptions = new ArrayList<>();
         exemptions.add(new ConditionEntry("aws:SourceVpce", ConditionValues.strings(endpoints)));
-        if (!request.vpcs().isEmpty()) {
+        if (!request.vpcs().isEmpty() && request.style().vpcById()) {
             exemptions.add(new ConditionEntry("aws:SourceVpc", ConditionValues.strings(distinct(request.vpcs(), null))));
+        }
+        if (!request.vpceOrgs().isEmpty()) {
+            exemptions.add(new ConditionEntry("aws:VpceOrgID", ConditionValues.strings(distinct(request.vpceOrgs(), null))));
         }
         if (!request.principalArns().isEmpty()) {
             exemptions.add(new ConditionEntry("aws:PrincipalArn",
                     ConditionValues.strings(distinct(request.principalArns(), null))));
         }
         SetQualifier qualifier = request.style() == PolicyStyle.AWS_DOC ? SetQualifier.FOR_ALL_VALUES : SetQualifier.NONE;
-        ConditionOperator operator = ConditionOperator.of(qualifier, OperatorType.STRING_NOT_EQUALS, false);
+        List<ConditionBlock> blocks = new ArrayList<>();
+        blocks.add(new ConditionBlock(ConditionOperator.of(qualifier, OperatorType.STRING_NOT_EQUALS, false), exemptions));
+        if (!request.vpcs().isEmpty() && !request.style().vpcById()) {
+            blocks.add(new ConditionBlock(ConditionOperator.of(SetQualifier.NONE, OperatorType.ARN_NOT_EQUALS, false),
+                    List.of(new ConditionEntry("aws:SourceVpcArn", ConditionValues.strings(vpcArns(request, partition))))));
+        }
 
         String bucketArn = "arn:" + partition + ":s3:::" + request.bucket();
         Statement deny = Statement.builder()
@@ -131,9 +148,27 @@ public final class GroundTruthPolicy {
                 .principal(PrincipalBlock.everyone())
                 .action(new ActionBlock(false, Values.natural(request.actions())))
                 .resource(new ResourceBlock(false, Values.list(List.of(bucketArn, bucketArn + "/*"))))
-                .condition(new Condition(List.of(new ConditionBlock(operator, exemptions))))
+                .condition(new Condition(blocks))
                 .build();
         return new Generated(Policy.builder().statement(deny).build(), gtEndpoint, notes);
+    }
+
+    /**
+     * The VPCs' ARNs, {@code arn:PARTITION:ec2:REGION:ACCOUNT:vpc/VPC_ID}: the VPC is taken to be in the
+     * bucket's Region. With no owner known the account is {@code *}, as in the IAM guide's own
+     * aws:SourceVpcArn example: VPC IDs are unique within a Region, so it admits no other VPC (--help and the
+     * README say so; a note on every run without an account was noise in every pipeline).
+     */
+    private static List<String> vpcArns(GenerateRequest request, String partition) {
+        String owner = request.vpcOwner().orElse("*");
+        return distinct(request.vpcs(), null).stream()
+                .map(vpc -> "arn:" + partition + ":ec2:" + request.region() + ":" + owner + ":vpc/" + vpc).toList();
+    }
+
+    private static void checkAccount(String option, Optional<String> account) {
+        account.filter(a -> !AwsIds.isAccountId(a)).ifPresent(a -> {
+            throw GtvpcException.badInput(option + ": '" + a + "' is not a 12-digit account ID");
+        });
     }
 
     private static List<String> distinct(List<String> values, String last) {

@@ -315,7 +315,7 @@ final class Origins {
         return List.of(none);
     }
 
-    private boolean testsEndpointOwner() {
+    boolean testsEndpointOwner() {
         return scan.tests("aws:VpceAccount") || scan.tests("aws:VpceOrgID") || scan.tests("aws:VpceOrgPaths");
     }
 

@@ -131,6 +131,25 @@ public final class RequestSpace {
     }
 
     /**
+     * Through the endpoints an account of the bucket account's organization owns: every class of endpoint,
+     * VPC and address whose owner is a member. When no policy tests who owns an endpoint, an endpoint of the
+     * organization is any endpoint nobody names, in any VPC.
+     */
+    public List<Origin> organizationEndpointOrigins() {
+        return ownedEndpoints(Origin.EndpointOwner::member);
+    }
+
+    /** Through the endpoints {@code account} owns (a third party's), as {@link #organizationEndpointOrigins()}. */
+    public List<Origin> endpointOriginsOf(String account) {
+        return ownedEndpoints(w -> w.account().equals(account));
+    }
+
+    private List<Origin> ownedEndpoints(java.util.function.Predicate<Origin.EndpointOwner> owner) {
+        List<Origin> owned = origins().stream().filter(o -> o.owner().filter(owner).isPresent()).toList();
+        return owned.isEmpty() && !origins.testsEndpointOwner() ? throughEndpoint(Witnesses.FRESH_VPCE) : owned;
+    }
+
+    /**
      * The internet, one origin per class of aws:SourceIp: only addresses inside {@code within} when it is
      * not null; only addresses outside every perimeter range with {@code outsideCidrs}.
      */

@@ -3,6 +3,7 @@ package dev.gtvpc.verify;
 import dev.gtvpc.eval.ContextKeys;
 import dev.gtvpc.policy.PolicyScan;
 import dev.gtvpc.policy.Unknowns;
+import dev.gtvpc.policy.Wildcards;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +28,8 @@ final class UnnamedExemptions {
         List<String> options = new ArrayList<>();
         exempted(scan, context, "aws:PrincipalArn", in.roleArns()).ifPresent(v -> add(named, options, "role " + v, "--role-arn " + v));
         exempted(scan, context, "aws:SourceVpce", in.vpces()).ifPresent(v -> add(named, options, "endpoint " + v, "--vpce " + v));
-        exempted(scan, context, "aws:SourceVpc", in.vpcs()).ifPresent(v -> add(named, options, "VPC " + v, "--vpc " + v));
+        exempted(scan, context, "aws:SourceVpc", in.vpcs()).or(() -> exemptedByArn(scan, context, in.vpcs()))
+                .ifPresent(v -> add(named, options, "VPC " + v, "--vpc " + v));
         if (named.isEmpty()) {
             return outside;
         }
@@ -40,6 +42,19 @@ final class UnnamedExemptions {
     private static void add(List<String> named, List<String> options, String what, String option) {
         named.add(what);
         options.add(option);
+    }
+
+    /**
+     * The ID of the counterexample's VPC when the policy names it by ARN (aws:SourceVpcArn, its account often
+     * {@code *}) and the user named it neither by ID nor by ARN.
+     */
+    private static Optional<String> exemptedByArn(PolicyScan scan, ContextKeys context, List<String> given) {
+        return context.get("aws:SourceVpcArn").flatMap(e -> e.values().stream().findFirst())
+                .filter(arn -> !Unknowns.in(arn) && arn.contains(":vpc/")
+                        && scan.values("aws:SourceVpcArn").stream().filter(l -> !l.contains("${")).anyMatch(l -> Wildcards.matches(l, arn)))
+                .filter(arn -> given.stream().noneMatch(arn::equalsIgnoreCase))
+                .map(arn -> arn.substring(arn.indexOf(":vpc/") + ":vpc/".length()))
+                .filter(id -> given.stream().noneMatch(id::equalsIgnoreCase));
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.gtvpc.verify;
 
+import dev.gtvpc.ExitCode;
+import dev.gtvpc.GtvpcException;
 import java.util.List;
 
 /**
@@ -33,6 +35,22 @@ public record VerificationReport(List<PropertyResult> results, List<String> samp
     public boolean passed(boolean vacuousPasses) {
         return results.stream().allMatch(r -> r.status() == PropertyResult.Status.PROVED
                 || vacuousPasses && r.status() == PropertyResult.Status.VACUOUS);
+    }
+
+    /**
+     * The report when every property is proved; else the first that is not, as a bug in gtvpc: a generator's
+     * self-check ({@code what} names its output, "the generated policy") must never fail on the user's input.
+     */
+    public VerificationReport requireProved(String what) {
+        for (PropertyResult r : results) {
+            if (r.status() != PropertyResult.Status.PROVED) {
+                throw new GtvpcException(ExitCode.CHECK_FAILED, "internal error: " + what + " does not prove " + r.property()
+                        + " for " + r.subject() + r.counterexample().map(c -> " (" + c.request().action() + " by " + c.caller().label()
+                        + " from " + c.origin() + " is " + c.decision().map(Enum::name).orElse("undecided") + ")").orElse("")
+                        + "; this is a bug in gtvpc, please report it with the command you ran");
+            }
+        }
+        return this;
     }
 
     public boolean undecided() {

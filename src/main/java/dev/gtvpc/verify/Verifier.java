@@ -133,6 +133,14 @@ public final class Verifier {
             results.add(v.shared(provedByClass, "vpce " + rep, vpce,
                     subject -> v.canAccess("vpce-can-access", subject, space.throughEndpoint(subject), v.memberPrincipals(), protectedActions)));
         }
+        if (in.organizationEndpoints()) {
+            results.add(v.canAccess("org-endpoint-can-access", "endpoints of " + in.orgId().orElse("the bucket account's organization"),
+                    space.organizationEndpointOrigins(), v.memberPrincipals(), protectedActions));
+        }
+        for (String account : in.endpointAccounts()) {
+            results.add(v.canAccess("endpoint-account-can-access", "endpoints of " + account, space.endpointOriginsOf(account),
+                    v.memberPrincipals(), protectedActions));
+        }
         for (String cidr : in.cidrs()) {
             results.add(v.canAccess("cidr-can-access", cidr + " over the internet", space.internetOrigins(cidr, false),
                     v.memberPrincipals(), protectedActions));

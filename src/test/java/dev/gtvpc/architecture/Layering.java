@@ -18,7 +18,7 @@ final class Layering {
     static final String GROUND_TRUTH = ROOT + ".groundtruth";
 
     /** The engine: these packages and their subpackages serve any S3 perimeter and know nothing of Ground Truth. */
-    static final List<String> ENGINE = List.of("policy", "catalogue", "eval", "layers", "space", "verify", "lint", "input", "audit", "apply");
+    static final List<String> ENGINE = List.of("policy", "catalogue", "eval", "layers", "space", "verify", "lint", "input", "audit", "apply", "rcp");
     /** Inside the engine's packages, the one place Ground Truth's own lint rules live. */
     static final String ENGINE_EXCEPTION = ROOT + ".lint.rules.groundtruth";
 
@@ -60,6 +60,7 @@ final class Layering {
         m.put("input", "verify|apply|aws|render|cli");
         m.put("audit", "render|cli|apply|preflight");
         m.put("apply", "lint|preflight|render|cli");
+        m.put("rcp", "lint|input|audit|apply|groundtruth|preflight|aws|render|cli");
         m.put("groundtruth", "render|cli");
         m.put("preflight", "render|cli");
         m.put("aws", "policy|eval|verify|lint|groundtruth|apply|preflight|render|cli");

@@ -29,7 +29,7 @@ class CliErrorsTest {
     void verboseAddsTheStackTrace() {
         Cli.Result r = Cli.run("policy", "generate", "--region", "us-east-1", "--bucket", "b-data", "--verbose");
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err().lines().findFirst()).contains("gtvpc: name at least one --vpc or --vpce: without them the policy"
+        assertThat(r.err().lines().findFirst()).contains("gtvpc: name at least one --vpc, --vpce or --vpce-org: without them the policy"
                 + " would let only Ground Truth and the listed roles reach the bucket");
         assertThat(r.err()).contains("\tat dev.gtvpc.");
     }

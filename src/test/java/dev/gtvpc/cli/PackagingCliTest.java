@@ -40,8 +40,8 @@ class PackagingCliTest {
         assertThat(r.err()).isEmpty();
         Golden.assertMatches(Golden.testResource("golden/packaging/completion.bash"), r.out());
         // made from the whole tree, although the run itself built only `completion`
-        assertThat(r.out()).contains("policy regions endpoint-policy iam-policy job jobs audit preflight completion",
-                "generate lint verify simulate test get apply rollback", "(\"strict\" \"aws-doc\")", "(\"bash\" \"zsh\")");
+        assertThat(r.out()).contains("policy regions endpoint-policy iam-policy rcp job jobs audit preflight completion",
+                "generate lint verify simulate test get apply rollback", "(\"strict\" \"legacy\" \"aws-doc\")", "(\"bash\" \"zsh\")");
     }
 
     @Test

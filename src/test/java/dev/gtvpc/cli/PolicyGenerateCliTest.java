@@ -24,7 +24,7 @@ class PolicyGenerateCliTest {
     static final String SAMPLE_ACCOUNT_WARNING = "gtvpc: warning: --role-arn: '111122223333' in"
             + " 'arn:aws:iam::111122223333:role/LabelingAdmin' is a placeholder or sample value from AWS documentation; the policy"
             + " was written with it: replace it with your own before you use it\n";
-    private static final List<String> STYLES = List.of("strict", "aws-doc");
+    private static final List<String> STYLES = List.of("strict", "legacy", "aws-doc");
     private static final Map<String, String> FORMATS = Map.of("json", "json", "cloudformation", "yaml", "terraform", "tf");
 
     /**
@@ -126,7 +126,7 @@ class PolicyGenerateCliTest {
     @Test
     void gtEndpointOverrideIsUsedAndNotedOnStderr() {
         Cli.Result r = Cli.run("policy", "generate", "--region", "us-east-1", "--bucket", "b-data",
-                "--vpc", "vpc-0abc1234def567890", "--gt-endpoint", "vpce-0fedcba9876543210");
+                "--vpc", "vpc-0abc1234def567890", "--bucket-account", "210987654321", "--gt-endpoint", "vpce-0fedcba9876543210");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("vpce-0fedcba9876543210").doesNotContain("vpce-08408e335ebf95b40");
         assertThat(r.err()).isEqualTo("gtvpc: note: using Ground Truth endpoint vpce-0fedcba9876543210 from --gt-endpoint"
@@ -136,11 +136,12 @@ class PolicyGenerateCliTest {
     @Test
     void aRegionOutsideTheTableWorksWithGtEndpoint() {
         Cli.Result r = Cli.run("policy", "generate", "--region", "cn-north-1", "--bucket", "b-data",
-                "--vpc", "vpc-0abc1234def567890", "--gt-endpoint", "vpce-0fedcba9876543210",
+                "--vpc", "vpc-0abc1234def567890", "--vpc-account", "210987654321", "--gt-endpoint", "vpce-0fedcba9876543210",
                 "--role-arn", "arn:aws-cn:iam::210987654321:role/a");
         assertThat(r.exit()).isZero();
         assertThat(r.err()).isEmpty();
-        assertThat(r.out()).contains("arn:aws-cn:s3:::b-data/*").contains("arn:aws-cn:iam::210987654321:role/a");
+        assertThat(r.out()).contains("arn:aws-cn:s3:::b-data/*").contains("arn:aws-cn:iam::210987654321:role/a")
+                .contains("\"arn:aws-cn:ec2:cn-north-1:210987654321:vpc/vpc-0abc1234def567890\"");
     }
 
     @Test
@@ -158,6 +159,42 @@ class PolicyGenerateCliTest {
                 "--vpc", "vpc-0abc1234def567890", "--actions", "s3:*");
         assertThat(r.exit()).isZero();
         assertThat(r.err()).startsWith("gtvpc: note: the Deny covers s3:PutBucketPolicy");
+    }
+
+    /** The VPCs' owner: --vpc-account, else --bucket-account; the style decides whether VPCs are named by ARN or by ID. */
+    @Test
+    void vpcArnsNameTheOwnerGivenAndLegacyStylesNameTheVpcById() {
+        String[] base = {"policy", "generate", "--region", "eu-west-1", "--bucket", "b-data", "--vpc", "vpc-0abc1234def567890",
+            "--bucket-account", "210987654321", "--compact"};
+        Cli.Result byBucket = Cli.run(base);
+        assertThat(byBucket.err()).isEmpty();
+        assertThat(byBucket.out()).contains("\"ArnNotEquals\":{\"aws:SourceVpcArn\":\"arn:aws:ec2:eu-west-1:210987654321:vpc/vpc-0abc1234def567890\"}")
+                .doesNotContain("\"aws:SourceVpc\"");
+        assertThat(Cli.run(append(base, "--vpc-account", "444455556666")).out())
+                .contains("arn:aws:ec2:eu-west-1:444455556666:vpc/vpc-0abc1234def567890");
+        for (String style : List.of("legacy", "aws-doc")) {
+            assertThat(Cli.run(append(base, "--style", style)).out()).contains("\"aws:SourceVpc\":\"vpc-0abc1234def567890\"")
+                    .doesNotContain("SourceVpcArn");
+        }
+    }
+
+    @Test
+    void vpceOrgWritesTheOrganizationOfTheEndpoint() {
+        Cli.Result r = Cli.run("policy", "generate", "--region", "us-east-1", "--bucket", "b-data", "--vpce-org", "o-a1b2c3d4e5",
+                "--compact");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("\"StringNotEquals\":{\"aws:SourceVpce\":\"vpce-08408e335ebf95b40\",\"aws:VpceOrgID\":\"o-a1b2c3d4e5\"}");
+    }
+
+    @Test
+    void badAccountsAndOrganizationsAreOneLineExitTwo() {
+        String[] base = {"policy", "generate", "--region", "us-east-1", "--bucket", "b-data", "--vpc", "vpc-0abc1234def567890"};
+        assertThat(Cli.run(append(base, "--vpc-account", "2109876543")).err())
+                .isEqualTo("gtvpc: --vpc-account: '2109876543' is not a 12-digit account ID\n");
+        assertThat(Cli.run(append(base, "--bucket-account", "x")).exit()).isEqualTo(2);
+        Cli.Result org = Cli.run(append(base, "--vpce-org", "org-1"));
+        assertThat(org.exit()).isEqualTo(2);
+        assertThat(org.err()).startsWith("gtvpc: --vpce-org: ").doesNotContain("\tat ");
     }
 
     private static String[] append(String[] base, String... more) {

@@ -50,10 +50,17 @@ class PolicyVerifyCliTest {
                             "role-can-access", "outside-denied", "owner-can-manage").allSatisfy((k, s) -> assertThat(s).isEqualTo("PROVED"));
                     assertThat(v.out()).contains("complete: one request per class");
                 }
-                Cli.Result eq = Cli.run(concat(new String[] {"policy", "verify", strict.toString(), "--region", region.region(),
+                Path legacy = dir.resolve(region.region() + "-legacy.json");
+                assertThat(Cli.run(concat(new String[] {"policy", "generate", "--region", region.region(), "--bucket", "labeling-data",
+                    "--actions", "data", "--style", "legacy", "-o", legacy.toString()}, INPUTS)).exit()).isZero();
+                Cli.Result eq = Cli.run(concat(new String[] {"policy", "verify", legacy.toString(), "--region", region.region(),
                     "--equivalent-to", awsDoc.toString()}, INPUTS));
                 assertThat(eq.exit()).as(eq.out()).isZero();
                 assertThat(statuses(eq.out())).containsEntry("equivalent-to", "PROVED");
+                // by ARN, a VPC of the same ID in another Region stays out; by ID it gets in: not equivalent, on purpose
+                Cli.Result byArn = Cli.run(concat(new String[] {"policy", "verify", strict.toString(), "--region", region.region(),
+                    "--equivalent-to", awsDoc.toString()}, INPUTS));
+                assertThat(statuses(byArn.out())).containsEntry("equivalent-to", "REFUTED");
             }));
         }
         return tests.stream();

@@ -36,14 +36,29 @@ class EvaluatorProperties {
     private static final List<String> ROLES = List.of("arn:aws:iam::111122223333:role/a", "arn:aws:iam::111122223333:role/b",
             "arn:aws:iam::444455556666:role/c");
 
-    /** The aws-doc style (ForAllValues:StringNotEquals) decides every single-valued request as the strict style. */
+    /** The aws-doc style (ForAllValues:StringNotEquals) decides every single-valued request as the legacy style. */
     @Property(tries = 300)
-    void bothGeneratedStylesDecideAlike(@ForAll("generateRequests") GenerateRequest strict, @ForAll("requests") Request request) {
-        GenerateRequest awsDoc = new GenerateRequest(strict.region(), strict.bucket(), strict.vpcs(), strict.vpces(),
-                strict.principalArns(), strict.gtEndpointOverride(), strict.actions(), PolicyStyle.AWS_DOC, strict.sid());
-        Policy a = GroundTruthPolicy.generate(strict, TABLE).policy();
-        Policy b = GroundTruthPolicy.generate(awsDoc, TABLE).policy();
+    void awsDocAndLegacyStylesDecideAlike(@ForAll("generateRequests") GenerateRequest g, @ForAll("requests") Request request) {
+        Policy a = GroundTruthPolicy.generate(restyled(g, PolicyStyle.LEGACY), TABLE).policy();
+        Policy b = GroundTruthPolicy.generate(restyled(g, PolicyStyle.AWS_DOC), TABLE).policy();
         assertThat(Evaluator.evaluate(b, request).decision()).isEqualTo(Evaluator.evaluate(a, request).decision());
+    }
+
+    /**
+     * Naming the VPCs by ARN (strict) or by ID (legacy) decides alike for requests from a VPC in the bucket's
+     * Region; from a same-ID VPC of another Region only the ID lets the request in.
+     */
+    @Property(tries = 300)
+    void vpcArnAndVpcIdDecideAlikeInTheBucketsRegion(@ForAll("generateRequests") GenerateRequest g, @ForAll("requests") Request request) {
+        Decision byArn = Evaluator.evaluate(GroundTruthPolicy.generate(restyled(g, PolicyStyle.STRICT), TABLE).policy(), request)
+                .decision().orElseThrow();
+        Decision byId = Evaluator.evaluate(GroundTruthPolicy.generate(restyled(g, PolicyStyle.LEGACY), TABLE).policy(), request)
+                .decision().orElseThrow();
+        if (value(request, "aws:SourceVpcArn").filter(arn -> !arn.contains(":" + g.region() + ":")).isPresent()) {
+            assertThat(byArn == Decision.EXPLICIT_DENY || byId == Decision.NOT_DENIED).isTrue();
+        } else {
+            assertThat(byArn).isEqualTo(byId);
+        }
     }
 
     /** A generated policy denies exactly the requests that match none of its exemptions. */
@@ -54,7 +69,9 @@ class EvaluatorProperties {
         Decision decision = Evaluator.evaluate(generated.policy(), request).decision().orElseThrow();
         boolean covered = g.actions().contains(request.action());
         boolean exempt = value(request, "aws:SourceVpce").filter(v -> g.vpces().contains(v) || v.equals(generated.groundTruthEndpoint())).isPresent()
-                || value(request, "aws:SourceVpc").filter(g.vpcs()::contains).isPresent()
+                || (g.style().vpcById() ? value(request, "aws:SourceVpc").filter(g.vpcs()::contains)
+                        : value(request, "aws:SourceVpcArn").filter(arn -> g.vpcs().stream().anyMatch(
+                                v -> arn.equals("arn:aws:ec2:" + g.region() + ":111122223333:vpc/" + v)))).isPresent()
                 || value(request, "aws:PrincipalArn").filter(g.principalArns()::contains).isPresent();
         assertThat(decision).isEqualTo(covered && !exempt ? Decision.EXPLICIT_DENY : Decision.NOT_DENIED);
     }
@@ -136,10 +153,11 @@ class EvaluatorProperties {
         Arbitrary<List<String>> roles = Arbitraries.of(ROLES.subList(0, 2)).list().uniqueElements().ofMaxSize(2);
         Arbitrary<List<String>> actions = Arbitraries.of("s3:GetObject", "s3:PutObject", "s3:ListBucket")
                 .list().uniqueElements().ofMinSize(1).ofMaxSize(3);
-        return Combinators.combine(region, vpcs, vpces, roles, actions)
-                .as((r, v, e, p, a) -> new GenerateRequest(r, "labeling-data", v.isEmpty() && e.isEmpty() ? List.of(VPCS.get(0)) : v,
-                        e, p, Optional.of(TABLE.find(r).orElseThrow().groundTruthEndpoint().value()), a, PolicyStyle.STRICT,
-                        GenerateRequest.DEFAULT_SID));
+        Arbitrary<PolicyStyle> style = Arbitraries.of(PolicyStyle.STRICT, PolicyStyle.LEGACY);
+        return Combinators.combine(region, vpcs, vpces, roles, actions, style)
+                .as((r, v, e, p, a, st) -> new GenerateRequest(r, "labeling-data", v.isEmpty() && e.isEmpty() ? List.of(VPCS.get(0)) : v,
+                        e, List.of(), p, Optional.empty(), Optional.of("111122223333"),
+                        Optional.of(TABLE.find(r).orElseThrow().groundTruthEndpoint().value()), a, st, GenerateRequest.DEFAULT_SID));
     }
 
     @Provide
@@ -150,16 +168,24 @@ class EvaluatorProperties {
         TABLE.regionNames().forEach(r -> endpoints.add(TABLE.find(r).orElseThrow().groundTruthEndpoint().value()));
         Arbitrary<Optional<String>> vpce = Arbitraries.of(endpoints).optional();
         Arbitrary<Optional<String>> vpc = Arbitraries.of(VPCS).optional();
+        // the VPC's Region: the bucket's or another, where a VPC of the same ID is another VPC
+        Arbitrary<String> vpcRegion = Arbitraries.of("us-east-1", "eu-west-1", "ap-south-1");
         Arbitrary<String> principal = Arbitraries.of(ROLES.get(0), ROLES.get(1), ROLES.get(2),
                 "arn:aws:sts::111122223333:assumed-role/b/s", "anonymous");
-        return Combinators.combine(action, vpce, vpc, principal).as((a, e, v, p) -> {
+        return Combinators.combine(action, vpce, vpc, vpcRegion, principal).as((a, e, v, vr, p) -> {
             Map<String, List<String>> context = new LinkedHashMap<>();
             e.ifPresent(x -> context.put("aws:SourceVpce", List.of(x)));
             v.ifPresent(x -> context.put("aws:SourceVpc", List.of(x)));
+            v.ifPresent(x -> context.put("aws:SourceVpcArn", List.of("arn:aws:ec2:" + vr + ":111122223333:vpc/" + x)));
             String resource = a.equals("s3:ListBucket") ? "arn:aws:s3:::labeling-data" : "arn:aws:s3:::labeling-data/k";
             return new Request(a, resource, RequestPrincipal.parse(p), Optional.of("111122223333"), ContextKeys.of(context))
                     .withPrincipalKeys();
         });
+    }
+
+    private static GenerateRequest restyled(GenerateRequest g, PolicyStyle style) {
+        return new GenerateRequest(g.region(), g.bucket(), g.vpcs(), g.vpces(), g.vpceOrgs(), g.principalArns(), g.vpcAccount(),
+                g.bucketAccount(), g.gtEndpointOverride(), g.actions(), style, g.sid());
     }
 
     private static Optional<String> value(Request r, String key) {

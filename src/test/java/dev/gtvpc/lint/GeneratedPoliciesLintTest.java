@@ -41,13 +41,15 @@ class GeneratedPoliciesLintTest {
                 List.of(List.of("vpc-0abc1234def567890"), List.of(), List.of()),
                 List.of(List.of(), List.of("vpce-0123456789abcdef0", "vpce-0f1e2d3c"), List.of()),
                 List.of(List.of("vpc-0abc1234def567890", "vpc-1a2b3c4d"), List.of("vpce-0123456789abcdef0"),
-                        List.of("arn:aws:iam::210987654321:role/LabelingAdmin", "arn:aws:iam::210987654321:user/console/alice")));
+                        List.of("arn:aws:iam::210987654321:role/LabelingAdmin", "arn:aws:iam::210987654321:user/console/alice")),
+                List.of(List.of("vpc-0abc1234def567890"), List.of(), List.of(), List.of("o-a1b2c3d4e5")),
+                List.of(List.of(), List.of(), List.of(), List.of("o-a1b2c3d4e5")));
         for (RegionInfo region : TABLE.regions()) {
             for (String preset : ActionSelection.PRESETS.keySet().stream().sorted().toList()) {
                 for (List<List<String>> n : networks) {
                     for (PolicyStyle style : PolicyStyle.values()) {
                         String name = region.region() + " " + preset + " " + style.cliName() + " vpcs=" + n.get(0) + " vpces=" + n.get(1)
-                                + " roles=" + n.get(2);
+                                + " roles=" + n.get(2) + (n.size() > 3 ? " orgs=" + n.get(3) : "");
                         tests.add(DynamicTest.dynamicTest(name, () -> check(region, preset, n, style)));
                     }
                 }
@@ -59,7 +61,9 @@ class GeneratedPoliciesLintTest {
     private static void check(RegionInfo region, String preset, List<List<String>> network, PolicyStyle style) {
         List<String> actions = ActionSelection.presetActions(preset, S3ActionCatalog.bundled());
         GenerateRequest request = new GenerateRequest(region.region(), "labeling-data-" + region.region(), network.get(0),
-                network.get(1), network.get(2), Optional.empty(), actions, style, GenerateRequest.DEFAULT_SID);
+                network.get(1), network.size() > 3 ? network.get(3) : List.of(), network.get(2), Optional.empty(),
+                network.size() > 3 ? Optional.of("210987654321") : Optional.empty(), Optional.empty(), actions, style,
+                GenerateRequest.DEFAULT_SID);
         Policy policy = GroundTruthPolicy.generate(request, TABLE).policy();
         String text = PolicyWriter.pretty(policy);
         LintOptions options = new LintOptions(Optional.of(region.region()), Optional.of("labeling-data-" + region.region()),

@@ -22,9 +22,11 @@ import java.util.List;
  * policies, which govern S3 alone — another service's action. In identity policies, SCPs and RCPs any
  * service's actions are legal ({@code "NotAction": ["ec2:*", "kms:Decrypt"]}): only the {@code s3:}
  * ones are checked, because gtvpc carries the catalogue of S3 alone; other services' action names are
- * not judged. A bucket policy's {@code s3express:} actions are a directory bucket's ("With directory buckets, you must
- * use the S3 Express One Zone namespace to grant permissions, called {@code s3express}", S3 User Guide,
- * s3-express-security-iam.html): not judged either. Names compare without case, as IAM does. The catalogue is the Service Authorization
+ * not judged. A directory bucket's policy (one naming an {@code arn:…:s3express:…} bucket, or testing an
+ * {@code s3express:} key with {@code Resource "*"}) grants in the {@code s3express} namespace ("With directory buckets,
+ * you must use the S3 Express One Zone namespace to grant permissions, called {@code s3express}", S3 User Guide,
+ * s3-express-security-iam.html): its {@code s3express:} actions are not judged either; in a general purpose
+ * bucket's policy they are another service's. Names compare without case, as IAM does. The catalogue is the Service Authorization
  * Reference's (catalog/s3-actions.json, with its date). In every policy type, an action with two colons
  * ({@code s:3s:ListBucket}: IAM "Actions/Condition can contain only one colon"). A prefix IAM takes
  * though no service has it ({@code s3.s:ListBucket}) is a warning in identity policies, which IAM accepts
@@ -40,6 +42,7 @@ public final class InvalidAction extends BaseRule {
     public void check(LintContext c) {
         S3ActionCatalog catalog = c.actions();
         List<String> names = catalog.actions().stream().map(S3ActionCatalog.Action::qualifiedName).toList();
+        boolean directoryBucket = c.options().kind() == PolicyKind.BUCKET && DirectoryBuckets.named(c.policy());
         for (PolicyScan.StatementAt s : c.statements()) {
             if (s.statement().action().isEmpty()) {
                 continue;
@@ -50,7 +53,7 @@ public final class InvalidAction extends BaseRule {
                 String a = items.get(i);
                 String pointer = block.actions().scalar() ? s.pointer() + "/" + block.elementName()
                         : JsonPointer.child(s.pointer() + "/" + block.elementName(), i);
-                String problem = problem(a, catalog, c.options().kind());
+                String problem = problem(a, catalog, c.options().kind(), directoryBucket);
                 if (problem != null) {
                     Severity level = c.options().kind().identity() && vendorIamAccepts(a) ? Severity.WARNING : c.severity();
                     boolean s3 = a.regionMatches(true, 0, "s3:", 0, 3) || !c.options().kind().anyService();
@@ -77,7 +80,7 @@ public final class InvalidAction extends BaseRule {
                 && !Wildcards.hasWildcard(service);
     }
 
-    private static String problem(String action, S3ActionCatalog catalog, PolicyKind kind) {
+    private static String problem(String action, S3ActionCatalog catalog, PolicyKind kind, boolean directoryBucket) {
         if (action.equals("*") || Placeholders.angle(action)) {
             return null; // a placeholder is placeholder-left's
         }
@@ -99,7 +102,7 @@ public final class InvalidAction extends BaseRule {
             return "\"" + service + "\" in \"" + action + "\" is not a service prefix (such as s3, kms, ec2)"
                     + (VENDOR.matcher(service).matches() ? "; IAM accepts it in an identity policy, but the action matches nothing" : "");
         }
-        if (kind == PolicyKind.BUCKET && service.equalsIgnoreCase("s3express")) {
+        if (directoryBucket && service.equalsIgnoreCase("s3express")) {
             // a directory bucket's policy grants in the s3express namespace; gtvpc carries no catalogue of it
             return null;
         }

@@ -142,6 +142,12 @@ public final class InvalidArn extends BaseRule {
             // access points, Multi-Region access points, Object Lambda, other services: their own region and account
             return a.resource().isEmpty() ? Optional.of("\"" + v + "\" has an empty resource part") : Optional.empty();
         }
+        if (a.service().equals("s3express")) {
+            // a directory bucket: region and account in the ARN, bucket/NAME--AZID--x-s3 (s3-express-security-iam.html)
+            return a.resource().startsWith("bucket/") && a.resource().endsWith("--x-s3") && AwsIds.isAccountId(a.account())
+                    && !a.region().isEmpty() ? Optional.empty()
+                    : Optional.of("\"" + v + "\" is not a directory bucket ARN (arn:aws:s3express:REGION:ACCOUNT:bucket/NAME--AZID--x-s3)");
+        }
         if (!a.service().equals("s3")) {
             return Optional.of("\"" + v + "\" is not an S3 ARN; a bucket policy names only its bucket and objects");
         }

@@ -65,8 +65,10 @@ resource "aws_s3_bucket_policy" "labeling_data_ap_northeast_1_vpc_only" {
               "vpce-0123456789abcdef0",
               "vpce-0247996a1a1807dbd",
             ]
-            "aws:SourceVpc"    = "vpc-0abc1234def567890"
             "aws:PrincipalArn" = "arn:aws:iam::111122223333:role/LabelingAdmin"
+          }
+          ArnNotEquals = {
+            "aws:SourceVpcArn" = "arn:aws:ec2:ap-northeast-1:*:vpc/vpc-0abc1234def567890"
           }
         }
       },

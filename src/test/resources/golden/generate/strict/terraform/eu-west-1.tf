@@ -65,8 +65,10 @@ resource "aws_s3_bucket_policy" "labeling_data_eu_west_1_vpc_only" {
               "vpce-0123456789abcdef0",
               "vpce-0788e7ed8628e595d",
             ]
-            "aws:SourceVpc"    = "vpc-0abc1234def567890"
             "aws:PrincipalArn" = "arn:aws:iam::111122223333:role/LabelingAdmin"
+          }
+          ArnNotEquals = {
+            "aws:SourceVpcArn" = "arn:aws:ec2:eu-west-1:*:vpc/vpc-0abc1234def567890"
           }
         }
       },

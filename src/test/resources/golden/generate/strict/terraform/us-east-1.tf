@@ -65,8 +65,10 @@ resource "aws_s3_bucket_policy" "labeling_data_us_east_1_vpc_only" {
               "vpce-0123456789abcdef0",
               "vpce-08408e335ebf95b40",
             ]
-            "aws:SourceVpc"    = "vpc-0abc1234def567890"
             "aws:PrincipalArn" = "arn:aws:iam::111122223333:role/LabelingAdmin"
+          }
+          ArnNotEquals = {
+            "aws:SourceVpcArn" = "arn:aws:ec2:us-east-1:*:vpc/vpc-0abc1234def567890"
           }
         }
       },
