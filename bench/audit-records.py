@@ -12,7 +12,8 @@ account, endpoint and VPC, as an organization that stamps policies from template
 accountId, awsRegion, supplementaryConfiguration.BucketPolicy.policyText), varying the encodings
 Config uses: supplementaryConfiguration as an object or as a JSON string, policyText as a JSON
 string or URL-encoded, null for no policy. --shape gtvpc writes {bucket, account, region, policy}.
---inside FILE also writes each account's inside (its VPC, its endpoint, its LabelingAdmin role and the
+--truth FILE writes the verdict each template's buckets must get (bucket names are
+labeling-TEMPLATE-NUMBER). --inside FILE also writes each account's inside (its VPC, its endpoint, its LabelingAdmin role and the
 organization) as `audit --accounts FILE` reads it. The output is the same for the same arguments (no
 randomness).
 """
@@ -26,28 +27,37 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CORPUS = os.path.join(ROOT, "src/test/resources/corpus/bucket")
 REGIONS = ["us-east-1", "eu-west-1", "ap-northeast-1", "us-west-2"]
 
-# name -> (file, {placeholder: value key}); weights say how many buckets in 20 get the template.
+# name -> (file, {placeholder: value key}, weight, verdict); weights say how many buckets in 20 get the template;
+# the verdict is what every bucket stamped from it must get with its account's inside (--inside), and why:
 TEMPLATES = [
+    # gtvpc's own strict example: only the account's VPC, endpoint and role, and Ground Truth's endpoint, get in
     ("gt-strict", os.path.join(ROOT, "policies/generated/example-3.strict.json"),
      {"bucket-name": "bucket", "vpce-12345678": "vpce", "vpc-12345678": "vpc", "111122223333": "account",
-      "role-name": "role", "vpce-08408e335ebf95b40": "gt"}, 6),
+      "role-name": "role", "vpce-08408e335ebf95b40": "gt"}, 6, "gt-ready"),
+    # the Ground Truth page's example 2 admits the VPC and the endpoint only: the account's role elsewhere is denied
     ("gt-doc-example-2", os.path.join(CORPUS, "sagemaker-gt-current-example-2.json"),
-     {"bucket-name": "bucket", "vpce-12345678": "vpce", "vpc-12345678": "vpc"}, 3),
+     {"bucket-name": "bucket", "vpce-12345678": "vpce", "vpc-12345678": "vpc"}, 3, "refuted"),
+    # the S3 guide's endpoint-only policy denies s3:*, policy management included, to everyone outside the endpoint
     ("vpce-only", os.path.join(CORPUS, "s3ug-vpce-restrict-to-endpoint.json"),
-     {"awsexamplebucket1": "bucket", "vpce-1a2b3c4d": "vpce"}, 2),
+     {"awsexamplebucket1": "bucket", "vpce-1a2b3c4d": "vpce"}, 2, "lockout-risk"),
+    # TLS only: no network perimeter at all
     ("tls-only", os.path.join(CORPUS, "s3ug-example-bucket-policies-13.json"),
-     {"DOC-EXAMPLE-BUCKET": "bucket"}, 3),
+     {"DOC-EXAMPLE-BUCKET": "bucket"}, 3, "refuted"),
+    # anonymous read
     ("public-read", os.path.join(CORPUS, "s3dg-2021-anonymous-read.json"),
-     {"DOC-EXAMPLE-BUCKET": "bucket"}, 1),
+     {"DOC-EXAMPLE-BUCKET": "bucket"}, 1, "public"),
+    # the page's example 3 as published has the key StringNotEquals twice in one Condition: its meaning is not known
     ("gt-doc-example-3", os.path.join(CORPUS, "sagemaker-gt-current-example-3.json"),
      {"bucket-name": "bucket", "vpce-12345678": "vpce", "vpc-12345678": "vpc", "111122223333": "account",
-      "role-name": "role"}, 1),
+      "role-name": "role"}, 1, "unreadable"),
+    # the 2024 data-perimeter example admits networks by aws:SourceVpc and aws:SourceIp, not by endpoint ID: a request
+    # through the inside's endpoint is denied (vpce-can-access refuted)
     ("data-perimeter-2024", os.path.join(CORPUS, "data-perimeter-s3-bucket-policy-2024.json"),
      {"<my-data-bucket>": "bucket", "<my-org-id>": "org", "<load-balancing-account-id>": "elb",
       "<third-party-account-a>": "partner_a", "<third-party-account-b>": "partner_b",
-      "<my-corporate-cidr>": "cidr", "<my-vpc>": "vpc", "<my-account-id>": "account"}, 1),
-    ("no-policy", None, {}, 2),
-    ("unreadable", None, {}, 1),
+      "<my-corporate-cidr>": "cidr", "<my-vpc>": "vpc", "<my-account-id>": "account"}, 1, "refuted"),
+    ("no-policy", None, {}, 2, "no-policy"),
+    ("unreadable", None, {}, 1, "unreadable"),
 ]
 
 
@@ -68,7 +78,11 @@ def main():
     ap.add_argument("--shape", choices=["config", "gtvpc"], default="config")
     ap.add_argument("--regions", type=int, default=len(REGIONS))
     ap.add_argument("--inside")
+    ap.add_argument("--truth", help="also write each template's expected verdict, as JSON {template: verdict}")
     args = ap.parse_args()
+    if args.truth:
+        with open(args.truth, "w") as f:
+            json.dump({t[0]: t[4] for t in TEMPLATES}, f, indent=1)
     if args.inside:
         with open(args.inside, "w") as f:
             json.dump({"%012d" % (210000000000 + a * 1111): {
@@ -76,7 +90,7 @@ def main():
                 "role-arn": ["arn:aws:iam::%012d:role/LabelingAdmin" % (210000000000 + a * 1111)], "org-id": "o-a1b2c3d4e5"}
                 for a in range(args.accounts)}, f, indent=1)
     texts = {}
-    for name, path, _, _ in TEMPLATES:
+    for name, path, _, _, _ in TEMPLATES:
         if path:
             with open(path) as f:
                 texts[name] = f.read()
@@ -84,7 +98,7 @@ def main():
     gt = gt_endpoints()
     out = sys.stdout
     for i in range(args.count):
-        name, _, subs, _ = wheel[i % len(wheel)]
+        name, _, subs, _, _ = wheel[i % len(wheel)]
         a = (i // len(wheel)) % args.accounts
         account = "%012d" % (210000000000 + a * 1111)
         region = REGIONS[(i // (len(wheel) * args.accounts)) % args.regions]

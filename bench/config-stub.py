@@ -87,8 +87,12 @@ def main():
                 if rows is None:
                     account = ACCOUNT.search(expression)
                     region = REGION.search(expression)
-                    rows = [r for (a, g), rs in shards.items() for r in rs
-                            if (not account or a == account.group(1)) and (not region or g == region.group(1))]
+                    if account and region:
+                        # a shard's own query, the common case: straight from its shard, not a scan of every row
+                        rows = shards.get((account.group(1), region.group(1)), [])
+                    else:
+                        rows = [r for (a, g), rs in shards.items() for r in rs
+                                if (not account or a == account.group(1)) and (not region or g == region.group(1))]
                     with lock:
                         answers[expression] = rows
             page = rows[start:start + limit]

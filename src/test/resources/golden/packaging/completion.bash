@@ -725,7 +725,7 @@ function _picocli_gtvpc_policy_lint() {
   local FORMAT_option_args=("text" "json" "sarif" "junit" "github" "gitlab") # --format values
   local SEVERITY_option_args=("error" "security-warning" "warning" "suggestion" "never") # --fail-on values
   local SEVERITY_option_args=("error" "security-warning" "warning" "suggestion") # --min-severity values
-  local RULE_option_args=("invalid-json" "duplicate-key" "wrong-type" "null-in-list" "unknown-element" "conflicting-elements" "invalid-effect" "policy-too-large" "missing-version" "old-version" "invalid-version" "missing-statement" "missing-effect" "missing-principal" "principal-in-identity-policy" "missing-action" "missing-resource" "duplicate-sid" "unknown-operator" "operator-value-type" "invalid-action" "invalid-arn" "invalid-arn-account" "policy-type-element" "not-principal-allow" "placeholder-left" "forallvalues-single-valued-key" "vpc-id-in-source-vpce" "vpce-id-in-source-vpc" "invalid-vpce-format" "invalid-vpc-format" "invalid-org-id" "wildcard-on-vpc-key" "private-source-ip" "assumed-role-principal-arn" "unknown-condition-key" "ifexists-deny-gap" "catch-all-deny-guard" "key-case-duplicate" "key-name-case" "vpceorgid-service-exceptions" "resource-type-mismatch" "resource-not-this-bucket" "bucket-mismatch" "public-allow" "deny-misses-bucket" "network-restriction-as-allow" "endpoint-allows-nothing" "directory-bucket-s3-action" "gt-endpoint-missing" "gt-endpoint-wrong-region" "gt-split-exemptions" "gt-actions-open" "gt-system-buckets-blocked" "own-network-denied" "lockout-risk") # --disable values
+  local RULE_option_args=("invalid-json" "duplicate-key" "wrong-type" "null-in-list" "unknown-element" "conflicting-elements" "invalid-effect" "policy-too-large" "missing-version" "old-version" "invalid-version" "missing-statement" "missing-effect" "missing-principal" "principal-in-identity-policy" "missing-action" "missing-resource" "duplicate-sid" "unknown-operator" "operator-value-type" "invalid-action" "invalid-arn" "invalid-arn-account" "policy-type-element" "not-principal-allow" "placeholder-left" "forallvalues-single-valued-key" "vpc-id-in-source-vpce" "vpce-id-in-source-vpc" "invalid-vpce-format" "invalid-vpc-format" "invalid-org-id" "wildcard-on-vpc-key" "private-source-ip" "assumed-role-principal-arn" "unknown-condition-key" "ifexists-deny-gap" "catch-all-deny-guard" "key-case-duplicate" "key-name-case" "vpceorgid-service-exceptions" "resource-type-mismatch" "resource-not-this-bucket" "bucket-mismatch" "public-allow" "deny-misses-bucket" "network-restriction-as-allow" "endpoint-allows-nothing" "directory-bucket-s3-action" "source-vpc-without-region" "gt-endpoint-missing" "gt-endpoint-wrong-region" "gt-split-exemptions" "gt-actions-open" "gt-system-buckets-blocked" "own-network-denied" "lockout-risk") # --disable values
   local KIND_option_args=("policy" "terraform-plan" "cloudformation") # --input values
 
   type compopt &>/dev/null && compopt +o default
@@ -973,9 +973,9 @@ function _picocli_gtvpc_policy_simulate() {
 
   local commands=""
   local flag_opts="'--allow-unknown-action' '--trace' '-h' '--help' '-V' '--version' '--verbose' '--print-config'"
-  local arg_opts="'--input' '--cfn-param' '--policy-resource' '--action' '--resource' '--principal-arn' '--session' '--org-id' '--org-path' '--bucket-account' '--source-vpce' '--source-vpc' '--source-ip' '--context' '--expect' '--format' '--cases' '--config'"
+  local arg_opts="'--input' '--cfn-param' '--policy-resource' '--action' '--resource' '--principal-arn' '--session' '--org-id' '--org-path' '--bucket-account' '--source-vpce' '--source-vpc' '--source-vpc-arn' '--source-ip' '--context' '--rcp' '--scp' '--endpoint-policy' '--identity-policy' '--expect' '--format' '--cases' '--config'"
   local KIND_option_args=("policy" "terraform-plan" "cloudformation") # --input values
-  local DECISION_option_args=("allow" "deny" "not-denied") # --expect values
+  local DECISION_option_args=("allow" "deny" "not-denied" "implicit-deny") # --expect values
   local FORMAT_option_args=("text" "json") # --format values
 
   type compopt &>/dev/null && compopt +o default
@@ -1019,10 +1019,25 @@ function _picocli_gtvpc_policy_simulate() {
     '--source-vpc')
       return
       ;;
+    '--source-vpc-arn')
+      return
+      ;;
     '--source-ip')
       return
       ;;
     '--context')
+      return
+      ;;
+    '--rcp')
+      return
+      ;;
+    '--scp')
+      return
+      ;;
+    '--endpoint-policy')
+      return
+      ;;
+    '--identity-policy')
       return
       ;;
     '--expect')
@@ -1073,7 +1088,7 @@ function _picocli_gtvpc_policy_test() {
 
   local commands=""
   local flag_opts="'--allow-unknown-action' '-h' '--help' '-V' '--version' '--verbose'"
-  local arg_opts="'--input' '--cfn-param' '--policy-resource' '--cases' '--format'"
+  local arg_opts="'--input' '--cfn-param' '--policy-resource' '--cases' '--format' '--rcp' '--scp' '--endpoint-policy' '--identity-policy'"
   local KIND_option_args=("policy" "terraform-plan" "cloudformation") # --input values
   local FORMAT_option_args=("text" "json" "junit") # --format values
 
@@ -1101,6 +1116,18 @@ function _picocli_gtvpc_policy_test() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--rcp')
+      return
+      ;;
+    '--scp')
+      return
+      ;;
+    '--endpoint-policy')
+      return
+      ;;
+    '--identity-policy')
+      return
       ;;
   esac
 

@@ -16,6 +16,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 
 /**
@@ -26,7 +27,9 @@ import java.util.function.Consumer;
  * <li>the policies, one query per shard ({@value #POLICIES} {@code AND accountId = '…' AND awsRegion = '…'}),
  *     {@code concurrency} shards at a time: a query's pages must follow its NextToken one after the
  *     other, so the shards are what runs in parallel. Records reach the sink in shard order; a shard
- *     that runs ahead of the one being read waits after {@value #AHEAD} pages, so memory stays bounded.</li>
+ *     that runs ahead of the one being read waits after {@value #AHEAD} pages, and no shard starts more
+ *     than {@code concurrency} x {@value #AHEAD} shards ahead of it (most shards are a page or two), so
+ *     memory stays bounded however many shards there are.</li>
  * </ol>
  * The SDK retries throttling and server errors (its standard mode, per call: one throttled shard backs
  * off while the others go on). A page that still fails ends its shard's query; the names of the
@@ -83,13 +86,24 @@ public final class ConfigAggregatorSource implements RecordSource {
         });
         try {
             List<BlockingQueue<Batch>> queues = new ArrayList<>();
+            // the pool starts shards in order and they are drained in order: the shard being drained holds a permit already
+            Semaphore ahead = new Semaphore(concurrency * AHEAD);
             for (Shard s : shards) {
                 BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(AHEAD);
                 queues.add(queue);
-                pool.execute(() -> fetch(s, queue));
+                pool.execute(() -> {
+                    try {
+                        ahead.acquire();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                    fetch(s, queue);
+                });
             }
             for (int i = 0; i < shards.size(); i++) {
                 drain(shards.get(i), queues.get(i), sink, counts);
+                ahead.release();
             }
         } finally {
             pool.shutdownNow();

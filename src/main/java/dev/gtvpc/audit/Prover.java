@@ -4,7 +4,6 @@ import dev.gtvpc.lint.Finding;
 import dev.gtvpc.lint.LintOptions;
 import dev.gtvpc.lint.Linter;
 import dev.gtvpc.lint.Severity;
-import dev.gtvpc.lint.rules.Placeholders;
 import dev.gtvpc.policy.Arn;
 import dev.gtvpc.policy.AwsIds;
 import dev.gtvpc.policy.OperatorType;
@@ -35,25 +34,22 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
-import java.util.regex.Pattern;
 
 /**
  * Judges buckets, proving each distinct policy once. Organisations stamp bucket policies from a few
  * templates that differ only in the bucket's own name, so the text is normalised (gtvpc's compact
  * layout, the bucket's own name in its ARNs replaced by {@value #PLACEHOLDER}) and the proof and lint
  * of that text, for that account and region, serve every bucket that has it; the bucket's name is put
- * back into what is shown. The bucket's account is replaced too ({@value #ACCOUNT_PLACEHOLDER}, in the
- * policy and in the inside) where that cannot change a decision: the account is then only a name the
- * policy matches exactly, so accounts stamped from one template with the same inside share a proof.
+ * back into what is shown. The bucket's account and its own VPCs and endpoints are replaced too (in the
+ * policy and in the inside, see {@link SharedNames}) where that cannot change a decision: they are then
+ * only names the policy matches exactly, so accounts stamped from one template share a proof.
  * Safe to call from several threads: two buckets with the same policy wait for one proof.
  */
 public final class Prover {
     /** The bucket name proofs run on; every output replaces it with the bucket's own. */
     public static final String PLACEHOLDER = "gtvpc-audit-bucket";
     /** The account proofs shared across accounts run on; every output replaces it with the bucket's own. */
-    static final String ACCOUNT_PLACEHOLDER = Witnesses.SHARED_ACCOUNT;
-    // a wildcard beside a digit may match some account IDs and not others; Numeric operators compare them as numbers
-    private static final Pattern ACCOUNT_DEPENDENT = Pattern.compile("[0-9][*?]|[*?][0-9]|\"Numeric");
+    static final String ACCOUNT_PLACEHOLDER = SharedNames.ACCOUNT;
     // bounds memory when an organization has more distinct policies than this: the cache starts again
     private static final int MAX_CACHED = 20_000;
 
@@ -65,7 +61,7 @@ public final class Prover {
     private static final int MAX_SUBJECTS = 10_000;
 
     /** The policy text, account and inside a proof runs on, and the key it is kept under. */
-    private record Subject(String key, String text, String account, AuditSettings.Inside inside, boolean shared) {
+    private record Subject(String key, String text, String account, AuditSettings.Inside inside, Optional<SharedNames> shared) {
     }
 
     /** A proof's result for the placeholder bucket. */
@@ -113,15 +109,16 @@ public final class Prover {
             if (!read.ok()) {
                 return simple(r, Verdict.UNREADABLE, "gtvpc cannot read the policy: " + read.problems().get(0).format("policy"));
             }
-            subject = subject(normalise(read.parsed().get().policy(), r.bucket()), account, r.region(), r.account().isEmpty());
+            Policy policy = read.parsed().get().policy();
+            subject = subject(policy, normalise(policy, r.bucket()), account, r.region(), r.account().isEmpty());
             if (subjects.size() >= MAX_SUBJECTS) {
                 subjects.clear();
             }
             subjects.put(raw, subject);
         }
-        boolean shared = subject.shared();
+        Optional<SharedNames> shared = subject.shared();
         Outcome o = outcome(subject.key(), subject.text(), subject.account(), r.region(), r.account().isEmpty(), subject.inside());
-        UnaryOperator<String> named = shared ? t -> named(t, r.bucket()).replace(ACCOUNT_PLACEHOLDER, account) : t -> named(t, r.bucket());
+        UnaryOperator<String> named = shared.isPresent() ? t -> shared.get().back(named(t, r.bucket())) : t -> named(t, r.bucket());
         return new BucketVerdict(r, o.verdict(), named.apply(o.detail()),
                 o.properties().stream().map(p -> new BucketVerdict.Property(p.property(), named.apply(p.subject()), p.status()))
                         .toList(),
@@ -131,36 +128,14 @@ public final class Prover {
     }
 
     /** What a proof is run on for a normalised policy of {@code account} in {@code region}, and under which key it is kept. */
-    private Subject subject(String normalised, String account, String region, boolean accountAssumed) {
+    private Subject subject(Policy policy, String normalised, String account, String region, boolean accountAssumed) {
         AuditSettings.Inside inside = settings.insideOf(account);
-        boolean shared = acrossAccounts && !accountAssumed && shareable(normalised, inside, account);
-        String proofAccount = shared ? ACCOUNT_PLACEHOLDER : account;
-        String text = shared ? renamed(normalised, account) : normalised;
-        AuditSettings.Inside proofInside = shared ? renamed(inside, account) : inside;
+        Optional<SharedNames> shared = acrossAccounts && !accountAssumed
+                ? SharedNames.of(policy, normalised, inside, account, settings.service()) : Optional.empty();
+        String proofAccount = shared.isPresent() ? ACCOUNT_PLACEHOLDER : account;
+        String text = shared.map(n -> n.text(normalised)).orElse(normalised);
+        AuditSettings.Inside proofInside = shared.map(n -> n.inside(inside)).orElse(inside);
         return new Subject(proofAccount + '\n' + region + '\n' + proofInside + '\n' + text, text, proofAccount, proofInside, shared);
-    }
-
-    /**
-     * Whether the proof for {@code account} is the proof for any other account with the same text once
-     * each is renamed: the policy matches the account only exactly (no wildcard beside a digit, no
-     * Numeric operator), the account is not one of AWS's sample IDs (lint treats those as placeholders;
-     * the placeholder account is none), and the placeholder account appears nowhere.
-     */
-    private static boolean shareable(String normalised, AuditSettings.Inside inside, String account) {
-        return AwsIds.isAccountId(account) && !normalised.contains(ACCOUNT_PLACEHOLDER) && !inside.toString().contains(ACCOUNT_PLACEHOLDER)
-                && !ACCOUNT_DEPENDENT.matcher(normalised).find() && !ACCOUNT_DEPENDENT.matcher(inside.toString()).find()
-                && Placeholders.sampleAccount(account).isEmpty();
-    }
-
-    /** The account as a whole token (not part of a longer ID), replaced by the placeholder. */
-    private static String renamed(String text, String account) {
-        return Pattern.compile("(?<![0-9A-Za-z])" + account + "(?![0-9A-Za-z])").matcher(text).replaceAll(ACCOUNT_PLACEHOLDER);
-    }
-
-    private static AuditSettings.Inside renamed(AuditSettings.Inside inside, String account) {
-        UnaryOperator<String> r = t -> renamed(t, account);
-        return new AuditSettings.Inside(inside.vpcs().stream().map(r).toList(), inside.vpces().stream().map(r).toList(),
-                inside.roles().stream().map(r).toList(), inside.admin().map(r), inside.orgId().map(r));
     }
 
     private Outcome outcome(String key, String normalised, String account, String region, boolean accountAssumed,

@@ -38,7 +38,7 @@ import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * The SDK clients, configured as the AWS CLI would be: region and credentials from the command line,
- * the environment or the profile; service endpoints from --endpoint-url or AWS_ENDPOINT_URL_*;
+ * the environment or the profile; service endpoints from --endpoint-url or AWS_ENDPOINT_URL_* (AwsSettings);
  * standard retries; the JDK's URL connection. Each client is built on first use and closed with this.
  */
 final class SdkServices implements AwsServices {
@@ -81,7 +81,7 @@ final class SdkServices implements AwsServices {
     @Override
     public synchronized BucketPolicyStore buckets() {
         if (buckets == null) {
-            Optional<String> endpoint = settings.endpointFor("S3");
+            Optional<String> endpoint = settings.endpointFor(AwsService.S3);
             S3Client s3 = build(S3Client.builder()
                     // a custom endpoint is an S3-compatible server or a proxy: they take the bucket in the path
                     .forcePathStyle(endpoint.isPresent())
@@ -99,7 +99,7 @@ final class SdkServices implements AwsServices {
     @Override
     public synchronized LabelingJobs labelingJobs() {
         if (labelingJobs == null) {
-            Optional<String> endpoint = settings.endpointFor("SAGEMAKER");
+            Optional<String> endpoint = settings.endpointFor(AwsService.SAGEMAKER);
             labelingJobs = new SdkLabelingJobs(build(SageMakerClient.builder(), endpoint),
                     endpoint.orElse("the SageMaker endpoint of " + region));
         }
@@ -109,7 +109,7 @@ final class SdkServices implements AwsServices {
     @Override
     public synchronized CallerIdentity callerIdentity() {
         if (callerIdentity == null) {
-            Optional<String> endpoint = settings.endpointFor("STS");
+            Optional<String> endpoint = settings.endpointFor(AwsService.STS);
             callerIdentity = new SdkCallerIdentity(build(StsClient.builder(), endpoint), endpoint.orElse("the STS endpoint of " + region));
         }
         return callerIdentity;
@@ -118,7 +118,7 @@ final class SdkServices implements AwsServices {
     @Override
     public synchronized VpcInventory vpcInventory() {
         if (vpcInventory == null) {
-            Optional<String> endpoint = settings.endpointFor("EC2");
+            Optional<String> endpoint = settings.endpointFor(AwsService.EC2);
             vpcInventory = new SdkVpcInventory(build(Ec2Client.builder(), endpoint), endpoint.orElse("the EC2 endpoint of " + region));
         }
         return vpcInventory;
@@ -127,7 +127,7 @@ final class SdkServices implements AwsServices {
     @Override
     public synchronized AccountBuckets accountBuckets() {
         if (accountBuckets == null) {
-            Optional<String> endpoint = settings.endpointFor("S3");
+            Optional<String> endpoint = settings.endpointFor(AwsService.S3);
             S3Client s3 = build(S3Client.builder()
                     .forcePathStyle(endpoint.isPresent())
                     .crossRegionAccessEnabled(true)
@@ -142,8 +142,7 @@ final class SdkServices implements AwsServices {
     @Override
     public synchronized ConfigInventory configInventory() {
         if (configInventory == null) {
-            // the AWS CLI's variable for Config ("Config Service" in the SDK's service ID)
-            Optional<String> endpoint = settings.endpointFor("CONFIG_SERVICE");
+            Optional<String> endpoint = settings.endpointFor(AwsService.CONFIG_SERVICE);
             // standard retries back off each throttled call on its own; adaptive mode's client-wide rate
             // limiter would slow every shard of the audit down to the throttled one's pace
             configInventory = new SdkConfigInventory(build(ConfigClient.builder(), endpoint, RetryMode.STANDARD),

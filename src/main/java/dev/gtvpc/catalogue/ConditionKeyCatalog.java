@@ -1,6 +1,5 @@
 package dev.gtvpc.catalogue;
 
-import dev.gtvpc.policy.io.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,7 +14,7 @@ import java.util.Set;
 /**
  * The condition keys gtvpc knows, and what AWS says of each: the {@code aws:*} global keys and the S3
  * keys whose facts differ from an S3 key's usual ones ({@code catalog/condition-keys.tsv}), and S3's own
- * keys (from {@code catalog/s3-actions.json}). Every fact a command needs about a key — its spelling,
+ * keys (from {@code catalog/s3-actions.json}, through the compact form {@link S3ActionCatalog} reads). Every fact a command needs about a key — its spelling,
  * type, whether it holds one value or many, who sets it, when it is absent, whether wildcards mean
  * anything in it — is read here, so that lint, the evaluator and the request space agree.
  */
@@ -120,18 +119,12 @@ public final class ConditionKeyCatalog {
         } catch (RuntimeException e) {
             throw new IllegalStateException(FACTS_RESOURCE + " is damaged: " + e.getMessage(), e);
         }
-        Json.Obj s3;
-        try {
-            s3 = (Json.Obj) Json.parse(text(S3ActionCatalog.RESOURCE));
-        } catch (Json.SyntaxException e) {
-            throw new IllegalStateException(S3ActionCatalog.RESOURCE + " is damaged: " + e.getMessage(), e);
+        // S3's keys from the catalogue's compact form, which the jar reads anyway: not the 88 KB JSON parsed again
+        S3ActionCatalog s3 = S3ActionCatalog.bundled();
+        for (String k : s3.conditionKeys()) {
+            add(s3Default(k), exact, prefixes);
         }
-        for (Json.Value v : ((Json.Arr) s3.get("actions").orElseThrow()).items()) {
-            for (Json.Value k : ((Json.Arr) ((Json.Obj) v).get("conditionKeys").orElseThrow()).items()) {
-                add(s3Default(((Json.Str) k).value()), exact, prefixes);
-            }
-        }
-        String date = s3.get("dataDate").map(d -> ((Json.Str) d).value()).orElse("");
+        String date = s3.dataDate();
         return new ConditionKeyCatalog(Map.copyOf(exact), Map.copyOf(prefixes), date.length() >= 10 ? date.substring(0, 10) : date);
     }
 

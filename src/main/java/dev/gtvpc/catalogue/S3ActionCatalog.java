@@ -8,10 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Every S3 action with its access level and resource types, from the Service Authorization Reference
@@ -20,9 +22,10 @@ import java.util.Optional;
 public final class S3ActionCatalog {
     public static final String RESOURCE = "/catalog/s3-actions.json";
     /**
-     * What the jar reads at run time: the JSON's actions, levels and resource types, one line each.
-     * Parsing the whole 88 KB JSON into a located tree took a tenth of {@code policy generate}'s
-     * start-up; this takes a millisecond. A test keeps it equal to what the JSON says.
+     * What the jar reads at run time: the JSON's actions, levels and resource types, one line each, and
+     * the condition keys they take ({@link ConditionKeyCatalog}'s S3 keys). Parsing the whole 88 KB JSON
+     * into a located tree took a tenth of {@code policy generate}'s start-up; this takes a millisecond.
+     * A test keeps it equal to what the JSON says.
      */
     public static final String COMPACT_RESOURCE = "/catalog/s3-actions.tsv";
 
@@ -63,10 +66,12 @@ public final class S3ActionCatalog {
 
     private final Map<String, Action> byLowerName;
     private final String dataDate;
+    private final List<String> conditionKeys;
 
-    private S3ActionCatalog(Map<String, Action> byLowerName, String dataDate) {
+    private S3ActionCatalog(Map<String, Action> byLowerName, String dataDate, List<String> conditionKeys) {
         this.byLowerName = Collections.unmodifiableMap(byLowerName);
         this.dataDate = dataDate;
+        this.conditionKeys = List.copyOf(conditionKeys);
     }
 
     public static S3ActionCatalog bundled() {
@@ -114,6 +119,7 @@ public final class S3ActionCatalog {
     public static S3ActionCatalog fromJson(String text) throws Json.SyntaxException {
         Json.Obj root = (Json.Obj) Json.parse(text);
         Map<String, Action> actions = new LinkedHashMap<>();
+        Set<String> conditionKeys = new LinkedHashSet<>();
         for (Json.Value v : ((Json.Arr) root.get("actions").orElseThrow()).items()) {
             Json.Obj a = (Json.Obj) v;
             List<String> types = new ArrayList<>();
@@ -122,11 +128,17 @@ public final class S3ActionCatalog {
             }
             Action action = new Action(text(a.get("name")), text(a.get("accessLevel")), types);
             actions.put(action.name().toLowerCase(Locale.ROOT), action);
+            for (Json.Value k : ((Json.Arr) a.get("conditionKeys").orElseThrow()).items()) {
+                conditionKeys.add(((Json.Str) k).value());
+            }
         }
-        return new S3ActionCatalog(actions, text(root.get("dataDate")));
+        return new S3ActionCatalog(actions, text(root.get("dataDate")), new ArrayList<>(conditionKeys));
     }
 
-    /** The catalogue in its compact form: a {@code dataDate} line, then one action a line (name, level, types). */
+    /**
+     * The catalogue in its compact form: a {@code dataDate} line, a {@code conditionKeys} line, then one
+     * action a line (name, level, types).
+     */
     public static S3ActionCatalog fromCompact(String text) {
         return fromCompact(text, "s3");
     }
@@ -135,6 +147,7 @@ public final class S3ActionCatalog {
     public static S3ActionCatalog fromCompact(String text, String service) {
         Map<String, Action> actions = new LinkedHashMap<>();
         String dataDate = null;
+        List<String> conditionKeys = null;
         for (String line : text.split("\n")) {
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
@@ -142,6 +155,10 @@ public final class S3ActionCatalog {
             String[] f = line.split("\t", -1);
             if (f[0].equals("dataDate")) {
                 dataDate = f[1];
+                continue;
+            }
+            if (f[0].equals("conditionKeys")) {
+                conditionKeys = f[1].isEmpty() ? List.of() : List.of(f[1].split(","));
                 continue;
             }
             if (f.length != 3 && f.length != 4) {
@@ -160,13 +177,17 @@ public final class S3ActionCatalog {
         if (dataDate == null) {
             throw new IllegalArgumentException("no dataDate line");
         }
-        return new S3ActionCatalog(actions, dataDate);
+        if (conditionKeys == null) {
+            throw new IllegalArgumentException("no conditionKeys line");
+        }
+        return new S3ActionCatalog(actions, dataDate, conditionKeys);
     }
 
     /** The compact form {@link #fromCompact} reads. */
     public String toCompact() {
         StringBuilder out = new StringBuilder("# made from s3-actions.json, which is the source: see catalog/README.md\n");
         out.append("dataDate\t").append(dataDate).append('\n');
+        out.append("conditionKeys\t").append(String.join(",", conditionKeys)).append('\n');
         for (Action a : byLowerName.values()) {
             out.append(a.name()).append('\t').append(a.accessLevel()).append('\t')
                     .append(String.join(",", a.resourceTypes())).append('\n');
@@ -194,6 +215,11 @@ public final class S3ActionCatalog {
 
     public List<Action> actions() {
         return List.copyOf(byLowerName.values());
+    }
+
+    /** Every condition key S3's actions take, as the reference spells it, once each in the reference's order. */
+    public List<String> conditionKeys() {
+        return conditionKeys;
     }
 
     /** When AWS's reference data was generated. */

@@ -14,6 +14,7 @@ import dev.gtvpc.audit.PolicyFiles;
 import dev.gtvpc.audit.Prover;
 import dev.gtvpc.audit.RecordSource;
 import dev.gtvpc.audit.Verdict;
+import dev.gtvpc.aws.AwsService;
 import dev.gtvpc.aws.AwsServices;
 import dev.gtvpc.groundtruth.GroundTruthAccess;
 import dev.gtvpc.groundtruth.RegionTable;
@@ -63,7 +64,7 @@ import picocli.CommandLine.Spec;
             "  gtvpc audit --policies buckets.jsonl --fail-on public,lockout-risk,refuted --filter account=111122223333",
             "  gtvpc audit --account --region us-east-1 --vpc vpc-0abc1234def567890 --format csv > buckets.csv",
             "  gtvpc audit --config-aggregator org-inventory --region us-east-1 --filter tag:data=labeling --format sarif"})
-public final class AuditCommand implements Callable<Integer>, OptionWording.Worded {
+public final class AuditCommand implements Callable<Integer>, OptionWording.Worded, AwsOptions.Reaching {
     @Spec
     CommandSpec spec;
 
@@ -147,6 +148,12 @@ public final class AuditCommand implements Callable<Integer>, OptionWording.Word
 
     @Mixin
     AwsOptions aws;
+
+    @Override
+    public Set<AwsService> endpointUrlReaches() {
+        // the buckets, listed by S3 or by AWS Config; the caller (STS) only names the account
+        return Set.of(AwsService.S3, AwsService.CONFIG_SERVICE);
+    }
 
     /** What the shared options mean for this command (see {@link OptionWording}). */
     @Override

@@ -1,23 +1,39 @@
 package dev.gtvpc.cli;
 
+import dev.gtvpc.aws.AwsService;
 import dev.gtvpc.aws.AwsServices;
 import dev.gtvpc.aws.AwsSettings;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The AWS CLI's connection options, shared by every command that talks to AWS. */
-public final class AwsOptions {
+public final class AwsOptions implements OptionWording.Worded {
+    /**
+     * A command that talks to AWS, and the services its {@code --endpoint-url} reaches: as the AWS CLI
+     * sends the flag to the service a command calls, those this command is about. Checks on the side —
+     * apply's look at the caller and the running labeling jobs — keep their own endpoint variables, so a
+     * flag that names an S3-compatible server does not send them there.
+     */
+    interface Reaching {
+        Set<AwsService> endpointUrlReaches();
+    }
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
     @Option(names = "--profile", paramLabel = "NAME",
             description = "Use this profile of the shared AWS config and credentials files (default: AWS_PROFILE, then the"
                     + " default credential chain).")
     String profile;
 
     @Option(names = "--endpoint-url", paramLabel = "URL",
-            description = "Send S3 requests to this URL (path-style), e.g. an S3-compatible server; audit also sends AWS Config"
-                    + " and Organizations requests there unless AWS_ENDPOINT_URL_CONFIG_SERVICE / AWS_ENDPOINT_URL_ORGANIZATIONS"
-                    + " name their own. STS, SageMaker and EC2 follow AWS_ENDPOINT_URL_STS / AWS_ENDPOINT_URL_SAGEMAKER /"
-                    + " AWS_ENDPOINT_URL_EC2; AWS_ENDPOINT_URL_S3 and AWS_ENDPOINT_URL work as in the AWS CLI.")
+            description = "Send the requests of the services this command is about to this URL (its help names them).")
     String endpointUrl;
 
     @Option(names = "--cli-read-timeout", paramLabel = "SECONDS", defaultValue = "60",
@@ -35,9 +51,45 @@ public final class AwsOptions {
             throw dev.gtvpc.GtvpcException.badInput((readTimeoutSeconds < 0 ? "--cli-read-timeout" : "--cli-connect-timeout")
                     + ": a number of seconds, 0 or more, is needed");
         }
-        AwsSettings settings = new AwsSettings(region, Optional.ofNullable(profile), Optional.ofNullable(endpointUrl),
+        AwsSettings settings = new AwsSettings(region, Optional.ofNullable(profile), Optional.ofNullable(endpointUrl), reaches(),
                 GtvpcCommand.context(spec).environment(), java.time.Duration.ofSeconds(readTimeoutSeconds),
                 java.time.Duration.ofSeconds(connectTimeoutSeconds));
         return AwsServices.connect(settings);
+    }
+
+    private Set<AwsService> reaches() {
+        if (mixee.userObject() instanceof Reaching command) {
+            return command.endpointUrlReaches();
+        }
+        throw new IllegalStateException(mixee.qualifiedName() + " talks to AWS but does not say which services --endpoint-url reaches");
+    }
+
+    @Override
+    public Map<String, String> wording() {
+        return Map.of("--endpoint-url", endpointUrlWording(reaches()));
+    }
+
+    /** What --endpoint-url does in a command whose flag reaches {@code reaches}. */
+    static String endpointUrlWording(Set<AwsService> reaches) {
+        List<String> names = new ArrayList<>();
+        List<String> ownVariables = new ArrayList<>();
+        for (AwsService service : AwsService.values()) {
+            if (reaches.contains(service)) {
+                names.add(service == AwsService.S3 ? "S3 (path-style)" : service.title());
+                if (service != AwsService.S3) {
+                    ownVariables.add(service.endpointVariable());
+                }
+            }
+        }
+        String joined = names.size() == 1 ? names.get(0)
+                : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+        StringBuilder text = new StringBuilder("Send " + joined + " requests to this URL, e.g. "
+                + (reaches.equals(Set.of(AwsService.S3)) ? "an S3-compatible server" : "a local emulator"));
+        if (!ownVariables.isEmpty()) {
+            text.append("; ").append(String.join(" / ", ownVariables)).append(ownVariables.size() == 1 ? " wins" : " win")
+                    .append(" over it");
+        }
+        return text.append(". Without it, and for other services: AWS_ENDPOINT_URL_<SERVICE>, then AWS_ENDPOINT_URL, as in the AWS CLI.")
+                .toString();
     }
 }

@@ -37,7 +37,7 @@ final class CasesInput {
     static CaseRunner runner(Inputs inputs, String policyFile, IacOptions iac, String cases, boolean allowUnknownAction) {
         Optional<Policy> policy = Optional.ofNullable(policyFile).map(f -> PolicyInput.read(inputs, f, iac).parsed().policy());
         return new CaseRunner(policy, baseDir(cases), (request, caseAllows) -> RequestChecks.check(request, RequestChecks.Names.CASE_FIELDS,
-                allowUnknownAction || caseAllows));
+                allowUnknownAction || caseAllows)).withDefaultSource("-".equals(policyFile) ? "<stdin>" : String.valueOf(policyFile));
     }
 
     /** A file of only blank and comment lines: zero cases decide or test nothing, which is not a pass. */

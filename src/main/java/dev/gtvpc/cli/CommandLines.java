@@ -33,16 +33,43 @@ final class CommandLines {
         cl.setUsageHelpWidth(80);
         cl.setUsageHelpAutoWidth(true);
         HelpFooters.install(cl);
+        Hooks hooks = new Hooks();
         // the wording is needed only for help: a run that prints none does not build it
-        cl.setHelpFactory(OptionWording::help);
+        cl.setHelpFactory(hooks);
         cl.setErr(err);
-        cl.setParameterExceptionHandler(ExitCodes::onUsageError);
-        cl.setExecutionExceptionHandler(ExitCodes::onFailure);
-        cl.setExecutionStrategy(parseResult -> {
+        cl.setParameterExceptionHandler(hooks);
+        cl.setExecutionExceptionHandler(hooks);
+        cl.setExecutionStrategy(hooks);
+        return cl;
+    }
+
+    /**
+     * gtvpc's hooks into picocli, as a class rather than lambdas: the start-up archive cannot keep a
+     * lambda of one of picocli's interfaces (Java 5 bytecode), and making one while the archive is
+     * written leaves that interface, and every picocli class that implements it, out of the archive.
+     */
+    private static final class Hooks implements CommandLine.IHelpFactory, CommandLine.IParameterExceptionHandler,
+            CommandLine.IExecutionExceptionHandler, CommandLine.IExecutionStrategy {
+        @Override
+        public CommandLine.Help create(CommandLine.Model.CommandSpec spec, CommandLine.Help.ColorScheme colors) {
+            return OptionWording.help(spec, colors);
+        }
+
+        @Override
+        public int handleParseException(CommandLine.ParameterException e, String[] args) {
+            return ExitCodes.onUsageError(e, args);
+        }
+
+        @Override
+        public int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parseResult) {
+            return ExitCodes.onFailure(e, cmd, parseResult);
+        }
+
+        @Override
+        public int execute(CommandLine.ParseResult parseResult) {
             refuseEmptyItems(parseResult);
             return ConfigDefaults.run(parseResult, new CommandLine.RunLast());
-        });
-        return cl;
+        }
     }
 
     /**

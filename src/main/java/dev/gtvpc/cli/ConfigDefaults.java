@@ -5,10 +5,13 @@ import dev.gtvpc.GtvpcException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
@@ -69,13 +72,34 @@ final class ConfigDefaults implements CommandLine.IDefaultValueProvider {
 
     /** The keys that fill an option of {@code spec}: top-level keys wherever the option is, a section's in its command only. */
     static List<ConfigFile.Key> keys(CommandSpec spec) {
+        // the option names gathered once: picocli's findOption copies every option's names for each name asked
+        Set<String> names = new HashSet<>();
+        for (OptionSpec option : spec.options()) {
+            names.addAll(Arrays.asList(option.names()));
+        }
         List<ConfigFile.Key> keys = new ArrayList<>();
         for (ConfigFile.Key key : ConfigFile.Key.values()) {
-            if (spec.findOption(key.option()) != null && (key.section == null || spec.qualifiedName(" ").equals("gtvpc policy " + key.section))) {
+            if (names.contains(key.option()) && inSection(key, spec)) {
                 keys.add(key);
             }
         }
         return keys;
+    }
+
+    /** The key that fills {@code option}, if one does. Asked for every option of every run: no list of the command's keys is built. */
+    private static Optional<ConfigFile.Key> keyOf(OptionSpec option) {
+        String name = option.longestName();
+        for (ConfigFile.Key key : ConfigFile.Key.values()) {
+            if (key.option().equals(name) && inSection(key, option.command())) {
+                return Optional.of(key);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A top-level key fills its option in every command; a section's key only in the command the section names. */
+    private static boolean inSection(ConfigFile.Key key, CommandSpec spec) {
+        return key.section == null || spec.qualifiedName(" ").equals("gtvpc policy " + key.section);
     }
 
     @Override
@@ -83,7 +107,7 @@ final class ConfigDefaults implements CommandLine.IDefaultValueProvider {
         if (!(arg instanceof OptionSpec option) || option.command() == null) {
             return null;
         }
-        Optional<ConfigFile.Key> key = keys(option.command()).stream().filter(k -> option.longestName().equals(k.option())).findFirst();
+        Optional<ConfigFile.Key> key = keyOf(option);
         if (key.isEmpty()) {
             return null;
         }
@@ -123,7 +147,9 @@ final class ConfigDefaults implements CommandLine.IDefaultValueProvider {
         if (named != null) {
             return Optional.of(ConfigFile.read(cwd.resolve(named), named.toString()));
         }
-        return ConfigFile.find(cwd).map(found -> ConfigFile.read(found, cwd.relativize(found).toString()));
+        Optional<Path> found = ConfigFile.find(cwd);
+        // no lambda here or in run: this class implements a picocli interface, and the start-up archive keeps no lambda of such a class
+        return found.isPresent() ? Optional.of(ConfigFile.read(found.get(), cwd.relativize(found.get()).toString())) : Optional.empty();
     }
 
     /** Where the value of {@code option} came from. */
@@ -170,9 +196,10 @@ final class ConfigDefaults implements CommandLine.IDefaultValueProvider {
         if (defaults.problem != null) {
             throw new CommandLine.ExecutionException(spec.commandLine(), defaults.problem.getMessage(), defaults.problem);
         }
-        ParseResult command = last;
-        file.ifPresent(f -> defaults.setLists(spec, f, command));
-        if (command.hasMatchedOption(PRINT)) {
+        if (file.isPresent()) {
+            defaults.setLists(spec, file.get(), last);
+        }
+        if (last.hasMatchedOption(PRINT)) {
             PrintWriter out = spec.commandLine().getOut();
             out.print(ConfigPrinter.print(spec, file, defaults));
             out.flush();

@@ -14,20 +14,30 @@ final class HelpFooters {
 
     /** Installs the renderer on {@code cl} and every command below it. */
     static void install(CommandLine cl) {
-        cl.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER, HelpFooters::footer);
-        cl.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER_HEADING, HelpFooters::footerHeading);
+        cl.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER, new Renderer(false));
+        cl.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER_HEADING, new Renderer(true));
         for (CommandLine sub : cl.getSubcommands().values()) {
             install(sub);
         }
     }
 
-    private static String footer(CommandLine.Help help) {
-        return verbatimOrWrapped(help.commandSpec().usageMessage().footer(), help.commandSpec().usageMessage().width());
-    }
+    /**
+     * The footer's or its heading's renderer. A class, not a method reference: the start-up archive
+     * cannot keep a lambda of picocli's interfaces (see {@link CommandLines}).
+     */
+    private static final class Renderer implements CommandLine.IHelpSectionRenderer {
+        private final boolean heading;
 
-    private static String footerHeading(CommandLine.Help help) {
-        return verbatimOrWrapped(new String[] {help.commandSpec().usageMessage().footerHeading()},
-                help.commandSpec().usageMessage().width());
+        Renderer(boolean heading) {
+            this.heading = heading;
+        }
+
+        @Override
+        public String render(CommandLine.Help help) {
+            CommandLine.Model.UsageMessageSpec usage = help.commandSpec().usageMessage();
+            String[] lines = heading ? new String[] {usage.footerHeading()} : usage.footer();
+            return verbatimOrWrapped(lines, usage.width());
+        }
     }
 
     /** Indented lines as written; runs of unindented lines joined into paragraphs and wrapped at spaces only. */

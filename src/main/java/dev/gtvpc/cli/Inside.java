@@ -9,10 +9,7 @@ import dev.gtvpc.policy.OperatorType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParseResult;
-import picocli.CommandLine.Spec;
 
 /**
  * The perimeter's inside — the region, the bucket, the networks, principals and organization that
@@ -22,8 +19,10 @@ import picocli.CommandLine.Spec;
  * requires and another does not is declared twice, required and not: picocli fixes that in the
  * declaration.
  *
- * <p>Each value knows where it came from ({@link Shared#origin}): the command line, the configuration
- * file ({@link ConfigDefaults}, which fills these same options), or the option's default.
+ * <p>Where a value came from — the command line, the configuration file ({@link ConfigDefaults}, which
+ * fills these same options), or the option's default — is {@link ConfigDefaults#origin}'s to say. The
+ * groups hold no {@code @Spec}: each one picocli injects costs start-up time in every command that
+ * mixes the group in.
  */
 final class Inside {
     private Inside() {
@@ -39,28 +38,10 @@ final class Inside {
         DEFAULT
     }
 
-    /** What every shared option knows: which option it is, and where its value came from. */
-    abstract static class Shared {
-        @Spec(Spec.Target.SELF)
-        CommandSpec self;
-
-        @Spec(Spec.Target.MIXEE)
-        CommandSpec mixee;
-
-        Origin origin() {
-            String name = self.options().get(0).longestName();
-            if (mixee.commandLine().getDefaultValueProvider() instanceof ConfigDefaults defaults) {
-                return defaults.origin(mixee.findOption(name));
-            }
-            ParseResult parsed = mixee.commandLine().getParseResult();
-            return parsed != null && parsed.hasMatchedOption(name) ? Origin.COMMAND_LINE : Origin.DEFAULT;
-        }
-    }
-
     // ------------------------------------------------------------------ --region
 
     /** {@code --region}: checked against the region table the same way by every command that takes it. */
-    abstract static class Region extends Shared {
+    abstract static class Region {
         static final String DESCRIPTION = "The AWS Region of the bucket, e.g. us-east-1.";
 
         String name;
@@ -103,7 +84,7 @@ final class Inside {
     // ------------------------------------------------------------------ --bucket
 
     /** {@code --bucket}: one bucket's name, a name S3 would take. */
-    abstract static class Bucket extends Shared {
+    abstract static class Bucket {
         static final String DESCRIPTION = "The bucket's name.";
 
         String name;
@@ -138,7 +119,7 @@ final class Inside {
     }
 
     /** {@code --bucket}, repeatable: the buckets a generated policy names. */
-    static final class Buckets extends Shared {
+    static final class Buckets {
         @Option(names = "--bucket", required = true, paramLabel = "BUCKET", split = ",",
                 description = "A bucket the labeling job reads or writes (input, output). Repeatable.")
         List<String> names = new ArrayList<>();
@@ -147,7 +128,7 @@ final class Inside {
     // ------------------------------------------------------------------ networks
 
     /** {@code --vpc}: a VPC whose requests must get in. */
-    abstract static class Vpcs extends Shared {
+    abstract static class Vpcs {
         static final String DESCRIPTION = "Your VPC: it must get in (repeatable).";
 
         abstract List<String> ids();
@@ -178,7 +159,7 @@ final class Inside {
     }
 
     /** {@code --vpce}: a VPC endpoint whose requests must get in. */
-    static final class Vpces extends Shared {
+    static final class Vpces {
         @Option(names = "--vpce", paramLabel = "VPCE_ID", split = ",", description = "Your VPC endpoint: it must get in (repeatable).")
         List<String> ids = new ArrayList<>();
 
@@ -188,7 +169,7 @@ final class Inside {
     }
 
     /** {@code --cidr}: an address range whose requests over the internet must get in. */
-    static final class Cidrs extends Shared {
+    static final class Cidrs {
         @Option(names = "--cidr", paramLabel = "CIDR", split = ",",
                 description = "An address range (a corporate network) whose requests over the internet must get in (repeatable).")
         List<String> ranges = new ArrayList<>();
@@ -202,7 +183,7 @@ final class Inside {
     // ------------------------------------------------------------------ principals
 
     /** {@code --role-arn}: a role (or user) that must get in from anywhere. */
-    static final class Roles extends Shared {
+    static final class Roles {
         @Option(names = "--role-arn", paramLabel = "ARN", split = ",", description = "A role that must get in from anywhere (repeatable).")
         List<String> arns = new ArrayList<>();
 
@@ -213,7 +194,7 @@ final class Inside {
     }
 
     /** {@code --admin-arn}: an administrator who must keep managing the policy. */
-    static final class Admin extends Shared {
+    static final class Admin {
         @Option(names = "--admin-arn", paramLabel = "ARN",
                 description = "An administrator who must keep managing the policy from anywhere.")
         String arn;
@@ -228,7 +209,7 @@ final class Inside {
     }
 
     /** {@code --trusted-account}: an account outside the organization whose principals must get in. */
-    static final class TrustedAccounts extends Shared {
+    static final class TrustedAccounts {
         @Option(names = "--trusted-account", paramLabel = "ACCOUNT", split = ",",
                 description = "An account outside the organization (a partner, a log-delivery account) whose principals must get in"
                         + " from anywhere (account-can-access); they are then not \"outside\" (repeatable).")
@@ -242,7 +223,7 @@ final class Inside {
     // ------------------------------------------------------------------ the bucket's account and organization
 
     /** {@code --bucket-account}: the account that owns the bucket. */
-    static final class BucketAccount extends Shared {
+    static final class BucketAccount {
         @Option(names = "--bucket-account", paramLabel = "ACCOUNT", description = "The bucket owner's account.")
         String id;
 
@@ -256,7 +237,7 @@ final class Inside {
     }
 
     /** {@code --org-id}: the organization (o-…) of the bucket's account. */
-    static class OrgId extends Shared {
+    static final class OrgId {
         static final String DESCRIPTION = "The bucket account's organization (o-…).";
 
         @Option(names = "--org-id", paramLabel = "ORG_ID", description = DESCRIPTION)
@@ -272,7 +253,7 @@ final class Inside {
     }
 
     /** {@code --org-id}, required: a policy for the whole organization (an RCP) names it. */
-    static final class RequiredOrgId extends Shared {
+    static final class RequiredOrgId {
         @Option(names = "--org-id", required = true, paramLabel = "ORG_ID", description = OrgId.DESCRIPTION)
         String id;
 
@@ -282,7 +263,7 @@ final class Inside {
     }
 
     /** {@code --org-path}: the bucket account's path in its organization; it needs {@code --org-id}. */
-    static final class OrgPaths extends Shared {
+    static final class OrgPaths {
         @Option(names = "--org-path", paramLabel = "PATH", split = ",",
                 description = "The bucket account's organization path (o-…/r-…/ou-…/), for aws:PrincipalOrgPaths (repeatable).")
         List<String> paths = new ArrayList<>();

@@ -1,12 +1,14 @@
 package dev.gtvpc.cli;
 
 import dev.gtvpc.ExitCode;
+import dev.gtvpc.aws.AwsService;
 import dev.gtvpc.aws.AwsServices;
 import dev.gtvpc.aws.LabelingJob;
 import dev.gtvpc.render.ApplyRenderer;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,7 +29,7 @@ import picocli.CommandLine.Spec;
             "  gtvpc jobs in-progress --bucket my-labeling-data --region us-east-1 --format json | jq -r '.[].name'",
             "",
             "Exit codes: 0 listed (also when there is none), 2 bad input, 3 AWS or network error."})
-public final class JobsInProgressCommand implements Callable<Integer>, OptionWording.Worded {
+public final class JobsInProgressCommand implements Callable<Integer>, OptionWording.Worded, AwsOptions.Reaching {
     @Spec
     CommandSpec spec;
 
@@ -45,6 +47,11 @@ public final class JobsInProgressCommand implements Callable<Integer>, OptionWor
 
     @Mixin
     GroundTruthOptions groundTruth;
+
+    @Override
+    public Set<AwsService> endpointUrlReaches() {
+        return Set.of(AwsService.SAGEMAKER);
+    }
 
     /** What the shared options mean for this command (see {@link OptionWording}). */
     @Override

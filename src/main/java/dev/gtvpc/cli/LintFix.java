@@ -21,18 +21,23 @@ final class LintFix {
     private LintFix() {
     }
 
-    static int run(LintReport report, List<String> repairs, Linter linter, Optional<Severity> threshold, String output, PrintWriter out, PrintWriter err) {
+    /** {@code region}: the bucket's Region (--region or the configuration file), which binds aws:SourceVpc by aws:SourceVpcArn. */
+    static int run(LintReport report, List<String> repairs, Linter linter, Optional<String> region, Optional<Severity> threshold, String output,
+            PrintWriter out, PrintWriter err) {
         if (report.policy().isEmpty()) {
             err.print(LintRenderer.text(List.of(report)));
             throw GtvpcException.badInput(report.source() + " cannot be read, so it cannot be fixed (see the findings above)");
         }
-        Fixer.Result fixed = Fixer.fix(report.policy().get().policy());
+        Fixer.Result fixed = Fixer.fix(report.policy().get().policy(), region);
         String text = PolicyWriter.pretty(fixed.policy()) + "\n";
         for (String change : repairs) {
             err.println("gtvpc: fixed: " + change);
         }
         for (String change : fixed.changes()) {
             err.println("gtvpc: fixed: " + change);
+        }
+        for (String why : fixed.left()) {
+            err.println("gtvpc: not fixed: " + why);
         }
         if (repairs.isEmpty() && fixed.changes().isEmpty()) {
             err.println("gtvpc: nothing to fix automatically");

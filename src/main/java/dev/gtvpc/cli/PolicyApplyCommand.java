@@ -2,6 +2,7 @@ package dev.gtvpc.cli;
 
 import dev.gtvpc.ExitCode;
 import dev.gtvpc.GtvpcException;
+import dev.gtvpc.aws.AwsService;
 import dev.gtvpc.aws.AwsServices;
 import dev.gtvpc.groundtruth.GroundTruthAccess;
 import dev.gtvpc.lint.Finding;
@@ -59,7 +60,7 @@ import picocli.CommandLine.Spec;
             "Exit codes: 0 applied (or nothing to do, or a dry run), 1 refused by a check or not",
             "confirmed, 2 bad input, 3 AWS or network error (the message says what state the bucket",
             "is in and where the backup is)."})
-public final class PolicyApplyCommand implements Callable<Integer>, OptionWording.Worded {
+public final class PolicyApplyCommand implements Callable<Integer>, OptionWording.Worded, AwsOptions.Reaching {
     @Spec
     CommandSpec spec;
 
@@ -99,6 +100,12 @@ public final class PolicyApplyCommand implements Callable<Integer>, OptionWordin
     Formats.TextOrJson.Option format;
 
     private List<Finding> lintFindings = List.of();
+
+    @Override
+    public Set<AwsService> endpointUrlReaches() {
+        // the bucket; the caller (STS) and its labeling jobs (SageMaker) are checks on the side
+        return Set.of(AwsService.S3);
+    }
 
     /** What the shared options mean for this command (see {@link OptionWording}). */
     @Override

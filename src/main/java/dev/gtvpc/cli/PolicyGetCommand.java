@@ -2,6 +2,7 @@ package dev.gtvpc.cli;
 
 import dev.gtvpc.ExitCode;
 import dev.gtvpc.GtvpcException;
+import dev.gtvpc.aws.AwsService;
 import dev.gtvpc.aws.AwsServices;
 import dev.gtvpc.policy.io.PolicyReader;
 import dev.gtvpc.policy.io.Json;
@@ -16,6 +17,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,7 +43,7 @@ import picocli.CommandLine.Spec;
             "      --vpc vpc-0abc1234def567890",
             "",
             "Exit codes: 0 printed, 1 the bucket has no policy, 2 bad input, 3 AWS or network error."})
-public final class PolicyGetCommand implements Callable<Integer>, OptionWording.Worded {
+public final class PolicyGetCommand implements Callable<Integer>, OptionWording.Worded, AwsOptions.Reaching {
     @Spec
     CommandSpec spec;
 
@@ -65,6 +67,11 @@ public final class PolicyGetCommand implements Callable<Integer>, OptionWording.
 
     @Mixin
     GroundTruthOptions groundTruth;
+
+    @Override
+    public Set<AwsService> endpointUrlReaches() {
+        return Set.of(AwsService.S3);
+    }
 
     /** What the shared options mean for this command (see {@link OptionWording}). */
     @Override

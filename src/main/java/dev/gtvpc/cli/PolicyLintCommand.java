@@ -131,8 +131,9 @@ public final class PolicyLintCommand implements Callable<Integer>, OptionWording
     List<String> excludes = new ArrayList<>();
 
     @Option(names = "--fix", description = "Print the policy with the safe fixes applied (ForAllValues on single-valued keys,"
-            + " key-name case, a VPC ID moved from aws:SourceVpce to aws:SourceVpc), after removing comments, trailing commas"
-            + " and a byte-order mark; the remaining findings go to stderr.")
+            + " key-name case, a VPC ID moved from aws:SourceVpce to aws:SourceVpc; with --region, aws:SourceVpc bound to that"
+            + " Region by aws:SourceVpcArn), after removing comments, trailing commas and a byte-order mark; the remaining"
+            + " findings, and what was left and why, go to stderr.")
     boolean fix;
 
     @Option(names = "-o", paramLabel = "FILE", description = "With --fix: write the fixed policy to FILE.")
@@ -211,7 +212,7 @@ public final class PolicyLintCommand implements Callable<Integer>, OptionWording
                 .lint(names(), fix);
         if (fix) {
             return run.reports().isEmpty() ? ExitCode.BAD_INPUT.code()
-                    : LintFix.run(run.reports().get(0), run.repairs(), linter, threshold, Inputs.name(output), out, err);
+                    : LintFix.run(run.reports().get(0), run.repairs(), linter, region.given(), threshold, Inputs.name(output), out, err);
         }
         // the clock is asked only when a baseline can have expired: offline runs do not build the run context otherwise
         LocalDate today = accepted.stream().anyMatch(s -> s.expires().isPresent())

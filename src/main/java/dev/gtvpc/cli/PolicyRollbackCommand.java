@@ -3,6 +3,7 @@ package dev.gtvpc.cli;
 import dev.gtvpc.GtvpcException;
 import dev.gtvpc.apply.Backup;
 import dev.gtvpc.apply.Backups;
+import dev.gtvpc.aws.AwsService;
 import dev.gtvpc.aws.AwsServices;
 import dev.gtvpc.groundtruth.GroundTruthAccess;
 import dev.gtvpc.lint.Finding;
@@ -42,7 +43,7 @@ import picocli.CommandLine.Spec;
             "",
             "Exit codes: 0 restored (or nothing to do, or a dry run), 1 refused by a check or not",
             "confirmed, 2 bad input, 3 AWS or network error."})
-public final class PolicyRollbackCommand implements Callable<Integer>, OptionWording.Worded {
+public final class PolicyRollbackCommand implements Callable<Integer>, OptionWording.Worded, AwsOptions.Reaching {
     @Spec
     CommandSpec spec;
 
@@ -63,6 +64,12 @@ public final class PolicyRollbackCommand implements Callable<Integer>, OptionWor
 
     @Mixin
     GroundTruthOptions groundTruth;
+
+    @Override
+    public Set<AwsService> endpointUrlReaches() {
+        // the bucket; the caller (STS) and its labeling jobs (SageMaker) are checks on the side
+        return Set.of(AwsService.S3);
+    }
 
     /** What the shared options mean for this command (see {@link OptionWording}). */
     @Override

@@ -9,9 +9,11 @@ import dev.gtvpc.eval.Evaluator;
 import dev.gtvpc.eval.Request;
 import dev.gtvpc.eval.RequestCase;
 import dev.gtvpc.eval.RequestNotes;
+import dev.gtvpc.layers.LayeredResult;
 import dev.gtvpc.policy.Policy;
 import dev.gtvpc.policy.io.Json;
 import dev.gtvpc.render.EvaluationRenderer;
+import dev.gtvpc.render.LayeredRenderer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,6 +43,11 @@ import picocli.CommandLine.Spec;
             "",
             "Keys derived from the principal (aws:PrincipalArn — the role's ARN for an assumed-role session —"
                     + " aws:PrincipalAccount, aws:username) are set unless --context sets them.",
+            "",
+            "Layers: with --rcp, --scp, --endpoint-policy or --identity-policy the request is decided by every layer AWS"
+                    + " applies, each within its scope, and the output names the layer, file and statement that decided;"
+                    + " IMPLICIT_DENY is a guardrail's or a grant's want of an Allow. An --scp reaches principals of the bucket's"
+                    + " account, or of the organization when --context aws:PrincipalOrgID equals --org-id.",
             ""},
         footerHeading = "%nBatch mode (--cases): one JSON object a line, in, and one a line, out, in input order:%n",
         footer = {
@@ -58,6 +65,9 @@ import picocli.CommandLine.Spec;
             "  gtvpc policy simulate policy.json --action s3:GetObject --resource arn:aws:s3:::my-data/a.jpg \\",
             "      --principal-arn arn:aws:iam::111122223333:role/app --source-vpce vpce-0abc1234def567890 \\",
             "      --source-vpc vpc-0abc1234def567890 --expect not-denied",
+            "  gtvpc policy simulate policy.json --action s3:GetObject --resource arn:aws:s3:::my-data/a.jpg \\",
+            "      --principal-arn arn:aws:iam::111122223333:role/app --bucket-account 111122223333 --org-id o-a1b2c3d4e5 \\",
+            "      --source-vpce vpce-0abc1234def567890 --rcp network-perimeter-rcp.json --scp network-perimeter-scp.json",
             "  gtvpc policy simulate policy.json --cases requests.jsonl > decisions.jsonl"})
 public final class PolicySimulateCommand implements Callable<Integer>, OptionWording.Worded {
     @Spec
@@ -74,10 +84,14 @@ public final class PolicySimulateCommand implements Callable<Integer>, OptionWor
     RequestOptions request;
 
     @Mixin
+    LayerOptions layerOptions;
+
+    @Mixin
     UnknownActionOption unknownAction;
 
     @Option(names = "--expect", completionCandidates = Converters.Expectations.class, paramLabel = "DECISION",
-            description = "allow, deny or not-denied: exit 1 when the decision differs (for scripts and CI).")
+            description = "allow, deny, not-denied or (with layers) implicit-deny: exit 1 when the decision differs (for scripts"
+                    + " and CI).")
     String expect;
 
     @Mixin
@@ -117,19 +131,30 @@ public final class PolicySimulateCommand implements Callable<Integer>, OptionWor
         iac.deployedIn(null, request.bucketAccount.id);
         Policy policy = PolicyInput.read(Inputs.of(spec), Inputs.name(policyFile), iac).parsed().policy();
         Request asked = request.request(unknownAction.allowed);
-        EvaluationResult result = Evaluator.evaluate(policy, asked).withNotes(RequestNotes.of(policy, asked,
-                request.principalArnGuessed(asked)));
         PrintWriter out = spec.commandLine().getOut();
-        if (chosen == Formats.TextOrJson.JSON) {
-            out.print(Json.write(EvaluationRenderer.json(Optional.empty(), result, trace), true) + "\n");
+        Optional<Decision> decided;
+        List<String> errors;
+        if (layerOptions.any()) {
+            LayeredResult result = new LayeredRequests(layerOptions.layers(Inputs.of(spec), iac, true))
+                    .decide(policy, Inputs.name(policyFile).equals("-") ? "<stdin>" : Inputs.name(policyFile), asked,
+                            request.principalArnGuessed(asked));
+            out.print(chosen == Formats.TextOrJson.JSON ? Json.write(LayeredRenderer.json(Optional.empty(), result, trace), true) + "\n"
+                    : LayeredRenderer.text(asked, result));
+            decided = result.decision();
+            errors = result.errors();
         } else {
-            out.print(EvaluationRenderer.text(asked, result));
+            EvaluationResult result = Evaluator.evaluate(policy, asked).withNotes(RequestNotes.of(policy, asked,
+                    request.principalArnGuessed(asked)));
+            out.print(chosen == Formats.TextOrJson.JSON ? Json.write(EvaluationRenderer.json(Optional.empty(), result, trace), true) + "\n"
+                    : EvaluationRenderer.text(asked, result));
+            decided = result.decision();
+            errors = result.errors();
         }
         out.flush();
-        if (result.decision().isEmpty()) {
-            throw GtvpcException.badInput("no decision: " + String.join("; ", result.errors()));
+        if (decided.isEmpty()) {
+            throw GtvpcException.badInput("no decision: " + String.join("; ", errors));
         }
-        Decision decision = result.decision().get();
+        Decision decision = decided.get();
         if (expected.isPresent() && expected.get().decision() != decision) {
             spec.commandLine().getErr().println("gtvpc: expected " + expected.get().word() + ", got " + decision);
             return ExitCode.CHECK_FAILED.code();
@@ -142,7 +167,7 @@ public final class PolicySimulateCommand implements Callable<Integer>, OptionWor
             return Optional.empty();
         }
         return Optional.of(RequestCase.Expectation.parse(expect).orElseThrow(() ->
-                GtvpcException.badInput("--expect: '" + expect + "' is not one of allow, deny, not-denied")));
+                GtvpcException.badInput("--expect: '" + expect + "' is not one of allow, deny, not-denied, implicit-deny")));
     }
 
     private int batch() {
@@ -152,6 +177,8 @@ public final class PolicySimulateCommand implements Callable<Integer>, OptionWor
         }
         CasesInput.refuseBothFromStdin(Inputs.name(policyFile), Inputs.name(cases));
         CaseRunner runner = CasesInput.runner(Inputs.of(spec), Inputs.name(policyFile), iac, Inputs.name(cases), unknownAction.allowed);
+        Optional<LayeredRequests> layered = layerOptions.any() ? Optional.of(new LayeredRequests(layerOptions.layers(Inputs.of(spec), iac, true)))
+                : Optional.empty();
         PrintWriter out = spec.commandLine().getOut();
         int[] errors = {0};
         int[] seen = {0};
@@ -159,8 +186,12 @@ public final class PolicySimulateCommand implements Callable<Integer>, OptionWor
         CasesInput.forEach(Inputs.name(cases), Inputs.of(spec), (number, text) -> {
             seen[0]++;
             CaseRunner.Outcome o = runner.run(text);
+            Optional<LayeredResult> all = layered.flatMap(l -> l.decide(o));
             Json.Obj json;
-            if (o.error().isPresent()) {
+            if (all.isPresent()) {
+                errors[0] += all.get().decision().isEmpty() ? 1 : 0;
+                json = LayeredRenderer.json(o.id(), all.get(), trace);
+            } else if (o.error().isPresent()) {
                 errors[0]++;
                 json = EvaluationRenderer.error(o.id(), o.error().get());
                 if (o.id().isEmpty()) {

@@ -7,6 +7,10 @@ import dev.gtvpc.eval.Decision;
 import dev.gtvpc.eval.EvaluationResult;
 import dev.gtvpc.eval.RequestCase;
 import dev.gtvpc.eval.StatementTrace;
+import dev.gtvpc.layers.Deciding;
+import dev.gtvpc.layers.Layer;
+import dev.gtvpc.layers.LayeredResult;
+import dev.gtvpc.render.LayeredRenderer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,6 +31,11 @@ import picocli.CommandLine.Spec;
             "Unit tests for a bucket policy: every case of a JSON Lines file names a request and the decision it"
                     + " expects (\"expect\": \"allow\", \"deny\" or \"not-denied\"). Prints PASS or FAIL with the reason for"
                     + " each, then a summary. Exit 0 when all pass, 1 when one fails, 2 when a case cannot be read.",
+            "",
+            "Layers: with --rcp, --scp, --endpoint-policy or --identity-policy every case is decided by every layer AWS"
+                    + " applies, as 'policy simulate' decides it; \"expect\" may then be \"implicit-deny\" (a guardrail's or a"
+                    + " grant's want of an Allow), and \"expectLayer\" (rcp, scp, endpoint, bucket, identity) names the layer"
+                    + " that must decide.",
             ""},
         footerHeading = "%nCase lines (the format of 'policy simulate --cases', plus \"expect\"):%n",
         footer = {
@@ -34,11 +43,14 @@ import picocli.CommandLine.Spec;
             "   \"principal\":\"arn:aws:iam::111122223333:role/app\", \"expect\":\"deny\"}",
             "  {\"id\":\"ground truth gets in\", \"action\":\"s3:PutObject\", \"resource\":\"arn:aws:s3:::b/k\",",
             "   \"context\":{\"aws:SourceVpce\":\"vpce-08408e335ebf95b40\"}, \"expect\":\"not-denied\"}",
+            "  {\"id\":\"the RCP keeps the internet out\", \"action\":\"s3:GetObject\", \"resource\":\"arn:aws:s3:::b/k\",",
+            "   \"principal\":\"arn:aws:iam::111122223333:role/app\", \"expect\":\"deny\", \"expectLayer\":\"rcp\"}",
             "  Blank lines and lines starting with # are skipped; a file with no case is an error (exit 2).",
             "",
             "Examples:",
             "  gtvpc policy test bucket-policy.json --cases bucket-policy.cases.jsonl",
-            "  gtvpc policy test bucket-policy.json --cases bucket-policy.cases.jsonl --format junit > TEST-policy.xml"})
+            "  gtvpc policy test bucket-policy.json --cases bucket-policy.cases.jsonl --format junit > TEST-policy.xml",
+            "  gtvpc policy test bucket-policy.json --cases perimeter.cases.jsonl --rcp network-perimeter-rcp.json"})
 public final class PolicyTestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -59,8 +71,18 @@ public final class PolicyTestCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     UnknownActionOption unknownAction;
 
-    /** One case's outcome: pass, fail or error, with what a reader needs to act on it. */
-    record Result(int line, String name, String status, Optional<String> expected, Optional<String> decision, String detail) {
+    @picocli.CommandLine.Mixin
+    LayerOptions layerOptions;
+
+    /**
+     * One case's outcome: pass, fail or error, with what a reader needs to act on it; with layer options, the
+     * statements (or wants of an Allow) that decided, in their layers.
+     */
+    record Result(int line, String name, String status, Optional<String> expected, Optional<String> decision, String detail,
+            List<Deciding> deciding) {
+        Result(int line, String name, String status, Optional<String> expected, Optional<String> decision, String detail) {
+            this(line, name, status, expected, decision, detail, List.of());
+        }
     }
 
     @Override
@@ -68,6 +90,8 @@ public final class PolicyTestCommand implements Callable<Integer> {
         CasesInput.refuseBothFromStdin(Inputs.name(policyFile), Inputs.name(cases));
         Formats.Test chosen = format.value();
         CaseRunner runner = CasesInput.runner(Inputs.of(spec), Inputs.name(policyFile), iac, Inputs.name(cases), unknownAction.allowed);
+        Optional<LayeredRequests> layered = layerOptions.any() ? Optional.of(new LayeredRequests(layerOptions.layers(Inputs.of(spec), iac, true)))
+                : Optional.empty();
         PrintWriter out = spec.commandLine().getOut();
         int[] counts = new int[3]; // passed, failed, errors
         List<Result> results = new java.util.ArrayList<>();
@@ -75,28 +99,41 @@ public final class PolicyTestCommand implements Callable<Integer> {
             CaseRunner.Outcome o = runner.run(text);
             String name = o.id().orElse("line " + number);
             Optional<RequestCase.Expectation> expect = o.requestCase().flatMap(RequestCase::expect);
+            Optional<String> expectLayer = o.requestCase().flatMap(RequestCase::expectLayer);
+            Optional<LayeredResult> all = layered.flatMap(l -> l.decide(o));
+            Optional<String> error = all.isPresent() ? all.get().decision().isEmpty() ? Optional.of(String.join("; ", all.get().errors()))
+                    : Optional.empty() : o.error();
             Result r;
-            if (o.error().isPresent()) {
+            if (error.isPresent()) {
                 counts[2]++;
-                r = new Result(number, name, "error", expect.map(RequestCase.Expectation::word), Optional.empty(), o.error().get());
+                r = new Result(number, name, "error", expect.map(RequestCase.Expectation::word), Optional.empty(), error.get());
             } else if (expect.isEmpty()) {
                 counts[2]++;
                 r = new Result(number, name, "error", Optional.empty(), Optional.empty(),
-                        "the case has no \"expect\" (allow, deny or not-denied)");
+                        "the case has no \"expect\" (allow, deny, not-denied or implicit-deny)");
+            } else if (expectLayer.isPresent() && LAYER_WORDS.stream().noneMatch(expectLayer.get()::equals)) {
+                counts[2]++;
+                r = new Result(number, name, "error", Optional.of(expect.get().word()), Optional.empty(),
+                        "\"expectLayer\" must be one of " + String.join(", ", LAYER_WORDS) + ", not \"" + expectLayer.get() + "\"");
             } else {
-                EvaluationResult result = o.result().orElseThrow();
-                Decision decision = result.decision().orElseThrow();
-                if (decision == expect.get().decision()) {
+                List<Deciding> deciding = all.map(LayeredResult::deciding).orElseGet(() -> bucketOnly(o.result().orElseThrow()));
+                Decision decision = all.isPresent() ? all.get().decision().orElseThrow() : o.result().orElseThrow().decision().orElseThrow();
+                boolean layerRight = expectLayer.isEmpty() || deciding.stream().anyMatch(d -> d.layer().word().equals(expectLayer.get()));
+                if (decision == expect.get().decision() && layerRight) {
                     counts[0]++;
-                    r = new Result(number, name, "pass", Optional.of(expect.get().word()), Optional.of(decision.name()), "");
+                    r = new Result(number, name, "pass", Optional.of(expect.get().word()), Optional.of(decision.name()), "", deciding);
                 } else {
                     counts[1]++;
-                    r = new Result(number, name, "fail", Optional.of(expect.get().word()), Optional.of(decision.name()), why(result));
+                    String why = all.map(PolicyTestCommand::why).orElseGet(() -> why(o.result().orElseThrow()));
+                    r = new Result(number, name, "fail", Optional.of(expect.get().word()), Optional.of(decision.name()),
+                            decision == expect.get().decision() ? "decided by " + (deciding.isEmpty() ? "no statement"
+                                    : String.join("; ", deciding.stream().map(Deciding::label).toList())) + ", not by the "
+                                    + expectLayer.orElseThrow() + " layer" : why, deciding);
                 }
             }
             if (chosen == Formats.Test.TEXT) {
                 // streamed: a long case file shows progress
-                out.println(text(r));
+                out.println(text(r, layered.isPresent()));
             } else {
                 results.add(r);
             }
@@ -118,9 +155,10 @@ public final class PolicyTestCommand implements Callable<Integer> {
         return counts[1] > 0 ? ExitCode.CHECK_FAILED.code() : ExitCode.OK.code();
     }
 
-    private static String text(Result r) {
+    private static String text(Result r, boolean layered) {
         return switch (r.status()) {
-            case "pass" -> "PASS  " + r.name() + ": " + r.decision().orElseThrow();
+            case "pass" -> "PASS  " + r.name() + ": " + r.decision().orElseThrow() + (r.deciding().isEmpty() || !layered ? ""
+                    : " (" + String.join(", ", r.deciding().stream().map(d -> d.layer().word()).distinct().toList()) + ")");
             case "fail" -> "FAIL  " + r.name() + ": expected " + r.expected().orElseThrow() + ", got " + r.decision().orElseThrow()
                     + " — " + r.detail();
             default -> "ERROR " + r.name() + ": " + r.detail();
@@ -138,6 +176,9 @@ public final class PolicyTestCommand implements Callable<Integer> {
             r.decision().ifPresent(d -> m.add(dev.gtvpc.policy.io.Json.member("decision", dev.gtvpc.policy.io.Json.str(d))));
             if (!r.detail().isEmpty()) {
                 m.add(dev.gtvpc.policy.io.Json.member(r.status().equals("error") ? "error" : "reason", dev.gtvpc.policy.io.Json.str(r.detail())));
+            }
+            if (layerOptions.any() && !r.status().equals("error")) {
+                m.add(dev.gtvpc.policy.io.Json.member("layers", LayeredRenderer.deciding(r.deciding())));
             }
             items.add(dev.gtvpc.policy.io.Json.obj(m));
         }
@@ -187,6 +228,20 @@ public final class PolicyTestCommand implements Callable<Integer> {
 
     private static String xml(String s) {
         return dev.gtvpc.render.Xml.escape(s);
+    }
+
+    private static final List<String> LAYER_WORDS = java.util.Arrays.stream(Layer.values()).map(Layer::word).toList();
+
+    /** The bucket policy's deciding statements, as a layered decision names them (the policy's file is the run's). */
+    private static List<Deciding> bucketOnly(EvaluationResult result) {
+        return result.deciding().stream().map(s -> new Deciding(Layer.BUCKET, Optional.empty(), Optional.empty(), Optional.of(s.label())))
+                .toList();
+    }
+
+    /** The layers' statements that decided; or, when none did, what the decision means. */
+    private static String why(LayeredResult result) {
+        return result.deciding().isEmpty() ? LayeredRenderer.meaning(result.decision().orElseThrow(), result)
+                : "decided by " + String.join("; ", result.labels());
     }
 
     /** The statement that decided and its conditions; or, when none applied, why each did not. */

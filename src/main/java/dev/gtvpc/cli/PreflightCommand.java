@@ -1,6 +1,7 @@
 package dev.gtvpc.cli;
 
 import dev.gtvpc.ExitCode;
+import dev.gtvpc.aws.AwsService;
 import dev.gtvpc.aws.AwsServices;
 import dev.gtvpc.groundtruth.RegionTable;
 import dev.gtvpc.policy.AwsIds;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,7 +52,7 @@ import picocli.CommandLine.Spec;
             "",
             "Exit codes: 0 nothing failed (warnings allowed), 1 a check failed, 2 bad input, 3 AWS or",
             "network error that prevented checking (no credentials, network, throttling, a service failure)."})
-public final class PreflightCommand implements Callable<Integer>, OptionWording.Worded {
+public final class PreflightCommand implements Callable<Integer>, OptionWording.Worded, AwsOptions.Reaching {
     @Spec
     CommandSpec spec;
 
@@ -89,6 +91,12 @@ public final class PreflightCommand implements Callable<Integer>, OptionWording.
 
     @Mixin
     GroundTruthOptions groundTruth;
+
+    @Override
+    public Set<AwsService> endpointUrlReaches() {
+        // every check: the caller, the bucket, the VPC and the labeling jobs
+        return Set.of(AwsService.S3, AwsService.STS, AwsService.SAGEMAKER, AwsService.EC2);
+    }
 
     /** What the shared options mean for this command (see {@link OptionWording}). */
     @Override

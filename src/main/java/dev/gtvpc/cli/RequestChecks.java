@@ -21,11 +21,12 @@ import java.util.Optional;
 final class RequestChecks {
     /** How a message names each part of the request: an option ({@code --action}) or a case field. */
     record Names(String action, String resource, String principal, String bucketAccount, String vpce, String vpc,
-            String ip, boolean options) {
+            String vpcArn, String ip, boolean options) {
         static final Names OPTIONS = new Names("--action", "--resource", "--principal-arn", "--bucket-account",
-                "--source-vpce", "--source-vpc", "--source-ip", true);
+                "--source-vpce", "--source-vpc", "--source-vpc-arn", "--source-ip", true);
         static final Names CASE_FIELDS = new Names("\"action\"", "\"resource\"", "\"principal\"", "\"bucketAccount\"",
-                "\"context\" aws:SourceVpce", "\"context\" aws:SourceVpc", "\"context\" aws:SourceIp", false);
+                "\"context\" aws:SourceVpce", "\"context\" aws:SourceVpc", "\"context\" aws:SourceVpcArn", "\"context\" aws:SourceIp",
+                false);
 
         /** Where the other kind of ID goes. */
         String vpcePlace() {
@@ -133,6 +134,7 @@ final class RequestChecks {
                 Optional<String> p = switch (key) {
                     case "aws:sourcevpce" -> vpce(v, names);
                     case "aws:sourcevpc" -> vpc(v, names);
+                    case "aws:sourcevpcarn" -> vpcArn(v, names);
                     case "aws:sourceip", "aws:vpcsourceip" -> PolicyValues.address(v) ? Optional.empty()
                             : Optional.of((key.equals("aws:sourceip") ? names.ip() : label(names, "aws:VpcSourceIp"))
                                     + ": '" + v + "' is not an IP address (IPv4 or IPv6, without a /prefix)");
@@ -159,6 +161,22 @@ final class RequestChecks {
         }
         return Optional.of(names.vpce() + ": '" + v + "' is not a VPC endpoint ID: expected vpce- and 8 or 17 lowercase hex"
                 + " digits, e.g. vpce-0abc1234def567890");
+    }
+
+    /** What aws:SourceVpcArn holds: the VPC's ARN, whose Region and account tell apart VPCs of one ID. */
+    static final java.util.regex.Pattern VPC_ARN = java.util.regex.Pattern.compile("arn:(aws|aws-cn|aws-us-gov):ec2:([a-z0-9-]+):([0-9]{12}):vpc/(vpc-[0-9a-f]+)");
+
+    private static Optional<String> vpcArn(String v, Names names) {
+        java.util.regex.Matcher m = VPC_ARN.matcher(v);
+        if (m.matches() && AwsIds.isRegionName(m.group(2)) && AwsIds.isVpcId(m.group(4))) {
+            return Optional.empty();
+        }
+        if (AwsIds.isVpcId(v)) {
+            return Optional.of(names.vpcArn() + ": '" + v + "' is a VPC ID, not its ARN; give it as " + names.vpcPlace()
+                    + ", or its ARN arn:aws:ec2:REGION:ACCOUNT:vpc/" + v);
+        }
+        return Optional.of(names.vpcArn() + ": '" + v + "' is not a VPC ARN: expected arn:aws:ec2:REGION:ACCOUNT:vpc/VPC_ID, e.g."
+                + " arn:aws:ec2:us-east-1:111122223333:vpc/vpc-0abc1234def567890");
     }
 
     private static Optional<String> vpc(String v, Names names) {

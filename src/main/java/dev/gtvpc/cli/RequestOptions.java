@@ -52,6 +52,12 @@ final class RequestOptions implements OptionWording.Worded {
     @Option(names = "--source-vpc", paramLabel = "VPC_ID", description = "Sets aws:SourceVpc: the endpoint's VPC.")
     String sourceVpc;
 
+    @Option(names = "--source-vpc-arn", paramLabel = "ARN",
+            description = "Sets aws:SourceVpcArn, arn:aws:ec2:REGION:ACCOUNT:vpc/VPC_ID: the endpoint's VPC with the Region it is in"
+                    + " and the account that owns it, which tell apart VPCs of one ID (an ID is unique only within a Region, and an"
+                    + " interface endpoint may reach a bucket of another Region). Sets aws:SourceVpc to its ID too.")
+    String sourceVpcArn;
+
     @Option(names = "--source-ip", paramLabel = "IP", description = "Sets aws:SourceIp (requests over the internet).")
     String sourceIp;
 
@@ -61,7 +67,8 @@ final class RequestOptions implements OptionWording.Worded {
 
     /** After the request options themselves are checked, what is left wrong came from --context. */
     private static final RequestChecks.Names CONTEXT_NAMES = new RequestChecks.Names("--action", "--resource", "--principal-arn",
-            "--bucket-account", "--context aws:SourceVpce", "--context aws:SourceVpc", "--context aws:SourceIp", true);
+            "--bucket-account", "--context aws:SourceVpce", "--context aws:SourceVpc", "--context aws:SourceVpcArn", "--context aws:SourceIp",
+            true);
 
     /** What the shared options mean for this command (see {@link OptionWording}). */
     @Override
@@ -76,7 +83,8 @@ final class RequestOptions implements OptionWording.Worded {
 
     /** Whether any option of a request was given (a batch takes its requests from the case file instead). */
     boolean anyGiven() {
-        return action != null || resource != null || !context.isEmpty() || sourceVpce != null || sourceVpc != null || sourceIp != null
+        return action != null || resource != null || !context.isEmpty() || sourceVpce != null || sourceVpc != null || sourceVpcArn != null
+                || sourceIp != null
                 || bucketAccount.given().isPresent() || session != null || orgId.given().isPresent() || !orgPaths.paths.isEmpty();
     }
 
@@ -113,8 +121,21 @@ final class RequestOptions implements OptionWording.Worded {
         if (sourceVpce != null) {
             network.put("aws:SourceVpce", List.of(sourceVpce));
         }
+        if (sourceVpcArn != null) {
+            java.util.regex.Matcher vpc = RequestChecks.VPC_ARN.matcher(sourceVpcArn);
+            if (vpc.matches() && sourceVpc != null && !sourceVpc.equals(vpc.group(4))) {
+                throw GtvpcException.badInput("--source-vpc-arn: " + sourceVpcArn + " is the ARN of " + vpc.group(4) + ", and --source-vpc"
+                        + " says " + sourceVpc + ": a request comes from one VPC; drop --source-vpc");
+            }
+            if (vpc.matches() && sourceVpc == null) {
+                network.put("aws:SourceVpc", List.of(vpc.group(4)));
+            }
+        }
         if (sourceVpc != null) {
             network.put("aws:SourceVpc", List.of(sourceVpc));
+        }
+        if (sourceVpcArn != null) {
+            network.put("aws:SourceVpcArn", List.of(sourceVpcArn));
         }
         if (sourceIp != null) {
             network.put("aws:SourceIp", List.of(sourceIp));

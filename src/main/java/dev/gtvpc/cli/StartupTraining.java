@@ -28,6 +28,8 @@ public final class StartupTraining {
                             "-o", policy.toString()),
                     List.of("policy", "generate", "--region", region, "--bucket", "my-labeling-data", "--vpce", "vpce-0abc1234def567890",
                             "--role-arn", "arn:aws:iam::111122223333:role/LabelingAdmin", "--format", "terraform"),
+                    // with and without --region: without it, lint works out the partition and bucket from the policy
+                    List.of("policy", "lint", policy.toString()),
                     List.of("policy", "lint", "--region", region, policy.toString()),
                     List.of("policy", "lint", "--region", region, "--format", "sarif", policy.toString()),
                     List.of("policy", "verify", "--region", region, "--vpc", "vpc-0abc1234def567890", policy.toString()),

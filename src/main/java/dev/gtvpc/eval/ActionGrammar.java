@@ -3,7 +3,6 @@ package dev.gtvpc.eval;
 import dev.gtvpc.policy.ActionBlock;
 import dev.gtvpc.policy.Statement;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The grammar of an action in Action/NotAction: {@code "*"}, or "a service namespace, a colon, and
@@ -13,13 +12,29 @@ import java.util.regex.Pattern;
  * decision for it rather than reading the pattern as if it matched.
  */
 final class ActionGrammar {
-    private static final Pattern ACTION = Pattern.compile("[A-Za-z0-9-]+:[^:]+");
-
     private ActionGrammar() {
     }
 
+    /**
+     * {@code "*"}, or {@code [A-Za-z0-9-]+:[^:]+}: checked by hand, not by a regular expression, because
+     * every evaluation asks it of every action of every statement, and verify's short runs end before
+     * the regular expression's matcher is compiled.
+     */
     static boolean valid(String action) {
-        return action.equals("*") || ACTION.matcher(action).matches();
+        if (action.equals("*")) {
+            return true;
+        }
+        int colon = action.indexOf(':');
+        if (colon <= 0 || colon == action.length() - 1 || action.indexOf(':', colon + 1) >= 0) {
+            return false;
+        }
+        for (int i = 0; i < colon; i++) {
+            char c = action.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Why the statement's Action or NotAction is not valid grammar, if it is not. */

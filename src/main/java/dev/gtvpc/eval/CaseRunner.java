@@ -18,16 +18,27 @@ import java.util.Optional;
  * read once, however many cases use it. A bad line becomes an error outcome; the run goes on.
  */
 public final class CaseRunner {
-    /** What one line came to: a case and its evaluation, or an error for that line. */
-    public record Outcome(Optional<String> id, Optional<RequestCase> requestCase, Optional<EvaluationResult> result,
-            Optional<String> error) {
+    /**
+     * What one line came to: a case, the policy it was decided against and its evaluation, or an error for that line
+     * (with the case, its policy and the result when the policy could not decide it).
+     */
+    public record Outcome(Optional<String> id, Optional<RequestCase> requestCase, Optional<UsedPolicy> policy,
+            Optional<EvaluationResult> result, Optional<String> error) {
 
         static Outcome error(Optional<String> id, String message) {
-            return new Outcome(id, Optional.empty(), Optional.empty(), Optional.of(message));
+            return new Outcome(id, Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(message));
         }
     }
 
+    /** A case's policy and where it came from: POLICY's file, the case's policyFile, or its inline policy. */
+    public record UsedPolicy(String source, Policy policy) {
+    }
+
+    /** What a trace calls a case's inline policy. */
+    public static final String INLINE = "(the case's policy)";
+
     private final Optional<Policy> defaultPolicy;
+    private String defaultSource = "POLICY";
     private final Path baseDir;
     private final Check check;
     private final Map<String, Object> inlinePolicies = new HashMap<>();
@@ -56,6 +67,12 @@ public final class CaseRunner {
         this.check = check;
     }
 
+    /** Names POLICY in what {@link Outcome#policy()} says (its file, or {@code <stdin>}). */
+    public CaseRunner withDefaultSource(String source) {
+        this.defaultSource = source;
+        return this;
+    }
+
     public Outcome run(String line) {
         RequestCase c;
         try {
@@ -68,13 +85,16 @@ public final class CaseRunner {
             return Outcome.error(c.id(), unreal.get());
         }
         Object policy;
+        String source;
         if (c.policy().isPresent()) {
+            source = INLINE;
             policy = inlinePolicies.computeIfAbsent(Json.write(c.policy().get(), false),
                     text -> readOrProblem(PolicyReader.parse(c.policy().get()), null));
         } else if (c.policyFile().isPresent()) {
-            String name = c.policyFile().get();
-            policy = filePolicies.computeIfAbsent(baseDir.resolve(name).normalize(), file -> readFile(file, name));
+            source = c.policyFile().get();
+            policy = filePolicies.computeIfAbsent(baseDir.resolve(source).normalize(), file -> readFile(file, c.policyFile().get()));
         } else if (defaultPolicy.isPresent()) {
+            source = defaultSource;
             policy = defaultPolicy.get();
         } else {
             return Outcome.error(c.id(), "the case names no \"policy\" or \"policyFile\", and no POLICY was given");
@@ -82,12 +102,13 @@ public final class CaseRunner {
         if (policy instanceof String problem) {
             return Outcome.error(c.id(), problem);
         }
+        Optional<UsedPolicy> used = Optional.of(new UsedPolicy(source, (Policy) policy));
         EvaluationResult result = Evaluator.evaluate((Policy) policy, c.request())
                 .withNotes(RequestNotes.of((Policy) policy, c.request(), c.derivedPrincipalArn()));
         if (result.decision().isEmpty()) {
-            return new Outcome(c.id(), Optional.of(c), Optional.of(result), Optional.of(String.join("; ", result.errors())));
+            return new Outcome(c.id(), Optional.of(c), used, Optional.of(result), Optional.of(String.join("; ", result.errors())));
         }
-        return new Outcome(c.id(), Optional.of(c), Optional.of(result), Optional.empty());
+        return new Outcome(c.id(), Optional.of(c), used, Optional.of(result), Optional.empty());
     }
 
     /**

@@ -13,22 +13,27 @@ import java.util.Optional;
  * <pre>{"id": "…", "policy": {…} | "policyFile": "path", "action": "s3:GetObject",
  *  "resource": "arn:aws:s3:::b/k", "principal": "ARN" | "anonymous", "bucketAccount": "123456789012",
  *  "session": "name", "orgId": "o-…", "orgPaths": ["o-…/r-…/ou-…/"],
- *  "context": {"aws:SourceVpce": "vpce-…", "aws:TagKeys": ["a", "b"]}, "expect": "deny",
+ *  "context": {"aws:SourceVpce": "vpce-…", "aws:TagKeys": ["a", "b"]}, "expect": "deny", "expectLayer": "rcp",
  *  "allowUnknownAction": true}</pre>
  * Keys AWS derives from the principal and the bucket ({@link DerivedKeys}) are added unless the
  * context sets them. With {@code session}, {@code principal} is a role ARN and the request comes from a
  * session of it, whose aws:PrincipalArn is that ARN, path included. {@code orgId}/{@code orgPaths}: the
  * bucket account's organization. {@code allowUnknownAction}: an S3 action gtvpc's catalogue does not hold is
- * decided by its name instead of refused (S3 adds actions faster than any catalogue).
+ * decided by its name instead of refused (S3 adds actions faster than any catalogue). {@code expectLayer}: the layer
+ * whose statement (or want of an Allow) must decide the request ({@code policy test} checks it).
  */
 public record RequestCase(Optional<String> id, Optional<Json.Value> policy, Optional<String> policyFile, Request request,
-        Optional<Expectation> expect, boolean derivedPrincipalArn, boolean allowUnknownAction) {
+        Optional<Expectation> expect, Optional<String> expectLayer, boolean derivedPrincipalArn, boolean allowUnknownAction) {
 
-    /** What a case expects; {@code deny} is an explicit deny. */
+    /**
+     * What a case expects; {@code deny} is an explicit deny, {@code implicit-deny} a layered decision's want of an Allow
+     * (only {@code policy test} with layer options decides that).
+     */
     public enum Expectation {
         ALLOW("allow", Decision.ALLOW),
         DENY("deny", Decision.EXPLICIT_DENY),
-        NOT_DENIED("not-denied", Decision.NOT_DENIED);
+        NOT_DENIED("not-denied", Decision.NOT_DENIED),
+        IMPLICIT_DENY("implicit-deny", Decision.IMPLICIT_DENY);
 
         private final String word;
         private final Decision decision;
@@ -78,7 +83,7 @@ public record RequestCase(Optional<String> id, Optional<Json.Value> policy, Opti
      * {@code comment} holds the author's note.
      */
     public static final java.util.List<String> FIELDS = java.util.List.of("id", "policy", "policyFile", "action", "resource",
-            "principal", "bucketAccount", "session", "orgId", "orgPaths", "context", "expect", "allowUnknownAction", "comment");
+            "principal", "bucketAccount", "session", "orgId", "orgPaths", "context", "expect", "expectLayer", "allowUnknownAction", "comment");
 
     public static RequestCase parse(String line) throws BadCase {
         if (line.startsWith("\uFEFF")) {
@@ -102,6 +107,7 @@ public record RequestCase(Optional<String> id, Optional<Json.Value> policy, Opti
         Optional<String> bucketAccount = Optional.empty();
         Map<String, List<String>> context = new LinkedHashMap<>();
         Optional<Expectation> expect = Optional.empty();
+        Optional<String> expectLayer = Optional.empty();
         Optional<String> session = Optional.empty();
         Optional<String> orgId = Optional.empty();
         List<String> orgPaths = List.of();
@@ -129,10 +135,11 @@ public record RequestCase(Optional<String> id, Optional<Json.Value> policy, Opti
                     String word = string(v, "expect", id);
                     Optional<Expectation> parsed = Expectation.parse(word);
                     if (parsed.isEmpty()) {
-                        throw new BadCase(id, "\"expect\" must be allow, deny or not-denied, not \"" + word + "\"");
+                        throw new BadCase(id, "\"expect\" must be allow, deny, not-denied or implicit-deny, not \"" + word + "\"");
                     }
                     expect = parsed;
                 }
+                case "expectLayer" -> expectLayer = Optional.of(string(v, "expectLayer", id));
                 case "allowUnknownAction" -> {
                     if (!(v instanceof Json.Bool b)) {
                         throw new BadCase(id, "\"allowUnknownAction\" must be true or false, not " + v.typeName());
@@ -170,7 +177,7 @@ public record RequestCase(Optional<String> id, Optional<Json.Value> policy, Opti
         boolean derived = who.kind() == RequestPrincipal.Kind.ASSUMED_ROLE && roleArn.isEmpty() && !given.contains("aws:PrincipalArn");
         Request request = new Request(action, resource, who, bucketAccount, given)
                 .withDerivedKeys(new DerivedKeys.Facts(roleArn, orgId, orgPaths));
-        return new RequestCase(id, policy, policyFile, request, expect, derived, allowUnknownAction);
+        return new RequestCase(id, policy, policyFile, request, expect, expectLayer, derived, allowUnknownAction);
     }
 
     private static String string(Json.Value v, String field, Optional<String> id) throws BadCase {

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -31,31 +32,49 @@ import java.util.Set;
  *     is already used in the same block);</li>
  * <li>a VPC ID under aws:SourceVpce moves to aws:SourceVpc of the same negated operator, which is
  *     what the author meant: the VPC becomes exempt. Under a positive operator the move would narrow
- *     the condition instead, and under an Arn operator no ID compares at all, so both are left alone.</li>
+ *     the condition instead, and under an Arn operator no ID compares at all, so both are left alone;</li>
+ * <li>given the bucket's Region, aws:SourceVpc that source-vpc-without-region flags is bound to it by
+ *     aws:SourceVpcArn ({@code arn:PARTITION:ec2:REGION:*:vpc/VPC_ID}, the IAM guide's form), each value mapped and
+ *     the operator's twin taken (StringNotEquals → ArnNotEquals, StringLike → ArnLike, IfExists kept): a Deny's entry
+ *     is replaced, an Allow's grant gets the ARN entry beside it (S3's Block Public Access counts aws:SourceVpc, not
+ *     aws:SourceVpcArn, as keeping a grant non-public). This one changes decisions on purpose, and only for requests
+ *     from a VPC of another Region: before cross-Region endpoints (November 2025) the VPC of every request to the
+ *     bucket through an endpoint was in the bucket's Region, so what worked then decides alike. An Allow for every VPC
+ *     but some is left (binding it would widen the grant), and so is a value that is not a VPC ID.</li>
  * </ul>
  */
 public final class Fixer {
-    /** The fixed policy and a sentence per change. */
-    public record Result(Policy policy, List<String> changes) {
+    /** The fixed policy, a sentence per change, and a sentence per defect it saw and left, saying why. */
+    public record Result(Policy policy, List<String> changes, List<String> left) {
         public Result {
             changes = List.copyOf(changes);
+            left = List.copyOf(left);
         }
     }
 
     private final ConditionKeyCatalog keys;
+    private final Optional<String> region;
     private final List<String> changes = new ArrayList<>();
+    private final List<String> left = new ArrayList<>();
 
-    private Fixer(ConditionKeyCatalog keys) {
+    private Fixer(ConditionKeyCatalog keys, Optional<String> region) {
         this.keys = keys;
+        this.region = region;
     }
 
+    /** The fixes that change no decision (and the moved VPC IDs); aws:SourceVpc is left, as no Region is known. */
     public static Result fix(Policy policy) {
-        Fixer f = new Fixer(ConditionKeyCatalog.bundled());
+        return fix(policy, Optional.empty());
+    }
+
+    /** All fixes; with {@code region} (the bucket's), aws:SourceVpc is bound to it by aws:SourceVpcArn too. */
+    public static Result fix(Policy policy, Optional<String> region) {
+        Fixer f = new Fixer(ConditionKeyCatalog.bundled(), region);
         List<Statement> statements = new ArrayList<>();
         for (int i = 0; i < policy.statements().size(); i++) {
             statements.add(f.statement(policy.statements().get(i), i));
         }
-        return new Result(policy.toBuilder().statements(statements).build(), f.changes);
+        return new Result(policy.toBuilder().statements(statements).build(), f.changes, f.left);
     }
 
     private Statement statement(Statement s, int index) {
@@ -74,6 +93,8 @@ public final class Fixer {
                 blocks.add(b);
             }
         }
+        int beforeLeft = left.size();
+        blocks = vpcArns(s, blocks, s.label(index));
         // two blocks may now share an operator: merge them when their keys differ, as IAM ANDs both ways
         List<ConditionBlock> merged = new ArrayList<>();
         for (ConditionBlock b : blocks) {
@@ -95,9 +116,66 @@ public final class Fixer {
         if (merged.stream().map(m -> m.operator().text()).distinct().count() != merged.size()) {
             // a fix would have produced the same operator twice: leave the statement as it was
             changes.subList(before, changes.size()).clear();
+            left.subList(beforeLeft, left.size()).clear();
+            left.add("statement " + s.label(index) + ": left as it was: its fixes would write one operator twice (merge its blocks by hand)");
             return s;
         }
         return s.toBuilder().condition(merged.isEmpty() ? null : new Condition(merged)).build();
+    }
+
+    /**
+     * Binds each flagged aws:SourceVpc entry to the Region by aws:SourceVpcArn: the new entry goes in a block of its own
+     * under the ARN operator, which {@link #statement} merges with a block of that operator if there is one.
+     */
+    private List<ConditionBlock> vpcArns(Statement s, List<ConditionBlock> blocks, String label) {
+        List<ConditionBlock> out = new ArrayList<>();
+        List<ConditionBlock> added = new ArrayList<>();
+        for (ConditionBlock block : blocks) {
+            List<ConditionEntry> kept = new ArrayList<>();
+            boolean twice = block.entries().stream().filter(e -> VpcArns.isSourceVpc(e.key())).count() > 1;
+            for (ConditionEntry e : block.entries()) {
+                Optional<VpcArns.Use> use = VpcArns.use(s.effect(), block.operator(), e);
+                if (use.isEmpty() || VpcArns.regionBound(use.get(), blocks)) {
+                    kept.add(e);
+                    continue;
+                }
+                String where = "statement " + label + ": " + block.operator().text() + " " + e.key();
+                if (twice) {
+                    // written twice in different cases (key-case-duplicate): which values belong together is the user's call
+                    left.add(where + " left: the key is written twice in this block (merge it by hand)");
+                    kept.add(e);
+                    continue;
+                }
+                Optional<ConditionOperator> arnOp = VpcArns.arnOperator(block.operator());
+                Optional<List<String>> arns = region.flatMap(r -> VpcArns.arns(r, e.values().texts(), VpcArns.like(block.operator())));
+                if (region.isEmpty()) {
+                    left.add(where + " left: give --region (the bucket's) to bind it by aws:SourceVpcArn");
+                } else if (block.operator().qualifier() != SetQualifier.NONE) {
+                    left.add(where + " left: no plain operator decides as " + block.operator().text() + " (see forallvalues-single-valued-key)");
+                } else if (use.get() == VpcArns.Use.WITHHOLDS) {
+                    left.add(where + " left: binding an Allow for every VPC but these to the Region would widen the grant");
+                } else if (arnOp.isEmpty()) {
+                    left.add(where + " left: ARN operators compare with case, so " + block.operator().text() + " has no ARN twin");
+                } else if (arns.isEmpty()) {
+                    left.add(where + " left: " + e.values().texts() + " is not a list of VPC IDs");
+                } else {
+                    if (use.get() == VpcArns.Use.GRANTS) {
+                        kept.add(e);
+                    }
+                    added.add(new ConditionBlock(arnOp.get(), List.of(new ConditionEntry(VpcArns.SOURCE_VPC_ARN,
+                            new ConditionValues(arns.get().stream().map(ConditionValue::string).toList(), arns.get().size() == 1)))));
+                    changes.add(where + (use.get() == VpcArns.Use.GRANTS ? " kept, and bound to " + region.get() + " by " : " → ")
+                            + arnOp.get().text() + " " + VpcArns.SOURCE_VPC_ARN + " " + String.join(", ", arns.get()));
+                    continue;
+                }
+                kept.add(e);
+            }
+            if (!kept.isEmpty()) {
+                out.add(new ConditionBlock(block.operator(), kept));
+            }
+        }
+        out.addAll(added);
+        return out;
     }
 
     private ConditionBlock keyCase(ConditionBlock block, String label) {

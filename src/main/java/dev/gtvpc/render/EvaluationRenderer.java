@@ -19,11 +19,7 @@ public final class EvaluationRenderer {
     public static String text(Request request, EvaluationResult result) {
         StringBuilder out = new StringBuilder();
         out.append(result.decision().map(Decision::name).orElse("NO DECISION")).append('\n');
-        out.append("  request: ").append(request.action()).append(" on ").append(request.resource()).append(" by ")
-                .append(request.principal().id()).append('\n');
-        List<String> context = new ArrayList<>();
-        request.context().entries().forEach(e -> context.add(e.key() + "=" + String.join(",", e.values())));
-        out.append("  context: ").append(context.isEmpty() ? "(none)" : String.join(" ", context)).append('\n');
+        request(out, request);
         result.decision().ifPresent(d -> out.append("  meaning: ").append(meaning(d, request, result)).append('\n'));
         for (String error : result.errors()) {
             out.append("  error: ").append(error).append('\n');
@@ -32,8 +28,23 @@ public final class EvaluationRenderer {
             out.append("  note: ").append(note).append('\n');
         }
         out.append("statements:\n");
-        for (StatementTrace s : result.statements()) {
-            out.append("  ").append(s.label()).append(" (").append(s.effect().json()).append("): ")
+        statements(out, result.statements(), "  ");
+        return out.toString();
+    }
+
+    /** The request's action, resource, principal and context, a line each. */
+    static void request(StringBuilder out, Request request) {
+        out.append("  request: ").append(request.action()).append(" on ").append(request.resource()).append(" by ")
+                .append(request.principal().id()).append('\n');
+        List<String> context = new ArrayList<>();
+        request.context().entries().forEach(e -> context.add(e.key() + "=" + String.join(",", e.values())));
+        out.append("  context: ").append(context.isEmpty() ? "(none)" : String.join(" ", context)).append('\n');
+    }
+
+    /** Each statement's outcome and its conditions, a line each, indented by {@code indent}. */
+    static void statements(StringBuilder out, List<StatementTrace> statements, String indent) {
+        for (StatementTrace s : statements) {
+            out.append(indent).append(s.label()).append(" (").append(s.effect().json()).append("): ")
                     .append(switch (s.outcome()) {
                         case APPLIES -> "applies";
                         case DOES_NOT_APPLY -> "does not apply";
@@ -42,11 +53,10 @@ public final class EvaluationRenderer {
                     })
                     .append(" — ").append(s.reason()).append('\n');
             for (ConditionTrace c : s.conditions()) {
-                out.append("      ").append(c.operator()).append(' ').append(c.key()).append(": ").append(c.explanation())
+                out.append(indent).append("    ").append(c.operator()).append(' ').append(c.key()).append(": ").append(c.explanation())
                         .append(" → ").append(c.result()).append('\n');
             }
         }
-        return out.toString();
     }
 
     /** What the decision means for this request, in one sentence. */
@@ -112,7 +122,7 @@ public final class EvaluationRenderer {
         return Json.obj(members);
     }
 
-    private static Json.Obj statement(StatementTrace s) {
+    static Json.Obj statement(StatementTrace s) {
         List<Json.Member> members = new ArrayList<>();
         members.add(Json.member("index", new Json.Num(Integer.toString(s.index()), dev.gtvpc.policy.io.SourceLocation.START)));
         s.sid().ifPresent(sid -> members.add(Json.member("sid", Json.str(sid))));

@@ -199,7 +199,7 @@ public final class VerifyRenderer {
     }
 
     /** A deciding statement with its layer, the file (or managed policy) it is in, and the level it is attached at. */
-    private static Json.Value deciding(Deciding d) {
+    static Json.Value deciding(Deciding d) {
         List<Json.Member> m = new ArrayList<>();
         m.add(Json.member("layer", Json.str(d.layer().word())));
         d.source().ifPresent(f -> m.add(Json.member("file", Json.str(f))));

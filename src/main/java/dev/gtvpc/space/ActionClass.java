@@ -2,6 +2,7 @@ package dev.gtvpc.space;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * One action standing for every action that matches the same patterns, with the resource it acts on and
@@ -24,5 +25,18 @@ public record ActionClass(String action, boolean onObjects, Map<String, List<Str
         StringBuilder keys = new StringBuilder();
         new java.util.TreeMap<>(context).forEach((k, v) -> keys.append(keys.length() == 0 ? "" : " ").append(k).append('=').append(String.join(",", v)));
         return action + " (" + keys + ")";
+    }
+
+    // Written out: a record's own equals and hashCode are linked at their first call by a method-handle
+    // bootstrap that costs a few milliseconds of start-up, and verify puts action classes in a set on every run.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ActionClass other && Objects.equals(action, other.action) && onObjects == other.onObjects
+                && context.equals(other.context);
+    }
+
+    @Override
+    public int hashCode() {
+        return (Objects.hashCode(action) * 31 + Boolean.hashCode(onObjects)) * 31 + context.hashCode();
     }
 }

@@ -40,12 +40,13 @@ final class ActionClasses {
             if (!a.onObjects() && !a.onBucket()) {
                 continue; // no resource a bucket policy names: a bucket policy cannot decide it
             }
+            String name = a.qualifiedName();
             StringBuilder sig = new StringBuilder(a.onObjects() ? "o" : "b");
             for (String p : patterns) {
-                sig.append(Wildcards.matchesIgnoreCase(p, a.qualifiedName()) ? '1' : '0');
+                sig.append(Wildcards.matchesIgnoreCase(p, name) ? '1' : '0');
             }
             for (Map<String, List<String>> keys : requestKeyClasses(a)) {
-                bySignature.putIfAbsent(sig + keys.toString(), new ActionClass(a.qualifiedName(), a.onObjects(), keys));
+                bySignature.putIfAbsent(sig + keys.toString(), new ActionClass(name, a.onObjects(), keys));
             }
         }
         List<ActionClass> list = new ArrayList<>(bySignature.values());

@@ -38,6 +38,13 @@ public final class Witnesses {
      * and back): no real account has this ID, and it is not UNKNOWN_ACCOUNT, which the output reports.
      */
     public static final String SHARED_ACCOUNT = "000000000001";
+    /**
+     * The VPC and endpoint IDs a shared proof runs on instead of an account's own (audit appends two hex
+     * digits, one ID per network, and renames back): no run of twelve digits, so SHARED_ACCOUNT is never
+     * found inside one, and none is FRESH_VPC or FRESH_VPCE.
+     */
+    public static final String SHARED_VPC_PREFIX = "vpc-0aaaaaaaaaaaaaa";
+    public static final String SHARED_VPCE_PREFIX = "vpce-0aaaaaaaaaaaaaa";
     /** The bucket when neither the user nor the policy names one. */
     public static final String UNKNOWN_BUCKET = "bucket";
     /** The region when lint is given none: it only places aws:SourceVpcArn, which a policy seldom tests without --region. */

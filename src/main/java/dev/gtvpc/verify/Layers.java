@@ -55,7 +55,7 @@ public record Layers(List<LayerPolicy> rcps, List<LayerPolicy> scps, List<Endpoi
     }
 
     /** The layers with {@code bucket} as the bucket policy (read from {@code source}). */
-    LayerSet set(Policy bucket, String source) {
+    public LayerSet set(Policy bucket, String source) {
         List<Level> rcpLevels = rcps.stream().map(p -> new Level(RCP_LEVEL, List.of(p))).toList();
         List<Level> scpLevels = scps.stream().map(p -> new Level(SCP_LEVEL, List.of(p, LayerPolicy.FULL_AWS_ACCESS))).toList();
         Optional<LayerPolicy> own = bucketPolicy ? Optional.of(new LayerPolicy(Layer.BUCKET, source, bucket)) : Optional.empty();
@@ -63,7 +63,7 @@ public record Layers(List<LayerPolicy> rcps, List<LayerPolicy> scps, List<Endpoi
     }
 
     /** The policies the request space must read the values of, the bucket's aside. */
-    List<Policy> policies() {
+    public List<Policy> policies() {
         List<Policy> all = new ArrayList<>();
         rcps.forEach(p -> all.add(p.policy()));
         scps.forEach(p -> all.add(p.policy()));

@@ -47,14 +47,7 @@ class ProverSharingTest {
         Prover shared = new Prover(settings);
         Prover own = new Prover(settings, false);
         for (BucketRecord r : records()) {
-            BucketVerdict a = shared.judge(r);
-            BucketVerdict b = own.judge(r);
-            assertThat(a.verdict()).as(r.bucket() + " in " + r.account()).isEqualTo(b.verdict());
-            assertThat(a.detail()).isEqualTo(b.detail());
-            assertThat(a.properties()).isEqualTo(b.properties());
-            assertThat(a.findings()).isEqualTo(b.findings());
-            assertThat(a.counterexample()).isEqualTo(b.counterexample());
-            assertThat(a.notes()).isEqualTo(b.notes());
+            assertSameAsOwnProof(shared, own, r);
         }
         assertThat(shared.distinctProofs()).isLessThan(own.distinctProofs());
     }
@@ -69,5 +62,101 @@ class ProverSharingTest {
             shared.judge(BucketRecord.withPolicy("b", account, "us-east-1", policy, Map.of(), "test"));
         }
         assertThat(shared.distinctProofs()).isEqualTo(ACCOUNTS.size());
+    }
+
+    // each account with its own VPC and endpoint, as bench/audit-records.py stamps them
+    private static final List<String> NETWORKED = List.of("210000000000", "310000000000", "410000000000", "510000000000");
+
+    private static String vpc(int i) {
+        return "vpc-0abc1234def56000" + i;
+    }
+
+    private static String vpce(int i) {
+        return "vpce-0a1b2c3d4e5f6000" + i;
+    }
+
+    private static AuditSettings networkedSettings(List<String> vpces) {
+        Map<String, AuditSettings.Inside> insides = new java.util.HashMap<>();
+        for (int i = 0; i < NETWORKED.size(); i++) {
+            String a = NETWORKED.get(i);
+            insides.put(a, new AuditSettings.Inside(List.of(vpc(i)), List.of(vpces.get(i)), List.of("arn:aws:iam::" + a + ":role/LabelingAdmin"),
+                    Optional.of("arn:aws:iam::" + a + ":role/Admin"), Optional.of("o-a1b2c3d4e5")));
+        }
+        return new AuditSettings(true, AuditSettings.Inside.none(), insides, GroundTruthAccess.service(RegionTable.bundled()));
+    }
+
+    private static void assertSameAsOwnProof(Prover shared, Prover own, BucketRecord r) {
+        BucketVerdict a = shared.judge(r);
+        BucketVerdict b = own.judge(r);
+        assertThat(a.verdict()).as(r.bucket() + " in " + r.account()).isEqualTo(b.verdict());
+        assertThat(a.detail()).isEqualTo(b.detail());
+        assertThat(a.properties()).isEqualTo(b.properties());
+        assertThat(a.findings()).isEqualTo(b.findings());
+        assertThat(a.counterexample()).isEqualTo(b.counterexample());
+        assertThat(a.notes()).isEqualTo(b.notes());
+    }
+
+    @Test
+    void accountsWithTheirOwnNetworksShareAProofThatTellsEachWhatItsOwnWould() throws IOException, Json.SyntaxException {
+        AuditSettings settings = networkedSettings(List.of(vpce(0), vpce(1), vpce(2), vpce(3)));
+        Prover shared = new Prover(settings);
+        Prover own = new Prover(settings, false);
+        List<String> rows = Files.readAllLines(Golden.testResource("audit/config-rows.jsonl")).stream()
+                .filter(row -> row.contains("\"accountId\":\"210000000000\"")).toList();
+        for (int i = 0; i < NETWORKED.size(); i++) {
+            for (String row : rows) {
+                String mine = row.replace("210000000000", NETWORKED.get(i)).replace(vpc(0), vpc(i)).replace(vpce(0), vpce(i));
+                assertSameAsOwnProof(shared, own, ConfigRecords.read(Json.parse(mine), "", "", "test", new String[1]).orElseThrow());
+            }
+        }
+        // the four accounts' copies of a template are one proof, but where the template compares the network by pattern
+        assertThat(shared.distinctProofs()).isLessThan(own.distinctProofs() / 2);
+    }
+
+    @Test
+    void anEndpointMatchedByPatternOrWrittenInsideAnotherValueIsNotRenamed() {
+        // the first two accounts' endpoints match vpce-0a1b*, the others' do not: their verdicts must differ
+        AuditSettings settings = networkedSettings(List.of(vpce(0), vpce(1), "vpce-0ffe2c3d4e5f60002", "vpce-0ffe2c3d4e5f60003"));
+        String byPattern = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":[\"s3:GetObject\",\"s3:PutObject\"],"
+                + "\"Resource\":\"arn:aws:s3:::b/*\",\"Condition\":{\"StringNotLike\":{\"aws:SourceVpce\":\"vpce-0a1b*\"}}}]}";
+        Prover shared = new Prover(settings);
+        Prover own = new Prover(settings, false);
+        List<String> outcomes = new ArrayList<>();
+        for (String account : NETWORKED) {
+            BucketRecord r = BucketRecord.withPolicy("b", account, "us-east-1", byPattern, Map.of(), "test");
+            assertSameAsOwnProof(shared, own, r);
+            outcomes.add(shared.judge(r).verdict() + " " + shared.judge(r).properties().stream().map(p -> p.status()).toList());
+        }
+        assertThat(outcomes.get(0)).isEqualTo(outcomes.get(1)).isNotEqualTo(outcomes.get(2));
+        // an endpoint that is also part of another value (here an ARN's resource) is compared as text there: kept as it is
+        for (int i = 0; i < NETWORKED.size(); i++) {
+            String endpoint = settings.insideOf(NETWORKED.get(i)).vpces().get(0);
+            String inArn = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:*\","
+                    + "\"Resource\":[\"arn:aws:s3:::b\",\"arn:aws:s3:::b/*\"],\"Condition\":{\"StringNotEquals\":{\"aws:SourceVpce\":\"" + endpoint
+                    + "\",\"aws:SourceArn\":\"arn:aws:ec2:us-east-1:" + NETWORKED.get(i) + ":vpc-endpoint/" + endpoint + "\"}}}]}";
+            assertSameAsOwnProof(shared, own, BucketRecord.withPolicy("b", NETWORKED.get(i), "us-east-1", inArn, Map.of(), "test"));
+        }
+    }
+
+    @Test
+    void thePlaceholdersAreWellFormedIds() {
+        AuditSettings.Inside inside = networkedSettings(List.of(vpce(0), vpce(1), vpce(2), vpce(3))).insideOf(NETWORKED.get(0));
+        String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:*\","
+                + "\"Resource\":\"arn:aws:s3:::b/*\",\"Condition\":{\"StringNotEquals\":{\"aws:SourceVpce\":\"" + vpce(0) + "\"}}}]}";
+        SharedNames names = SharedNames.of(dev.gtvpc.policy.io.PolicyReader.parse(policy).parsed().orElseThrow().policy(), policy, inside,
+                NETWORKED.get(0), GroundTruthAccess.service(RegionTable.bundled())).orElseThrow();
+        AuditSettings.Inside renamed = names.inside(inside);
+        assertThat(renamed.vpcs()).allMatch(dev.gtvpc.policy.AwsIds::isVpcId).doesNotContain(vpc(0));
+        assertThat(renamed.vpces()).allMatch(dev.gtvpc.policy.AwsIds::isVpceId).doesNotContain(vpce(0));
+        assertThat(names.text(policy)).doesNotContain(vpce(0)).doesNotContain(NETWORKED.get(0));
+        assertThat(names.back(names.text(policy))).isEqualTo(policy);
+        // a pattern of a key no request carries a network in (a role path) does not stop the renaming; one of aws:SourceVpc does
+        String rolePattern = policy.replace("\"aws:SourceVpce\"", "\"aws:PrincipalArn\":\"arn:aws:iam::" + NETWORKED.get(0)
+                + ":role/aws-service-role/*\",\"aws:SourceVpce\"");
+        assertThat(SharedNames.of(dev.gtvpc.policy.io.PolicyReader.parse(rolePattern).parsed().orElseThrow().policy(), rolePattern, inside,
+                NETWORKED.get(0), GroundTruthAccess.service(RegionTable.bundled())).orElseThrow().text(rolePattern)).doesNotContain(vpce(0));
+        String vpcPattern = policy.replace("\"aws:SourceVpce\"", "\"aws:SourceVpc\":\"vpc-0abc*\",\"aws:SourceVpce\"");
+        assertThat(SharedNames.of(dev.gtvpc.policy.io.PolicyReader.parse(vpcPattern).parsed().orElseThrow().policy(), vpcPattern, inside,
+                NETWORKED.get(0), GroundTruthAccess.service(RegionTable.bundled())).orElseThrow().text(vpcPattern)).contains(vpce(0));
     }
 }

@@ -17,6 +17,7 @@ class S3ActionCatalogCompactTest {
         S3ActionCatalog compact = S3ActionCatalog.fromCompact(json.toCompact());
         assertThat(compact.actions()).isEqualTo(json.actions()).hasSizeGreaterThan(100);
         assertThat(compact.dataDate()).isEqualTo(json.dataDate());
+        assertThat(compact.conditionKeys()).isEqualTo(json.conditionKeys()).contains("s3:prefix", "s3:ExistingObjectTag/<key>");
     }
 
     @Test

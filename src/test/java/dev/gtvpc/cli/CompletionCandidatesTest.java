@@ -117,7 +117,7 @@ class CompletionCandidatesTest {
                 .contains(words("text json sarif junit github gitlab") + " # --format values")
                 .contains(words("text json junit") + " # --format values")
                 .contains(words("text json markdown") + " # --format values")
-                .contains(words("allow deny not-denied") + " # --expect values")
+                .contains(words("allow deny not-denied implicit-deny") + " # --expect values")
                 .contains(words("data doc ground-truth") + " # --actions values")
                 .contains("(\"BoundingBox\" \"object-detection\" ")
                 .contains("(\"us-east-2\" \"us-east-1\" \"us-west-2\" ")
@@ -140,6 +140,13 @@ class CompletionCandidatesTest {
         assertThat(complete(script, work, "policy lint --input ")).containsExactly("policy", "terraform-plan", "cloudformation");
         assertThat(complete(script, work, "policy simulate --format ")).containsExactly("text", "json");
         assertThat(complete(script, work, "policy test --input ")).containsExactly("policy", "terraform-plan", "cloudformation");
+        // the other commands, each way round: verify offered --input's values for --format, apply and simulate the reverse
+        assertThat(complete(script, work, "policy verify --format ")).containsExactly("text", "json", "markdown");
+        assertThat(complete(script, work, "policy verify --input ")).containsExactly("policy", "terraform-plan", "cloudformation");
+        assertThat(complete(script, work, "policy simulate --input ")).containsExactly("policy", "terraform-plan", "cloudformation");
+        assertThat(complete(script, work, "policy test --format ")).containsExactly("text", "json", "junit");
+        assertThat(complete(script, work, "policy apply --format ")).containsExactly("text", "json");
+        assertThat(complete(script, work, "policy apply --input ")).containsExactly("policy", "terraform-plan", "cloudformation");
         for (String line : List.of("policy lint pol", "policy lint -o pol", "policy lint --baseline pol", "policy lint --create-baseline pol",
                 "policy test --cases pol", "policy simulate --cases pol", "policy verify pol", "policy simulate pol", "policy apply pol",
                 "policy generate --region us-east-1 -o pol", "audit --accounts pol")) {

@@ -64,8 +64,9 @@ class LintCiFormatsCliTest {
 
     @Test
     void aCleanFileIsOnePassingTestcase() throws Exception {
+        // by endpoint: a VPC by ID (aws:SourceVpc) would draw source-vpc-without-region
         Cli.Result generated = Cli.run("policy", "generate", "--region", "us-east-1", "--bucket", "labels-bucket-1",
-                "--vpc", "vpc-0fedcba9876543210");
+                "--vpce", "vpce-0fedcba9876543210");
         Cli.Result r = Cli.runWithStdin(generated.out(), "policy", "lint", "--region", "us-east-1", "--format", "junit", "-");
         golden("junit-clean.txt", r);
         assertThat(r.exit()).isZero();

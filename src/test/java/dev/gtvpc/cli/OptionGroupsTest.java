@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /**
- * The shared options (Inside, Formats): a value says where it came from, a command words an option
+ * The shared options (Inside, Formats): a value says where it came from (ConfigDefaults), a command words an option
  * its own way without declaring it again, and a format family checks its value in one place.
  */
 class OptionGroupsTest {
@@ -36,10 +36,13 @@ class OptionGroupsTest {
     @Test
     void aValueSaysWhetherTheCommandLineGaveIt() {
         Probe probe = new Probe();
-        new CommandLine(probe).parseArgs("--region", "eu-west-1");
-        assertThat(probe.region.origin()).isEqualTo(Inside.Origin.COMMAND_LINE);
+        CommandLine line = new CommandLine(probe);
+        ConfigDefaults.install(line, () -> java.nio.file.Path.of(""));
+        line.parseArgs("--region", "eu-west-1");
+        ConfigDefaults defaults = ConfigDefaults.of(line.getCommandSpec());
+        assertThat(defaults.origin(line.getCommandSpec().findOption("--region"))).isEqualTo(Inside.Origin.COMMAND_LINE);
         assertThat(probe.region.given()).contains("eu-west-1");
-        assertThat(probe.vpces.origin()).isEqualTo(Inside.Origin.DEFAULT);
+        assertThat(defaults.origin(line.getCommandSpec().findOption("--vpce"))).isEqualTo(Inside.Origin.DEFAULT);
         assertThat(probe.vpces.ids).isEmpty();
     }
 

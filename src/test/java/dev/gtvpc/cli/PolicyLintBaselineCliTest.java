@@ -65,7 +65,7 @@ class PolicyLintBaselineCliTest {
         Cli.Result r = Cli.run(args(List.of("policy", "lint", "--create-baseline", out.toString()), POLICIES));
         assertThat(r.exit()).isZero();
         assertThat(r.out()).isEmpty();
-        assertThat(r.err()).isEqualTo("gtvpc: baseline " + out + ": 20 entries for 4 files\n");
+        assertThat(r.err()).isEqualTo("gtvpc: baseline " + out + ": 23 entries for 4 files\n");
         Golden.assertMatches(golden("create.baseline.json"), Files.readString(out));
 
         // the reviewed baseline is this file with reasons and dates added: it names the same findings
@@ -76,7 +76,7 @@ class PolicyLintBaselineCliTest {
 
         Cli.Result again = Cli.run(args(List.of("policy", "lint", "--baseline", out.toString(), "--fail-on", "suggestion"), POLICIES));
         assertThat(again.exit()).as(again.out()).isZero();
-        assertThat(again.out()).isEqualTo("4 files: no findings; 20 suppressed (--show-suppressed lists them)\n");
+        assertThat(again.out()).isEqualTo("4 files: no findings; 23 suppressed (--show-suppressed lists them)\n");
         assertThat(again.err()).isEmpty();
     }
 
@@ -120,7 +120,7 @@ class PolicyLintBaselineCliTest {
         // an absolute path under the working directory (Maven runs the tests at the root) is the relative one
         files.add(Golden.root().resolve(POLICIES.get(0)).toString());
         Cli.Result r = on("2026-12-03", args(List.of("policy", "lint", "--baseline", REVIEWED), files));
-        assertThat(r.out()).endsWith("4 files: no findings; 20 suppressed (--show-suppressed lists them)\n");
+        assertThat(r.out()).endsWith("4 files: no findings; 23 suppressed (--show-suppressed lists them)\n");
         assertThat(r.exit()).isZero();
     }
 
@@ -149,7 +149,7 @@ class PolicyLintBaselineCliTest {
 
         Files.writeString(policy, original.replaceAll("\\s+", "").replace("{", "{\n"));
         Cli.Result reformatted = Cli.run("policy", "lint", "--baseline", baseline.toString(), relative);
-        assertThat(reformatted.out()).isEqualTo("1 file: no findings; 8 suppressed (--show-suppressed lists them)\n");
+        assertThat(reformatted.out()).isEqualTo("1 file: no findings; 9 suppressed (--show-suppressed lists them)\n");
         assertThat(reformatted.err()).isEmpty();
 
         // the network-perimeter statement gets a real CIDR: its other findings are new, the CIDR's entry is stale
@@ -178,7 +178,7 @@ class PolicyLintBaselineCliTest {
         Cli.Result r = Cli.run("policy", "lint", "--create-baseline", out.toString(), broken, POLICIES.get(3));
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("gtvpc: " + broken + " is not JSON, so nothing in it was linted or baselined; fix it and lint again\n"
-                + "gtvpc: baseline " + out + ": 3 entries for 2 files\n");
+                + "gtvpc: baseline " + out + ": 4 entries for 2 files\n");
         assertThat(Files.readString(out)).doesNotContain("invalid-json").contains("lockout-risk");
     }
 

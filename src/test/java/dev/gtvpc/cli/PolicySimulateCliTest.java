@@ -82,7 +82,7 @@ class PolicySimulateCliTest {
     @CsvSource(delimiter = '|', value = {
         "--cases x.jsonl --action s3:GetObject|gtvpc: --cases takes each request from its file; drop the request options (--action, --resource, --context, --expect…)",
         "--resource arn:aws:s3:::b|gtvpc: give the request's --action and --resource (or --cases FILE for many requests)",
-        "--action s3:GetObject --resource arn:aws:s3:::b --expect denied|gtvpc: --expect: 'denied' is not one of allow, deny, not-denied",
+        "--action s3:GetObject --resource arn:aws:s3:::b --expect denied|gtvpc: --expect: 'denied' is not one of allow, deny, not-denied, implicit-deny",
         "--action s3:GetObject --resource arn:aws:s3:::b --context aws:SourceVpce|gtvpc: --context: 'aws:SourceVpce' is not KEY=VALUE",
         "--action s3:GetObject --resource arn:aws:s3:::b --bucket-account 1234|gtvpc: --bucket-account: '1234' is not a 12-digit account ID",
         "--action s3:GetObject --resource arn:aws:s3:::b --format yaml|gtvpc: --format: 'yaml' is not one of text, json",
@@ -122,8 +122,8 @@ class PolicySimulateCliTest {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.out()).isEqualTo("""
                 PASS  fine: EXPLICIT_DENY
-                ERROR no expectation: the case has no "expect" (allow, deny or not-denied)
-                ERROR a word it does not know: "expect" must be allow, deny or not-denied, not "denied"
+                ERROR no expectation: the case has no "expect" (allow, deny, not-denied or implicit-deny)
+                ERROR a word it does not know: "expect" must be allow, deny, not-denied or implicit-deny, not "denied"
                 1 passed, 0 failed, 2 could not be run
                 """);
     }

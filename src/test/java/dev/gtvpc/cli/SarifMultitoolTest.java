@@ -64,7 +64,7 @@ class SarifMultitoolTest {
         args.addAll(PolicyLintBaselineCliTest.POLICIES);
         String sarif = PolicyLintBaselineCliTest.on("2027-07-01", args.toArray(String[]::new)).out();
         JsonNode log = new ObjectMapper().readTree(sarif);
-        assertThat(log.at("/runs/0/results").findValues("suppressions")).as("suppressed results").hasSize(17);
+        assertThat(log.at("/runs/0/results").findValues("suppressions")).as("suppressed results").hasSize(20);
         assertThat(log.at("/runs/0/invocations/0/toolExecutionNotifications").size()).isEqualTo(3);
 
         assertThat(problems(sarif)).isEmpty();

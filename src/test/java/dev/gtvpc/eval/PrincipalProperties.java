@@ -81,6 +81,17 @@ class PrincipalProperties {
                 .list().ofMinSize(1).ofMaxSize(3).uniqueElements();
     }
 
+    /** The grammar checked by hand (start-up) says what the regular expression of the grammar says, on any text. */
+    @Property(tries = 1000)
+    void theActionGrammarIsTheRegularExpression(@ForAll("actionTexts") String action) {
+        assertThat(ActionGrammar.valid(action)).isEqualTo(action.equals("*") || action.matches("[A-Za-z0-9-]+:[^:]+"));
+    }
+
+    @Provide
+    Arbitrary<String> actionTexts() {
+        return Arbitraries.strings().withChars("sS3z09-:*?_/ \n\u00e9").ofMaxLength(8);
+    }
+
     @Provide
     Arbitrary<String> badNamespaces() {
         return Combinators.combine(Arbitraries.strings().withChars("s3x-").ofMaxLength(3), Arbitraries.of("*", "?"),

@@ -10,6 +10,8 @@ import dev.gtvpc.groundtruth.PolicyStyle;
 import dev.gtvpc.groundtruth.RegionInfo;
 import dev.gtvpc.groundtruth.GroundTruthAccess;
 import dev.gtvpc.groundtruth.RegionTable;
+import dev.gtvpc.policy.Policy;
+import dev.gtvpc.policy.PolicyScan;
 import dev.gtvpc.policy.io.PolicyWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +27,9 @@ import org.junit.jupiter.api.TestFactory;
  * ForAllValues:StringNotEquals decides as the plain operator on these single-valued keys, and draws the
  * one suggestion forallvalues-single-valued-key that says so (AWS says not to write it; issue 27). The
  * other exception is asked for too: the doc and ground-truth presets leave s3:DeleteObject or
- * s3:ListBucket out of the Deny, and the suggestion gt-actions-open says so, as it should.
+ * s3:ListBucket out of the Deny, and the suggestion gt-actions-open says so, as it should. A policy that
+ * exempts VPCs by aws:SourceVpc (a VPC ID, unique only within a Region) draws source-vpc-without-region
+ * once per statement that names them: AWS advises aws:SourceVpcArn in S3 bucket policies.
  */
 class GeneratedPoliciesLintTest {
     private static final RegionTable TABLE = RegionTable.bundled();
@@ -60,7 +64,8 @@ class GeneratedPoliciesLintTest {
                 network.get(1), network.size() > 3 ? network.get(3) : List.of(), network.get(2), Optional.empty(),
                 network.size() > 3 ? Optional.of("210987654321") : Optional.empty(), Optional.empty(), actions, style,
                 GenerateRequest.DEFAULT_SID);
-        String text = PolicyWriter.pretty(GroundTruthPolicy.generate(request, TABLE).policy());
+        Policy policy = GroundTruthPolicy.generate(request, TABLE).policy();
+        String text = PolicyWriter.pretty(policy);
         LintOptions options = new LintOptions(Optional.of(region.region()), Optional.of("labeling-data-" + region.region()),
                 network.get(0), network.get(1), Set.of());
         List<String> found = new Linter(options, GroundTruthAccess.service(TABLE)).lint(text, "generated.json").findings().stream()
@@ -72,6 +77,7 @@ class GeneratedPoliciesLintTest {
         if (style == PolicyStyle.AWS_DOC) {
             expected.add("forallvalues-single-valued-key");
         }
+        PolicyScan.of(policy).entriesOf(VpcArns.SOURCE_VPC).forEach(e -> expected.add("source-vpc-without-region"));
         assertThat(found).containsExactlyInAnyOrderElementsOf(expected);
     }
 }

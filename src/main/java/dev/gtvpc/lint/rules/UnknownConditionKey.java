@@ -12,7 +12,6 @@ import dev.gtvpc.policy.OperatorType;
 import dev.gtvpc.policy.PolicyScan;
 import dev.gtvpc.policy.SetQualifier;
 import dev.gtvpc.util.Suggestions;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -41,14 +40,13 @@ public final class UnknownConditionKey extends BaseRule {
     @Override
     public void check(LintContext c) {
         ConditionKeyCatalog keys = c.keys();
-        List<String> names = keys.names();
         for (PolicyScan.EntryAt e : c.conditionEntries()) {
             String key = e.entry().key();
             int colon = key.indexOf(':');
             String consequence = consequence(e.block().operator());
             if (colon <= 0) {
                 c.reportAtName(e.pointer(), "\"" + key + "\" is not a condition key: keys are service:name (aws:SourceVpce);"
-                        + " no request carries it, so " + consequence, Suggestions.closest(key, names).map(n -> "write " + n)
+                        + " no request carries it, so " + consequence, Suggestions.closest(key, keys.names()).map(n -> "write " + n)
                         .orElse("write a key of the global condition keys page, e.g. aws:SourceVpce"));
                 continue;
             }
@@ -62,7 +60,7 @@ public final class UnknownConditionKey extends BaseRule {
             c.reportAtName(e.pointer(), "\"" + key + "\" is not " + what + (tagPrefixOnly ? " without a tag key after /" : "")
                     + ": no request carries it, so " + consequence,
                     tagPrefixOnly ? "write " + keys.canonical(key + "/TAG-KEY").orElse(key + "/TAG-KEY")
-                            : Suggestions.closest(key, names).map(n -> "did you mean " + n + "?")
+                            : Suggestions.closest(key, keys.names()).map(n -> "did you mean " + n + "?")
                                     .orElse("see the global condition keys page and S3's keys in the Service Authorization Reference"));
         }
     }
