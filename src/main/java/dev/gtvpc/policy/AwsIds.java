@@ -1,6 +1,7 @@
 package dev.gtvpc.policy;
 
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -227,7 +228,7 @@ public final class AwsIds {
      * usw2-lax1-az1), 3 to 63 characters, the base following the general purpose rules.
      */
     public static Optional<String> checkDirectoryBucketName(String name) {
-        java.util.regex.Matcher m = DIRECTORY_BUCKET.matcher(name);
+        Matcher m = DIRECTORY_BUCKET.matcher(name);
         String rules = " (directory bucket naming rules: https://docs.aws.amazon.com/AmazonS3/latest/userguide/directory-bucket-naming-rules.html)";
         if (!m.matches()) {
             return Optional.of("directory bucket name '" + name + "' is not BASE--ZONE-ID--x-s3, as amzn-s3-demo-bucket--usw2-az1--x-s3" + rules);

@@ -3,6 +3,7 @@ package dev.gtvpc.space;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * One action standing for every action that matches the same patterns, with the resource it acts on and
@@ -22,9 +23,8 @@ public record ActionClass(String action, boolean onObjects, Map<String, List<Str
         if (context.isEmpty()) {
             return action;
         }
-        StringBuilder keys = new StringBuilder();
-        new java.util.TreeMap<>(context).forEach((k, v) -> keys.append(keys.length() == 0 ? "" : " ").append(k).append('=').append(String.join(",", v)));
-        return action + " (" + keys + ")";
+        List<String> keys = new TreeMap<>(context).entrySet().stream().map(e -> e.getKey() + "=" + String.join(",", e.getValue())).toList();
+        return action + " (" + String.join(" ", keys) + ")";
     }
 
     // Written out: a record's own equals and hashCode are linked at their first call by a method-handle
