@@ -21,7 +21,7 @@ class LayeredSimulateCliTest {
     private static final String DIR = "src/test/resources/simulate/layers/";
     private static final String GT = LAYERS + "gt-bucket.json";
     private static final String RCP = LAYERS + "rcp-vpceorgid-filled.json";
-    private static final String RCP_GT = LAYERS + "rcp-vpceorgid-gt-us-east-1.json";
+    private static final String RCP_GT = LAYERS + "rcp-generated-gt-us-east-1.json";
     private static final String SCP = "src/test/resources/corpus/scp/data-perimeter-network-perimeter-vpceorgid-scp-filled.json";
     private static final String ROLE = "--principal-arn arn:aws:iam::210987654321:role/labeler --bucket-account 210987654321"
             + " --org-id o-gtvpc00001 --context aws:PrincipalTag/dp:include:network=true";
