@@ -53,6 +53,7 @@ public final class AwsEnv {
         env.put("AWS_ENDPOINT_URL_STS", endpoint);
         env.put("AWS_ENDPOINT_URL_SAGEMAKER", endpoint);
         env.put("AWS_ENDPOINT_URL_EC2", endpoint);
+        env.put("AWS_ENDPOINT_URL_ORGANIZATIONS", endpoint);
         return env;
     }
 
