@@ -154,8 +154,10 @@ public final class Prover {
         String proofAccount = shared ? ACCOUNT_PLACEHOLDER : account;
         String text = shared ? renamed(normalised, account) : normalised;
         AuditSettings.Inside proofInside = shared ? renamed(inside, account) : inside;
-        return new Subject(proofAccount + '\n' + region + '\n' + proofInside + '\n' + layers.key() + '\n' + text, text, proofAccount,
-                proofInside, shared, layers);
+        // without layers the key (and so the policy ID every output shows) is what it was before the organization was asked
+        String layered = layers.key().isEmpty() ? "" : layers.key() + '\n';
+        return new Subject(proofAccount + '\n' + region + '\n' + proofInside + '\n' + layered + text, text, proofAccount, proofInside,
+                shared, layers);
     }
 
     /**
