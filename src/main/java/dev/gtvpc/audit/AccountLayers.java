@@ -38,7 +38,11 @@ public record AccountLayers(Layers layers, Optional<String> orgId, Optional<Map<
         return new AccountLayers(Layers.NONE, Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.of(why));
     }
 
-    /** What tells two accounts' proofs apart besides the bucket policy: equal keys, equal layers. */
+    /**
+     * What tells two accounts' proofs apart besides the bucket policy: equal keys, equal layers. Empty without layers
+     * (a "bucket policy only" account too: its mark is put on after the proof), so those proofs and their policy IDs are
+     * the ones an audit without the organization gives.
+     */
     String key() {
         StringBuilder b = new StringBuilder();
         layers.rcps().forEach(p -> b.append("rcp ").append(p.source()).append(';'));
@@ -46,7 +50,6 @@ public record AccountLayers(Layers layers, Optional<String> orgId, Optional<Map<
         orgId.ifPresent(o -> b.append("org ").append(o).append(';'));
         principalTags.ifPresent(t -> b.append("ptags ").append(new java.util.TreeMap<>(t)).append(';'));
         bucketTags.ifPresent(t -> b.append("btags ").append(new java.util.TreeMap<>(t)).append(';'));
-        bucketPolicyOnly.ifPresent(w -> b.append("only ").append(w).append(';'));
         notes.forEach(n -> b.append("note ").append(n).append(';'));
         return b.toString();
     }
