@@ -392,7 +392,7 @@ function _picocli_gtvpc_audit() {
 
   local commands=""
   local flag_opts="'--account' '--ground-truth' '-h' '--help' '-V' '--version' '--verbose' '--print-config'"
-  local arg_opts="'--policies' '--config-aggregator' '--concurrency' '--region' '--bucket-account' '--vpc' '--vpce' '--role-arn' '--admin-arn' '--org-id' '--accounts' '--format' '--fail-on' '--filter' '--limit' '--threads' '--regions-file' '--profile' '--endpoint-url' '--cli-read-timeout' '--cli-connect-timeout' '--config'"
+  local arg_opts="'--policies' '--config-aggregator' '--concurrency' '--region' '--bucket-account' '--vpc' '--vpce' '--role-arn' '--admin-arn' '--org-id' '--accounts' '--org-policies' '--principal-tag' '--bucket-tag' '--format' '--fail-on' '--filter' '--limit' '--threads' '--regions-file' '--profile' '--endpoint-url' '--cli-read-timeout' '--cli-connect-timeout' '--config'"
   local REGION_option_args=("us-east-2" "us-east-1" "us-west-2" "ca-central-1" "eu-central-1" "eu-west-2" "eu-west-1" "ap-south-1" "ap-southeast-2" "ap-southeast-1" "ap-northeast-2" "ap-northeast-1") # --region values
   local FORMAT_option_args=("text" "json" "jsonl" "csv" "sarif" "markdown") # --format values
   local VERDICT_option_args=("gt-ready" "perimeter-proved" "refuted" "public" "lockout-risk" "unproved" "no-policy" "unreadable") # --fail-on values
@@ -440,6 +440,18 @@ function _picocli_gtvpc_audit() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--org-policies')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--principal-tag')
+      return
+      ;;
+    '--bucket-tag')
+      return
       ;;
     '--format')
       local IFS=$'\n'

@@ -61,7 +61,8 @@ public final class Prover {
     private static final int MAX_SUBJECTS = 10_000;
 
     /** The policy text, account and inside a proof runs on, and the key it is kept under. */
-    private record Subject(String key, String text, String account, AuditSettings.Inside inside, Optional<SharedNames> shared) {
+    private record Subject(String key, String text, String account, AuditSettings.Inside inside, Optional<SharedNames> shared,
+            AccountLayers layers) {
     }
 
     /** A proof's result for the placeholder bucket. */
@@ -70,15 +71,26 @@ public final class Prover {
     }
 
     private final boolean acrossAccounts;
+    private final OrgLayers org;
 
     public Prover(AuditSettings settings) {
-        this(settings, true);
+        this(settings, true, OrgLayers.NONE);
+    }
+
+    /** Each bucket judged with the organization's policies that apply to its account as well as its bucket policy. */
+    public Prover(AuditSettings settings, OrgLayers org) {
+        this(settings, true, org);
     }
 
     /** {@code acrossAccounts} false: every account gets its own proofs (the tests compare the two). */
     Prover(AuditSettings settings, boolean acrossAccounts) {
+        this(settings, acrossAccounts, OrgLayers.NONE);
+    }
+
+    private Prover(AuditSettings settings, boolean acrossAccounts, OrgLayers org) {
         this.settings = settings;
         this.acrossAccounts = acrossAccounts;
+        this.org = org;
     }
 
     /** How many distinct proofs were run (the rest of the buckets shared one). */
@@ -87,6 +99,12 @@ public final class Prover {
     }
 
     public BucketVerdict judge(BucketRecord r) {
+        AccountLayers layers = org.of(r.account());
+        BucketVerdict v = judge(r, layers);
+        return layers.bucketPolicyOnly().isEmpty() ? v : OrgMarks.bucketPolicyOnly(v, layers.bucketPolicyOnly().get());
+    }
+
+    private BucketVerdict judge(BucketRecord r, AccountLayers layers) {
         if (r.unreadable().isPresent()) {
             return simple(r, Verdict.UNREADABLE, r.unreadable().get());
         }
@@ -102,7 +120,7 @@ public final class Prover {
         String account = r.account().isEmpty() ? Witnesses.UNKNOWN_ACCOUNT : r.account();
         // the record's own text with its bucket's ARNs replaced as normalise replaces them: equal texts normalise alike,
         // so a bucket stamped from a template already seen (in this account and region) is not parsed again
-        String raw = account + '\n' + r.region() + '\n' + withPlaceholder(r.policy().get(), r.bucket());
+        String raw = account + '\n' + r.region() + '\n' + layers.key() + '\n' + withPlaceholder(r.policy().get(), r.bucket());
         Subject subject = subjects.get(raw);
         if (subject == null) {
             PolicyReader.Result read = PolicyReader.parse(r.policy().get());
@@ -110,14 +128,14 @@ public final class Prover {
                 return simple(r, Verdict.UNREADABLE, "gtvpc cannot read the policy: " + read.problems().get(0).format("policy"));
             }
             Policy policy = read.parsed().get().policy();
-            subject = subject(policy, normalise(policy, r.bucket()), account, r.region(), r.account().isEmpty());
+            subject = subject(policy, normalise(policy, r.bucket()), account, r.region(), r.account().isEmpty(), layers);
             if (subjects.size() >= MAX_SUBJECTS) {
                 subjects.clear();
             }
             subjects.put(raw, subject);
         }
         Optional<SharedNames> shared = subject.shared();
-        Outcome o = outcome(subject.key(), subject.text(), subject.account(), r.region(), r.account().isEmpty(), subject.inside());
+        Outcome o = outcome(subject, r.region(), r.account().isEmpty());
         UnaryOperator<String> named = shared.isPresent() ? t -> shared.get().back(named(t, r.bucket())) : t -> named(t, r.bucket());
         return new BucketVerdict(r, o.verdict(), named.apply(o.detail()),
                 o.properties().stream().map(p -> new BucketVerdict.Property(p.property(), named.apply(p.subject()), p.status()))
@@ -128,24 +146,31 @@ public final class Prover {
     }
 
     /** What a proof is run on for a normalised policy of {@code account} in {@code region}, and under which key it is kept. */
-    private Subject subject(Policy policy, String normalised, String account, String region, boolean accountAssumed) {
+    private Subject subject(Policy policy, String normalised, String account, String region, boolean accountAssumed,
+            AccountLayers layers) {
         AuditSettings.Inside inside = settings.insideOf(account);
-        Optional<SharedNames> shared = acrossAccounts && !accountAssumed
+        // renaming is argued sound for the bucket policy alone: an RCP or SCP could compare the real names by pattern, so
+        // accounts under organization policies keep their own proofs
+        Optional<SharedNames> shared = acrossAccounts && !accountAssumed && layers.key().isEmpty()
                 ? SharedNames.of(policy, normalised, inside, account, settings.service()) : Optional.empty();
         String proofAccount = shared.isPresent() ? ACCOUNT_PLACEHOLDER : account;
         String text = shared.map(n -> n.text(normalised)).orElse(normalised);
         AuditSettings.Inside proofInside = shared.map(n -> n.inside(inside)).orElse(inside);
-        return new Subject(proofAccount + '\n' + region + '\n' + proofInside + '\n' + text, text, proofAccount, proofInside, shared);
+        // without layers the key (and so the policy ID every output shows) is what it was before the organization was asked
+        String layered = layers.key().isEmpty() ? "" : layers.key() + '\n';
+        return new Subject(proofAccount + '\n' + region + '\n' + proofInside + '\n' + layered + text, text, proofAccount, proofInside,
+                shared, layers);
     }
 
-    private Outcome outcome(String key, String normalised, String account, String region, boolean accountAssumed,
-            AuditSettings.Inside inside) {
+    private Outcome outcome(Subject subject, String region, boolean accountAssumed) {
+        String key = subject.key();
         FutureTask<Outcome> task = proofs.get(key);
         if (task == null) {
             if (proofs.size() >= MAX_CACHED) {
                 proofs.clear();
             }
-            FutureTask<Outcome> mine = new FutureTask<>(() -> prove(key, normalised, account, region, accountAssumed, inside));
+            FutureTask<Outcome> mine = new FutureTask<>(() -> prove(key, subject.text(), subject.account(), region, accountAssumed,
+                    subject.inside(), subject.layers()));
             task = proofs.putIfAbsent(key, mine);
             if (task == null) {
                 task = mine;
@@ -184,7 +209,7 @@ public final class Prover {
     }
 
     private Outcome prove(String key, String normalised, String account, String region, boolean accountAssumed,
-            AuditSettings.Inside inside) {
+            AuditSettings.Inside inside, AccountLayers layers) {
         ParsedPolicy parsed = PolicyReader.parse(normalised).parsed().orElseThrow(() ->
                 new IllegalStateException("gtvpc's own compact form of a policy did not read back"));
         Policy policy = parsed.policy();
@@ -198,6 +223,9 @@ public final class Prover {
         }
         List<String> vpcs = inside.vpcs();
         List<String> vpces = inside.vpces();
+        Optional<String> orgId = inside.orgId().or(layers::orgId);
+        notes.addAll(layers.notes());
+        RcpExceptions exceptions = RcpExceptions.NONE;
         if (!inside.namesNetwork()) {
             vpcs = named(policy, "aws:sourcevpc", AwsIds::isVpcId, false);
             vpces = named(policy, "aws:sourcevpce", v -> AwsIds.isVpceId(v) && !isServiceEndpoint(v), false);
@@ -206,10 +234,18 @@ public final class Prover {
                 all.addAll(vpces);
                 notes.add("no --vpc/--vpce for account " + account + ": the networks the policy names (" + String.join(", ", all)
                         + ") were taken to be the account's own; the proof shows everyone else is kept out, not that they are yours");
+            } else {
+                exceptions = RcpExceptions.of(layers.layers().rcps(), account, orgId, partition);
+                if (exceptions.any()) {
+                    notes.add("the bucket policy names no network and the organization's RCPs draw the perimeter: what they exempt ("
+                            + exceptions.describe() + ") was taken to be inside; the proof shows everyone else is kept out");
+                }
             }
         }
         List<String> roles = inside.roles();
-        if (roles.isEmpty()) {
+        if (roles.isEmpty() && !exceptions.roles().isEmpty()) {
+            roles = exceptions.roles();
+        } else if (roles.isEmpty()) {
             roles = named(policy, "aws:principalarn", v -> !Wildcards.hasWildcard(v) && AwsIds.checkPrincipalArn(v, partition).isEmpty()
                     && Arn.parse(v).map(a -> a.account().equals(account)).orElse(false), true);
             if (!roles.isEmpty()) {
@@ -222,10 +258,13 @@ public final class Prover {
         }
         VerifyInputs inputs = VerifyInputs.of(region, partition, PLACEHOLDER, account)
                 .withServiceEndpoints(trusted)
-                .withNetwork(vpcs, vpces, List.of())
+                .withNetwork(vpcs, vpces, exceptions.cidrs())
                 .withPrincipals(roles, inside.admin())
-                .withOrganization(inside.orgId(), List.of());
-        VerificationReport report = Verifier.verify(policy, inputs, Optional.empty(), false);
+                .withOrganization(orgId, List.of())
+                .withAwsServiceAccess(exceptions.awsServices())
+                .withTagsAndEndpoints(orgId.isPresent() ? layers.principalTags() : Optional.empty(), layers.bucketTags(),
+                        exceptions.orgEndpoints(), exceptions.endpointAccounts());
+        VerificationReport report = Verifier.verify(policy, "the bucket policy", layers.layers(), inputs, Optional.empty(), false);
         // lint's own-network rules take the user's word for which networks are theirs: only what was given
         List<Finding> lint = new Linter(new LintOptions(Optional.of(region), Optional.of(PLACEHOLDER), inside.vpcs(), inside.vpces(), Set.of()),
                 service).lint(parsed);
@@ -235,7 +274,19 @@ public final class Prover {
         report.samplingNotes().stream().distinct().forEach(n -> notes.add("sampled, not exhaustive: " + n));
         List<BucketVerdict.Property> properties = report.results().stream()
                 .map(p -> new BucketVerdict.Property(p.property(), p.subject(), p.status().name())).toList();
-        return decide(report, service, issues, properties, notes, policyId(key));
+        Outcome decided = decide(report, service, issues, properties, notes, policyId(key));
+        return layers.layers().layered() ? withProof(decided, report) : decided;
+    }
+
+    /** A proved verdict over layers says which layers' statements kept the outside out. */
+    private static Outcome withProof(Outcome o, VerificationReport report) {
+        if (o.verdict() != Verdict.GT_READY && o.verdict() != Verdict.PERIMETER_PROVED) {
+            return o;
+        }
+        Optional<String> by = report.results().stream().filter(p -> p.property().equals("outside-denied")).findFirst()
+                .flatMap(PropertyResult::reason);
+        return by.isEmpty() ? o : new Outcome(o.verdict(), o.detail() + "; outside-denied " + by.get(), o.properties(), o.findings(),
+                o.counterexample(), o.notes(), o.policyId());
     }
 
     private static Outcome decide(VerificationReport report, TrustedService service, List<BucketVerdict.Issue> issues,

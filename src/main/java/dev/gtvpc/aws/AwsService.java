@@ -10,7 +10,8 @@ public enum AwsService {
     SAGEMAKER("SageMaker"),
     EC2("EC2"),
     // "Config Service" in the SDK's service ID, hence the variable's name
-    CONFIG_SERVICE("AWS Config");
+    CONFIG_SERVICE("AWS Config"),
+    ORGANIZATIONS("AWS Organizations");
 
     private final String title;
 

@@ -19,6 +19,9 @@ public interface AwsServices extends AutoCloseable {
     /** AWS Config's aggregated inventory. */
     ConfigInventory configInventory();
 
+    /** AWS Organizations, read only: the RCPs and SCPs above each account. */
+    OrganizationsReader organizations();
+
     /** The region the services are bound to. */
     String region();
 

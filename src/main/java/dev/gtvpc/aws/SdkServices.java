@@ -32,6 +32,7 @@ import software.amazon.awssdk.profiles.ProfileProperty;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.config.ConfigClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -52,6 +53,7 @@ final class SdkServices implements AwsServices {
     private VpcInventory vpcInventory;
     private AccountBuckets accountBuckets;
     private ConfigInventory configInventory;
+    private OrganizationsReader organizations;
 
     SdkServices(AwsSettings settings) {
         this.settings = settings;
@@ -149,6 +151,16 @@ final class SdkServices implements AwsServices {
                     endpoint.orElse("the AWS Config endpoint of " + region));
         }
         return configInventory;
+    }
+
+    @Override
+    public synchronized OrganizationsReader organizations() {
+        if (organizations == null) {
+            Optional<String> endpoint = settings.endpointFor(AwsService.ORGANIZATIONS);
+            organizations = new SdkOrganizationsReader(build(OrganizationsClient.builder(), endpoint),
+                    endpoint.orElse("the AWS Organizations endpoint"));
+        }
+        return organizations;
     }
 
     private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends AutoCloseable> C build(B builder,

@@ -10,6 +10,7 @@ import dev.gtvpc.audit.AuditSink;
 import dev.gtvpc.audit.AuditSummary;
 import dev.gtvpc.audit.ConfigAggregatorSource;
 import dev.gtvpc.audit.Filter;
+import dev.gtvpc.audit.OrgLayers;
 import dev.gtvpc.audit.PolicyFiles;
 import dev.gtvpc.audit.Prover;
 import dev.gtvpc.audit.RecordSource;
@@ -118,6 +119,9 @@ public final class AuditCommand implements Callable<Integer>, OptionWording.Word
                     + " account it names uses only what it gives, the others the options above.")
     Path accountsFile;
 
+    @Mixin
+    OrgPolicyOptions org;
+
     @Option(names = "--ground-truth", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Check gt-can-access (the default). --no-ground-truth: the buckets are not for Ground Truth (no gt-ready).")
     boolean groundTruth;
@@ -151,8 +155,8 @@ public final class AuditCommand implements Callable<Integer>, OptionWording.Word
 
     @Override
     public Set<AwsService> endpointUrlReaches() {
-        // the buckets, listed by S3 or by AWS Config; the caller (STS) only names the account
-        return Set.of(AwsService.S3, AwsService.CONFIG_SERVICE);
+        // the buckets, listed by S3 or by AWS Config, and the organization's policies; the caller (STS) only names the account
+        return Set.of(AwsService.S3, AwsService.CONFIG_SERVICE, AwsService.ORGANIZATIONS);
     }
 
     /** What the shared options mean for this command (see {@link OptionWording}). */
@@ -186,6 +190,7 @@ public final class AuditCommand implements Callable<Integer>, OptionWording.Word
             region.checkName();
         }
         bucketAccount.check();
+        org.check();
         AuditSettings settings = settings(regionTable.table());
         int sources = (policies != null ? 1 : 0) + (account ? 1 : 0) + (aggregator != null ? 1 : 0);
         if (sources != 1) {
@@ -195,7 +200,7 @@ public final class AuditCommand implements Callable<Integer>, OptionWording.Word
         if (policies != null) {
             RecordSource source = new PolicyFiles(Inputs.name(policies), bucketAccount.given().orElse(""), region.given().orElse(""),
                     Inputs.of(spec)::stdin);
-            return run(source, settings, filter, workers, failing, chosen);
+            return run(source, settings, org.offline(spec.commandLine().getErr()), filter, workers, failing, chosen);
         }
         int inFlight = concurrency != null ? concurrency : account ? 16 : 8;
         if (inFlight < 1 || inFlight > 256) {
@@ -213,12 +218,13 @@ public final class AuditCommand implements Callable<Integer>, OptionWording.Word
             } else {
                 source = new ConfigAggregatorSource(services.configInventory(), aggregator, inFlight);
             }
-            return run(source, settings, filter, workers, failing, chosen);
+            return run(source, settings, org.online(services::organizations, spec.commandLine().getErr()), filter, workers, failing,
+                    chosen);
         }
     }
 
-    private Integer run(RecordSource source, AuditSettings settings, Filter filter, int workers, Set<Verdict> failing,
-            Formats.Audit chosen) {
+    private Integer run(RecordSource source, AuditSettings settings, OrgLayers layers, Filter filter, int workers,
+            Set<Verdict> failing, Formats.Audit chosen) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         AuditSink sink = switch (chosen) {
@@ -243,7 +249,7 @@ public final class AuditCommand implements Callable<Integer>, OptionWording.Word
             }
         };
         Audit.Progress progress = GtvpcCommand.context(spec).terminal().isPresent() ? new TerminalProgress(err) : Audit.Progress.NONE;
-        AuditSummary summary = Audit.run(source, filter, new Prover(settings), counting, workers, progress);
+        AuditSummary summary = Audit.run(source, filter, new Prover(settings, layers), counting, workers, progress);
         counting.end(summary);
         return failed[0] ? ExitCode.CHECK_FAILED.code() : ExitCode.OK.code();
     }

@@ -339,7 +339,7 @@ public final class PolicyVerifyCommand implements Callable<Integer>, OptionWordi
     }
 
     /** --principal-tag and --bucket-tag as a map; 'none' for no tags. The principals' tags are the organization's. */
-    private static Optional<Map<String, String>> tags(String option, List<String> given, boolean orgMissing) {
+    static Optional<Map<String, String>> tags(String option, List<String> given, boolean orgMissing) {
         if (given.isEmpty()) {
             return Optional.empty();
         }

@@ -29,6 +29,8 @@ class OfflineCommandsLoadNoSdkTest {
         "policy simulate --action s3:GetObject --resource arn:aws:s3:::bucket-name/a.jpg policies/generated/example-3.data.json",
         "regions list",
         "audit --policies src/test/resources/audit/buckets.jsonl --format csv",
+        "audit --policies src/test/resources/audit/org/buckets.jsonl --org-policies src/test/resources/audit/org/policies"
+                + " --principal-tag dp:include:network=true --bucket-tag none",
         "policy apply --help",
         "preflight --help",
         "completion bash"})

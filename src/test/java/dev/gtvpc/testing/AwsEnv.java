@@ -44,7 +44,7 @@ public final class AwsEnv {
         return new RunContext(offline(), Optional.empty(), Clock.systemUTC());
     }
 
-    /** Keys {@code accessKey}/{@code secretKey}, and STS, SageMaker, EC2 and AWS Config at the stub server. */
+    /** Keys {@code accessKey}/{@code secretKey}, and STS, SageMaker, EC2 and Organizations at the stub server. */
     public static Map<String, String> stubs(Path home, String accessKey, String secretKey, WireMockServer stubs) {
         Map<String, String> env = base(home);
         env.put("AWS_ACCESS_KEY_ID", accessKey);
@@ -53,12 +53,13 @@ public final class AwsEnv {
         env.put("AWS_ENDPOINT_URL_STS", endpoint);
         env.put("AWS_ENDPOINT_URL_SAGEMAKER", endpoint);
         env.put("AWS_ENDPOINT_URL_EC2", endpoint);
+        env.put("AWS_ENDPOINT_URL_ORGANIZATIONS", endpoint);
         return env;
     }
 
     /**
-     * Keys of the Ceph user, S3 at {@code s3} (Ceph, or a proxy in front of it), STS, SageMaker and
-     * EC2 at the stub server, and a HOME without AWS config files.
+     * Keys of the Ceph user, S3 at {@code s3} (Ceph, or a proxy in front of it), STS, SageMaker,
+     * EC2 and Organizations at the stub server, and a HOME without AWS config files.
      */
     public static Map<String, String> of(Path home, CephS3 ceph, URI s3, WireMockServer stubs) {
         Map<String, String> env = stubs(home, ceph.accessKey(), ceph.secretKey(), stubs);

@@ -93,6 +93,8 @@ public final class AwsServers implements BeforeAllCallback, AfterAllCallback, Be
     @Override
     public void beforeEach(ExtensionContext context) throws IOException {
         stubs.resetAll();
+        // the accounts these servers stand for are in no organization, unless a test says otherwise
+        OrgStubs.refuse(stubs, "AWSOrganizationsNotInUseException", 10);
         caller.ifPresent(c -> {
             AwsStubs.callerIdentity(stubs, c[0], c[1], "AIDAEXAMPLETESTER");
             AwsStubs.labelingJobs(stubs, 10, List.of());
