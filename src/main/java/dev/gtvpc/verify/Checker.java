@@ -35,6 +35,15 @@ final class Checker {
      */
     PropertyResult check(String property, String subject, List<Origin> origins, List<Caller> callers, List<ActionClass> actions,
             Predicate<Verdict> ok, List<Map<String, List<String>>> contexts, boolean vacuity) {
+        return check(property, subject, origins, callers, actions, ok, contexts, vacuity, 0);
+    }
+
+    /**
+     * As above, but the first {@code decided} requests of the product are counted and not evaluated: the caller
+     * has decided them already, by the class of an equivalent subject ({@link Properties#shared}).
+     */
+    PropertyResult check(String property, String subject, List<Origin> origins, List<Caller> callers, List<ActionClass> actions,
+            Predicate<Verdict> ok, List<Map<String, List<String>>> contexts, boolean vacuity, long decided) {
         long count = 0;
         boolean reached = false;
         Map<String, Long> decidedBy = new LinkedHashMap<>();
@@ -46,8 +55,11 @@ final class Checker {
                     }
                     for (ActionClass action : actions) {
                         for (String resource : space.resources(action)) {
-                            Request r = space.request(action, resource, origin, caller, extra);
                             count++;
+                            if (count <= decided) {
+                                continue;
+                            }
+                            Request r = space.request(action, resource, origin, caller, extra);
                             Verdict result = decider.decide(r, origin, caller);
                             if (result.decision().isEmpty() || !ok.test(result)) {
                                 PropertyResult.Status status = result.decision().isEmpty()

@@ -54,6 +54,11 @@ public record Layers(List<LayerPolicy> rcps, List<LayerPolicy> scps, List<Endpoi
         return !rcps.isEmpty() || !scps.isEmpty() || !endpointPolicies.isEmpty() || identity.isPresent() || !bucketPolicy;
     }
 
+    /** The file of the endpoint policy given for {@code vpce} by its ID, if one was. */
+    Optional<String> endpointPolicyOf(String vpce) {
+        return endpointPolicies.stream().filter(e -> e.vpce().filter(vpce::equals).isPresent()).map(e -> e.policy().source()).findFirst();
+    }
+
     /** The layers with {@code bucket} as the bucket policy (read from {@code source}). */
     public LayerSet set(Policy bucket, String source) {
         List<Level> rcpLevels = rcps.stream().map(p -> new Level(RCP_LEVEL, List.of(p))).toList();

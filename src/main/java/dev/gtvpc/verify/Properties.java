@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /** The properties of one policy, each as the classes of the space it is about and what it asks of their decisions. */
 final class Properties {
@@ -64,7 +64,13 @@ final class Properties {
     }
 
     PropertyResult canAccess(String property, String subject, List<Origin> origins, List<Caller> callers, List<ActionClass> actions) {
-        return checker.check(property, subject, origins, callers, actions, v -> !v.blocked(), overTls(), true);
+        return canAccess(property, subject, origins, callers, actions, 0);
+    }
+
+    /** As above, the first {@code decided} requests taken as decided already (by their class: {@link #shared}). */
+    PropertyResult canAccess(String property, String subject, List<Origin> origins, List<Caller> callers, List<ActionClass> actions,
+            long decided) {
+        return checker.check(property, subject, origins, callers, actions, v -> !v.blocked(), overTls(), true, decided);
     }
 
     /** Every origin and caller outside the perimeter is explicitly denied each protected action, whatever else the request says. */
@@ -92,15 +98,30 @@ final class Properties {
     /**
      * The result for {@code subject}: proved when its class's representative was (the class's first
      * member, checked once); otherwise checked on its own, so a counterexample names the subject.
+     *
+     * <p>A refuted (or undecided) representative's class is refuted too, and the subject's own check is started at
+     * the representative's counterexample instead of at the first request. Why that decides every request it
+     * skips: the subject and the representative have one signature (every policy of every layer compares them
+     * alike, and the class key holds what else tells endpoints apart: the endpoint policy given for one), the
+     * space gives both the same origins in the same order, and every other dimension of the product is the
+     * same list; so the subject's i-th request is the representative's with the one value exchanged, and every
+     * layer decides the two alike. The representative's requests before its counterexample passed, so the
+     * subject's do. The subject's own counterexample is then evaluated, not assumed: should it not fail alike
+     * (it cannot, by the argument above), the subject is checked in full from its first request.
      */
-    PropertyResult shared(Map<String, PropertyResult> provedByClass, String classKey, String subject, Function<String, PropertyResult> check) {
-        PropertyResult first = space.usesPolicyVariables() ? null : provedByClass.get(classKey);
+    PropertyResult shared(Map<String, PropertyResult> decidedByClass, String classKey, String subject,
+            BiFunction<String, Long, PropertyResult> check) {
+        PropertyResult first = space.usesPolicyVariables() ? null : decidedByClass.get(classKey);
         if (first == null) {
-            PropertyResult own = check.apply(subject);
-            if (own.status() == PropertyResult.Status.PROVED) {
-                provedByClass.put(classKey, own);
+            PropertyResult own = check.apply(subject, 0L);
+            if (!space.usesPolicyVariables()) {
+                decidedByClass.put(classKey, own);
             }
             return own;
+        }
+        if (first.status() != PropertyResult.Status.PROVED) {
+            PropertyResult own = first.counterexample().isPresent() ? check.apply(subject, first.requests() - 1) : null;
+            return own != null && own.status() == first.status() && own.counterexample().isPresent() ? own : check.apply(subject, 0L);
         }
         return new PropertyResult(first.property(), subject + " (as " + first.subject() + ", same class)", first.status(), 0,
                 Optional.empty());

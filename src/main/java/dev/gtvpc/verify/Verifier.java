@@ -121,17 +121,19 @@ public final class Verifier {
             results.add(v.trustedEndpointCanAccess(t));
         }
         // Values every policy literal compares alike with decide every request alike, so one proof per class
-        // serves them all; a refuted one is checked again for its own counterexample.
-        Map<String, PropertyResult> provedByClass = new LinkedHashMap<>();
+        // serves them all; a refuted one is checked again from its class's counterexample (Properties.shared).
+        Map<String, PropertyResult> decidedByClass = new LinkedHashMap<>();
         for (String vpc : in.vpcs()) {
             String rep = space.representative("aws:SourceVpc", vpc, in.vpcs());
-            results.add(v.shared(provedByClass, "vpc " + rep, vpc,
-                    subject -> v.canAccess("vpc-can-access", subject, space.throughVpc(subject), v.memberPrincipals(), protectedActions)));
+            results.add(v.shared(decidedByClass, "vpc " + rep, vpc, (subject, decided) -> v.canAccess("vpc-can-access", subject,
+                    space.throughVpc(subject), v.memberPrincipals(), protectedActions, decided)));
         }
         for (String vpce : in.vpces()) {
             String rep = space.representative("aws:SourceVpce", vpce, in.vpces());
-            results.add(v.shared(provedByClass, "vpce " + rep, vpce,
-                    subject -> v.canAccess("vpce-can-access", subject, space.throughEndpoint(subject), v.memberPrincipals(), protectedActions)));
+            // an endpoint policy given for one endpoint tells it apart from the rest of its class
+            String key = "vpce " + rep + " " + bucket.layers().endpointPolicyOf(vpce).orElse("");
+            results.add(v.shared(decidedByClass, key, vpce, (subject, decided) -> v.canAccess("vpce-can-access", subject,
+                    space.throughEndpoint(subject), v.memberPrincipals(), protectedActions, decided)));
         }
         if (in.organizationEndpoints()) {
             results.add(v.canAccess("org-endpoint-can-access", "endpoints of " + in.orgId().orElse("the bucket account's organization"),
