@@ -67,4 +67,14 @@ class OriginsOfNamedEndpointOwnersTest {
                 Optional.empty()));
         assertThat(outside.status()).isEqualTo(PropertyResult.Status.PROVED);
     }
+
+    @Test
+    void aPartnerOrganizationSaidToBeInsideStaysProved() {
+        // policy generate --vpce-org says so of each organization it lets in (its self-check)
+        for (VerifyInputs in : perimeters()) {
+            PropertyResult outside = outsideDenied(Verifier.verify(policy("{\"StringNotEquals\":{\"aws:VpceOrgID\":\"" + PARTNER_ORG + "\"}}"),
+                    in.withEndpointOrganizations(List.of(PARTNER_ORG)), Optional.empty()));
+            assertThat(outside.status()).as("org " + in.orgId()).isEqualTo(PropertyResult.Status.PROVED);
+        }
+    }
 }
