@@ -227,7 +227,10 @@ public final class Prover {
         notes.addAll(layers.notes());
         RcpExceptions exceptions = RcpExceptions.NONE;
         if (!inside.namesNetwork()) {
-            vpcs = named(policy, "aws:sourcevpc", AwsIds::isVpcId, false);
+            // the VPCs by ID and, as generate writes them by default, by ARN
+            Set<String> ownVpcs = new LinkedHashSet<>(named(policy, "aws:sourcevpc", AwsIds::isVpcId, false));
+            named(policy, "aws:sourcevpcarn", v -> true, false).forEach(v -> vpcByArn(v, account, region, partition).ifPresent(ownVpcs::add));
+            vpcs = List.copyOf(ownVpcs);
             vpces = named(policy, "aws:sourcevpce", v -> AwsIds.isVpceId(v) && !isServiceEndpoint(v), false);
             if (!vpcs.isEmpty() || !vpces.isEmpty()) {
                 List<String> all = new ArrayList<>(vpcs);
@@ -354,6 +357,28 @@ public final class Prover {
             }
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * The VPC an aws:SourceVpcArn value ({@code arn:PARTITION:ec2:REGION:ACCOUNT:vpc/VPC_ID}) names, as the perimeter takes
+     * one: its ID when it is of the bucket's Region (or any, {@code *}) and account (or any, {@code *}: the VPC is taken to
+     * be the account's, as an aws:SourceVpc ID is), else its ARN (a VPC of another Region, reached through a cross-Region
+     * endpoint, or of another owner, a shared VPC). Empty for a pattern of VPC IDs or anything but a VPC's ARN.
+     */
+    static Optional<String> vpcByArn(String value, String account, String region, String partition) {
+        Optional<Arn> arn = Arn.parse(value).filter(a -> a.partition().equals(partition) && a.service().equals("ec2")
+                && (a.region().equals("*") || AwsIds.isRegionName(a.region())) && (a.account().equals("*") || AwsIds.isAccountId(a.account()))
+                && a.resource().startsWith("vpc/") && AwsIds.isVpcId(a.resource().substring("vpc/".length())));
+        if (arn.isEmpty()) {
+            return Optional.empty();
+        }
+        String id = arn.get().resource().substring("vpc/".length());
+        String owner = arn.get().account().equals("*") ? account : arn.get().account();
+        String vpcRegion = arn.get().region().equals("*") ? region : arn.get().region();
+        if (owner.equals(account) && vpcRegion.equals(region)) {
+            return Optional.of(id);
+        }
+        return Optional.of(new Arn(partition, "ec2", vpcRegion, owner, "vpc/" + id).toString());
     }
 
     private boolean isServiceEndpoint(String vpce) {

@@ -25,10 +25,11 @@ public final class SelfCheck {
         VerifyInputs inputs = VerifyInputs.of(request.region(), partition, request.bucket(), account)
                 .withServiceEndpoints(List.of(GroundTruthAccess.endpoint(generated.groundTruthEndpoint(), request.region())))
                 .withNetwork(request.vpcs(), request.vpces(), List.of())
-                .withPrincipals(request.principalArns(), Optional.empty());
+                .withPrincipals(request.principalArns(), Optional.empty())
+                .withEndpointOrganizations(request.vpceOrgs());
         VerificationReport report = Verifier.verify(generated.policy(), inputs, Optional.empty()).requireProved("the generated policy");
-        // verify's space gives the endpoints of the bucket account's organization alone, and counts them outside unless
-        // told they are inside: each --vpce-org is proved on its own, as that organization with its endpoints inside
+        // every --vpce-org's endpoints are inside; that each gets in is proved as the bucket account's organization with its
+        // endpoints inside (org-endpoint-can-access), one organization at a time
         for (String org : request.vpceOrgs()) {
             Verifier.verify(generated.policy(), inputs.withOrganization(Optional.of(org), List.of())
                     .withTagsAndEndpoints(Optional.empty(), Optional.empty(), true, List.of()), Optional.empty())

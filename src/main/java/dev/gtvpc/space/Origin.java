@@ -30,19 +30,24 @@ public record Origin(Kind kind, Optional<String> vpce, Optional<String> vpc, Opt
      * account's, another, or none) — aws:VpceAccount, aws:VpceOrgID, aws:VpceOrgPaths.
      *
      * @param member the account is in the bucket account's organization
+     * @param outsidePaths for an account outside it, its path in its own organization (aws:VpceOrgPaths); a member's are the perimeter's
      */
-    public record EndpointOwner(String account, Optional<String> orgId, boolean member) {
+    public record EndpointOwner(String account, Optional<String> orgId, boolean member, List<String> outsidePaths) {
+        public EndpointOwner(String account, Optional<String> orgId, boolean member) {
+            this(account, orgId, member, List.of());
+        }
+
         // Written out: a record's own equals and hashCode are linked at their first call by a method-handle
         // bootstrap that costs a few milliseconds of start-up, and lint hashes owners on every run.
         @Override
         public boolean equals(Object o) {
             return o instanceof EndpointOwner other && Objects.equals(account, other.account) && Objects.equals(orgId, other.orgId)
-                    && member == other.member;
+                    && member == other.member && outsidePaths.equals(other.outsidePaths);
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(account, orgId, member);
+            return Objects.hash(account, orgId, member, outsidePaths);
         }
     }
 

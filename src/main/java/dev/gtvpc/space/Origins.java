@@ -303,16 +303,42 @@ final class Origins {
         return new Origin.EndpointOwner(account, Optional.empty(), false);
     }
 
-    /** An account outside the bucket account's organization: in none, and in another when a policy tests the endpoint's organization. */
+    /**
+     * An account outside the bucket account's organization: in none, and, when a policy tests the endpoint's
+     * organization, in one nobody names and in each other one the policies name (an aws:VpceOrgID value, the
+     * organization heading an aws:VpceOrgPaths value): a policy that lets in a partner's endpoints lets in requests
+     * from outside the perimeter.
+     */
     private List<Origin.EndpointOwner> outside(String account) {
         if (memberAccounts.contains(account)) {
             return List.of(owner(account));
         }
-        Origin.EndpointOwner none = new Origin.EndpointOwner(account, Optional.empty(), false);
+        List<Origin.EndpointOwner> owners = new ArrayList<>();
+        owners.add(new Origin.EndpointOwner(account, Optional.empty(), false));
         if (scan.tests("aws:VpceOrgID") || scan.tests("aws:VpceOrgPaths")) {
-            return List.of(none, new Origin.EndpointOwner(account, Optional.of(Witnesses.FRESH_ORG), false));
+            owners.add(new Origin.EndpointOwner(account, Optional.of(Witnesses.FRESH_ORG), false, List.of(Witnesses.FRESH_ORG_PATH)));
+            for (String org : otherOrganizations()) {
+                outsidePaths(org).forEach(p -> owners.add(new Origin.EndpointOwner(account, Optional.of(org), false, List.of(p))));
+            }
         }
-        return List.of(none);
+        return owners;
+    }
+
+    /** The organizations other than the bucket account's that the policies name by aws:VpceOrgID or at the head of aws:VpceOrgPaths. */
+    private List<String> otherOrganizations() {
+        Set<String> orgs = new LinkedHashSet<>(values.literalsAndWitnesses("aws:VpceOrgID"));
+        values.literalsAndWitnesses("aws:VpceOrgPaths").forEach(p -> orgs.add(p.split("/", 2)[0]));
+        orgs.removeIf(o -> AwsIds.checkOrgId(o).isPresent() || o.equals(Witnesses.FRESH_ORG) || perimeter.orgId().filter(o::equals).isPresent());
+        return List.copyOf(orgs);
+    }
+
+    /**
+     * The paths an account of {@code org}, an organization other than the bucket account's, may have, one a request:
+     * those of it the policies name (a pattern by its witness), else one at its root.
+     */
+    private List<String> outsidePaths(String org) {
+        List<String> named = values.literalsAndWitnesses("aws:VpceOrgPaths").stream().filter(p -> p.startsWith(org + "/")).toList();
+        return named.isEmpty() ? List.of(org + Witnesses.FRESH_ORG_PATH.substring(Witnesses.FRESH_ORG.length())) : named;
     }
 
     boolean testsEndpointOwner() {
@@ -338,7 +364,7 @@ final class Origins {
             c.put("aws:VpceOrgID", List.of(owner.orgId().get()));
         }
         if (owner.orgId().isPresent() && scan.tests("aws:VpceOrgPaths")) {
-            List<String> paths = owner.member() ? perimeter.orgPaths() : List.of(Witnesses.FRESH_ORG_PATH);
+            List<String> paths = owner.member() ? perimeter.orgPaths() : owner.outsidePaths();
             if (!paths.isEmpty()) {
                 c.put("aws:VpceOrgPaths", paths);
             }

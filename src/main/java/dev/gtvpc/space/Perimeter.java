@@ -138,4 +138,9 @@ public interface Perimeter {
     default List<String> endpointAccounts() {
         return List.of();
     }
+
+    /** Organizations other than the bucket account's whose VPC endpoints are inside (a trusted network, aws:VpceOrgID). */
+    default List<String> endpointOrganizations() {
+        return List.of();
+    }
 }

@@ -138,9 +138,10 @@ public final class RequestSpace {
         perimeter.serviceEndpoints().forEach(t -> inside.add(t.endpoint()));
         List<Origin> all = origins.all(inside, true);
         // the network perimeter of aws:VpceOrgID: every endpoint an account of the organization owns is inside, and
-        // the endpoints of the third parties aws:VpceAccount trusts
+        // the endpoints of the third parties aws:VpceAccount trusts, and of the other organizations trusted
         return all.stream().filter(o -> o.owner().filter(w -> w.member() && perimeter.organizationEndpoints()
-                || perimeter.endpointAccounts().contains(w.account())).isEmpty()).toList();
+                || perimeter.endpointAccounts().contains(w.account())
+                || w.orgId().filter(perimeter.endpointOrganizations()::contains).isPresent()).isEmpty()).toList();
     }
 
     /**

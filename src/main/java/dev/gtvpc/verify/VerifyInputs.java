@@ -40,7 +40,8 @@ public record VerifyInputs(
         Optional<Map<String, String>> principalTags,
         Optional<Map<String, String>> bucketTags,
         boolean organizationEndpoints,
-        List<String> endpointAccounts) implements Perimeter {
+        List<String> endpointAccounts,
+        List<String> endpointOrganizations) implements Perimeter {
 
     /**
      * A VPC endpoint a service sends its requests through, which must not be denied {@code actions}
@@ -76,42 +77,43 @@ public record VerifyInputs(
         principalTags = principalTags.map(Map::copyOf);
         bucketTags = bucketTags.map(Map::copyOf);
         endpointAccounts = List.copyOf(endpointAccounts);
+        endpointOrganizations = List.copyOf(endpointOrganizations);
     }
 
     /** A bucket with nothing yet required of it. */
     public static VerifyInputs of(String region, String partition, String bucket, String bucketAccount) {
         return new VerifyInputs(region, partition, bucket, bucketAccount, List.of(), List.of(), List.of(), List.of(), Optional.empty(),
-                List.of(), Optional.empty(), List.of(), List.of(), List.of(), false, Optional.empty(), Optional.empty(), false, List.of());
+                List.of(), Optional.empty(), List.of(), List.of(), List.of(), false, Optional.empty(), Optional.empty(), false, List.of(), List.of());
     }
 
     public VerifyInputs withServiceEndpoints(List<TrustedEndpoint> e) {
         return new VerifyInputs(region, partition, bucket, bucketAccount, e, vpcs, vpces, roleArns, adminArn, actions, orgId, orgPaths,
-                cidrs, trustedAccounts, awsServiceAccess, principalTags, bucketTags, organizationEndpoints, endpointAccounts);
+                cidrs, trustedAccounts, awsServiceAccess, principalTags, bucketTags, organizationEndpoints, endpointAccounts, endpointOrganizations);
     }
 
     public VerifyInputs withNetwork(List<String> vpcList, List<String> vpceList, List<String> cidrList) {
         return new VerifyInputs(region, partition, bucket, bucketAccount, serviceEndpoints, vpcList, vpceList, roleArns, adminArn, actions,
-                orgId, orgPaths, cidrList, trustedAccounts, awsServiceAccess, principalTags, bucketTags, organizationEndpoints, endpointAccounts);
+                orgId, orgPaths, cidrList, trustedAccounts, awsServiceAccess, principalTags, bucketTags, organizationEndpoints, endpointAccounts, endpointOrganizations);
     }
 
     public VerifyInputs withPrincipals(List<String> roles, Optional<String> admin) {
         return new VerifyInputs(region, partition, bucket, bucketAccount, serviceEndpoints, vpcs, vpces, roles, admin, actions, orgId,
-                orgPaths, cidrs, trustedAccounts, awsServiceAccess, principalTags, bucketTags, organizationEndpoints, endpointAccounts);
+                orgPaths, cidrs, trustedAccounts, awsServiceAccess, principalTags, bucketTags, organizationEndpoints, endpointAccounts, endpointOrganizations);
     }
 
     public VerifyInputs withActions(List<String> a) {
         return new VerifyInputs(region, partition, bucket, bucketAccount, serviceEndpoints, vpcs, vpces, roleArns, adminArn, a, orgId,
-                orgPaths, cidrs, trustedAccounts, awsServiceAccess, principalTags, bucketTags, organizationEndpoints, endpointAccounts);
+                orgPaths, cidrs, trustedAccounts, awsServiceAccess, principalTags, bucketTags, organizationEndpoints, endpointAccounts, endpointOrganizations);
     }
 
     public VerifyInputs withOrganization(Optional<String> id, List<String> paths) {
         return new VerifyInputs(region, partition, bucket, bucketAccount, serviceEndpoints, vpcs, vpces, roleArns, adminArn, actions, id,
-                paths, cidrs, trustedAccounts, awsServiceAccess, principalTags, bucketTags, organizationEndpoints, endpointAccounts);
+                paths, cidrs, trustedAccounts, awsServiceAccess, principalTags, bucketTags, organizationEndpoints, endpointAccounts, endpointOrganizations);
     }
 
     public VerifyInputs withTrustedAccounts(List<String> accounts) {
         return new VerifyInputs(region, partition, bucket, bucketAccount, serviceEndpoints, vpcs, vpces, roleArns, adminArn, actions,
-                orgId, orgPaths, cidrs, accounts, awsServiceAccess, principalTags, bucketTags, organizationEndpoints, endpointAccounts);
+                orgId, orgPaths, cidrs, accounts, awsServiceAccess, principalTags, bucketTags, organizationEndpoints, endpointAccounts, endpointOrganizations);
     }
 
     /**
@@ -122,11 +124,17 @@ public record VerifyInputs(
     public VerifyInputs withTagsAndEndpoints(Optional<Map<String, String>> principal, Optional<Map<String, String>> bucketTagged,
             boolean orgEndpoints, List<String> accounts) {
         return new VerifyInputs(region, partition, bucket, bucketAccount, serviceEndpoints, vpcs, vpces, roleArns, adminArn, actions,
-                orgId, orgPaths, cidrs, trustedAccounts, awsServiceAccess, principal, bucketTagged, orgEndpoints, accounts);
+                orgId, orgPaths, cidrs, trustedAccounts, awsServiceAccess, principal, bucketTagged, orgEndpoints, accounts, endpointOrganizations);
     }
 
     public VerifyInputs withAwsServiceAccess(boolean access) {
         return new VerifyInputs(region, partition, bucket, bucketAccount, serviceEndpoints, vpcs, vpces, roleArns, adminArn, actions,
-                orgId, orgPaths, cidrs, trustedAccounts, access, principalTags, bucketTags, organizationEndpoints, endpointAccounts);
+                orgId, orgPaths, cidrs, trustedAccounts, access, principalTags, bucketTags, organizationEndpoints, endpointAccounts, endpointOrganizations);
+    }
+
+    /** Organizations other than the bucket account's whose every VPC endpoint is inside (aws:VpceOrgID names them). */
+    public VerifyInputs withEndpointOrganizations(List<String> orgs) {
+        return new VerifyInputs(region, partition, bucket, bucketAccount, serviceEndpoints, vpcs, vpces, roleArns, adminArn, actions,
+                orgId, orgPaths, cidrs, trustedAccounts, awsServiceAccess, principalTags, bucketTags, organizationEndpoints, endpointAccounts, orgs);
     }
 }

@@ -159,4 +159,70 @@ class ProverSharingTest {
         assertThat(SharedNames.of(dev.gtvpc.policy.io.PolicyReader.parse(vpcPattern).parsed().orElseThrow().policy(), vpcPattern, inside,
                 NETWORKED.get(0), GroundTruthAccess.service(RegionTable.bundled())).orElseThrow().text(vpcPattern)).contains(vpce(0));
     }
+    /** The strict form {@code policy generate} writes: the VPC by ARN (owner {@code *}), the endpoint by ID. */
+    private static String byVpcArn(String account, String vpcArn, String endpoint) {
+        return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":[\"s3:GetObject\",\"s3:PutObject\"],"
+                + "\"Resource\":[\"arn:aws:s3:::b\",\"arn:aws:s3:::b/*\"],\"Condition\":{\"StringNotEquals\":{\"aws:SourceVpce\":\"" + endpoint
+                + "\",\"aws:PrincipalArn\":\"arn:aws:iam::" + account + ":role/LabelingAdmin\"},\"ArnNotEquals\":{\"aws:SourceVpcArn\":\""
+                + vpcArn + "\"}}}]}";
+    }
+
+    @Test
+    void aVpcThePolicyNamesByArnIsTheAccountsOwnWhenNoVpcIsGiven() {
+        // no --vpc, --vpce: the networks the policy names are taken to be the account's, by aws:SourceVpcArn as by aws:SourceVpc
+        Prover prover = new Prover(settings());
+        String account = ACCOUNTS.get(0);
+        BucketVerdict sameRegion = prover.judge(BucketRecord.withPolicy("b", account, "us-east-1",
+                byVpcArn(account, "arn:aws:ec2:us-east-1:*:vpc/" + vpc(0), vpce(0)), Map.of(), "test"));
+        assertThat(sameRegion.properties()).extracting(p -> p.property() + "[" + p.subject() + "]=" + p.status())
+                .contains("vpc-can-access[" + vpc(0) + "]=PROVED", "vpce-can-access[" + vpce(0) + "]=PROVED");
+        assertThat(sameRegion.notes()).anyMatch(n -> n.contains("(" + vpc(0) + ", " + vpce(0) + ") were taken to be the account's own"));
+        // a VPC of another Region (a cross-Region endpoint) is named by its ARN, with the bucket's account where the policy wrote *
+        String otherRegion = "arn:aws:ec2:eu-west-1:" + account + ":vpc/" + vpc(0);
+        BucketVerdict elsewhere = prover.judge(BucketRecord.withPolicy("b", account, "us-east-1",
+                byVpcArn(account, "arn:aws:ec2:eu-west-1:*:vpc/" + vpc(0), vpce(0)), Map.of(), "test"));
+        assertThat(elsewhere.properties()).extracting(p -> p.property() + "[" + p.subject() + "]=" + p.status())
+                .contains("vpc-can-access[" + otherRegion + "]=PROVED").noneMatch(p -> p.contains("[" + vpc(0) + "]"));
+        // another account's VPC (a shared VPC's owner) keeps its owner; a pattern or a wrong ARN names no VPC of the account
+        BucketVerdict shared = prover.judge(BucketRecord.withPolicy("b", account, "us-east-1",
+                byVpcArn(account, "arn:aws:ec2:us-east-1:999988887777:vpc/" + vpc(0), vpce(0)), Map.of(), "test"));
+        assertThat(shared.properties()).extracting(p -> p.property() + "[" + p.subject() + "]=" + p.status())
+                .contains("vpc-can-access[arn:aws:ec2:us-east-1:999988887777:vpc/" + vpc(0) + "]=PROVED");
+        // any Region: the VPC of the bucket's is one of those it names
+        BucketVerdict anyRegion = prover.judge(BucketRecord.withPolicy("b", account, "us-east-1",
+                byVpcArn(account, "arn:aws:ec2:*:*:vpc/" + vpc(0), vpce(0)), Map.of(), "test"));
+        assertThat(anyRegion.properties()).extracting(p -> p.property() + "[" + p.subject() + "]=" + p.status())
+                .contains("vpc-can-access[" + vpc(0) + "]=PROVED");
+        for (String notOne : List.of("arn:aws:ec2:us-east-1:*:vpc/vpc-0abc*", "arn:aws-cn:ec2:cn-north-1:*:vpc/" + vpc(0),
+                "arn:aws:ec2:us-east-1:*:subnet/subnet-0abc1234def560000")) {
+            BucketVerdict v = prover.judge(BucketRecord.withPolicy("b", account, "us-east-1", byVpcArn(account, notOne, vpce(0)), Map.of(), "test"));
+            assertThat(v.properties()).as(notOne).noneMatch(p -> p.property().equals("vpc-can-access"));
+        }
+    }
+
+    @Test
+    void accountsWhosePoliciesNameTheirVpcByArnGetWhatTheirOwnProofWould() {
+        AuditSettings settings = settings();
+        Prover shared = new Prover(settings);
+        Prover own = new Prover(settings, false);
+        for (int i = 0; i < ACCOUNTS.size(); i++) {
+            String a = ACCOUNTS.get(i);
+            for (String arn : List.of("arn:aws:ec2:us-east-1:*:vpc/" + vpc(i), "arn:aws:ec2:us-east-1:" + a + ":vpc/" + vpc(i),
+                    "arn:aws:ec2:eu-west-1:*:vpc/" + vpc(i))) {
+                assertSameAsOwnProof(shared, own, BucketRecord.withPolicy("b", a, "us-east-1", byVpcArn(a, arn, vpce(i)), Map.of(), "test"));
+            }
+        }
+        // given as each account's own (--vpc, --vpce), the VPC ID inside the ARN is not renamed: the proof is the account's own
+        AuditSettings networked = networkedSettings(List.of(vpce(0), vpce(1), vpce(2), vpce(3)));
+        Prover sharedNetworks = new Prover(networked);
+        Prover ownNetworks = new Prover(networked, false);
+        for (int i = 0; i < NETWORKED.size(); i++) {
+            String a = NETWORKED.get(i);
+            BucketRecord r = BucketRecord.withPolicy("b", a, "us-east-1", byVpcArn(a, "arn:aws:ec2:us-east-1:*:vpc/" + vpc(i), vpce(i)), Map.of(), "test");
+            assertSameAsOwnProof(sharedNetworks, ownNetworks, r);
+            // no Ground Truth endpoint in it: the perimeter alone is proved
+            assertThat(sharedNetworks.judge(r).verdict()).isEqualTo(Verdict.PERIMETER_PROVED);
+        }
+        assertThat(sharedNetworks.distinctProofs()).isEqualTo(NETWORKED.size());
+    }
 }

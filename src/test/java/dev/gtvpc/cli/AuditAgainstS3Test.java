@@ -53,9 +53,10 @@ class AuditAgainstS3Test {
     private Map<String, Object[]> templates() {
         String gt = RegionTable.bundled().require(ceph.region()).groundTruthEndpoint().value();
         Map<String, Object[]> t = new LinkedHashMap<>();
+        // generated for a bucket in us-east-1: its VPC's ARN and Ground Truth's endpoint are moved to the server's Region
         t.put("gt-strict", new Object[] {Golden.root().resolve("policies/generated/example-3.strict.json"), Map.of("bucket-name", "%b",
                 "vpce-12345678", "vpce-0a1b2c3d4e5f60718", "vpc-12345678", "vpc-0abc1234def567890", "111122223333", ACCOUNT,
-                "role-name", "LabelingAdmin", "vpce-08408e335ebf95b40", gt)});
+                "role-name", "LabelingAdmin", "vpce-08408e335ebf95b40", gt, ":us-east-1:", ":" + ceph.region() + ":")});
         t.put("gt-doc-example-2", new Object[] {CORPUS.resolve("sagemaker-gt-current-example-2.json"), Map.of("bucket-name", "%b",
                 "vpce-12345678", "vpce-0a1b2c3d4e5f60718", "vpc-12345678", "vpc-0abc1234def567890")});
         t.put("tls-only", new Object[] {CORPUS.resolve("s3ug-example-bucket-policies-13.json"), Map.of("DOC-EXAMPLE-BUCKET", "%b")});
