@@ -396,8 +396,18 @@ final class Origins {
         return vpcClasses(vpcs);
     }
 
+    /**
+     * Endpoints alike under aws:SourceVpce but owned differently (a service's by an AWS account, the user's
+     * by the bucket's account, any other by each owner {@link #endpointOwners} tries) are separate classes:
+     * a class's owners are its representative's, so a service's endpoint standing for one nobody names
+     * would leave the organization's and the outsiders' endpoints untried.
+     */
     private List<String> endpointClasses(List<String> candidates) {
-        return ValueClasses.representatives(candidates, v -> signature("aws:sourcevpce", v));
+        return ValueClasses.representatives(candidates, v -> signature("aws:sourcevpce", v) + "|" + ownerKind(v));
+    }
+
+    private String ownerKind(String vpce) {
+        return serviceEndpoints.contains(vpce) ? "service" : userEndpoints.contains(vpce) ? "user" : "other";
     }
 
     private List<String> vpcClasses(List<String> candidates) {

@@ -49,7 +49,8 @@ final class ValueClasses {
     List<String> literalsAndWitnesses(String key) {
         Set<String> values = new LinkedHashSet<>();
         for (PolicyScan.EntryAt e : scan.entriesOf(key)) {
-            for (String v : e.values()) {
+            // Null's true/false says whether the key is present, never a value it can have
+            for (String v : e.nullOperator() ? List.<String>of() : e.values()) {
                 values.add(Wildcards.hasWildcard(v) ? Witnesses.witness(v) : v);
             }
         }
