@@ -122,7 +122,7 @@ class PolicyLintIacCliTest {
         Cli.Result unknownEndpoint = Cli.run(known);
         assertThat(unknownEndpoint.exit()).as("LabelingVpce is unknown: outside-denied holds only for some endpoints").isEqualTo(1);
         assertThat(unknownEndpoint.out()).contains("from endpoint {{unknown:Ref LabelingVpce}}",
-                "holds iff {{unknown:Ref LabelingVpce}} is vpce-0123456789abcdef0 (--vpce) or vpce-08408e335ebf95b40 (Ground Truth's endpoint)",
+                "holds iff {{unknown:Ref LabelingVpce}} is vpce-08408e335ebf95b40 (Ground Truth's endpoint) or vpce-0123456789abcdef0 (--vpce)",
                 "the verdict depends on Condition Strict (checked as true, when StrictTransport = yes) (not determined");
         assertThat(PolicyVerifyCliTest.statuses(unknownEndpoint.out())).containsEntry("gt-can-access", "PROVED")
                 .containsEntry("vpce-can-access", "DEPENDS").containsEntry("outside-denied", "DEPENDS");

@@ -36,8 +36,8 @@ class VerifyOverUnknownsCliTest {
         assertThat(PolicyVerifyCliTest.statuses(r.out())).containsEntry("gt-can-access", "PROVED")
                 .containsEntry("vpc-can-access", "REFUTED").containsEntry("vpce-can-access", "DEPENDS")
                 .containsEntry("role-can-access", "PROVED").containsEntry("outside-denied", "DEPENDS");
-        assertThat(r.out()).contains("holds iff {{unknown:Ref LabelingVpcS3Endpoint78BDB17E}} is vpce-0123456789abcdef0 (--vpce) or"
-                + " vpce-08408e335ebf95b40 (Ground Truth's endpoint)");
+        assertThat(r.out()).contains("holds iff {{unknown:Ref LabelingVpcS3Endpoint78BDB17E}} is vpce-08408e335ebf95b40 (Ground Truth's endpoint) or"
+                + " vpce-0123456789abcdef0 (--vpce)");
         Golden.assertMatches(Golden.testResource("golden/verify/unknowns/cdk-labeling-data.txt"), r.out());
     }
 
