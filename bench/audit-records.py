@@ -33,7 +33,7 @@ TEMPLATES = [
     # gtvpc's own strict example: only the account's VPC, endpoint and role, and Ground Truth's endpoint, get in
     ("gt-strict", os.path.join(ROOT, "policies/generated/example-3.strict.json"),
      {"bucket-name": "bucket", "vpce-12345678": "vpce", "vpc-12345678": "vpc", "111122223333": "account",
-      "role-name": "role", "vpce-08408e335ebf95b40": "gt"}, 6, "gt-ready"),
+      "role-name": "role", "vpce-08408e335ebf95b40": "gt", ":ec2:us-east-1:": "ec2_region"}, 6, "gt-ready"),
     # the Ground Truth page's example 2 admits the VPC and the endpoint only: the account's role elsewhere is denied
     ("gt-doc-example-2", os.path.join(CORPUS, "sagemaker-gt-current-example-2.json"),
      {"bucket-name": "bucket", "vpce-12345678": "vpce", "vpc-12345678": "vpc"}, 3, "refuted"),
@@ -109,6 +109,8 @@ def main():
             "vpc": "vpc-0%016x" % (0xabc1234def560000 + a),
             "role": "LabelingAdmin",
             "gt": gt[region],
+            # the example names its VPC by ARN in us-east-1: each bucket's account has its VPC in the bucket's Region
+            "ec2_region": ":ec2:%s:" % region,
             "org": "o-a1b2c3d4e5",
             "elb": "127311923021",
             "partner_a": "444455556666",
