@@ -852,7 +852,7 @@ function _picocli_gtvpc_policy_verify() {
 
   local commands=""
   local flag_opts="'--no-bucket-policy' '--org-endpoints' '--ground-truth' '--aws-service-access' '--matrix' '--allow-vacuous' '--lenient' '-h' '--help' '-V' '--version' '--verbose' '--print-config'"
-  local arg_opts="'--principal-tag' '--bucket-tag' '--endpoint-account' '--rcp' '--scp' '--endpoint-policy' '--identity-policy' '--region' '--bucket' '--bucket-account' '--vpc' '--vpce' '--cidr' '--role-arn' '--trusted-account' '--org-id' '--org-path' '--admin-arn' '--actions' '--gt-endpoint' '--equivalent-to' '--format' '--regions-file' '--input' '--cfn-param' '--resource' '--config'"
+  local arg_opts="'--principal-tag' '--bucket-tag' '--endpoint-account' '--endpoint-org' '--rcp' '--scp' '--endpoint-policy' '--identity-policy' '--region' '--bucket' '--bucket-account' '--vpc' '--vpce' '--cidr' '--role-arn' '--trusted-account' '--org-id' '--org-path' '--admin-arn' '--actions' '--gt-endpoint' '--equivalent-to' '--format' '--regions-file' '--input' '--cfn-param' '--resource' '--config'"
   local REGION_option_args=("us-east-2" "us-east-1" "us-west-2" "ca-central-1" "eu-central-1" "eu-west-2" "eu-west-1" "ap-south-1" "ap-southeast-2" "ap-southeast-1" "ap-northeast-2" "ap-northeast-1") # --region values
   local LIST_option_args=("data" "doc" "ground-truth") # --actions values
   local FORMAT_option_args=("text" "json" "markdown") # --format values
@@ -868,6 +868,9 @@ function _picocli_gtvpc_policy_verify() {
       return
       ;;
     '--endpoint-account')
+      return
+      ;;
+    '--endpoint-org')
       return
       ;;
     '--rcp')

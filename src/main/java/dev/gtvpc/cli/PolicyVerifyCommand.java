@@ -94,6 +94,12 @@ public final class PolicyVerifyCommand implements Callable<Integer>, OptionWordi
             description = "An account (a third party) whose VPC endpoints are inside, as aws:VpceAccount trusts them (repeatable).")
     List<String> endpointAccounts = new ArrayList<>();
 
+    @Option(names = "--endpoint-org", paramLabel = "ORG_ID", split = ",",
+            description = "Another organization (a partner) whose every VPC endpoint is inside, as aws:VpceOrgID trusts it"
+                    + " (repeatable). Without it, a policy that lets in an organization that is not yours (--org-id) lets in"
+                    + " requests from outside.")
+    List<String> endpointOrgs = new ArrayList<>();
+
     @Mixin
     LayerOptions layerOptions;
 
@@ -300,6 +306,7 @@ public final class PolicyVerifyCommand implements Callable<Integer>, OptionWordi
         }
         Validate.each("--endpoint-account", endpointAccounts, a -> AwsIds.isAccountId(a) ? Optional.empty()
                 : Optional.of("'" + a + "' is not a 12-digit account ID"));
+        Validate.each("--endpoint-org", endpointOrgs, AwsIds::checkOrgId);
         trustedAccounts.check();
         roles.check(partition);
         admin.check(partition);
@@ -335,7 +342,8 @@ public final class PolicyVerifyCommand implements Callable<Integer>, OptionWordi
                 .withTrustedAccounts(trustedAccounts.ids)
                 .withAwsServiceAccess(awsServiceAccess)
                 .withTagsAndEndpoints(tags("--principal-tag", principalTags, orgId.given().isEmpty()), tags("--bucket-tag", bucketTags, false),
-                        orgEndpoints(orgId.given()), endpointAccounts);
+                        orgEndpoints(orgId.given()), endpointAccounts)
+                .withEndpointOrganizations(endpointOrgs);
     }
 
     /** --principal-tag and --bucket-tag as a map; 'none' for no tags. The principals' tags are the organization's. */

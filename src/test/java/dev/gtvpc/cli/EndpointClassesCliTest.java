@@ -3,10 +3,13 @@ package dev.gtvpc.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gtvpc.testing.Cli;
+import dev.gtvpc.testing.Golden;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Endpoints nobody names are tried with every owner the space knows (the organization's, outsiders'): a service's
@@ -38,5 +41,19 @@ class EndpointClassesCliTest {
                 "--bucket-account", "210987654321", "--vpce", "vpce-0123456789abcdef0");
         // before: "from endpoint true"
         assertThat(r.out()).containsPattern("REFUTED +outside-denied").doesNotContain("endpoint true").doesNotContain("aws:SourceVpce=true");
+    }
+
+    /**
+     * A policy that lets in a partner organization's endpoints (aws:VpceOrgID, IAM User Guide, global condition keys):
+     * refuted through an endpoint of that organization until --endpoint-org says the partner's endpoints are inside.
+     */
+    @ParameterizedTest
+    @CsvSource({"partner-refuted,1,", "partner-inside,0,--endpoint-org o-partner1234", "partner-bad-org,2,--endpoint-org o-BAD"})
+    void aPartnerOrganizationsEndpointsAreOutsideUntilNamed(String golden, int exit, String extra) {
+        String args = "policy verify src/test/resources/verify/partner/partner-org-endpoints.json --bucket labels --region us-east-1"
+                + " --bucket-account 111122223333 --vpce vpce-0abc1234def567890 --no-ground-truth " + (extra == null ? "" : extra);
+        Cli.Result r = Cli.run(args.trim().split(" +"));
+        assertThat(r.exit()).isEqualTo(exit);
+        Golden.assertMatches(Golden.testResource("golden/verify/partner/" + golden + ".txt"), r.out() + r.err());
     }
 }
