@@ -167,7 +167,11 @@ public final class AuditCommand implements Callable<Integer>, OptionWording.Word
                         + " --config-aggregator also the region the requests go to (default: AWS_REGION or the profile's).",
                 "--bucket-account", "The account of buckets whose record names none (default: an account no policy names, and the output says so).",
                 "--admin-arn", "An administrator who must keep managing every policy (owner-can-manage).",
-                "--org-id", "The organization (o-…) the buckets' accounts are in.");
+                "--org-id", "The organization (o-…) the buckets' accounts are in.",
+                "--principal-tag", "A tag every principal of the organization carries, as aws:PrincipalTag shows it; with it they carry"
+                        + " exactly the tags given (repeatable). Without it, each class of every tag a policy tests is tried.",
+                "--bucket-tag", "A tag every bucket has, as aws:ResourceTag shows it; with it the buckets have exactly the tags given,"
+                        + " 'none' for none (repeatable). Without it, each class of every tag a policy tests is tried.");
     }
 
     @Override

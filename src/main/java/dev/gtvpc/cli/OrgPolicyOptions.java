@@ -7,11 +7,10 @@ import dev.gtvpc.audit.OrganizationLayers;
 import dev.gtvpc.aws.OrganizationsReader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -27,21 +26,14 @@ final class OrgPolicyOptions {
                     + " read them from AWS Organizations; --policies judges bucket policies alone.")
     Path dir;
 
-    @Option(names = "--principal-tag", paramLabel = "KEY=VALUE", split = ",",
-            description = "A tag every principal of the organization carries, as aws:PrincipalTag shows it; with it they carry exactly"
-                    + " the tags given (repeatable). Without it, each class of every tag a policy tests is tried.")
-    List<String> principalTags = new ArrayList<>();
-
-    @Option(names = "--bucket-tag", paramLabel = "KEY=VALUE", split = ",",
-            description = "A tag every bucket has, as aws:ResourceTag shows it; with it the buckets have exactly the tags given, 'none'"
-                    + " for none (repeatable). Without it, each class of every tag a policy tests is tried.")
-    List<String> bucketTags = new ArrayList<>();
+    @Mixin
+    Tags tags;
 
     /** For --policies: the directory's policies, or none (bucket policies alone, unmarked, as before Organizations was read). */
     OrgLayers offline(PrintWriter err) {
         if (dir == null) {
-            if (!principalTags.isEmpty() || !bucketTags.isEmpty()) {
-                throw GtvpcException.badInput((principalTags.isEmpty() ? "--bucket-tag" : "--principal-tag") + ": give --org-policies"
+            if (tags.any()) {
+                throw GtvpcException.badInput((tags.principalTags.isEmpty() ? "--bucket-tag" : "--principal-tag") + ": give --org-policies"
                         + " too; tags are asked only with the organization's policies");
             }
             return OrgLayers.NONE;
@@ -68,10 +60,10 @@ final class OrgPolicyOptions {
     }
 
     private Optional<Map<String, String>> principal() {
-        return PolicyVerifyCommand.tags("--principal-tag", principalTags, false);
+        return tags.principal(false);
     }
 
     private Optional<Map<String, String>> bucket() {
-        return PolicyVerifyCommand.tags("--bucket-tag", bucketTags, false);
+        return tags.bucket();
     }
 }

@@ -21,7 +21,6 @@ import dev.gtvpc.verify.Verifier;
 import dev.gtvpc.verify.VerifyInputs;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,15 +75,9 @@ public final class PolicyVerifyCommand implements Callable<Integer>, OptionWordi
             + " (--rcp, --scp, --endpoint-policy) alone; give --bucket.")
     boolean noBucketPolicy;
 
-    @Option(names = "--principal-tag", paramLabel = "KEY=VALUE", split = ",",
-            description = "A tag every principal of the organization (--org-id) carries, as aws:PrincipalTag shows it; with it they carry"
-                    + " exactly the tags given (repeatable). Without it, each class of every tag a policy tests is tried.")
-    List<String> principalTags = new ArrayList<>();
+    @Mixin
+    Tags tags;
 
-    @Option(names = "--bucket-tag", paramLabel = "KEY=VALUE", split = ",",
-            description = "A tag of the bucket as aws:ResourceTag shows it (S3 ABAC on); with it the bucket has exactly the tags given,"
-                    + " 'none' for none (repeatable). Without it, each class of every tag a policy tests is tried.")
-    List<String> bucketTags = new ArrayList<>();
 
     @Option(names = "--org-endpoints", description = "Every VPC endpoint an account of the organization (--org-id) owns is inside"
             + " (the aws:VpceOrgID network perimeter): its requests must get in and are not \"outside\".")
@@ -341,32 +334,11 @@ public final class PolicyVerifyCommand implements Callable<Integer>, OptionWordi
                 .withOrganization(orgId.given(), orgPaths.paths)
                 .withTrustedAccounts(trustedAccounts.ids)
                 .withAwsServiceAccess(awsServiceAccess)
-                .withTagsAndEndpoints(tags("--principal-tag", principalTags, orgId.given().isEmpty()), tags("--bucket-tag", bucketTags, false),
+                .withTagsAndEndpoints(tags.principal(orgId.given().isEmpty()), tags.bucket(),
                         orgEndpoints(orgId.given()), endpointAccounts)
                 .withEndpointOrganizations(endpointOrgs);
     }
 
-    /** --principal-tag and --bucket-tag as a map; 'none' for no tags. The principals' tags are the organization's. */
-    static Optional<Map<String, String>> tags(String option, List<String> given, boolean orgMissing) {
-        if (given.isEmpty()) {
-            return Optional.empty();
-        }
-        if (orgMissing) {
-            throw GtvpcException.badInput(option + ": give --org-id too (the organization whose principals carry the tags)");
-        }
-        Map<String, String> tags = new LinkedHashMap<>();
-        for (String t : given) {
-            int eq = t.indexOf('=');
-            if (t.equals("none") && given.size() == 1) {
-                break;
-            }
-            if (eq <= 0) {
-                throw GtvpcException.badInput(option + ": '" + t + "' is not KEY=VALUE (for example dp:include:network=true)");
-            }
-            tags.put(t.substring(0, eq), t.substring(eq + 1));
-        }
-        return Optional.of(tags);
-    }
 
     private boolean orgEndpoints(Optional<String> org) {
         if (orgEndpoints && org.isEmpty()) {
